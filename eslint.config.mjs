@@ -1,0 +1,44 @@
+// ESLint flat config: typescript-eslint recommended, plus the boundary that keeps lib/
+// free of Office.js so the core runs the same in Node, the browser and the add-in.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'build/**', 'test-output/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'office-js', message: 'lib/ は Office.js に依存しない（アドインは addin/ のアダプタ経由）' },
+            { name: '@microsoft/office-js', message: 'lib/ は Office.js に依存しない' },
+            { name: 'office-addin-mock', message: 'lib/ は Office.js に依存しない' },
+          ],
+          patterns: [
+            { group: ['**/addin/**', '*office-js*', '@microsoft/office*', 'office-addin-*'], message: 'lib/ は Office.js とアドインに依存しない' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Office', message: 'lib/ で Office.js のグローバルを使わない' },
+        { name: 'Excel', message: 'lib/ で Office.js のグローバルを使わない' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,97 @@
+// `shinchoku validate`: text for people, JSON for machines.
+import * as fs from 'node:fs';
+import { checkBytes, type FileResult } from '../check';
+import type { Config } from '../config/schema';
+import { cli, format, readErrors, severityLabel, skipReasons } from '../locale/ja';
+import { expandInputs } from './files';
+import type { Io } from './io';
+
+export interface ValidateArgs {
+  inputs: string[];
+  format: 'text' | 'json';
+  config: Config;
+}
+
+export function runValidate(args: ValidateArgs, io: Io): number {
+  const { files, problems } = expandInputs(args.inputs);
+  const results: FileResult[] = [];
+  for (const p of problems) {
+    if (p.reason === 'not-found') {
+      results.push({ path: p.path, reportTypes: [], findings: [], skipped: [], error: { code: 'not-found', message: readErrors['not-found']! } });
+    } else {
+      io.err(format(cli.noFilesInFolder, { path: p.path }));
+    }
+  }
+  files.forEach((file, i) => {
+    io.progress(format(cli.progress, { done: i + 1, total: files.length, path: file }));
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (err) {
+      const detail = err instanceof Error ? (err as NodeJS.ErrnoException).code ?? err.message : String(err);
+      results.push({ path: file, reportTypes: [], findings: [], skipped: [], error: { code: 'unreadable', message: format(readErrors['unreadable']!, { detail }) } });
+      return;
+    }
+    results.push(checkBytes(file, bytes, args.config));
+  });
+  io.progressDone();
+  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (args.format === 'json') io.out(JSON.stringify(toJson(results), null, 2));
+  else io.out(toText(results));
+  const unreadable = results.some((r) => r.error && r.error.code !== 'no-report');
+  if (unreadable) return 2;
+  return results.some((r) => r.error || r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+export function toJson(results: FileResult[]): unknown {
+  return {
+    files: results.map((r) => ({
+      path: r.path,
+      reportType: r.reportTypes.length === 0 ? null : r.reportTypes.join('、'),
+      ...(r.error ? { error: r.error } : {}),
+      skippedSheets: r.skipped.map((s) => ({ sheet: s.sheet, reason: skipReasons[s.reason] ?? s.reason })),
+      findings: r.findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        sheet: f.sheet,
+        cell: f.cell,
+        row: f.row,
+        column: f.column,
+        message: f.message,
+        ...(f.fix ? { fix: f.fix } : {}),
+      })),
+    })),
+  };
+}
+
+export function toText(results: FileResult[]): string {
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let unreadable = 0;
+  for (const r of results) {
+    lines.push(r.reportTypes.length > 0 ? format(cli.fileHeader, { path: r.path, type: r.reportTypes.join('、') }) : format(cli.fileHeaderUnknown, { path: r.path }));
+    if (r.error) {
+      lines.push(format(cli.fileError, { reason: r.error.message }));
+      if (r.error.code !== 'no-report') unreadable++;
+    }
+    for (const s of r.skipped) lines.push(format(cli.skippedSheet, { sheet: s.sheet, reason: skipReasons[s.reason] ?? s.reason }));
+    let sheet: string | undefined;
+    for (const f of r.findings) {
+      if (f.sheet !== sheet) {
+        sheet = f.sheet;
+        lines.push(format(cli.sheetHeader, { sheet }));
+      }
+      lines.push(format(cli.findingLine, { cell: f.cell, severity: severityLabel[f.severity], message: f.message, rule: f.rule }));
+      if (f.fix) lines.push(format(cli.fixLine, { value: f.fix.value.replace(/\r?\n/g, '⏎') }));
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+      else infos++;
+    }
+    if (!r.error && r.findings.length === 0) lines.push(cli.noFindings);
+    lines.push('');
+  }
+  lines.push(format(cli.summary, { files: results.length, errors, warnings, infos, unreadable }));
+  return lines.join('\n');
+}

@@ -1,0 +1,108 @@
+// The cell-grid model every reader produces (SheetJS now, Office.js in the add-in).
+// Rows and columns are 0-based internally; addresses are A1 strings for people.
+
+export type CellValue = string | number | boolean | null;
+
+export interface Cell {
+  /** Typed value: a formula's computed value, never its source. */
+  value: CellValue;
+  /** Text as shown (value for strings, formatted text for numbers where known). */
+  text: string;
+  /** Formula source without '=', kept only to say "computed value used". */
+  formula?: string;
+}
+
+export interface Range {
+  s: { r: number; c: number };
+  e: { r: number; c: number };
+}
+
+export interface Sheet {
+  name: string;
+  /** Row-major sparse cells: rows[r][c]. */
+  rows: Map<number, Map<number, Cell>>;
+  /** Exclusive bounds of the used area. */
+  rowCount: number;
+  colCount: number;
+  merges: Range[];
+  hiddenRows: Set<number>;
+  hiddenCols: Set<number>;
+  hidden: boolean;
+}
+
+export interface Workbook {
+  /** File name or a label such as "Excel" for the open workbook. */
+  name: string;
+  sheets: Sheet[];
+}
+
+export function emptySheet(name: string): Sheet {
+  return {
+    name,
+    rows: new Map(),
+    rowCount: 0,
+    colCount: 0,
+    merges: [],
+    hiddenRows: new Set(),
+    hiddenCols: new Set(),
+    hidden: false,
+  };
+}
+
+export function setCell(sheet: Sheet, r: number, c: number, cell: Cell): void {
+  let row = sheet.rows.get(r);
+  if (!row) {
+    row = new Map();
+    sheet.rows.set(r, row);
+  }
+  row.set(c, cell);
+  if (r + 1 > sheet.rowCount) sheet.rowCount = r + 1;
+  if (c + 1 > sheet.colCount) sheet.colCount = c + 1;
+}
+
+export function getCell(sheet: Sheet, r: number, c: number): Cell | undefined {
+  return sheet.rows.get(r)?.get(c);
+}
+
+export function cellText(sheet: Sheet, r: number, c: number): string {
+  return getCell(sheet, r, c)?.text ?? '';
+}
+
+export function colName(c: number): string {
+  let s = '';
+  let n = c + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function a1(r: number, c: number): string {
+  return `${colName(c)}${r + 1}`;
+}
+
+export function parseA1(ref: string): { r: number; c: number } {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref.toUpperCase());
+  if (!m) throw new Error(`bad A1 reference: ${ref}`);
+  let c = 0;
+  for (const ch of m[1]!) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return { r: Number(m[2]) - 1, c: c - 1 };
+}
+
+/** Map from each covered (non-anchor) cell "r,c" to its merge anchor. */
+export function mergeIndex(sheet: Sheet): Map<string, { r: number; c: number }> {
+  const idx = new Map<string, { r: number; c: number }>();
+  for (const m of sheet.merges) {
+    // Guard against hostile merges spanning the whole sheet: only the used area matters.
+    const er = Math.min(m.e.r, sheet.rowCount - 1);
+    const ec = Math.min(m.e.c, sheet.colCount - 1);
+    for (let r = m.s.r; r <= er; r++) {
+      for (let c = m.s.c; c <= ec; c++) {
+        if (r !== m.s.r || c !== m.s.c) idx.set(`${r},${c}`, m.s);
+      }
+    }
+  }
+  return idx;
+}

@@ -1,0 +1,12 @@
+// Public API of the core. Browser-safe: no fs, no Office.js.
+export * from './grid';
+export { readWorkbook, parseWithSheetJS, ReadError, DEFAULT_MAX_BYTES, type ReadErrorCode, type ReadOptions } from './read/sheetjs';
+export { defaultConfig, defaultConfigJson, parseConfig, ConfigError, type Config, type ReportType, type ColumnDef } from './config';
+export { parseWorkbook, type ParsedWorkbook, type ReportSheet, type ReportRow, type ReportCell } from './report';
+export { validateParsed, sortFindings } from './validate';
+export { checkBytes, checkWorkbook, checkParsed, type FileResult, type FileError } from './check';
+export { rules } from './rules';
+export type { Finding, Fix, Rule, Severity } from './rules/types';
+export { normalize, parseItemNumber, splitBullets, circled } from './normalize';
+export { applyFixes, type FixPlan } from './fix';
+export * as ja from './locale/ja';

@@ -1,0 +1,303 @@
+// Understands a sheet through a report type: finds the header row, maps columns by their
+// synonyms, follows the hierarchy (sheet name, rows above the header, section rows) and
+// yields data rows whose cells remember their own address.
+import type { ColumnDef, Config, ReportType } from './config/schema';
+import { a1, mergeIndex, type Sheet, type Workbook } from './grid';
+import { normalize, normalizeHeader } from './normalize';
+
+export interface ReportCell {
+  /** Text as the user wrote it (of the merge anchor when merged). */
+  text: string;
+  /** Where the text lives: the merge anchor for merged cells. */
+  r: number;
+  c: number;
+  /** The cell is covered by a merge and shows its anchor's text. */
+  merged: boolean;
+  /** Empty in the sheet; the value was carried down from the row above (carryDown columns). */
+  carried: boolean;
+}
+
+export interface SectionLevel {
+  level: string;
+  value: string;
+}
+
+export interface ReportRow {
+  /** 0-based sheet row. */
+  r: number;
+  cells: Map<string, ReportCell>;
+  /** Hierarchy from the outermost level down, e.g. 提言 1 → 取組方針 ア. */
+  section: SectionLevel[];
+  /** Sheet name plus section values: numbering and row identity are per section key. */
+  sectionKey: string;
+}
+
+export interface ReportSheet {
+  sheet: Sheet;
+  type: ReportType;
+  /** Header rows (0-based); more than one when a sheet repeats the table per section. */
+  headerRows: number[];
+  /** Column key → column index, per header row. */
+  columnMaps: Map<number, Map<string, number>>;
+  /** Columns of the type with no header, per header row. */
+  missing: Map<number, ColumnDef[]>;
+  rows: ReportRow[];
+}
+
+export interface SkippedSheet {
+  sheet: string;
+  reason: 'no-header' | 'empty' | 'hidden-meta';
+}
+
+export interface ParsedWorkbook {
+  workbook: Workbook;
+  reports: ReportSheet[];
+  skipped: SkippedSheet[];
+}
+
+const HEADER_SCAN_ROWS = 40;
+const MAX_HEADER_CELL_LENGTH = 40;
+
+type Matcher = (normalizedHeader: string) => boolean;
+
+interface CompiledType {
+  type: ReportType;
+  matchers: { col: ColumnDef; match: Matcher }[];
+  sections: { level: string; re: RegExp }[];
+  sheetNames: { re: RegExp; levels: string[] }[];
+  levels: string[];
+}
+
+const compiledCache = new WeakMap<Config, CompiledType[]>();
+
+function compileHeader(h: string): Matcher {
+  if (h.length > 2 && h.startsWith('/') && h.endsWith('/')) {
+    const re = new RegExp(h.slice(1, -1), 'u');
+    return (s) => re.test(s);
+  }
+  const target = normalizeHeader(h);
+  return (s) => s === target;
+}
+
+export function compileTypes(config: Config): CompiledType[] {
+  const hit = compiledCache.get(config);
+  if (hit) return hit;
+  const out = config.reportTypes.map((type) => {
+    const levels: string[] = [];
+    const addLevel = (l: string): void => {
+      if (!levels.includes(l)) levels.push(l);
+    };
+    type.sheetNames.forEach((s) => s.levels.forEach(addLevel));
+    type.sections.forEach((s) => addLevel(s.level));
+    return {
+      type,
+      matchers: type.columns.map((col) => {
+        const ms = col.headers.map(compileHeader);
+        return { col, match: (s: string) => ms.some((m) => m(s)) };
+      }),
+      sections: type.sections.map((s) => ({ level: s.level, re: new RegExp(s.pattern, 'u') })),
+      sheetNames: type.sheetNames.map((s) => ({ re: new RegExp(s.pattern, 'u'), levels: s.levels })),
+      levels,
+    };
+  });
+  compiledCache.set(config, out);
+  return out;
+}
+
+function rowTexts(sheet: Sheet, r: number): Map<number, string> {
+  const out = new Map<number, string>();
+  const row = sheet.rows.get(r);
+  if (!row) return out;
+  for (const [c, cell] of row) {
+    if (cell.text.trim() !== '') out.set(c, cell.text);
+  }
+  return out;
+}
+
+/** Maps the cells of one row to the columns of a type; each column at most once. */
+function matchHeaderRow(texts: Map<number, string>, ct: CompiledType): Map<string, number> {
+  const found = new Map<string, number>();
+  const cols = [...texts.keys()].sort((a, b) => a - b);
+  for (const c of cols) {
+    const t = texts.get(c)!;
+    if (t.length > MAX_HEADER_CELL_LENGTH) continue;
+    const n = normalizeHeader(t);
+    for (const m of ct.matchers) {
+      if (!found.has(m.col.key) && m.match(n)) {
+        found.set(m.col.key, c);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function isHeaderFor(texts: Map<number, string>, ct: CompiledType): Map<string, number> | null {
+  const found = matchHeaderRow(texts, ct);
+  return found.size >= ct.type.detect.minColumns ? found : null;
+}
+
+/** Best (type, header row) of a sheet, or null when no row looks like a report header. */
+export function detectHeader(sheet: Sheet, types: CompiledType[]): { ct: CompiledType; r: number; map: Map<string, number> } | null {
+  let best: { ct: CompiledType; r: number; map: Map<string, number>; score: number } | null = null;
+  const last = Math.min(sheet.rowCount, HEADER_SCAN_ROWS);
+  for (let r = 0; r < last; r++) {
+    const texts = rowTexts(sheet, r);
+    if (texts.size < 2) continue;
+    for (const ct of types) {
+      const map = isHeaderFor(texts, ct);
+      if (!map) continue;
+      // Prefer more matched columns, then the larger share of the type's columns.
+      const score = map.size + map.size / ct.type.columns.length;
+      if (!best || score > best.score) best = { ct, r, map, score };
+    }
+  }
+  return best ? { ct: best.ct, r: best.r, map: best.map } : null;
+}
+
+function matchSection(text: string, ct: CompiledType): { level: string; value: string } | null {
+  const n = normalize(text);
+  for (const s of ct.sections) {
+    const m = s.re.exec(n);
+    if (m) return { level: s.level, value: m[1] ?? m[0] };
+  }
+  return null;
+}
+
+function setLevel(path: Map<string, string>, levels: string[], level: string, value: string): void {
+  path.set(level, value);
+  // Opening a section closes every deeper one.
+  const i = levels.indexOf(level);
+  for (const deeper of levels.slice(i + 1)) path.delete(deeper);
+}
+
+function toSection(path: Map<string, string>, levels: string[]): SectionLevel[] {
+  return levels.filter((l) => path.has(l)).map((l) => ({ level: l, value: path.get(l)! }));
+}
+
+export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: number, headerMap: Map<string, number>): ReportSheet {
+  const type = ct.type;
+  const merges = mergeIndex(sheet);
+  const path = new Map<string, string>();
+  const sheetName = normalize(sheet.name);
+  for (const sn of ct.sheetNames) {
+    const m = sn.re.exec(sheetName);
+    if (!m) continue;
+    sn.levels.forEach((l, i) => {
+      const v = m[i + 1];
+      if (v !== undefined) path.set(l, v);
+    });
+    break;
+  }
+  // Rows above the header: the first match per level not already given by the sheet name
+  // (a legend listing every 分類 follows the real heading).
+  const fromName = new Set(path.keys());
+  for (let r = 0; r < headerRow; r++) {
+    const texts = rowTexts(sheet, r);
+    const first = [...texts.entries()].sort((a, b) => a[0] - b[0])[0];
+    if (!first) continue;
+    const s = matchSection(first[1], ct);
+    if (s && !fromName.has(s.level) && !path.has(s.level)) path.set(s.level, s.value);
+  }
+
+  const headerRows = [headerRow];
+  const columnMaps = new Map<number, Map<string, number>>([[headerRow, headerMap]]);
+  const missing = new Map<number, ColumnDef[]>();
+  const missingFor = (map: Map<string, number>): ColumnDef[] => type.columns.filter((c) => !c.optional && !map.has(c.key));
+  missing.set(headerRow, missingFor(headerMap));
+  let map = headerMap;
+  const rows: ReportRow[] = [];
+  const carry = new Map<string, ReportCell>();
+  let lastSectionKey = '';
+
+  for (let r = headerRow + 1; r < sheet.rowCount; r++) {
+    const texts = rowTexts(sheet, r);
+    if (texts.size === 0) continue;
+    // A repeated header opens a new table (one sheet holding several 分類).
+    if (texts.size >= 2) {
+      const again = isHeaderFor(texts, ct);
+      if (again) {
+        headerRows.push(r);
+        columnMaps.set(r, again);
+        missing.set(r, missingFor(again));
+        map = again;
+        continue;
+      }
+    }
+    // A section row: its first text matches a section pattern and it fills none of the
+    // columns a data row must have (department, number, code lists).
+    if (texts.size <= 2) {
+      const [c, t] = [...texts.entries()].sort((a, b) => a[0] - b[0])[0]!;
+      const s = t.length <= 80 ? matchSection(t, ct) : null;
+      const keyed = type.columns.some((cd) => {
+        if (!(cd.department || cd.number || cd.codeList)) return false;
+        const col = map.get(cd.key);
+        return col !== undefined && texts.has(col);
+      });
+      if (s && !keyed) {
+        setLevel(path, ct.levels, s.level, s.value);
+        continue;
+      }
+      // Title-like text before any data, in a column no report column uses.
+      const mapped = [...map.values()].includes(c);
+      if (texts.size === 1 && !mapped && rows.length === 0) continue;
+    }
+    const cells = new Map<string, ReportCell>();
+    let own = 0;
+    for (const [key, c] of map) {
+      const anchor = merges.get(`${r},${c}`);
+      if (anchor && anchor.r > headerRow) {
+        const t = sheet.rows.get(anchor.r)?.get(anchor.c)?.text ?? '';
+        cells.set(key, { text: t, r: anchor.r, c: anchor.c, merged: true, carried: false });
+        continue;
+      }
+      const t = sheet.rows.get(r)?.get(c)?.text ?? '';
+      if (t.trim() !== '') own++;
+      cells.set(key, { text: t, r, c, merged: false, carried: false });
+    }
+    if (own === 0 && ![...texts.keys()].some((c) => ![...map.values()].includes(c))) continue;
+    const section = toSection(path, ct.levels);
+    const sectionKey = [sheet.name, ...section.map((s) => `${s.level}${s.value}`)].join('|');
+    if (sectionKey !== lastSectionKey) {
+      carry.clear();
+      lastSectionKey = sectionKey;
+    }
+    for (const col of type.columns) {
+      if (!col.carryDown) continue;
+      const cell = cells.get(col.key);
+      if (!cell) continue;
+      if (cell.text.trim() === '' && !cell.merged) {
+        const prev = carry.get(col.key);
+        if (prev) cells.set(col.key, { ...prev, carried: true, merged: false });
+      } else {
+        carry.set(col.key, cell);
+      }
+    }
+    rows.push({ r, cells, section, sectionKey });
+  }
+  return { sheet, type, headerRows, columnMaps, missing, rows };
+}
+
+export function parseWorkbook(workbook: Workbook, config: Config): ParsedWorkbook {
+  const types = compileTypes(config);
+  const reports: ReportSheet[] = [];
+  const skipped: SkippedSheet[] = [];
+  for (const sheet of workbook.sheets) {
+    if (sheet.rowCount === 0) {
+      skipped.push({ sheet: sheet.name, reason: 'empty' });
+      continue;
+    }
+    const h = detectHeader(sheet, types);
+    if (!h) {
+      skipped.push({ sheet: sheet.name, reason: 'no-header' });
+      continue;
+    }
+    reports.push(parseReportSheet(sheet, h.ct, h.r, h.map));
+  }
+  return { workbook, reports, skipped };
+}
+
+/** A1 address of a report cell. */
+export function cellAddress(cell: { r: number; c: number }): string {
+  return a1(cell.r, cell.c);
+}

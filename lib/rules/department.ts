@@ -1,0 +1,41 @@
+import { deptMaster, isKnown, suggestDepartment, tokenizeDepartments } from '../departments';
+import { a1 } from '../grid';
+import type { Rule } from './types';
+
+/** 担当課/担当部 entries missing from the master, with the nearest known name. */
+export const department: Rule = {
+  id: 'department',
+  meta: { severity: 'error', messages: { unknown: ['value', 'suggestion'], unknownNoSuggestion: ['value'] }, fixable: true },
+  create(ctx) {
+    const master = deptMaster(ctx.config);
+    return {
+      row(row, rs) {
+        for (const col of rs.type.columns) {
+          if (!col.department) continue;
+          const cell = row.cells.get(col.key);
+          if (!cell || cell.carried) continue;
+          const tokens = tokenizeDepartments(cell.text);
+          for (const t of tokens) {
+            if (isKnown(master, t)) continue;
+            const s = suggestDepartment(master, t);
+            if (!s) {
+              ctx.report({ messageId: 'unknownNoSuggestion', data: { value: t.raw }, sheet: rs.sheet.name, r: cell.r, c: cell.c });
+              continue;
+            }
+            // Only a near, unambiguous suggestion is certain enough to offer as a fix.
+            const certain = s.unique && s.distance <= 2;
+            const value = cell.text.slice(0, t.start) + s.display.replace(') ', ')') + cell.text.slice(t.end);
+            ctx.report({
+              messageId: 'unknown',
+              data: { value: t.raw, suggestion: s.display },
+              sheet: rs.sheet.name,
+              r: cell.r,
+              c: cell.c,
+              ...(certain ? { fix: { sheet: rs.sheet.name, cell: a1(cell.r, cell.c), value } } : {}),
+            });
+          }
+        }
+      },
+    };
+  },
+};

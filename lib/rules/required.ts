@@ -1,0 +1,31 @@
+import type { Rule } from './types';
+
+/** Required cells (担当課/担当部, 取組内容, 取組番号) filled, and at least one progress cell. */
+export const required: Rule = {
+  id: 'required',
+  meta: { severity: 'error', messages: { empty: ['column'], noProgress: ['columns'] }, fixable: false },
+  create(ctx) {
+    return {
+      row(row, rs) {
+        for (const col of rs.type.columns) {
+          if (!col.required) continue;
+          const cell = row.cells.get(col.key);
+          if (cell && cell.text.trim() === '') {
+            ctx.report({ messageId: 'empty', data: { column: col.label }, sheet: rs.sheet.name, r: cell.r, c: cell.c });
+          }
+        }
+        const progress = rs.type.columns.filter((c) => c.progress && row.cells.has(c.key));
+        if (progress.length > 0 && progress.every((c) => row.cells.get(c.key)!.text.trim() === '')) {
+          const first = row.cells.get(progress[0]!.key)!;
+          ctx.report({
+            messageId: 'noProgress',
+            data: { columns: progress.map((c) => c.label).join('・') },
+            sheet: rs.sheet.name,
+            r: row.r,
+            c: first.c,
+          });
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,63 @@
+// The rule contract, after eslint's rules: meta plus hooks that report findings at cells.
+import type { Config } from '../config/schema';
+import type { ParsedWorkbook, ReportRow, ReportSheet } from '../report';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A certain fix, as plain data; applying it is someone else's job. */
+export interface Fix {
+  sheet: string;
+  cell: string;
+  value: string;
+}
+
+export interface RuleMeta {
+  /** Default severity. */
+  severity: Severity;
+  /** Message ids and the placeholders each one uses (text lives in the locale). */
+  messages: Record<string, readonly string[]>;
+  fixable: boolean;
+}
+
+export interface Report {
+  messageId: string;
+  data?: Record<string, string | number>;
+  sheet: string;
+  /** 0-based row and column of the cell the finding is about. */
+  r: number;
+  c: number;
+  fix?: Fix;
+}
+
+export interface RuleContext {
+  config: Config;
+  parsed: ParsedWorkbook;
+  report(r: Report): void;
+}
+
+export interface RuleHooks {
+  start?(): void;
+  sheet?(rs: ReportSheet): void;
+  row?(row: ReportRow, rs: ReportSheet): void;
+  end?(): void;
+}
+
+export interface Rule {
+  id: string;
+  meta: RuleMeta;
+  create(ctx: RuleContext): RuleHooks;
+}
+
+export interface Finding {
+  rule: string;
+  messageId: string;
+  data: Record<string, string | number>;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  /** 1-based row number and column letters, as Excel shows them. */
+  row: number;
+  column: string;
+  message: string;
+  fix?: Fix;
+}

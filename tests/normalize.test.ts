@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { circled, normalize, parseItemNumber, splitBullets } from '../lib/normalize';
+
+describe('normalize', () => {
+  it('folds width, spaces, circles and dashes', () => {
+    expect(normalize('継 続')).toBe('継続');
+    expect(normalize('子）\u3000子育て支援部')).toBe('子)子育て支援部');
+    expect(normalize('〇◯○')).toBe('○○○');
+    expect(normalize('1～3年')).toBe(normalize('1〜3年'));
+    expect(normalize('A－B')).toBe(normalize('A-B'));
+  });
+
+  it('is idempotent', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => normalize(normalize(s)) === normalize(s)));
+  });
+});
+
+describe('parseItemNumber', () => {
+  it('reads circled numbers before NFKC would flatten them', () => {
+    expect(parseItemNumber('①')).toEqual({ n: 1, style: 'circled' });
+    expect(parseItemNumber('⑳')).toEqual({ n: 20, style: 'circled' });
+    expect(parseItemNumber('（３）')).toEqual({ n: 3, style: 'paren' });
+    expect(parseItemNumber('12')).toEqual({ n: 12, style: 'plain' });
+    expect(parseItemNumber('あ')).toBeNull();
+  });
+
+  it('round-trips every circled numeral 1–50', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 50 }), (n) => parseItemNumber(circled(n))?.n === n));
+  });
+});
+
+describe('splitBullets', () => {
+  it('splits on line breaks and bullet glyphs, and reads per-bullet 再掲 marks', () => {
+    const b = splitBullets('・自己申告の通知(再掲)\n・【新規】全庁における組織目標の設定\n・管理職マネジメント相談事業（再掲）');
+    expect(b.map((x) => x.saikei)).toEqual([true, false, true]);
+    expect(b[1]!.key).toBe('【新規】全庁における組織目標の設定');
+  });
+
+  it('treats a mark at the end of a cell as marking the whole cell', () => {
+    const b = splitBullets('・モニタリング制度を継続する。\n・各種研修を引き続き実施する。【再掲】');
+    expect(b.map((x) => x.saikei)).toEqual([true, true]);
+  });
+
+  it('does not split 健康・子ども課 inside a sentence', () => {
+    expect(splitBullets('区の健康・子ども課と連携した。')).toHaveLength(1);
+  });
+});
