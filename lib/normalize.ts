@@ -37,27 +37,37 @@ export function parseItemNumber(raw: string): { n: number; style: 'circled' | 'p
 }
 
 // Folds NFKC leaves alone: circles used as bullets, the many dashes and tildes.
-const FOLDS: [RegExp, string][] = [
-  [/[○〇◯◦]/g, '○'],
-  [/[‐‑‒–—―−ー－﹣─━]/g, '-'],
-  [/[〜～∼]/g, '~'],
-  [/[・･]/g, '・'],
-  [/[“”„‟]/g, '"'],
-  [/[‘’‚‛]/g, "'"],
-];
+// One pass over a character map, since normalize() runs on every bullet of a report.
+const FOLD_MAP = new Map<string, string>();
+for (const [chars, to] of [
+  ['○〇◯◦', '○'],
+  ['‐‑‒–—―−－﹣─━', '-'],
+  ['〜～∼', '~'],
+  ['・･', '・'],
+  ['“”„‟', '"'],
+  ['‘’‚‛', "'"],
+] as const) {
+  // Identity entries would make every bullet glyph a match for nothing.
+  for (const ch of chars) if (ch !== to) FOLD_MAP.set(ch, to);
+}
+const FOLD_RE = new RegExp(`[${[...FOLD_MAP.keys()].join('')}]`, 'gu');
+const foldChar = (ch: string): string => FOLD_MAP.get(ch) ?? ch;
+
+const FOLD_TEST = new RegExp(FOLD_RE.source, 'u');
+
+function fold(text: string): string {
+  const n = text.normalize('NFKC');
+  return FOLD_TEST.test(n) ? n.replace(FOLD_RE, foldChar) : n;
+}
 
 /** Normalized form for comparing: NFKC, folds, no white space at all. */
 export function normalize(text: string): string {
-  let s = text.normalize('NFKC');
-  for (const [re, to] of FOLDS) s = s.replace(re, to);
-  return s.replace(/\s+/gu, '');
+  return fold(text).replace(/\s+/gu, '');
 }
 
 /** Like normalize but keeps single spaces between words (for department tokens). */
 export function normalizeSpaced(text: string): string {
-  let s = text.normalize('NFKC');
-  for (const [re, to] of FOLDS) s = s.replace(re, to);
-  return s.replace(/\s+/gu, ' ').trim();
+  return fold(text).replace(/\s+/gu, ' ').trim();
 }
 
 /** Header cells are compared with spaces and line breaks removed: `取組\n区分` is `取組区分`. */
@@ -68,7 +78,8 @@ export function normalizeHeader(text: string): string {
 /** 【再掲】 (再掲) （再掲） ＜再掲＞ <再掲> and their spaced variants. */
 export const SAIKEI_MARK_SOURCE = '[【(（＜<〈《［[]\\s*再\\s*掲\\s*[】)）＞>〉》］\\]]';
 export const SAIKEI_MARK = new RegExp(SAIKEI_MARK_SOURCE, 'gu');
-const SAIKEI_AT_END = new RegExp(`${SAIKEI_MARK_SOURCE}$`, 'u');
+/** 【再掲】 or ＜再掲＞ closing a cell marks the whole cell; (再掲) marks its own bullet only. */
+const SAIKEI_CELL_MARK_AT_END = /[【＜<〈《［]\s*再\s*掲\s*[】＞>〉》］]$/u;
 const SAIKEI_ANY = new RegExp(SAIKEI_MARK_SOURCE, 'u');
 
 export interface Bullet {
@@ -93,25 +104,42 @@ function stripTags(s: string): string {
 /**
  * Splits a cell into bullets and paragraphs: a new one starts at a line break or at a
  * bullet glyph (・ ○ ● …) that follows sentence-ending punctuation or white space.
- * A 再掲 mark at the very end of a cell whose other bullets carry none marks the whole cell.
+ * 【再掲】 at the very end of a cell whose other bullets carry no mark marks the whole cell
+ * (seed 002 提言4-エ); (再掲) after a bullet marks that bullet only (seed 002 提言3-エ).
  */
+// ・ ● ○ 〇 ◯ ◎ ■ ◆ start a bullet after 。 ． . > or white space.
+const BULLET_GLYPHS = new Set([0x30fb, 0x25cf, 0x25cb, 0x3007, 0x25ef, 0x25ce, 0x25a0, 0x25c6]);
+const BEFORE_BULLET = new Set([0x3002, 0xff0e, 0x2e, 0x3e, 0x20, 0x09, 0x3000]);
+
+/** Piece boundaries: line breaks, and bullet glyphs after 。 or white space (a hand loop: hot). */
+function splitPoints(text: string): { s: number; e: number }[] {
+  const pieces: { s: number; e: number }[] = [];
+  let last = 0;
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x0a) {
+      pieces.push({ s: last, e: prev === 0x0d ? i - 1 : i });
+      last = i + 1;
+    } else if (i > last && BULLET_GLYPHS.has(ch) && BEFORE_BULLET.has(prev)) {
+      pieces.push({ s: last, e: i });
+      last = i;
+    }
+    prev = ch;
+  }
+  pieces.push({ s: last, e: text.length });
+  return pieces;
+}
+
 export function splitBullets(cellText: string): Bullet[] {
   const out: Bullet[] = [];
-  // Split points: line breaks, and bullet glyphs after 。 or white space.
-  const re = /\r?\n|(?<=[。．.\s\u3000>])(?=[・●○〇◯◎■◆])/gu;
-  let last = 0;
-  const pieces: { s: number; e: number }[] = [];
-  for (const m of cellText.matchAll(re)) {
-    const idx = m.index;
-    pieces.push({ s: last, e: idx });
-    last = idx + m[0].length;
-  }
-  pieces.push({ s: last, e: cellText.length });
+  const pieces = splitPoints(cellText);
   for (const p of pieces) {
     const raw = cellText.slice(p.s, p.e);
-    const marked = SAIKEI_ANY.test(raw);
-    const withoutMark = raw.replace(SAIKEI_MARK, '');
-    const body = stripTags(withoutMark).replace(BULLET_START, '');
+    // Most bullets carry neither a mark nor a tag: skip those passes.
+    const marked = raw.includes('再') && SAIKEI_ANY.test(raw);
+    const withoutMark = marked ? raw.replace(SAIKEI_MARK, '') : raw;
+    const body = (withoutMark.includes('<') ? stripTags(withoutMark) : withoutMark).replace(BULLET_START, '');
     const key = normalize(body).replace(/^[・○●◎■□◆◇-]+/u, '');
     if (key.length === 0) {
       // A line holding only a mark (「【再掲】」 alone) marks the bullet before it.
@@ -123,7 +151,7 @@ export function splitBullets(cellText: string): Bullet[] {
   const markedCount = out.filter((b) => b.saikei).length;
   if (markedCount === 1 && out.length > 1 && out[out.length - 1]!.saikei) {
     const tail = cellText.replace(/[\s\u3000]+$/u, '');
-    const endsWithMark = SAIKEI_AT_END.test(tail);
+    const endsWithMark = SAIKEI_CELL_MARK_AT_END.test(tail);
     if (endsWithMark) for (const b of out) b.saikei = true;
   }
   return out;

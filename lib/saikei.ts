@@ -10,8 +10,8 @@ export interface BulletRef {
   sheet: string;
   r: number;
   c: number;
-  /** Row identity: a bullet repeated in its own row is not a 再掲 matter. */
-  rowKey: string;
+  /** Row identity (sheet index and row): a bullet repeated in its own row is not a 再掲 matter. */
+  rowKey: number;
   cellText: string;
   bullet: Bullet;
 }
@@ -20,22 +20,24 @@ export interface SaikeiIndex {
   bullets: BulletRef[];
   /** Unmarked bullets by exact normalized key. */
   exact: Map<string, BulletRef[]>;
-  /** trigram → ids of unmarked bullets holding it. */
-  grams: Map<string, number[]>;
+  /** Source of each marked bullet, by bullet id; filled on first request for a threshold. */
+  sources: Map<number, SourceMatch>;
+  threshold?: number;
 }
 
 /** Trigrams so common that they say nothing about which bullet is the source. */
 const MAX_POSTING = 64;
 const TOP_CANDIDATES = 4;
 
-function trigrams(key: string): Set<string> {
-  const chars = [...key];
-  const out = new Set<string>();
-  if (chars.length < 3) {
-    if (chars.length > 0) out.add(chars.join(''));
-    return out;
-  }
-  for (let i = 0; i + 3 <= chars.length; i++) out.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
+/** Trigram hashes kept small enough to stay V8 small integers; collisions only add candidates. */
+function gramHash(key: string, i: number): number {
+  return ((key.charCodeAt(i) * 40503 + key.charCodeAt(i + 1)) * 40503 + key.charCodeAt(i + 2)) & 0x3fffffff;
+}
+
+function gramsOf(key: string): number[] {
+  if (key.length < 3) return [key.length === 0 ? 0 : gramHash(`${key}\u0000\u0000`, 0)];
+  const out: number[] = [];
+  for (let i = 0; i + 3 <= key.length; i++) out.push(gramHash(key, i));
   return out;
 }
 
@@ -46,16 +48,15 @@ export function buildIndex(parsed: ParsedWorkbook): SaikeiIndex {
   if (hit) return hit;
   const bullets: BulletRef[] = [];
   const exact = new Map<string, BulletRef[]>();
-  const grams = new Map<string, number[]>();
-  const seenCells = new Set<string>();
-  for (const rs of parsed.reports) {
+  const seenCells = new Set<number>();
+  parsed.reports.forEach((rs, sheetNo) => {
     const textCols = rs.type.columns.filter((c) => c.text);
     for (const row of rs.rows) {
       for (const col of textCols) {
         const cell = row.cells.get(col.key);
         if (!cell || cell.text.trim() === '') continue;
         // A merged cell is one text, however many rows it spans.
-        const cellId = `${rs.sheet.name}\u0000${cell.r},${cell.c}`;
+        const cellId = (sheetNo * 2 ** 20 + cell.r) * 2 ** 14 + cell.c;
         if (seenCells.has(cellId)) continue;
         seenCells.add(cellId);
         for (const b of splitBullets(cell.text)) {
@@ -64,7 +65,7 @@ export function buildIndex(parsed: ParsedWorkbook): SaikeiIndex {
             sheet: rs.sheet.name,
             r: cell.r,
             c: cell.c,
-            rowKey: `${rs.sheet.name}\u0000${cell.r}`,
+            rowKey: sheetNo * 2 ** 20 + cell.r,
             cellText: cell.text,
             bullet: b,
           };
@@ -73,16 +74,11 @@ export function buildIndex(parsed: ParsedWorkbook): SaikeiIndex {
           const list = exact.get(b.key);
           if (list) list.push(ref);
           else exact.set(b.key, [ref]);
-          for (const g of trigrams(b.key)) {
-            const p = grams.get(g);
-            if (!p) grams.set(g, [ref.id]);
-            else if (p.length <= MAX_POSTING) p.push(ref.id);
-          }
         }
       }
     }
-  }
-  const idx = { bullets, exact, grams };
+  });
+  const idx: SaikeiIndex = { bullets, exact, sources: new Map() };
   indexCache.set(parsed, idx);
   return idx;
 }
@@ -92,7 +88,6 @@ export function similarity(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
   if (x.length === 0 && y.length === 0) return 1;
-  // Band-free Levenshtein on bullets (a few hundred characters at most).
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const cur = [i];
@@ -109,32 +104,70 @@ export type SourceMatch =
   | { kind: 'near'; source: BulletRef; score: number }
   | { kind: 'none' };
 
+/**
+ * Finds the source of every marked bullet at once: exact keys by hash; for the rest, one
+ * pass over the unmarked bullets collects, per trigram of a pending bullet, the bullets that
+ * share it. Only the (few) pending bullets' trigrams are indexed, so the work is linear in
+ * the workbook's text, and trigrams shared by too many bullets are ignored.
+ */
+function resolveSources(idx: SaikeiIndex, threshold: number): void {
+  idx.sources.clear();
+  idx.threshold = threshold;
+  const pending: BulletRef[] = [];
+  for (const ref of idx.bullets) {
+    if (!ref.bullet.saikei) continue;
+    const same = idx.exact.get(ref.bullet.key)?.find((s) => s.rowKey !== ref.rowKey);
+    if (same) idx.sources.set(ref.id, { kind: 'exact', source: same });
+    else pending.push(ref);
+  }
+  if (pending.length === 0) return;
+  const postings = new Map<number, number[]>();
+  const pendingGrams = pending.map((ref) => {
+    const gs = [...new Set(gramsOf(ref.bullet.key))];
+    for (const g of gs) if (!postings.has(g)) postings.set(g, []);
+    return gs;
+  });
+  for (const u of idx.bullets) {
+    if (u.bullet.saikei) continue;
+    const key = u.bullet.key;
+    for (const g of gramsOf(key)) {
+      const p = postings.get(g);
+      if (p && p.length <= MAX_POSTING && p[p.length - 1] !== u.id) p.push(u.id);
+    }
+  }
+  pending.forEach((ref, i) => {
+    const key = ref.bullet.key;
+    const hits = new Map<number, number>();
+    for (const g of pendingGrams[i]!) {
+      const p = postings.get(g)!;
+      if (p.length > MAX_POSTING) continue;
+      for (const id of p) hits.set(id, (hits.get(id) ?? 0) + 1);
+    }
+    const ranked = [...hits.entries()]
+      .filter(([id]) => idx.bullets[id]!.rowKey !== ref.rowKey)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, TOP_CANDIDATES);
+    let best: { source: BulletRef; score: number } | null = null;
+    let found: SourceMatch | null = null;
+    for (const [id] of ranked) {
+      const cand = idx.bullets[id]!;
+      // A 再掲 often repeats one sentence of a longer source bullet.
+      if (key.length >= 10 && cand.bullet.key.includes(key)) {
+        found = { kind: 'exact', source: cand };
+        break;
+      }
+      const score = similarity(key, cand.bullet.key);
+      if (!best || score > best.score) best = { source: cand, score };
+    }
+    if (!found) found = best && best.score >= threshold ? { kind: 'near', source: best.source, score: best.score } : { kind: 'none' };
+    idx.sources.set(ref.id, found);
+  });
+}
+
 /** The source of a marked bullet: an unmarked bullet elsewhere, equal, containing it, or near. */
 export function findSource(idx: SaikeiIndex, ref: BulletRef, threshold: number): SourceMatch {
-  const key = ref.bullet.key;
-  const same = idx.exact.get(key)?.find((s) => s.rowKey !== ref.rowKey);
-  if (same) return { kind: 'exact', source: same };
-  const hits = new Map<number, number>();
-  const mine = trigrams(key);
-  for (const g of mine) {
-    const p = idx.grams.get(g);
-    if (!p || p.length > MAX_POSTING) continue;
-    for (const id of p) hits.set(id, (hits.get(id) ?? 0) + 1);
-  }
-  const ranked = [...hits.entries()]
-    .filter(([id]) => idx.bullets[id]!.rowKey !== ref.rowKey)
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, TOP_CANDIDATES);
-  let best: { source: BulletRef; score: number } | null = null;
-  for (const [id] of ranked) {
-    const cand = idx.bullets[id]!;
-    // A 再掲 often repeats one sentence of a longer source bullet.
-    if (key.length >= 10 && cand.bullet.key.includes(key)) return { kind: 'exact', source: cand };
-    const score = similarity(key, cand.bullet.key);
-    if (!best || score > best.score) best = { source: cand, score };
-  }
-  if (best && best.score >= threshold) return { kind: 'near', source: best.source, score: best.score };
-  return { kind: 'none' };
+  if (idx.threshold !== threshold) resolveSources(idx, threshold);
+  return idx.sources.get(ref.id) ?? { kind: 'none' };
 }
 
 export function location(ref: { sheet: string; r: number; c: number }): string {

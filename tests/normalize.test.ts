@@ -45,3 +45,10 @@ describe('splitBullets', () => {
     expect(splitBullets('区の健康・子ども課と連携した。')).toHaveLength(1);
   });
 });
+
+describe('splitBullets mark scope', () => {
+  it('keeps (再掲) after the last bullet to that bullet', () => {
+    const b = splitBullets('・研修を実施した。\n・監査を実施した。(再掲)');
+    expect(b.map((x) => x.saikei)).toEqual([false, true]);
+  });
+});

@@ -1,0 +1,47 @@
+// Shared helpers for the benchmarks: a seeded PRNG, seed-like Japanese text, timing.
+'use strict';
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = [
+  '児童相談所', '区家庭児童相談室', '要保護児童対策地域協議会', '保健師', '母子保健', '研修', '支援方針',
+  'アセスメントシート', '関係機関', '情報共有', '乳幼児健診', '家庭訪問', 'マニュアル', '協働', '人材育成',
+  'ケース会議', '子どもコーディネーター', '学校', 'スクールソーシャルワーカー', '生活支援担当', '監査',
+];
+const VERBS = ['を実施した', 'を強化した', 'の見直しを行った', 'について検討を進めた', 'を継続した', 'を拡充した', 'の周知を図った'];
+
+/** A bullet of 30–80 characters, unique enough for 再掲 matching to mean something. */
+function sentence(rand, i) {
+  const parts = [];
+  const n = 2 + Math.floor(rand() * 3);
+  for (let k = 0; k < n; k++) parts.push(WORDS[Math.floor(rand() * WORDS.length)]);
+  return `・令和${6 + (i % 2)}年度${(i % 12) + 1}月、${parts.join('と')}${VERBS[Math.floor(rand() * VERBS.length)]}（第${i}号）。`;
+}
+
+function time(fn, repeat = 3) {
+  let best = Infinity;
+  let result;
+  for (let i = 0; i < repeat; i++) {
+    const t0 = process.hrtime.bigint();
+    result = fn();
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (ms < best) best = ms;
+  }
+  return { ms: best, result };
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n');
+}
+
+module.exports = { rng, sentence, time, table };
