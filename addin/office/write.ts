@@ -1,0 +1,286 @@
+/// <reference types="office-js" />
+// Writes into the open workbook: cell values (fixes, consolidation), the add-in's own marks
+// (conditional formats it can recognise and remove, notes on 1.18) and list validation.
+// Every function queues all its commands and syncs a fixed number of times, except that
+// large writes are split so no request nears Excel on the web's 5 MB limit.
+import type { Fix } from '../../lib/rules/types';
+import type { Finding, Severity } from '../../lib/rules/types';
+import { parseA1 } from '../../lib/grid';
+import { runExcel, supports, type RunOptions } from './run';
+
+/** Request budget per sync, bytes; well under the 5 MB limit as JSON escapes can inflate text. */
+export const REQUEST_BYTES = 2_000_000;
+/** Rough per-command overhead of the JSON request, bytes. */
+const COMMAND_BYTES = 160;
+
+/** Formula that is always true and names its owner, so our conditional formats are recognisable. */
+export const MARK_FORMULA = '=LEN("shinchoku")>0';
+/** Notes we write start with this; others' notes are never touched. */
+export const NOTE_PREFIX = '【進捗チェック】';
+export const MARK_COLORS: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+/** Areas per conditional format: keeps each address list short. */
+const AREAS_PER_FORMAT = 200;
+
+/** A value Excel must store as text: a leading apostrophe keeps "=…" from becoming a formula. */
+export function asText(value: string): string {
+  return /^[=+\-@]/.test(value) || value.startsWith("'") ? `'${value}` : value;
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+  }
+  return n;
+}
+
+interface Run {
+  sheet: string;
+  r: number;
+  c: number;
+  values: string[];
+}
+
+/** Adjacent cells of one row become one range write. */
+export function toRuns(fixes: readonly Fix[]): Run[] {
+  const cells = fixes.map((f) => ({ sheet: f.sheet, ...parseA1(f.cell), value: f.value }));
+  cells.sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.r - b.r || a.c - b.c));
+  const runs: Run[] = [];
+  for (const x of cells) {
+    const last = runs[runs.length - 1];
+    if (last && last.sheet === x.sheet && last.r === x.r && last.c + last.values.length === x.c) last.values.push(x.value);
+    else if (last && last.sheet === x.sheet && last.r === x.r && last.c + last.values.length - 1 === x.c) last.values[last.values.length - 1] = x.value;
+    else runs.push({ sheet: x.sheet, r: x.r, c: x.c, values: [x.value] });
+  }
+  return runs;
+}
+
+export interface WriteResult {
+  cells: number;
+  syncs: number;
+}
+
+/** Writes text values; one sync per ~2 MB of request. */
+export async function writeCells(fixes: readonly Fix[], opts: RunOptions & { requestBytes?: number } = {}): Promise<WriteResult> {
+  const limit = opts.requestBytes ?? REQUEST_BYTES;
+  const runs = toRuns(fixes);
+  if (runs.length === 0) return { cells: 0, syncs: 0 };
+  return runExcel(async (ctx) => {
+    let bytes = 0;
+    let syncs = 0;
+    const sheets = new Map<string, Excel.Worksheet>();
+    for (const run of runs) {
+      let ws = sheets.get(run.sheet);
+      if (!ws) {
+        ws = ctx.workbook.worksheets.getItem(run.sheet);
+        sheets.set(run.sheet, ws);
+      }
+      ws.getRangeByIndexes(run.r, run.c, 1, run.values.length).values = [run.values.map(asText)];
+      bytes += COMMAND_BYTES + run.values.reduce((n, v) => n + utf8Length(v) + 8, 0);
+      if (bytes >= limit) {
+        await ctx.sync();
+        syncs++;
+        bytes = 0;
+      }
+    }
+    if (bytes > 0) {
+      await ctx.sync();
+      syncs++;
+    }
+    return { cells: fixes.length, syncs };
+  }, opts);
+}
+
+export async function selectCell(sheet: string, cell: string, opts: RunOptions = {}): Promise<void> {
+  await runExcel(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(cell).select();
+    await ctx.sync();
+  }, opts);
+}
+
+interface SheetMarks {
+  ws: Excel.Worksheet;
+  formats: Excel.ConditionalFormatCollection;
+  notes?: Excel.NoteCollection;
+}
+
+/**
+ * Removes the add-in's marks and, when `findings` are given, marks their cells again:
+ * three syncs whatever the number of findings (load, inspect custom rules, write).
+ */
+export async function setMarks(findings: readonly Finding[] | null, opts: RunOptions & { notes?: boolean } = {}): Promise<{ syncs: number; marked: number }> {
+  const useNotes = (opts.notes ?? true) && supports('ExcelApi', '1.18');
+  return runExcel(async (ctx) => {
+    const wss = ctx.workbook.worksheets;
+    wss.load('items/name');
+    const bySheet = new Map<string, Finding[]>();
+    for (const f of findings ?? []) {
+      const list = bySheet.get(f.sheet) ?? [];
+      list.push(f);
+      bySheet.set(f.sheet, list);
+    }
+    await ctx.sync();
+    const marks: SheetMarks[] = wss.items.map((ws) => {
+      const formats = ws.getRange().conditionalFormats;
+      formats.load('items/type');
+      let notes: Excel.NoteCollection | undefined;
+      if (useNotes) {
+        notes = ws.notes;
+        notes.load('items/content');
+      }
+      return { ws, formats, notes };
+    });
+    // Cells that already carry someone's note keep it; ours goes elsewhere or not at all.
+    const noteSlots = new Map<string, Map<string, Excel.Note>>();
+    if (useNotes) {
+      for (const m of marks) {
+        const cells = new Set((bySheet.get(m.ws.name) ?? []).map((f) => f.cell));
+        const slots = new Map<string, Excel.Note>();
+        for (const cell of cells) {
+          const n = m.notes!.getItemOrNullObject(cell);
+          n.load('content');
+          slots.set(cell, n);
+        }
+        noteSlots.set(m.ws.name, slots);
+      }
+    }
+    await ctx.sync();
+    const customs: { f: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }[] = [];
+    for (const m of marks) {
+      for (const f of m.formats.items) {
+        if (f.type !== 'Custom') continue;
+        const rule = f.custom.rule;
+        rule.load('formula');
+        customs.push({ f, rule });
+      }
+    }
+    await ctx.sync();
+    let syncs = 3;
+    for (const c of customs) if (c.rule.formula === MARK_FORMULA) c.f.delete();
+    for (const m of marks) for (const n of m.notes?.items ?? []) if (String(n.content).startsWith(NOTE_PREFIX)) n.delete();
+    let marked = 0;
+    for (const m of marks) {
+      const list = bySheet.get(m.ws.name);
+      if (!list?.length) continue;
+      for (const sev of ['info', 'warning', 'error'] as Severity[]) {
+        // Higher severities are added last so they win where a cell has several findings.
+        const cells = [...new Set(list.filter((f) => f.severity === sev).map((f) => f.cell))];
+        for (let i = 0; i < cells.length; i += AREAS_PER_FORMAT) {
+          const part = cells.slice(i, i + AREAS_PER_FORMAT);
+          const cf = m.ws.getRanges(part.join(',')).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+          cf.custom.rule.formula = MARK_FORMULA;
+          cf.custom.format.fill.color = MARK_COLORS[sev];
+          marked += part.length;
+        }
+      }
+      if (useNotes) {
+        const slots = noteSlots.get(m.ws.name)!;
+        const text = new Map<string, string[]>();
+        for (const f of list) text.set(f.cell, [...(text.get(f.cell) ?? []), f.message]);
+        for (const [cell, msgs] of text) {
+          const slot = slots.get(cell);
+          const existing = slot && !slot.isNullObject ? String(slot.content) : null;
+          if (existing !== null && !existing.startsWith(NOTE_PREFIX)) continue;
+          // Ours was deleted above; a fresh one replaces it.
+          m.ws.notes.add(cell, `${NOTE_PREFIX}\n${msgs.join('\n')}`);
+        }
+      }
+    }
+    await ctx.sync();
+    syncs++;
+    return { syncs, marked };
+  }, opts);
+}
+
+/** Name of the hidden sheet holding the lists for 入力規則. */
+export const LIST_SHEET = '_進捗チェック_リスト';
+
+export interface ListRule {
+  sheet: string;
+  /** 0-based column and rows (inclusive) the rule covers. */
+  c: number;
+  r0: number;
+  r1: number;
+  /** Index into `lists`. */
+  list: number;
+  /** 担当課 cells may name several departments: warn instead of refusing. */
+  strict: boolean;
+}
+
+/**
+ * Writes the lists on a hidden sheet (a literal list is capped at 255 characters) and sets
+ * list validation on the given columns: two syncs.
+ */
+export async function setInputRules(lists: string[][], rules: readonly ListRule[], titles: { error: string; message: string }, opts: RunOptions = {}): Promise<{ syncs: number }> {
+  return runExcel(async (ctx) => {
+    const wss = ctx.workbook.worksheets;
+    const existing = wss.getItemOrNullObject(LIST_SHEET);
+    existing.load('name');
+    await ctx.sync();
+    const ls = existing.isNullObject ? wss.add(LIST_SHEET) : existing;
+    if (!existing.isNullObject) ls.getRange().clear(Excel.ClearApplyTo.contents);
+    lists.forEach((items, j) => {
+      if (items.length === 0) return;
+      ls.getRangeByIndexes(0, j, items.length, 1).values = items.map((v) => [asText(v)]);
+    });
+    ls.visibility = Excel.SheetVisibility.hidden;
+    const colLetter = (c: number): string => {
+      let s = '';
+      for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+      return s;
+    };
+    for (const r of rules) {
+      const items = lists[r.list]!;
+      const col = colLetter(r.list);
+      const dv = wss.getItem(r.sheet).getRangeByIndexes(r.r0, r.c, r.r1 - r.r0 + 1, 1).dataValidation;
+      dv.clear();
+      dv.rule = { list: { inCellDropDown: true, source: `='${LIST_SHEET}'!$${col}$1:$${col}$${Math.max(1, items.length)}` } };
+      dv.errorAlert = {
+        showAlert: true,
+        style: r.strict ? Excel.DataValidationAlertStyle.stop : Excel.DataValidationAlertStyle.warning,
+        title: titles.error,
+        message: titles.message,
+      };
+    }
+    await ctx.sync();
+    return { syncs: 2 };
+  }, opts);
+}
+
+/** The open workbook as .xlsx bytes (Office common API, slices of 4 MB). */
+export function getFileBytes(): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: 4 * 1024 * 1024 }, (res) => {
+      if (res.status !== Office.AsyncResultStatus.Succeeded) return reject(res.error);
+      const file = res.value;
+      const parts: Uint8Array[] = [];
+      let i = 0;
+      const next = (): void => {
+        file.getSliceAsync(i, (s) => {
+          if (s.status !== Office.AsyncResultStatus.Succeeded) {
+            file.closeAsync();
+            return reject(s.error);
+          }
+          parts.push(new Uint8Array(s.value.data as ArrayLike<number>));
+          i++;
+          if (i < file.sliceCount) next();
+          else {
+            file.closeAsync();
+            const total = parts.reduce((n, p) => n + p.length, 0);
+            const out = new Uint8Array(total);
+            let o = 0;
+            for (const p of parts) {
+              out.set(p, o);
+              o += p.length;
+            }
+            resolve(out);
+          }
+        });
+      };
+      next();
+    });
+  });
+}

@@ -1,0 +1,248 @@
+// The Office.js adapter over an in-memory Excel host that counts context.sync() calls.
+import { defaultConfig } from '../../lib/config';
+import { parseWorkbook } from '../../lib/report';
+import { validateParsed } from '../../lib/validate';
+import { applyFixes } from '../../lib/fix';
+import { readOpenWorkbook } from '../../addin/office/read';
+import { setExcelRun } from '../../addin/office/run';
+import { LIST_SHEET, MARK_FORMULA, NOTE_PREFIX, setInputRules, setMarks, writeCells } from '../../addin/office/write';
+import { planInputRules } from '../../addin/office/input-rules';
+import { LiveSession, type LiveState } from '../../addin/office/live';
+import { FakeExcel } from './fake-excel';
+import { teigenRows } from './fixtures';
+
+const config = defaultConfig();
+
+function host(opts: ConstructorParameters<typeof FakeExcel>[0] = {}): FakeExcel {
+  const fake = new FakeExcel(opts);
+  fake.install();
+  setExcelRun((_o, batch) => fake.run(batch));
+  return fake;
+}
+
+function faulty(n: number): FakeExcel {
+  const fake = host();
+  const rows = teigenRows(n);
+  rows[4]![4] = '継 続'; // enum variant, fixable
+  rows[6]![5] = '子)子育て支援ぶ'; // unknown department, suggestion
+  fake.addSheet('提言1-ア', rows);
+  return fake;
+}
+
+async function findingsOf(): Promise<ReturnType<typeof validateParsed>> {
+  const { workbook } = await readOpenWorkbook();
+  return validateParsed(parseWorkbook(workbook, config), config);
+}
+
+afterEach(() => setExcelRun(undefined));
+
+describe('reading the open workbook', () => {
+  test('a 5,000-row report is read in two syncs and validates clean', async () => {
+    const fake = host();
+    fake.addSheet('提言1-ア', teigenRows(5000));
+    fake.addSheet('メモ', [['関係ない表']]);
+    const { workbook } = await readOpenWorkbook();
+    expect(fake.syncs).toBe(2);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['提言1-ア', 'メモ']);
+    expect(workbook.sheets[0]!.rowCount).toBe(5002);
+    const parsed = parseWorkbook(workbook, config);
+    expect(parsed.reports[0]!.rows).toHaveLength(5000);
+    expect(validateParsed(parsed, config)).toEqual([]);
+  });
+
+  test('a response over the payload limit is re-read in row blocks', async () => {
+    const fake = host({ responseCellLimit: 12000 });
+    fake.addSheet('提言1-ア', teigenRows(5000));
+    const { workbook } = await readOpenWorkbook('Excel', { blockCells: 20000 });
+    // Refused: the whole sheet and the first 20k block; then names, dims and 4 blocks of ≤10k cells.
+    expect(fake.syncs).toBe(2 + 3 + 4);
+    expect(workbook.sheets[0]!.rowCount).toBe(5002);
+    expect(workbook.sheets[0]!.rows.get(5001)!.get(5)!.text).toBe(teigenRows(5000)[5001]![5]);
+  });
+
+  test('merges come from ExcelApi 1.13 and are skipped below it', async () => {
+    for (const api of [13, 9]) {
+      const fake = host({ api });
+      const s = fake.addSheet('提言1-ア', teigenRows(3));
+      s.merges.push({ r0: 2, c0: 5, r1: 4, c1: 5 });
+      const { workbook } = await readOpenWorkbook();
+      expect(workbook.sheets[0]!.merges).toEqual(api >= 13 ? [{ s: { r: 2, c: 5 }, e: { r: 4, c: 5 } }] : []);
+    }
+  });
+
+  test('faults are found at their cells', async () => {
+    faulty(10);
+    const table = (await findingsOf()).map((f) => [f.sheet, f.cell, f.rule]);
+    expect(table).toEqual([
+      ['提言1-ア', 'E5', 'enum'],
+      ['提言1-ア', 'F7', 'department'],
+    ]);
+  });
+});
+
+describe('writing', () => {
+  test('5,000 fixes take one sync; a small request limit splits them, each part fitting', async () => {
+    const fake = host();
+    fake.addSheet('提言1-ア', teigenRows(5000));
+    const fixes = Array.from({ length: 5000 }, (_, i) => ({ sheet: '提言1-ア', cell: `E${i + 3}`, value: '継続' }));
+    const r = await writeCells(fixes);
+    expect(r.syncs).toBe(1);
+    expect(fake.get('提言1-ア', 'E5002')).toBe('継続');
+
+    // A request budget under the host's limit splits the write; every part is accepted.
+    const small = host({ requestByteLimit: 300_000 });
+    small.addSheet('提言1-ア', teigenRows(10));
+    const long = fixes.map((f, i) => ({ ...f, cell: `A${i + 3}`, value: '長い文章'.repeat(40) + i }));
+    const sw = await writeCells(long, { requestBytes: 250_000 });
+    expect(sw.syncs).toBeGreaterThanOrEqual(8);
+    expect(small.get('提言1-ア', 'A5002')).toBe('長い文章'.repeat(40) + 4999);
+    await expect(writeCells(long, { requestBytes: 10_000_000 })).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    // …while the real budget keeps every request of a huge write under 5 MB.
+    const big = host({ requestByteLimit: 5_000_000 });
+    big.addSheet('提言1-ア', teigenRows(10));
+    const huge = Array.from({ length: 12000 }, (_, i) => ({ sheet: '提言1-ア', cell: `A${i + 3}`, value: '支援'.repeat(150) + i }));
+    const hw = await writeCells(huge);
+    expect(hw.syncs).toBeGreaterThan(1);
+    expect(hw.syncs).toBeLessThanOrEqual(12);
+    expect(big.get('提言1-ア', 'A12002')).toBe('支援'.repeat(150) + 11999);
+  });
+
+  test('text starting with = stays text', async () => {
+    const fake = host();
+    fake.addSheet('S', [['x']]);
+    await writeCells([{ sheet: 'S', cell: 'B2', value: '=SUM(A1:A3)' }, { sheet: 'S', cell: 'B3', value: "'quoted" }]);
+    expect(fake.get('S', 'B2')).toBe('=SUM(A1:A3)');
+    expect(fake.get('S', 'B3')).toBe("'quoted");
+    expect(fake.sheet('S').formulas.size).toBe(0);
+  });
+
+  test('a write made while a cell is in edit mode is retried, not lost', async () => {
+    const fake = host();
+    fake.addSheet('S', [['x']]);
+    fake.editModeFailures = 2;
+    let waits = 0;
+    await writeCells([{ sheet: 'S', cell: 'A2', value: '継続' }], { sleep: async () => undefined, onWaitForEdit: () => waits++ });
+    expect(waits).toBe(2);
+    expect(fake.runs).toBe(3);
+    expect(fake.get('S', 'A2')).toBe('継続');
+  });
+});
+
+describe('marks', () => {
+  test('marking and clearing take four syncs whatever the number of findings, and keep the user’s formats and notes', async () => {
+    const fake = faulty(5000);
+    const s = fake.sheet('提言1-ア');
+    s.formats.push({ id: 'user', type: 'Custom', formula: '=A1>0', color: '#00FF00', address: 'A1:A9' });
+    s.formats.push({ id: 'user2', type: 'DataBar', formula: '', color: '', address: 'B1:B9' });
+    s.notes.set('E5', '利用者のメモ');
+    // Many findings: every 取組区分 cell made a variant.
+    for (let r = 3; r < 5003; r++) s.cells.set(`${r - 1},4`, '継 続');
+    const findings = await findingsOf();
+    expect(findings.length).toBeGreaterThan(5000);
+    fake.syncs = 0;
+    await setMarks(findings);
+    expect(fake.syncs).toBe(4);
+    const ours = s.formats.filter((f) => f.formula === MARK_FORMULA);
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours.flatMap((f) => f.address.split(','))).toHaveLength(new Set(findings.map((f) => f.cell)).size);
+    expect(s.notes.get('E5')).toBe('利用者のメモ');
+    expect(s.notes.get('F7')).toMatch(new RegExp(`^${NOTE_PREFIX}`));
+    expect(s.notes.get('F7')).toContain('部署マスタにありません');
+
+    fake.syncs = 0;
+    await setMarks(findings);
+    expect(fake.syncs).toBe(4);
+    expect(s.formats.filter((f) => f.formula === MARK_FORMULA)).toHaveLength(ours.length);
+
+    await setMarks(null);
+    expect(s.formats.map((f) => f.id)).toEqual(['user', 'user2']);
+    expect([...s.notes]).toEqual([['E5', '利用者のメモ']]);
+  });
+
+  test('without notes (ExcelApi 1.9) marks are conditional formats only', async () => {
+    const fake = host({ api: 9 });
+    const rows = teigenRows(4);
+    rows[3]![4] = '継 続';
+    fake.addSheet('提言1-ア', rows);
+    await setMarks(await findingsOf());
+    expect(fake.sheet('提言1-ア').formats.map((f) => [f.address, f.color])).toEqual([['E4', '#FFEB9C']].map(([a]) => [a, expect.any(String)]));
+  });
+});
+
+describe('input rules', () => {
+  test('lists go on a hidden sheet and the columns get list validation', async () => {
+    const fake = host();
+    fake.addSheet('提言1-ア', teigenRows(20));
+    const { workbook } = await readOpenWorkbook();
+    const plan = planInputRules(parseWorkbook(workbook, config), config);
+    fake.syncs = 0;
+    await setInputRules(plan.lists, plan.rules, { error: 'e', message: 'm' });
+    expect(fake.syncs).toBe(2);
+    const ls = fake.sheet(LIST_SHEET);
+    expect(ls.visibility).toBe('Hidden');
+    expect(ls.cells.get('0,0')).toBe('新規');
+    const v = fake.sheet('提言1-ア').validations.map((x) => [x.address, x.rule.list.source, x.errorAlert.style]);
+    expect(v).toEqual([
+      ['E3:E122', `='${LIST_SHEET}'!$A$1:$A$3`, 'Stop'],
+      ['F3:F122', expect.stringMatching(new RegExp(`^='${LIST_SHEET}'!\\$C\\$1:\\$C\\$\\d+$`)), 'Warning'],
+    ]);
+    const deptCount = Number(/\$(\d+)$/.exec(v[1]![1] as string)![1]);
+    expect(ls.cells.get(`${deptCount - 1},2`)).toBeTruthy();
+    // Running it twice replaces, not duplicates.
+    await setInputRules(plan.lists, plan.rules, { error: 'e', message: 'm' });
+    expect(fake.sheet('提言1-ア').validations).toHaveLength(2);
+    expect(fake.sheets.filter((s) => s.name === LIST_SHEET)).toHaveLength(1);
+  });
+});
+
+describe('live validation', () => {
+  function session(fake: FakeExcel): { live: LiveSession; states: LiveState[] } {
+    const states: LiveState[] = [];
+    const live = new LiveSession(config, (s) => states.push(s), { debounceMs: 20 });
+    void fake;
+    return { live, states };
+  }
+
+  test('an edit re-reads only its rows; fixing writes the value and ignores the echo', async () => {
+    const fake = faulty(5000);
+    const { live } = session(fake);
+    await live.start();
+    expect(live.state.findings.map((f) => f.cell)).toEqual(['E5', 'F7']);
+
+    // The user corrects the department: one run re-reads one row, then re-marks.
+    fake.syncs = 0;
+    const runs = fake.runs;
+    fake.userEdit('提言1-ア', 'F7', '子)子育て支援部');
+    await new Promise((r) => setTimeout(r, 60));
+    await live.flush();
+    expect(live.state.findings.map((f) => f.cell)).toEqual(['E5']);
+    expect(fake.runs - runs).toBe(2);
+    expect(fake.syncs).toBe(1 + 4);
+
+    // Applying the fix of E5 writes 継続; the change event it raises is ignored.
+    const plan = applyFixes(live.state.findings);
+    const before = fake.runs;
+    await live.applyFixes(plan.apply);
+    expect(fake.get('提言1-ア', 'E5')).toBe('継続');
+    expect(live.state.findings).toEqual([]);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(fake.runs - before).toBe(2); // write + marks, no re-read
+  });
+
+  test('without triggerSource (before ExcelApi 1.14) our own writes are still recognised', async () => {
+    const fake = host({ api: 13 });
+    const rows = teigenRows(6);
+    rows[4]![4] = '継 続';
+    fake.addSheet('提言1-ア', rows);
+    const { live } = session(fake);
+    await live.start();
+    await live.applyFixes(applyFixes(live.state.findings).apply);
+    const runs = fake.runs;
+    expect(fake.events.at(-1)!.triggerSource).toBeUndefined();
+    expect(live.isOwn(fake.events.at(-1)!, '提言1-ア')).toBe(true);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(fake.runs).toBe(runs);
+    // A real edit of the same cell is not ours.
+    expect(live.isOwn({ worksheetId: 'x', address: 'F5' }, '提言1-ア')).toBe(false);
+  });
+});

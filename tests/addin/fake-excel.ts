@@ -1,0 +1,496 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-this-alias -- a double of Office.js: untyped proxies, and setters that must reach their owner */
+// An in-memory Excel host: just enough of Office.js for the add-in, with Office.js's batching
+// semantics (loads and writes are queued; values exist only after context.sync()) so tests can
+// count round trips. No imports: the e2e test transpiles this file and injects it into the
+// browser as "office.js".
+
+export interface FakeSheet {
+  id: string;
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  cells: Map<string, string | number | boolean>;
+  formulas: Map<string, string>;
+  merges: { r0: number; c0: number; r1: number; c1: number }[];
+  formats: { id: string; type: string; formula: string; color: string; address: string }[];
+  notes: Map<string, string>;
+  validations: { address: string; rule: any; errorAlert: any }[];
+}
+
+export interface FakeOptions {
+  /** Highest ExcelApi minor version supported, e.g. 18 for 1.18. */
+  api?: number;
+  /** A sync loading more value cells than this fails as too large a response. */
+  responseCellLimit?: number;
+  /** A sync writing more bytes than this fails as too large a request. */
+  requestByteLimit?: number;
+}
+
+function colIndex(s: string): number {
+  let n = 0;
+  for (const ch of s) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+function colLetters(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+interface Box { r0: number; c0: number; r1: number; c1: number }
+function parseRef(ref: string): Box {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.replace(/^.*!/, '').trim());
+  if (!m) throw fail('InvalidArgument', `bad address ${ref}`);
+  const r0 = Number(m[2]) - 1, c0 = colIndex(m[1]!);
+  return m[3] ? { r0, c0, r1: Number(m[4]) - 1, c1: colIndex(m[3]) } : { r0, c0, r1: r0, c1: c0 };
+}
+function boxAddress(sheet: string, b: Box): string {
+  const q = /^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const a = `${colLetters(b.c0)}${b.r0 + 1}`;
+  const z = `${colLetters(b.c1)}${b.r1 + 1}`;
+  return `${q}!${a === z ? a : `${a}:${z}`}`;
+}
+function fail(code: string, message: string): Error {
+  const e = new Error(message) as Error & { code: string };
+  e.code = code;
+  e.name = 'RichApi.Error';
+  return e;
+}
+function byteLength(v: unknown): number {
+  return unescape(encodeURIComponent(JSON.stringify(v))).length;
+}
+
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  api: number;
+  responseCellLimit: number;
+  requestByteLimit: number;
+  /** Counters for tests. */
+  syncs = 0;
+  runs = 0;
+  /** The next n syncs fail as if the user were typing in a cell. */
+  editModeFailures = 0;
+  selection: { sheet: string; address: string } | null = null;
+  active = '';
+  fileBytes: Uint8Array = new Uint8Array();
+  handlers: ((e: any) => unknown)[] = [];
+  /** Change events raised, for tests. */
+  events: any[] = [];
+  private nextId = 1;
+
+  constructor(opts: FakeOptions = {}) {
+    this.api = opts.api ?? 18;
+    this.responseCellLimit = opts.responseCellLimit ?? Infinity;
+    this.requestByteLimit = opts.requestByteLimit ?? Infinity;
+  }
+
+  addSheet(name: string, rows: (string | number | boolean | null | undefined)[][] = []): FakeSheet {
+    const s: FakeSheet = {
+      id: `{S${this.nextId++}}`, name, visibility: 'Visible', cells: new Map(), formulas: new Map(),
+      merges: [], formats: [], notes: new Map(), validations: [],
+    };
+    rows.forEach((row, r) => row.forEach((v, c) => {
+      if (v !== null && v !== undefined && v !== '') s.cells.set(`${r},${c}`, v);
+    }));
+    this.sheets.push(s);
+    if (!this.active) this.active = name;
+    return s;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw fail('ItemNotFound', `no sheet ${name}`);
+    return s;
+  }
+
+  get(sheet: string, address: string): string | number | boolean | undefined {
+    const b = parseRef(address);
+    return this.sheet(sheet).cells.get(`${b.r0},${b.c0}`);
+  }
+
+  /** A person typing into a cell: applies and raises onChanged like Excel. */
+  userEdit(sheet: string, address: string, value: string): void {
+    const s = this.sheet(sheet);
+    const b = parseRef(address);
+    if (value === '') s.cells.delete(`${b.r0},${b.c0}`);
+    else s.cells.set(`${b.r0},${b.c0}`, value);
+    this.raise(s, b, 'Unknown');
+  }
+
+  raise(s: FakeSheet, b: Box, trigger: string): void {
+    const e: any = { worksheetId: s.id, address: boxAddress(s.name, b).replace(/^.*!/, ''), changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' };
+    if (this.api >= 14) e.triggerSource = trigger;
+    this.events.push(e);
+    for (const h of this.handlers) setTimeout(() => void h(e), 0);
+  }
+
+  usedBox(s: FakeSheet, valuesOnly: boolean): Box | null {
+    let box: Box | null = null;
+    const grow = (r: number, c: number): void => {
+      if (!box) box = { r0: r, c0: c, r1: r, c1: c };
+      else box = { r0: Math.min(box.r0, r), c0: Math.min(box.c0, c), r1: Math.max(box.r1, r), c1: Math.max(box.c1, c) };
+    };
+    for (const k of s.cells.keys()) {
+      const [r, c] = k.split(',').map(Number) as [number, number];
+      grow(r, c);
+    }
+    if (!valuesOnly) for (const m of s.merges) { grow(m.r0, m.c0); grow(m.r1, m.c1); }
+    return box;
+  }
+
+  /** Installs globalThis.Office and globalThis.Excel. */
+  install(g: any = globalThis): void {
+    const fake = this;
+    g.Excel = {
+      run: (a: any, b?: any) => fake.run(typeof a === 'function' ? a : b),
+      ConditionalFormatType: { custom: 'Custom' },
+      SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+      ClearApplyTo: { all: 'All', contents: 'Contents', formats: 'Formats' },
+      DataValidationAlertStyle: { stop: 'Stop', warning: 'Warning', information: 'Information' },
+    };
+    g.Office = {
+      HostType: { Excel: 'Excel' },
+      PlatformType: { OfficeOnline: 'OfficeOnline' },
+      FileType: { Compressed: 'compressed' },
+      AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+      onReady: (cb?: (i: any) => void) => {
+        const info = { host: 'Excel', platform: 'OfficeOnline' };
+        cb?.(info);
+        return Promise.resolve(info);
+      },
+      context: {
+        host: 'Excel',
+        requirements: {
+          isSetSupported: (set: string, v?: string) => set === 'ExcelApi' && Number(String(v ?? '1.1').split('.')[1] ?? 0) <= fake.api,
+        },
+        document: {
+          url: 'master.xlsx',
+          getFileAsync: (_t: string, opts: any, cb: (r: any) => void) => {
+            const size = opts?.sliceSize ?? 4194304;
+            const bytes = fake.fileBytes;
+            const count = Math.max(1, Math.ceil(bytes.length / size));
+            const file = {
+              size: bytes.length,
+              sliceCount: count,
+              getSliceAsync: (i: number, cb2: (r: any) => void) => cb2({ status: 'succeeded', value: { data: Array.from(bytes.subarray(i * size, (i + 1) * size)), index: i } }),
+              closeAsync: () => undefined,
+            };
+            cb({ status: 'succeeded', value: file });
+          },
+        },
+      },
+    };
+  }
+
+  async run<T>(batch: (ctx: any) => Promise<T>): Promise<T> {
+    this.runs++;
+    const ctx = new Ctx(this);
+    return batch(ctx);
+  }
+}
+
+type Op = { apply: () => void; bytes: number; cells: number };
+
+class Ctx {
+  queue: Op[] = [];
+  workbook: any;
+  constructor(readonly fake: FakeExcel) {
+    this.workbook = { worksheets: new WorksheetCollection(this) };
+  }
+  q(apply: () => void, bytes = 64, cells = 0): void {
+    this.queue.push({ apply, bytes, cells });
+  }
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const f = this.fake;
+    f.syncs++;
+    await Promise.resolve();
+    if (f.editModeFailures > 0) {
+      f.editModeFailures--;
+      throw fail('InvalidOperationInCellEditMode', 'cell edit mode');
+    }
+    if (ops.reduce((n, o) => n + o.bytes, 0) > f.requestByteLimit) throw fail('RequestPayloadSizeLimitExceeded', 'request too large');
+    if (ops.reduce((n, o) => n + o.cells, 0) > f.responseCellLimit) throw fail('ResponsePayloadSizeLimitExceeded', 'response too large');
+    for (const o of ops) o.apply();
+  }
+}
+
+/** Base of every proxy: loaded properties live in `data` and throw until a sync fills them. */
+class FakeProxy {
+  data: Record<string, unknown> = {};
+  constructor(readonly ctx: Ctx) {}
+  prop(name: string): any {
+    if (!(name in this.data)) throw fail('PropertyNotLoaded', `${name} is not loaded; call load() and sync()`);
+    return this.data[name];
+  }
+}
+
+function defineProps(cls: any, names: string[]): void {
+  for (const n of names) Object.defineProperty(cls.prototype, n, { get(this: FakeProxy) { return this.prop(n); }, configurable: true });
+}
+
+class WorksheetCollection extends FakeProxy {
+  onChanged = { add: (h: (e: any) => unknown) => { this.ctx.fake.handlers.push(h); return { remove: () => undefined }; } };
+  load(_p?: string): this {
+    this.ctx.q(() => {
+      this.data.items = this.ctx.fake.sheets.map((s) => new Worksheet(this.ctx, () => s, s));
+    });
+    return this;
+  }
+  getItem(name: string): Worksheet {
+    return new Worksheet(this.ctx, () => this.ctx.fake.sheet(name));
+  }
+  getItemOrNullObject(name: string): Worksheet {
+    return new Worksheet(this.ctx, () => this.ctx.fake.sheets.find((s) => s.name === name) ?? null);
+  }
+  getActiveWorksheet(): Worksheet {
+    return new Worksheet(this.ctx, () => this.ctx.fake.sheet(this.ctx.fake.active));
+  }
+  add(name: string): Worksheet {
+    let made: FakeSheet | null = null;
+    this.ctx.q(() => { made = this.ctx.fake.addSheet(name); });
+    return new Worksheet(this.ctx, () => made);
+  }
+}
+
+defineProps(WorksheetCollection, ['items']);
+
+class Worksheet extends FakeProxy {
+  constructor(ctx: Ctx, readonly get: () => FakeSheet | null, loaded?: FakeSheet) {
+    super(ctx);
+    if (loaded) Object.assign(this.data, { id: loaded.id, name: loaded.name, visibility: loaded.visibility, isNullObject: false });
+  }
+  must(): FakeSheet {
+    const s = this.get();
+    if (!s) throw fail('ItemNotFound', 'worksheet not found');
+    return s;
+  }
+  load(_p?: string): this {
+    this.ctx.q(() => {
+      const s = this.get();
+      this.data.isNullObject = !s;
+      if (s) Object.assign(this.data, { id: s.id, name: s.name, visibility: s.visibility });
+    });
+    return this;
+  }
+  set visibility(v: string) {
+    this.ctx.q(() => { this.must().visibility = v as FakeSheet['visibility']; });
+  }
+  get visibility(): string { return this.prop('visibility'); }
+  activate(): void { this.ctx.q(() => { this.ctx.fake.active = this.must().name; }); }
+  getRange(address?: string): Range {
+    return new Range(this.ctx, this, () => (address ? parseRef(address) : { r0: 0, c0: 0, r1: 1048575, c1: 16383 }));
+  }
+  getRangeByIndexes(r: number, c: number, rows: number, cols: number): Range {
+    return new Range(this.ctx, this, () => ({ r0: r, c0: c, r1: r + rows - 1, c1: c + cols - 1 }));
+  }
+  getRanges(addresses: string): RangeAreas {
+    return new RangeAreas(this.ctx, this, () => addresses.split(',').map((a) => parseRef(a)));
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return new Range(this.ctx, this, () => this.ctx.fake.usedBox(this.must(), valuesOnly));
+  }
+  get notes(): NoteCollection {
+    if (this.ctx.fake.api < 18) throw fail('ApiNotFound', 'notes need ExcelApi 1.18');
+    return new NoteCollection(this.ctx, this);
+  }
+}
+defineProps(Worksheet, ['id', 'name', 'isNullObject']);
+
+class Range extends FakeProxy {
+  constructor(ctx: Ctx, readonly ws: Worksheet, readonly box: () => Box | null) { super(ctx); }
+  load(p: string | string[]): this {
+    const props = Array.isArray(p) ? p : p.split(',').map((s) => s.trim());
+    const op = (): void => {
+      const s = this.ws.must();
+      const b = this.box();
+      this.data.isNullObject = !b;
+      if (!b) return;
+      Object.assign(this.data, { rowIndex: b.r0, columnIndex: b.c0, rowCount: b.r1 - b.r0 + 1, columnCount: b.c1 - b.c0 + 1, address: boxAddress(s.name, b) });
+      if (props.includes('values') || props.includes('text')) {
+        const vals: unknown[][] = [];
+        for (let r = b.r0; r <= b.r1; r++) {
+          const row: unknown[] = [];
+          for (let c = b.c0; c <= b.c1; c++) row.push(s.cells.get(`${r},${c}`) ?? '');
+          vals.push(row);
+        }
+        this.data.values = vals;
+        this.data.text = vals.map((row) => row.map(String));
+      }
+    };
+    // The response size is counted before any op of the sync applies.
+    const self = this;
+    this.ctx.queue.push({ apply: op, bytes: 64, get cells() {
+      if (!props.includes('values')) return 0;
+      try {
+        const b = self.box();
+        return b ? (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) : 0;
+      } catch {
+        return 0;
+      }
+    } });
+    return this;
+  }
+  set values(v: unknown[][]) {
+    this.ctx.q(() => {
+      const s = this.ws.must();
+      const b = this.box()!;
+      v.forEach((row, i) => row.forEach((x, j) => {
+        const k = `${b.r0 + i},${b.c0 + j}`;
+        if (typeof x === 'string' && x.startsWith('=')) { s.formulas.set(k, x); s.cells.set(k, '#FORMULA'); return; }
+        const val = typeof x === 'string' && x.startsWith("'") ? x.slice(1) : x;
+        s.formulas.delete(k);
+        if (val === '' || val === null) s.cells.delete(k);
+        else s.cells.set(k, val as string);
+      }));
+      const fb = { r0: b.r0, c0: b.c0, r1: b.r0 + v.length - 1, c1: b.c0 + (v[0]?.length ?? 1) - 1 };
+      this.ctx.fake.raise(s, fb, 'ThisLocalAddin');
+    }, byteLength(v) + 64);
+  }
+  get values(): unknown[][] { return this.prop('values'); }
+  select(): void {
+    this.ctx.q(() => { this.ctx.fake.selection = { sheet: this.ws.must().name, address: boxAddress(this.ws.must().name, this.box()!).replace(/^.*!/, '') }; });
+  }
+  clear(_applyTo?: string): void {
+    this.ctx.q(() => {
+      const s = this.ws.must();
+      const b = this.box()!;
+      for (const k of [...s.cells.keys()]) {
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        if (r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1) s.cells.delete(k);
+      }
+    });
+  }
+  getMergedAreasOrNullObject(): RangeAreas {
+    if (this.ctx.fake.api < 13) throw fail('ApiNotFound', 'getMergedAreasOrNullObject needs ExcelApi 1.13');
+    return new RangeAreas(this.ctx, this.ws, () => {
+      const b = this.box();
+      if (!b) return [];
+      return this.ws.must().merges.filter((m) => m.r0 <= b.r1 && m.r1 >= b.r0 && m.c0 <= b.c1 && m.c1 >= b.c0);
+    });
+  }
+  get conditionalFormats(): ConditionalFormatCollection {
+    return new ConditionalFormatCollection(this.ctx, this.ws, () => [this.box()!]);
+  }
+  get dataValidation(): any {
+    const ctx = this.ctx;
+    const self = this;
+    const addr = (): string => boxAddress(self.ws.must().name, self.box()!).replace(/^.*!/, '');
+    const find = (): { address: string; rule: any; errorAlert: any } => {
+      const s = self.ws.must();
+      let v = s.validations.find((x) => x.address === addr());
+      if (!v) { v = { address: addr(), rule: null, errorAlert: null }; s.validations.push(v); }
+      return v;
+    };
+    return {
+      clear: () => ctx.q(() => { const s = self.ws.must(); s.validations = s.validations.filter((x) => x.address !== addr()); }),
+      set rule(r: any) { ctx.q(() => { find().rule = r; }); },
+      set errorAlert(a: any) { ctx.q(() => { find().errorAlert = a; }); },
+    };
+  }
+}
+defineProps(Range, ['rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'address', 'isNullObject', 'text']);
+
+class RangeAreas extends FakeProxy {
+  constructor(ctx: Ctx, readonly ws: Worksheet, readonly boxes: () => Box[]) { super(ctx); }
+  load(_p?: string): this {
+    this.ctx.q(() => {
+      const bs = this.boxes();
+      this.data.isNullObject = bs.length === 0;
+      this.data.address = bs.map((b) => boxAddress(this.ws.must().name, b)).join(', ');
+    });
+    return this;
+  }
+  get conditionalFormats(): ConditionalFormatCollection {
+    return new ConditionalFormatCollection(this.ctx, this.ws, this.boxes);
+  }
+}
+defineProps(RangeAreas, ['address', 'isNullObject']);
+
+class ConditionalFormatCollection extends FakeProxy {
+  constructor(ctx: Ctx, readonly ws: Worksheet, readonly boxes: () => Box[]) { super(ctx); }
+  load(_p?: string): this {
+    this.ctx.q(() => {
+      this.data.items = this.ws.must().formats.map((f) => new ConditionalFormat(this.ctx, this.ws, f));
+    });
+    return this;
+  }
+  add(type: string): any {
+    const rec = { id: '', type, formula: '', color: '', address: '' };
+    this.ctx.q(() => {
+      rec.id = `{CF${this.ctx.fake.sheets.length}-${Math.random().toString(36).slice(2)}}`;
+      rec.address = this.boxes().map((b) => boxAddress(this.ws.must().name, b).replace(/^.*!/, '')).join(',');
+      this.ws.must().formats.push(rec);
+    });
+    const ctx = this.ctx;
+    return {
+      custom: {
+        rule: { set formula(f: string) { ctx.q(() => { rec.formula = f; }); } },
+        format: { fill: { set color(c: string) { ctx.q(() => { rec.color = c; }); } } },
+      },
+    };
+  }
+}
+defineProps(ConditionalFormatCollection, ['items']);
+
+class ConditionalFormat extends FakeProxy {
+  constructor(ctx: Ctx, readonly ws: Worksheet, readonly rec: FakeSheet['formats'][number]) {
+    super(ctx);
+    this.data.type = rec.type;
+    this.data.id = rec.id;
+  }
+  get custom(): any {
+    if (this.rec.type !== 'Custom') throw fail('InvalidOperation', 'not a custom format');
+    const rule = new FakeProxy(this.ctx);
+    Object.defineProperty(rule, 'formula', { get: () => rule.prop('formula') });
+    (rule as any).load = () => { this.ctx.q(() => { rule.data.formula = this.rec.formula; }); return rule; };
+    return { rule };
+  }
+  delete(): void {
+    this.ctx.q(() => { const s = this.ws.must(); s.formats = s.formats.filter((f) => f !== this.rec); });
+  }
+}
+defineProps(ConditionalFormat, ['type', 'id']);
+
+class NoteCollection extends FakeProxy {
+  constructor(ctx: Ctx, readonly ws: Worksheet) { super(ctx); }
+  load(_p?: string): this {
+    this.ctx.q(() => {
+      this.data.items = [...this.ws.must().notes.keys()].map((a) => new Note(this.ctx, this.ws, a, true));
+    });
+    return this;
+  }
+  getItemOrNullObject(address: string): Note {
+    return new Note(this.ctx, this.ws, address, false);
+  }
+  add(address: string, content: string): Note {
+    this.ctx.q(() => {
+      const s = this.ws.must();
+      if (s.notes.has(address)) throw fail('InvalidArgument', `note exists at ${address}`);
+      s.notes.set(address, content);
+    }, byteLength(content) + 64);
+    return new Note(this.ctx, this.ws, address, false);
+  }
+}
+defineProps(NoteCollection, ['items']);
+
+class Note extends FakeProxy {
+  constructor(ctx: Ctx, readonly ws: Worksheet, readonly addr: string, loaded: boolean) {
+    super(ctx);
+    if (loaded) {
+      this.data.content = ws.must().notes.get(addr);
+      this.data.isNullObject = false;
+    }
+  }
+  load(_p?: string): this {
+    this.ctx.q(() => {
+      const c = this.ws.must().notes.get(this.addr);
+      this.data.isNullObject = c === undefined;
+      if (c !== undefined) this.data.content = c;
+    });
+    return this;
+  }
+  delete(): void {
+    this.ctx.q(() => { this.ws.must().notes.delete(this.addr); });
+  }
+}
+defineProps(Note, ['content', 'isNullObject']);
