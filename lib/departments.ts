@@ -1,7 +1,7 @@
 // The department master: which 担当課/担当部 entries exist, how a cell lists them, and the
 // nearest known name for one that does not.
 import type { Config } from './config/schema';
-import { normalize } from './normalize';
+import { levenshtein, normalize } from './normalize';
 
 export interface DeptToken {
   /** Exactly as written in the cell. */
@@ -73,20 +73,6 @@ export function isKnown(master: DeptMaster, t: DeptToken): boolean {
     return parts.length > 1 && parts.every((p) => isKnownName(master, t.prefix, p));
   }
   return false;
-}
-
-export function levenshtein(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[y.length]!;
 }
 
 export interface Suggestion {

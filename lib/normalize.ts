@@ -161,3 +161,18 @@ export function splitBullets(cellText: string): Bullet[] {
 export function hasSaikeiMark(text: string): boolean {
   return SAIKEI_ANY.test(text);
 }
+
+/** Edit distance in code points. */
+export function levenshtein(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[y.length]!;
+}

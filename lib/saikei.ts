@@ -2,7 +2,7 @@
 // marked bullets find their source and unmarked repeats are seen, in near-linear time:
 // exact matches by hash, near matches through a character-trigram inverted index.
 import { a1 } from './grid';
-import { splitBullets, type Bullet, SAIKEI_MARK, SAIKEI_MARK_SOURCE } from './normalize';
+import { levenshtein, splitBullets, type Bullet, SAIKEI_MARK, SAIKEI_MARK_SOURCE } from './normalize';
 import type { ParsedWorkbook } from './report';
 
 export interface BulletRef {
@@ -85,18 +85,8 @@ export function buildIndex(parsed: ParsedWorkbook): SaikeiIndex {
 
 /** Similarity 0–1 from the edit distance of the normalized keys. */
 export function similarity(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  if (x.length === 0 && y.length === 0) return 1;
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return 1 - prev[y.length]! / Math.max(x.length, y.length);
+  const longest = Math.max([...a].length, [...b].length);
+  return longest === 0 ? 1 : 1 - levenshtein(a, b) / longest;
 }
 
 export type SourceMatch =

@@ -24,7 +24,9 @@ export const department: Rule = {
             }
             // Only a near, unambiguous suggestion is certain enough to offer as a fix.
             const certain = s.unique && s.distance <= 2;
-            const value = cell.text.slice(0, t.start) + s.display.replace(') ', ')') + cell.text.slice(t.end);
+            // Keep the writer's style: 子)名前 or 子) 名前.
+            const spaced = /[)）]\s/.test(t.raw);
+            const value = cell.text.slice(0, t.start) + (spaced ? s.display : s.display.replace(') ', ')')) + cell.text.slice(t.end);
             ctx.report({
               messageId: 'unknown',
               data: { value: t.raw, suggestion: s.display },
