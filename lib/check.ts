@@ -1,11 +1,13 @@
 // One file in, one result out: the shared path of the CLI, the add-in and consolidation.
 import type { Config } from './config/schema';
 import type { Workbook } from './grid';
-import { readErrors, format } from './locale/ja';
+import { a1, colName } from './grid';
+import { fileKinds, readErrors, format, ruleMessage } from './locale/ja';
 import { parseWorkbook, type ParsedWorkbook, type SkippedSheet } from './report';
-import { readWorkbook, ReadError, DEFAULT_MAX_BYTES, type ReadOptions } from './read/sheetjs';
+import { readInputFile } from './read/file';
+import { readWorkbook, ReadError, limitsOf, type ReadNote, type ReadOptions } from './read/sheetjs';
 import type { Finding } from './rules/types';
-import { validateParsed } from './validate';
+import { sortFindings, validateParsed } from './validate';
 
 export interface FileError {
   code: string;
@@ -22,8 +24,41 @@ export interface FileResult {
   error?: FileError;
 }
 
-export function readErrorMessage(err: ReadError, limit = DEFAULT_MAX_BYTES): FileError {
-  return { code: err.code, message: format(readErrors[err.code] ?? err.code, { detail: err.detail, limit }) };
+const MB = 1024 * 1024;
+const mb = (n: number): string => (n / MB >= 10 ? String(Math.round(n / MB)) : (n / MB).toFixed(1));
+
+/** Japanese reason for a read failure; the limits in force fill the numbers. */
+export function readErrorMessage(err: ReadError, opts: ReadOptions = {}): FileError {
+  const l = limitsOf(opts);
+  const size = Number(err.detail);
+  const what = fileKinds[err.detail] ? `（${fileKinds[err.detail]}）` : '';
+  const data = {
+    detail: err.detail,
+    size: Number.isFinite(size) ? mb(size) : err.detail,
+    limit: mb(l.maxBytes),
+    expandedLimit: mb(l.maxExpandedBytes),
+    maxCells: l.maxCells.toLocaleString('ja-JP'),
+    what,
+  };
+  return { code: err.code, message: format(readErrors[err.code] ?? err.code, data) };
+}
+
+/** Read notes as findings, so every front-end shows them at their cell. */
+export function noteFindings(notes: ReadNote[]): Finding[] {
+  return notes.map((n) => {
+    const data = { formula: n.formula.length > 60 ? `${n.formula.slice(0, 60)}…` : n.formula };
+    return {
+      rule: 'formula-no-value',
+      messageId: 'noValue',
+      data,
+      severity: 'warning' as const,
+      sheet: n.sheet,
+      cell: a1(n.r, n.c),
+      row: n.r + 1,
+      column: colName(n.c),
+      message: ruleMessage('formula-no-value', 'noValue', data),
+    };
+  });
 }
 
 export function checkParsed(path: string, parsed: ParsedWorkbook, config: Config): FileResult {
@@ -41,12 +76,38 @@ export function checkWorkbook(path: string, wb: Workbook, config: Config): FileR
 /** Never throws for a bad file: the reason comes back in `error`. */
 export function checkBytes(path: string, bytes: Uint8Array, config: Config, opts: ReadOptions = {}): FileResult {
   let wb: Workbook;
+  const notes: ReadNote[] = [];
   try {
-    wb = readWorkbook(bytes, path, opts);
+    wb = readWorkbook(bytes, path, { ...opts, notes });
   } catch (err) {
-    if (err instanceof ReadError) return { path, reportTypes: [], findings: [], skipped: [], error: readErrorMessage(err, opts.maxBytes) };
+    if (err instanceof ReadError) return { path, reportTypes: [], findings: [], skipped: [], error: readErrorMessage(err, opts) };
     const detail = err instanceof Error ? err.message : String(err);
     return { path, reportTypes: [], findings: [], skipped: [], error: { code: 'corrupt', message: format(readErrors['unreadable']!, { detail }) } };
   }
-  return checkWorkbook(path, wb, config);
+  let result: FileResult;
+  try {
+    result = checkWorkbook(path, wb, config);
+  } catch (err) {
+    // A bug met on a strange workbook must cost this file only, not the run.
+    const detail = err instanceof Error ? err.message : String(err);
+    return { path, reportTypes: [], findings: [], skipped: [], error: { code: 'internal', message: format(readErrors['internal']!, { detail }) } };
+  }
+  if (notes.length > 0) {
+    result.findings = sortFindings([...result.findings, ...noteFindings(notes)], wb.sheets.map((s) => s.name));
+  }
+  return result;
+}
+
+/** Reads a file from disk (size checked before reading, changes while reading caught) and checks it. */
+export function checkFile(path: string, config: Config, opts: ReadOptions = {}): FileResult {
+  const l = limitsOf(opts);
+  const got = readInputFile(path, { maxBytes: l.maxBytes });
+  if (!got.ok) {
+    const error =
+      got.code === 'unreadable'
+        ? { code: 'unreadable', message: format(readErrors['unreadable']!, { detail: got.detail }) }
+        : readErrorMessage(new ReadError(got.code, path, got.detail), opts);
+    return { path, reportTypes: [], findings: [], skipped: [], error };
+  }
+  return checkBytes(path, got.bytes, config, opts);
 }

@@ -2,7 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const WORKBOOK_EXT = /\.(xlsx|xlsm|xls|ods)$/i;
+// CSV and TSV are listed too: a section that sent one gets told why, instead of its report
+// silently missing from the run.
+export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods|csv|tsv)$/i;
 
 export interface Expanded {
   files: string[];

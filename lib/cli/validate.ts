@@ -1,6 +1,5 @@
 // `shinchoku validate`: text for people, JSON for machines.
-import * as fs from 'node:fs';
-import { checkBytes, type FileResult } from '../check';
+import { checkFile, type FileResult } from '../check';
 import type { Config } from '../config/schema';
 import { cli, format, readErrors, severityLabel, skipReasons } from '../locale/ja';
 import { expandInputs } from './files';
@@ -24,15 +23,7 @@ export function runValidate(args: ValidateArgs, io: Io): number {
   }
   files.forEach((file, i) => {
     io.progress(format(cli.progress, { done: i + 1, total: files.length, path: file }));
-    let bytes: Uint8Array;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch (err) {
-      const detail = err instanceof Error ? (err as NodeJS.ErrnoException).code ?? err.message : String(err);
-      results.push({ path: file, reportTypes: [], findings: [], skipped: [], error: { code: 'unreadable', message: format(readErrors['unreadable']!, { detail }) } });
-      return;
-    }
-    results.push(checkBytes(file, bytes, args.config));
+    results.push(checkFile(file, args.config));
   });
   io.progressDone();
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -93,5 +84,18 @@ export function toText(results: FileResult[]): string {
     lines.push('');
   }
   lines.push(format(cli.summary, { files: results.length, errors, warnings, infos, unreadable }));
-  return lines.join('\n');
+  return lines.map(printable).join('\n');
+}
+
+/**
+ * Cell text reaches a terminal: control characters (ESC sequences can rewrite the screen),
+ * bidi overrides and lone surrogates are shown as visible symbols instead of acting.
+ */
+export function printable(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    if (code === 0x7f) return '\u2421';
+    return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+  });
 }

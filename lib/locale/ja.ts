@@ -22,6 +22,12 @@ export const ruleDocs: Record<string, RuleDoc> = {
       variant: '{column}「{value}」は「{canonical}」と書いてください',
     },
   },
+  'formula-no-value': {
+    description: '数式の計算結果がファイルに保存されているか（保存されていない数式は空欄として読む）',
+    messages: {
+      noValue: '数式（={formula}）の計算結果が保存されていないため空欄として扱いました。Excel で開いて保存し直してください',
+    },
+  },
   'header-missing': {
     description: '報告書の種類に必要な列の見出しがあるか',
     messages: {
@@ -67,15 +73,33 @@ export const ruleDocs: Record<string, RuleDoc> = {
 export const severityLabel = { error: 'エラー', warning: '警告', info: '情報' } as const;
 
 export const readErrors: Record<string, string> = {
-  'empty': '空のファイルです',
-  'too-large': 'ファイルが大きすぎます（{detail} バイト、上限 {limit} バイト）',
+  'empty': '空のファイルです（0 バイト）',
+  'too-large': 'ファイルが大きすぎます（{size} MB、上限 {limit} MB）。画像や不要なシートを削除して保存し直してください',
+  'expanded-too-large': '展開すると大きすぎるため読みません（展開後の上限 {expandedLimit} MB・セル {maxCells} 個）。圧縮爆弾などの不正なファイルか、不要なデータが大量に含まれています',
   'encrypted': 'パスワードで保護（暗号化）されているため開けません。保護を解除して保存し直してください',
-  'not-spreadsheet': 'Excel ブック（.xlsx / .xls / .ods）ではありません',
-  'unsupported-format': 'この形式のファイルには対応していません',
-  'corrupt': 'ファイルが壊れているため読めません',
+  'not-spreadsheet': 'Excel ブック（.xlsx / .xls / .ods）ではありません{what}',
+  'text-file': 'テキスト形式のファイル{what}です。シート名や結合セルが失われるため受け付けていません。Excel で開き「Excel ブック (*.xlsx)」形式で保存し直してください',
+  'unsupported-format': 'この形式のファイル{what}には対応していません。Excel で開き「Excel ブック (*.xlsx)」形式で保存し直してください',
+  'corrupt': 'ファイルが壊れているため読めません（途中で切れている・保存に失敗したなど）。元のファイルを送り直してもらってください',
+  'changed': '読み込み中にファイルが変更されました。保存が終わってからもう一度実行してください',
   'not-found': 'ファイルが見つかりません',
   'unreadable': 'ファイルを読み込めません（{detail}）',
   'no-report': '報告書の見出し行（取組内容・担当課など）のあるシートがありません',
+  'internal': '検査中に予期しないエラーが起きました（{detail}）。このファイルを開発担当に送ってください',
+};
+
+/** What a rejected file turned out to be, shown in parentheses after the reason. */
+export const fileKinds: Record<string, string> = {
+  csv: 'CSV',
+  tsv: 'TSV（タブ区切り）',
+  text: 'テキスト',
+  html: 'Web ページ（HTML）',
+  xml: 'XML',
+  pdf: 'PDF',
+  Word: 'Word 文書',
+  PowerPoint: 'PowerPoint',
+  zip: 'Excel ブックではない zip',
+  Numbers: 'Numbers',
 };
 
 export const skipReasons: Record<string, string> = {

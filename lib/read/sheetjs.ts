@@ -1,15 +1,21 @@
-// Reads workbook bytes (.xlsx, .xlsm, .xls, .ods) into the cell grid with SheetJS CE.
-// Untrusted input: sniff the container first, never trust !ref, keep names out of plain objects.
+// Reads workbook bytes (.xlsx, .xlsm, .xlsb, .xls, .ods) into the cell grid with SheetJS CE.
+// Untrusted input: sniff the container, open zips ourselves under limits (zip.ts), never
+// trust !ref, keep names out of plain objects, and bound every loop by real content.
 import * as XLSX from 'xlsx';
-import { emptySheet, setCell, type Cell, type Sheet, type Workbook } from '../grid';
+import { emptySheet, setCell, type Cell, type Range, type Sheet, type Workbook } from '../grid';
+import { DEFAULT_ZIP_LIMITS, openZip, ZipError, type OpenedZip, type ZipLimits } from './zip';
+import { sniffText } from './sniff';
 
 export type ReadErrorCode =
   | 'empty'
   | 'too-large'
+  | 'expanded-too-large'
   | 'encrypted'
   | 'not-spreadsheet'
+  | 'text-file'
   | 'unsupported-format'
-  | 'corrupt';
+  | 'corrupt'
+  | 'changed';
 
 /** A file that could not be read; `code` selects the Japanese message in the locale. */
 export class ReadError extends Error {
@@ -23,12 +29,50 @@ export class ReadError extends Error {
   }
 }
 
-export interface ReadOptions {
+export interface ReadLimits extends ZipLimits {
   /** Largest accepted file, bytes. */
-  maxBytes?: number;
+  maxBytes: number;
+  /** Cells holding a value, whole workbook. */
+  maxCells: number;
+  /** Characters of cell text, whole workbook (shared strings can repeat one long text). */
+  maxTextChars: number;
+  /** Merge-covered cells per sheet, after clamping to the cells that exist. */
+  maxMergeCells: number;
+  maxSheets: number;
 }
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+
+export const DEFAULT_LIMITS: ReadLimits = {
+  ...DEFAULT_ZIP_LIMITS,
+  maxBytes: DEFAULT_MAX_BYTES,
+  maxCells: 2_000_000,
+  maxTextChars: 64 * 1024 * 1024,
+  maxMergeCells: 1_000_000,
+  maxSheets: 1_000,
+};
+
+export interface ReadOptions extends Partial<ReadLimits> {
+  /** Filled with what was read but deserves a word (a formula without a saved result). */
+  notes?: ReadNote[];
+}
+
+export interface ReadNote {
+  kind: 'formula-no-value';
+  sheet: string;
+  r: number;
+  c: number;
+  formula: string;
+}
+
+export function limitsOf(opts: ReadOptions = {}): ReadLimits {
+  const out = { ...DEFAULT_LIMITS };
+  for (const k of Object.keys(DEFAULT_LIMITS) as (keyof ReadLimits)[]) {
+    const v = opts[k];
+    if (typeof v === 'number') out[k] = v;
+  }
+  return out;
+}
 
 type Container = 'zip' | 'cfb' | 'other';
 
@@ -57,9 +101,12 @@ function isEncryptedCfb(bytes: Uint8Array): boolean {
 }
 
 function classify(err: unknown, file: string): ReadError {
+  if (err instanceof ReadError) return err;
   const msg = err instanceof Error ? err.message : String(err);
   if (/password|encrypt/i.test(msg)) return new ReadError('encrypted', file, msg);
   if (/unsupported|not supported/i.test(msg)) return new ReadError('unsupported-format', file, msg);
+  // V8 gives up on strings or arrays past its own limits: the file is too big, not broken.
+  if (err instanceof RangeError) return new ReadError('expanded-too-large', file, msg);
   return new ReadError('corrupt', file, msg);
 }
 
@@ -81,7 +128,7 @@ function toCell(c: XLSX.CellObject): Cell | undefined {
     text = c.w ?? (value ? 'TRUE' : 'FALSE');
   } else if (c.t === 'd') {
     const d = c.v instanceof Date ? c.v : new Date(String(c.v));
-    value = c.w ?? d.toISOString();
+    value = c.w ?? (Number.isNaN(d.getTime()) ? String(c.v) : d.toISOString());
     text = value;
   } else {
     value = c.v == null ? null : String(c.v);
@@ -91,76 +138,273 @@ function toCell(c: XLSX.CellObject): Cell | undefined {
   return c.f ? { value, text, formula: c.f } : { value, text };
 }
 
-function convertSheet(name: string, ws: XLSX.WorkSheet, hidden: boolean): Sheet {
+interface Budget {
+  cells: number;
+  chars: number;
+  limits: ReadLimits;
+  file: string;
+}
+
+/**
+ * Merges clamped to the cells that exist; a merge reaching XFD1048576 covers only the used
+ * area, and the covered total per sheet is capped (merges past the cap are dropped: they
+ * only repeat an anchor's text, and no real report has a million merged cells).
+ */
+function clampMerges(sheet: Sheet, merges: XLSX.Range[], max: number): Range[] {
+  const out: Range[] = [];
+  let covered = 0;
+  const lastR = sheet.rowCount - 1;
+  const lastC = sheet.colCount - 1;
+  for (const m of merges) {
+    const s = { r: Math.max(0, m.s.r | 0), c: Math.max(0, m.s.c | 0) };
+    const e = { r: Math.min(m.e.r | 0, lastR), c: Math.min(m.e.c | 0, lastC) };
+    if (s.r > lastR || s.c > lastC || e.r < s.r || e.c < s.c) continue;
+    const area = (e.r - s.r + 1) * (e.c - s.c + 1);
+    if (area <= 1) continue;
+    if (covered + area > max) continue;
+    covered += area;
+    out.push({ s, e });
+  }
+  return out;
+}
+
+function convertSheet(name: string, ws: XLSX.WorkSheet, hidden: boolean, budget: Budget): Sheet {
   const sheet = emptySheet(name);
   sheet.hidden = hidden;
   // Dense mode: ws["!data"][r][c]. Bounds come from the cells that exist, not from !ref,
   // so a stray format reaching XFD1048576 costs nothing.
   const data = (ws as unknown as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'];
-  if (data) {
+  if (Array.isArray(data)) {
     for (let r = 0; r < data.length; r++) {
       const row = data[r];
-      if (!row) continue;
+      if (!Array.isArray(row)) continue;
       for (let c = 0; c < row.length; c++) {
         const raw = row[c];
         if (!raw) continue;
         const cell = toCell(raw);
-        if (cell) setCell(sheet, r, c, cell);
+        if (!cell) continue;
+        budget.cells++;
+        budget.chars += cell.text.length;
+        if (budget.cells > budget.limits.maxCells) {
+          throw new ReadError('expanded-too-large', budget.file, `cells > ${budget.limits.maxCells}`);
+        }
+        if (budget.chars > budget.limits.maxTextChars) {
+          throw new ReadError('expanded-too-large', budget.file, `text > ${budget.limits.maxTextChars} chars`);
+        }
+        setCell(sheet, r, c, cell);
       }
     }
   }
-  for (const m of ws['!merges'] ?? []) {
-    sheet.merges.push({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } });
+  sheet.merges = clampMerges(sheet, ws['!merges'] ?? [], budget.limits.maxMergeCells);
+  const rows = ws['!rows'];
+  if (Array.isArray(rows)) {
+    rows.forEach((ri, r) => {
+      if (ri?.hidden && r < sheet.rowCount) sheet.hiddenRows.add(r);
+    });
   }
-  (ws['!rows'] ?? []).forEach((ri, r) => {
-    if (ri?.hidden) sheet.hiddenRows.add(r);
-  });
-  (ws['!cols'] ?? []).forEach((ci, c) => {
-    if (ci?.hidden) sheet.hiddenCols.add(c);
-  });
+  const cols = ws['!cols'];
+  if (Array.isArray(cols)) {
+    cols.forEach((ci, c) => {
+      if (ci?.hidden && c < sheet.colCount) sheet.hiddenCols.add(c);
+    });
+  }
   return sheet;
 }
 
+const PARSE_OPTS: XLSX.ParsingOptions = {
+  type: 'array',
+  dense: true,
+  cellFormula: true,
+  cellHTML: false,
+  cellStyles: false,
+  cellDates: false,
+  sheetStubs: false,
+  bookVBA: false,
+  WTF: false,
+};
+
 /** Parse only: the SheetJS step alone, used as the benchmark baseline. */
 export function parseWithSheetJS(bytes: Uint8Array): XLSX.WorkBook {
-  return XLSX.read(bytes, {
-    type: 'array',
-    dense: true,
-    cellFormula: true,
-    cellHTML: false,
-    cellStyles: false,
-    cellDates: false,
-    sheetStubs: false,
-    bookVBA: false,
-    WTF: false,
+  return XLSX.read(bytes, { ...PARSE_OPTS });
+}
+
+const textDecoder = new TextDecoder('utf-8', { fatal: false });
+
+function part(z: OpenedZip, name: string): Uint8Array | undefined {
+  const lower = name.toLowerCase();
+  return z.files.find((f) => f.name.toLowerCase() === lower)?.data;
+}
+
+/** Upper bound of the cells SheetJS materialises from an ODS table's repeat attributes. */
+export function odsExpandedCells(xml: string): number {
+  let total = 0;
+  let rowRepeat = 1;
+  let rowCells = 0;
+  const tag = /<(\/?)table:(table-row|table-cell|covered-table-cell)\b([^>]*?)(\/?)>/g;
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    const [, close, name, attrs, selfClose] = m;
+    if (name === 'table-row') {
+      if (close) {
+        total += rowRepeat * rowCells;
+        rowRepeat = 1;
+        rowCells = 0;
+      } else {
+        rowRepeat = Number(/table:number-rows-repeated="(\d+)"/.exec(attrs!)?.[1] ?? 1) || 1;
+        rowCells = 0;
+      }
+    } else if (!close) {
+      // A self-closing cell without a value type is empty and never materialised.
+      const empty = selfClose === '/' && !/office:value-type=/.test(attrs!);
+      if (!empty) rowCells += Number(/table:number-columns-repeated="(\d+)"/.exec(attrs!)?.[1] ?? 1) || 1;
+    }
+  }
+  return total;
+}
+
+/**
+ * Sheet name → part path, from workbook.xml and its relationships. Refuses sheets whose
+ * target repeats: SheetJS would parse the same part again for every one of them.
+ */
+function sheetParts(z: OpenedZip, file: string, limits: ReadLimits): Map<string, string> {
+  const out = new Map<string, string>();
+  const wbXml = part(z, 'xl/workbook.xml');
+  if (!wbXml) return out;
+  const xml = textDecoder.decode(wbXml);
+  const sheetTags = xml.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? [];
+  if (sheetTags.length > limits.maxSheets) throw new ReadError('expanded-too-large', file, `${sheetTags.length} sheets`);
+  const rels = part(z, 'xl/_rels/workbook.xml.rels');
+  if (!rels) return out;
+  const targets = new Map<string, string>();
+  for (const m of textDecoder.decode(rels).matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id !== undefined && target !== undefined) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const seen = new Set<string>();
+  for (const t of sheetTags) {
+    const id = /\br:id="([^"]*)"/.exec(t)?.[1] ?? /\bid="([^"]*)"/.exec(t)?.[1];
+    const target = id === undefined ? undefined : targets.get(id);
+    if (target === undefined) continue;
+    if (seen.has(target)) throw new ReadError('corrupt', file, `sheet part ${target} referenced twice`);
+    seen.add(target);
+    const name = /\bname="([^"]*)"/.exec(t)?.[1];
+    if (name !== undefined) out.set(unescapeXml(name), target);
+  }
+  return out;
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#\d+);/g, (m, e: string) => {
+    if (e === 'lt') return '<';
+    if (e === 'gt') return '>';
+    if (e === 'quot') return '"';
+    if (e === 'apos') return "'";
+    if (e === 'amp') return '&';
+    const n = e.startsWith('#x') ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+    return n <= 0x10ffff ? String.fromCodePoint(n) : m;
   });
 }
 
+const F_TAG = new Uint8Array([0x3c, 0x66]); // "<f"
+
+/**
+ * Formulas saved without their result (files written by scripts, or saved with manual
+ * calculation): SheetJS drops such cells, so they are found in the XML and named.
+ */
+function formulasWithoutValue(z: OpenedZip, parts: Map<string, string>, notes: ReadNote[]): void {
+  for (const [sheet, path] of parts) {
+    const data = part(z, path);
+    if (!data || Buffer.from(data.buffer, data.byteOffset, data.length).indexOf(F_TAG) < 0) continue;
+    const xml = textDecoder.decode(data);
+    const re = /<c\b([^>]*?)>\s*<f\b[^>]*?(?:\/>|>([^<]*)<\/f>)\s*(?:<v\s*\/>|<v>\s*<\/v>)?\s*<\/c>/g;
+    for (const m of xml.matchAll(re)) {
+      const ref = /\br="([A-Z]{1,3})(\d{1,7})"/.exec(m[1]!);
+      if (!ref) continue;
+      let c = 0;
+      for (const ch of ref[1]!) c = c * 26 + (ch.charCodeAt(0) - 64);
+      notes.push({ kind: 'formula-no-value', sheet, r: Number(ref[2]) - 1, c: c - 1, formula: unescapeXml(m[2] ?? '') });
+    }
+  }
+}
+
+function parseZip(bytes: Uint8Array, file: string, limits: ReadLimits, notes?: ReadNote[]): XLSX.WorkBook {
+  let z: OpenedZip;
+  try {
+    z = openZip(bytes, limits);
+  } catch (err) {
+    if (err instanceof ZipError) {
+      const p = err.problem;
+      if (p.kind === 'expanded') throw new ReadError('expanded-too-large', file, p.detail);
+      if (p.kind === 'encrypted') throw new ReadError('encrypted', file, p.detail);
+      if (p.kind === 'unsupported') throw new ReadError('unsupported-format', file, p.detail);
+      throw new ReadError('corrupt', file, p.detail);
+    }
+    throw err;
+  }
+  const isOds = Boolean(part(z, 'content.xml')) && Boolean(part(z, 'META-INF/manifest.xml') ?? part(z, 'mimetype'));
+  const isOoxml = Boolean(part(z, 'xl/workbook.xml') ?? part(z, 'xl/workbook.bin'));
+  if (!isOds && !isOoxml) {
+    if (part(z, 'word/document.xml')) throw new ReadError('not-spreadsheet', file, 'Word');
+    if (part(z, 'ppt/presentation.xml')) throw new ReadError('not-spreadsheet', file, 'PowerPoint');
+    if (z.entries.some((e) => e.name === 'Index/Document.iwa')) throw new ReadError('unsupported-format', file, 'Numbers');
+    throw new ReadError('not-spreadsheet', file, 'zip');
+  }
+  if (isOds) {
+    const content = part(z, 'content.xml')!;
+    const cells = odsExpandedCells(textDecoder.decode(content));
+    if (cells > limits.maxCells) throw new ReadError('expanded-too-large', file, `${cells} repeated cells`);
+  } else {
+    const parts = sheetParts(z, file, limits);
+    if (notes) formulasWithoutValue(z, parts, notes);
+  }
+  const cfb = XLSX.CFB.utils.cfb_new();
+  for (const f of z.files) {
+    // What SheetJS's own zip reader does, minus the inflating (done above under limits).
+    (XLSX.CFB.utils as unknown as { cfb_add: (c: unknown, n: string, d: Uint8Array, o: object) => void }).cfb_add(cfb, f.name, f.data, { unsafe: true });
+  }
+  const parseZipFn = (XLSX as unknown as { parse_zip: (zip: unknown, o: XLSX.ParsingOptions) => XLSX.WorkBook }).parse_zip;
+  return parseZipFn(cfb, { ...PARSE_OPTS });
+}
+
 export function readWorkbook(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Workbook {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const limits = limitsOf(opts);
   if (bytes.length === 0) throw new ReadError('empty', file);
-  if (bytes.length > maxBytes) throw new ReadError('too-large', file, String(bytes.length));
+  if (bytes.length > limits.maxBytes) throw new ReadError('too-large', file, String(bytes.length));
   const kind = sniff(bytes);
-  if (kind === 'other') throw new ReadError('not-spreadsheet', file);
+  if (kind === 'other') {
+    const t = sniffText(bytes);
+    if (t === 'csv' || t === 'tsv' || t === 'text') throw new ReadError('text-file', file, t);
+    if (t === 'html' || t === 'xml') throw new ReadError('unsupported-format', file, t);
+    if (t === 'pdf') throw new ReadError('not-spreadsheet', file, 'PDF');
+    throw new ReadError('not-spreadsheet', file);
+  }
   if (kind === 'cfb' && isEncryptedCfb(bytes)) throw new ReadError('encrypted', file);
   let wb: XLSX.WorkBook;
   try {
-    wb = parseWithSheetJS(bytes);
+    wb = kind === 'zip' ? parseZip(bytes, file, limits, opts.notes) : parseWithSheetJS(bytes);
   } catch (err) {
     throw classify(err, file);
   }
   const names = Array.isArray(wb.SheetNames) ? wb.SheetNames : [];
   if (names.length === 0) throw new ReadError('not-spreadsheet', file, 'no sheets');
+  if (names.length > limits.maxSheets) throw new ReadError('expanded-too-large', file, `${names.length} sheets`);
   const meta = wb.Workbook?.Sheets ?? [];
   const sheets: Sheet[] = [];
+  const budget: Budget = { cells: 0, chars: 0, limits, file };
   names.forEach((name, i) => {
     // Own-property check: a sheet called "__proto__" must not resolve to Object.prototype.
-    const ws = Object.prototype.hasOwnProperty.call(wb.Sheets, name) ? wb.Sheets[name] : undefined;
+    let ws = Object.prototype.hasOwnProperty.call(wb.Sheets, name) ? wb.Sheets[name] : undefined;
+    // SheetJS stores sheets in a plain object: `Sheets["__proto__"] = ws` set its prototype
+    // instead of a key. Take the sheet back from there rather than lose it.
+    if (!ws && name === '__proto__') {
+      const proto: unknown = Object.getPrototypeOf(wb.Sheets);
+      if (proto && proto !== Object.prototype && typeof proto === 'object' && ('!data' in proto || '!ref' in proto)) ws = proto as XLSX.WorkSheet;
+    }
     if (!ws) {
-      sheets.push(emptySheet(name));
+      sheets.push(emptySheet(String(name)));
       return;
     }
-    sheets.push(convertSheet(name, ws, Boolean(meta[i]?.Hidden)));
+    sheets.push(convertSheet(String(name), ws, Boolean(meta[i]?.Hidden), budget));
   });
   return { name: file, sheets };
 }

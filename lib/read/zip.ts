@@ -1,0 +1,182 @@
+// Opens a zip container (.xlsx, .xlsm, .xlsb, .ods) ourselves, before SheetJS sees it:
+// the central directory is checked against the limits first, then each needed part is
+// inflated with a hard cap, so a decompression bomb costs milliseconds, not gigabytes.
+import { Inflate } from 'fflate';
+
+export interface ZipLimits {
+  /** Sum of the uncompressed sizes of the parts we inflate, bytes. */
+  maxExpandedBytes: number;
+  /** Uncompressed / compressed, per part, checked once a part is larger than ratioGraceBytes. */
+  maxRatio: number;
+  ratioGraceBytes: number;
+  maxEntries: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxExpandedBytes: 256 * 1024 * 1024,
+  maxRatio: 200,
+  ratioGraceBytes: 1024 * 1024,
+  maxEntries: 10_000,
+};
+
+export type ZipProblem =
+  | { kind: 'corrupt'; detail: string }
+  | { kind: 'encrypted'; detail: string }
+  | { kind: 'unsupported'; detail: string }
+  | { kind: 'expanded'; detail: string; bytes: number };
+
+/** Thrown by openZip; sheetjs.ts turns it into a ReadError. */
+export class ZipError extends Error {
+  constructor(readonly problem: ZipProblem) {
+    super(`${problem.kind}: ${problem.detail}`);
+    this.name = 'ZipError';
+  }
+}
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  dataStart: number;
+}
+
+const u16 = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8);
+const u32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16)) + b[o + 3]! * 0x1000000;
+const u64 = (b: Uint8Array, o: number): number => u32(b, o) + u32(b, o + 4) * 0x100000000;
+
+const corrupt = (detail: string): ZipError => new ZipError({ kind: 'corrupt', detail });
+
+function findEocd(b: Uint8Array): number {
+  // The record is 22 bytes plus a comment of at most 65,535.
+  const stop = Math.max(0, b.length - 22 - 0xffff);
+  for (let i = b.length - 22; i >= stop; i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) return i;
+  }
+  return -1;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/** Lists the entries from the central directory; throws ZipError on anything inconsistent. */
+export function listEntries(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+  const eocd = findEocd(b);
+  if (eocd < 0) throw corrupt('no end of central directory (truncated?)');
+  let count = u16(b, eocd + 10);
+  let cdSize = u32(b, eocd + 12);
+  let cdOffset = u32(b, eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
+    // Zip64: the locator sits right before the classic record.
+    const loc = eocd - 20;
+    if (loc < 0 || u32(b, loc) !== 0x07064b50) throw corrupt('zip64 locator missing');
+    const rec = u64(b, loc + 8);
+    if (rec + 56 > b.length || u32(b, rec) !== 0x06064b50) throw corrupt('zip64 record missing');
+    count = u64(b, rec + 32);
+    cdSize = u64(b, rec + 40);
+    cdOffset = u64(b, rec + 48);
+  }
+  if (count > limits.maxEntries) throw new ZipError({ kind: 'expanded', detail: `${count} entries`, bytes: 0 });
+  if (cdOffset + cdSize > b.length) throw corrupt('central directory outside the file (truncated?)');
+  const out: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw corrupt(`bad central directory entry ${i}`);
+    const flags = u16(b, p + 8);
+    const method = u16(b, p + 10);
+    let compressedSize = u32(b, p + 20);
+    let size = u32(b, p + 24);
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    let local = u32(b, p + 42);
+    if (p + 46 + nameLen + extraLen > b.length) throw corrupt('central directory entry outside the file');
+    const name = decoder.decode(b.subarray(p + 46, p + 46 + nameLen));
+    // Zip64 extra field: the 64-bit values appear only for the fields set to 0xFFFFFFFF.
+    for (let e = p + 46 + nameLen; e + 4 <= p + 46 + nameLen + extraLen; ) {
+      const id = u16(b, e);
+      const len = u16(b, e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (size === 0xffffffff && q + 8 <= e + 4 + len) { size = u64(b, q); q += 8; }
+        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len) { compressedSize = u64(b, q); q += 8; }
+        if (local === 0xffffffff && q + 8 <= e + 4 + len) local = u64(b, q);
+      }
+      e += 4 + len;
+    }
+    if (local + 30 > b.length || u32(b, local) !== 0x04034b50) throw corrupt(`local header of ${name} missing (truncated?)`);
+    const dataStart = local + 30 + u16(b, local + 26) + u16(b, local + 28);
+    if (dataStart + compressedSize > b.length) throw corrupt(`data of ${name} outside the file (truncated?)`);
+    out.push({ name, method, flags, compressedSize, size, dataStart });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+/** Parts SheetJS never needs: pictures, embedded objects, thumbnails, printer settings, macros. */
+export function isIgnoredPart(name: string): boolean {
+  return /(^|\/)(media|embeddings|printerSettings|Pictures|Thumbnails)\//i.test(name) ||
+    /^docProps\/thumbnail\./i.test(name) ||
+    /vbaProject\.bin$/i.test(name) ||
+    /\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|wdp|mp4|avi|wav|mp3|ole|pdf)$/i.test(name);
+}
+
+const STOP = Symbol('stop');
+
+function inflateCapped(b: Uint8Array, e: ZipEntry): Uint8Array {
+  const src = b.subarray(e.dataStart, e.dataStart + e.compressedSize);
+  if (e.method === 0) {
+    if (e.compressedSize !== e.size) throw corrupt(`stored size mismatch in ${e.name}`);
+    return src;
+  }
+  const outBuf = new Uint8Array(e.size);
+  let n = 0;
+  let over = false;
+  const inf = new Inflate((chunk) => {
+    if (n + chunk.length > e.size) {
+      over = true;
+      throw STOP;
+    }
+    outBuf.set(chunk, n);
+    n += chunk.length;
+  });
+  try {
+    // Small slices: one slice can expand at most ~1000-fold before the cap is seen.
+    const step = 16 * 1024;
+    for (let i = 0; i < src.length; i += step) inf.push(src.subarray(i, Math.min(src.length, i + step)), i + step >= src.length);
+    if (src.length === 0) inf.push(new Uint8Array(0), true);
+  } catch (err) {
+    if (err === STOP || over) {
+      throw new ZipError({ kind: 'expanded', detail: `${e.name} expands beyond its declared ${e.size} bytes`, bytes: e.size });
+    }
+    throw corrupt(`${e.name}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (n !== e.size) throw corrupt(`${e.name}: ${n} bytes inflated, ${e.size} declared`);
+  return outBuf;
+}
+
+export interface OpenedZip {
+  entries: ZipEntry[];
+  /** Inflated parts, in central-directory order. */
+  files: { name: string; data: Uint8Array }[];
+  expandedBytes: number;
+}
+
+/** Checks the limits on the declared sizes, then inflates the parts a reader needs. */
+export function openZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): OpenedZip {
+  const entries = listEntries(b, limits);
+  const wanted = entries.filter((e) => !e.name.endsWith('/') && !isIgnoredPart(e.name));
+  let total = 0;
+  for (const e of wanted) {
+    // Bit 0: traditional zip encryption (not how Office protects a file, but refuse it clearly).
+    if (e.flags & 0x1) throw new ZipError({ kind: 'encrypted', detail: e.name });
+    if (e.method !== 0 && e.method !== 8) throw new ZipError({ kind: 'unsupported', detail: `${e.name}: compression method ${e.method}` });
+    total += e.size;
+    if (total > limits.maxExpandedBytes) throw new ZipError({ kind: 'expanded', detail: `total over ${limits.maxExpandedBytes}`, bytes: total });
+    if (e.size > limits.ratioGraceBytes && e.size > e.compressedSize * limits.maxRatio) {
+      throw new ZipError({ kind: 'expanded', detail: `${e.name}: ratio ${Math.round(e.size / Math.max(1, e.compressedSize))}`, bytes: e.size });
+    }
+  }
+  const files = wanted.map((e) => ({ name: e.name, data: inflateCapped(b, e) }));
+  return { entries, files, expandedBytes: total };
+}
