@@ -5,6 +5,7 @@
 // With LibreOffice installed it also saves some of them again with LibreOffice (a second,
 // independent writer) into seeds/libreoffice/. Usage: npm run seeds [-- --no-libreoffice]
 'use strict';
+/* global Buffer, structuredClone */
 
 const fs = require('fs');
 const os = require('os');
@@ -73,9 +74,32 @@ function mergeBox(ws, r1, c1, r2, c2, value, extra = {}) {
 
 const col = (c) => String.fromCharCode(64 + c);
 
-/** Fills data rows; '^' in a column merges the cell with the one above. */
+/**
+ * Lines a wrapped text takes in a column of the given width (Excel width units): what
+ * Excel's row autofit stores in a saved file, estimated (a full-width character ≈ 1.7 units).
+ */
+function wrappedLines(text, width) {
+  const usable = Math.max(1, width - 1);
+  let lines = 0;
+  for (const line of String(text).split('\n')) {
+    let w = 0;
+    for (const ch of line) w += /[ -\u00ff\uff61-\uff9f]/u.test(ch) ? 1.0 : 1.7;
+    lines += Math.max(1, Math.ceil(w / usable));
+  }
+  return lines;
+}
+const LINE_PT = 13.2;
+const rowHeight = (lines) => Math.round((lines * LINE_PT + 4) * 4) / 4;
+
+/** Fills data rows; '^' in a column merges the cell with the one above. Sets row heights. */
 function dataRows(ws, firstRow, columns, rows) {
-  const spans = new Map(); // column index -> anchor row
+  const spans = new Map(); // column index -> { from, to, text }
+  const heights = rows.map(() => 1);
+  const merged = [];
+  const close = (c, s) => {
+    ws.mergeCells(s.from, c, s.to, c);
+    merged.push({ ...s, lines: wrappedLines(s.text, columns[c - 1].width) });
+  };
   rows.forEach((row, i) => {
     const r = firstRow + i;
     columns.forEach((cd, j) => {
@@ -84,18 +108,30 @@ function dataRows(ws, firstRow, columns, rows) {
       const centered = cd.center ? { horizontal: 'center', vertical: 'middle' } : {};
       if (v === MERGED) {
         put(ws, `${col(c)}${r}`, null, { alignment: centered });
-        spans.set(c, { ...(spans.get(c) || { from: r - 1 }), to: r });
+        const s = spans.get(c);
+        spans.set(c, s ? { ...s, to: r } : { from: r - 1, to: r, text: cd.value(rows[i - 1]) });
         return;
       }
       const s = spans.get(c);
       if (s) {
-        ws.mergeCells(s.from, c, s.to, c);
+        close(c, s);
         spans.delete(c);
       }
       put(ws, `${col(c)}${r}`, v === '' ? null : v, { alignment: centered });
+      // A cell about to be merged downwards is sized with its merge, below.
+      const next = rows[i + 1] && cd.value(rows[i + 1]);
+      if (v !== '' && next !== MERGED) heights[i] = Math.max(heights[i], wrappedLines(v, cd.width));
     });
   });
-  for (const [c, s] of spans) ws.mergeCells(s.from, c, s.to, c);
+  for (const [c, s] of spans) close(c, s);
+  // A merged text longer than the rows it spans makes its last row taller.
+  for (const m of merged) {
+    const have = heights.slice(m.from - firstRow, m.to - firstRow + 1).reduce((a, b) => a + b, 0);
+    if (have < m.lines) heights[m.to - firstRow] += m.lines - have;
+  }
+  heights.forEach((h, i) => {
+    ws.getRow(firstRow + i).height = rowHeight(h);
+  });
 }
 
 // ---- 提言 progress report (seed 002) --------------------------------------------------
@@ -132,7 +168,8 @@ function addTeigenSheet(wb, page, opts = {}) {
   r += 2;
   put(ws, `A${r}`, `取組方針${page.hoshin}`, { fill: HOSHIN_FILL, font: { bold: true }, alignment: { vertical: 'middle', horizontal: 'center' } });
   mergeBox(ws, r, 2, r, n, page.hoshinText, { fill: HOSHIN_FILL, alignment: { vertical: 'middle' } });
-  ws.getRow(r).height = 30;
+  const wide = columns.slice(1).reduce((a, c) => a + c.width, 0);
+  ws.getRow(r).height = Math.max(30, rowHeight(wrappedLines(page.hoshinText, wide)));
   r += 1;
   columns.forEach((c, j) => put(ws, `${col(j + 1)}${r}`, c.header, { fill: HEAD_FILL, font: { bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } }));
   ws.getRow(r).height = 30;
@@ -169,7 +206,7 @@ function teigenBook(pages, { notes = true } = {}) {
 
 const VISION_COLUMNS = [
   { key: 'job', header: '対象職種', width: 14, center: true },
-  { key: 'no', header: '取組番号', width: 6, center: true },
+  { key: 'no', header: '取組\n番号', width: 6, center: true },
   { key: 'sep', header: '9月までの取組', width: 62 },
   { key: 'oct', header: '10月以降の取組', width: 50 },
   { key: 'dept', header: '担当課', width: 18 },
@@ -189,11 +226,11 @@ function addVisionSheet(wb, sheet, opts = {}) {
   mergeBox(ws, 1, 1, 1, n, '職員育成ビジョンに係る取組の進捗状況（令和5年9月末時点）', { border: false, font: { size: 14, bold: true } });
   const labelEnd = lead ? 3 : 2;
   mergeBox(ws, 3, 1, 3, labelEnd, '取組内容の分類', { fill: HEAD_FILL, font: { bold: true }, alignment: { vertical: 'middle' } });
-  mergeBox(ws, 3, labelEnd + 1, 3, n, `${sheet.bunrui}　${BUNRUI[sheet.bunrui]}`, { font: { bold: true, size: 11 } });
+  mergeBox(ws, 3, labelEnd + 1, 3, n, `${sheet.bunrui}\u3000${BUNRUI[sheet.bunrui]}`, { font: { bold: true, size: 11 } });
   let r = 4;
   if (lead) {
     mergeBox(ws, r, 1, r, labelEnd, null, { border: false });
-    mergeBox(ws, r, labelEnd + 1, r, n, `(${sheet.sho})　${SHOBUNRUI[sheet.sho]}`, { font: { bold: true, size: 11 } });
+    mergeBox(ws, r, labelEnd + 1, r, n, `(${sheet.sho})\u3000${SHOBUNRUI[sheet.sho]}`, { font: { bold: true, size: 11 } });
     r++;
   }
   // The legend of every 分類, as the published pages repeat it (3 lists its (1)–(4) in its own cell).
@@ -247,13 +284,14 @@ function planBook(areas) {
   ws.pageSetup.printTitlesRow = '3:3';
   let r = 4;
   for (const area of areas) {
-    mergeBox(ws, r, 1, r, 2, `${area.no}　${area.title}`, { fill: SECTION_FILL, font: { bold: true } });
+    mergeBox(ws, r, 1, r, 2, `${area.no}\u3000${area.title}`, { fill: SECTION_FILL, font: { bold: true } });
     r++;
     for (const it of area.items) {
       // Title in bold and description in one cell, as the published table has it.
       const value = it.desc === '' ? it.title : { richText: [{ font: font({ bold: true }), text: `${it.title}\n` }, { font: font(), text: it.desc }] };
       put(ws, `A${r}`, value);
       put(ws, `B${r}`, it.result === '' ? null : it.result);
+      ws.getRow(r).height = rowHeight(Math.max(wrappedLines(`${it.title}\n${it.desc}`, 46), wrappedLines(it.result, 70)));
       r++;
     }
   }
