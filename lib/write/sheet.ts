@@ -1,0 +1,293 @@
+// Patches one worksheet part: rows and cells we touch are rewritten, everything else
+// (styles, widths, merges, validations, print settings, panes, extensions) stays as written.
+import { colName, parseA1 } from '../grid';
+import { mapRef, mapSqref, RowMap } from './rowmap';
+import { followersOf, getAttr, inlineStringCell, insertInOrder, removeAttr, setAttr } from './xml';
+import { PackageError } from './package';
+
+interface RowXml {
+  /** Opening tag without the row number fixed yet, e.g. `<row r="5" ht="30">`. */
+  open: string;
+  /** Column → whole `<c …>…</c>` element. */
+  cells: Map<number, string>;
+}
+
+const ROW_RE = /<row\b[^>]*?(?:\/>|>[\s\S]*?<\/row>)/g;
+const CELL_RE = /<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g;
+
+export interface ColumnSpec {
+  width?: number;
+  hidden?: boolean;
+}
+
+export class SheetXml {
+  private head: string;
+  private tail: string;
+  private rows = new Map<number, RowXml>();
+
+  constructor(xml: string) {
+    if (/<\w+:worksheet\b/.test(xml)) throw new PackageError('unsupported-xml', 'prefixed worksheet namespace');
+    const open = /<sheetData\s*\/>|<sheetData\b[^>]*>/.exec(xml);
+    if (!open) throw new PackageError('unsupported-xml', 'sheetData');
+    if (open[0].endsWith('/>')) {
+      this.head = xml.slice(0, open.index) + '<sheetData>';
+      this.tail = '</sheetData>' + xml.slice(open.index + open[0].length);
+      return;
+    }
+    const close = xml.indexOf('</sheetData>', open.index);
+    this.head = xml.slice(0, open.index + open[0].length);
+    this.tail = xml.slice(close);
+    const body = xml.slice(open.index + open[0].length, close);
+    let implicitRow = 0;
+    for (const m of body.matchAll(ROW_RE)) {
+      const el = m[0];
+      const openTag = /^<row\b[^>]*?\/?>/.exec(el)![0];
+      const rAttr = getAttr(openTag, 'r');
+      const r = rAttr !== undefined ? Number(rAttr) - 1 : implicitRow;
+      implicitRow = r + 1;
+      const cells = new Map<number, string>();
+      let implicitCol = 0;
+      if (!openTag.endsWith('/>')) {
+        for (const cm of el.slice(openTag.length).matchAll(CELL_RE)) {
+          const ctag = /^<c\b[^>]*?\/?>/.exec(cm[0])![0];
+          const ref = getAttr(ctag, 'r');
+          const c = ref !== undefined ? parseA1(ref).c : implicitCol;
+          implicitCol = c + 1;
+          cells.set(c, ref !== undefined ? cm[0] : cm[0].replace(/^<c\b/, `<c r="${colName(c)}${r + 1}"`));
+        }
+      }
+      this.rows.set(r, { open: openTag.replace(/\/>$/, '>'), cells });
+    }
+  }
+
+  /** Highest used column index (0-based) over all cells, or -1. */
+  maxColumn(): number {
+    let max = -1;
+    for (const row of this.rows.values()) for (const c of row.cells.keys()) if (c > max) max = c;
+    return max;
+  }
+
+  hasCell(r: number, c: number): boolean {
+    return this.rows.get(r)?.cells.has(c) ?? false;
+  }
+
+  /** Style index a cell shows: its own, else its row's, else its column's. */
+  styleAt(r: number, c: number): number {
+    const row = this.rows.get(r);
+    const cell = row?.cells.get(c);
+    if (cell) return Number(getAttr(/^<c\b[^>]*?\/?>/.exec(cell)![0], 's') ?? 0);
+    if (row && getAttr(row.open, 'customFormat') === '1') return Number(getAttr(row.open, 's') ?? 0);
+    for (const m of this.head.matchAll(/<col\b[^>]*?\/?>/g)) {
+      const min = Number(getAttr(m[0], 'min')) - 1;
+      const max = Number(getAttr(m[0], 'max')) - 1;
+      if (c >= min && c <= max) return Number(getAttr(m[0], 'style') ?? 0);
+    }
+    return 0;
+  }
+
+  private row(r: number): RowXml {
+    let row = this.rows.get(r);
+    if (!row) {
+      row = { open: `<row r="${r + 1}">`, cells: new Map() };
+      this.rows.set(r, row);
+    }
+    return row;
+  }
+
+  /** Writes text as an inline string (never a formula), keeping or replacing the style. */
+  setText(r: number, c: number, text: string, style?: number): void {
+    const s = style ?? this.styleAt(r, c);
+    this.row(r).cells.set(c, inlineStringCell(`${colName(c)}${r + 1}`, s, text));
+  }
+
+  setStyle(r: number, c: number, style: number): void {
+    const row = this.row(r);
+    const cell = row.cells.get(c);
+    if (!cell) {
+      row.cells.set(c, `<c r="${colName(c)}${r + 1}" s="${style}"/>`);
+      return;
+    }
+    const tag = /^<c\b[^>]*?\/?>/.exec(cell)![0];
+    row.cells.set(c, setAttr(tag, 's', String(style)) + cell.slice(tag.length));
+  }
+
+  /** Copies a cell's content (not its address) to another cell, keeping the target's style. */
+  copyValue(from: { r: number; c: number }, to: { r: number; c: number }): void {
+    const src = this.rows.get(from.r)?.cells.get(from.c);
+    if (!src) return;
+    const style = this.styleAt(to.r, to.c);
+    const tag = /^<c\b[^>]*?\/?>/.exec(src)![0];
+    let t = setAttr(tag, 'r', `${colName(to.c)}${to.r + 1}`);
+    t = style ? setAttr(t, 's', String(style)) : removeAttr(t, 's');
+    this.row(to.r).cells.set(to.c, t + src.slice(tag.length));
+  }
+
+  /** Lets the row height follow its (new) text instead of a fixed height. */
+  autoHeight(r: number): void {
+    const row = this.rows.get(r);
+    if (!row) return;
+    row.open = removeAttr(removeAttr(row.open, 'customHeight'), 'ht');
+  }
+
+  hideRow(r: number): void {
+    const row = this.row(r);
+    row.open = setAttr(row.open, 'hidden', '1');
+  }
+
+  /**
+   * Applies deletions and insertions. Inserted rows copy the row attributes and cell styles
+   * of `template(x)` (normally the row they follow), without its values or fixed height.
+   */
+  remap(rm: RowMap, template: (after: number) => number = (x) => x): void {
+    if (rm.identity) return;
+    const next = new Map<number, RowXml>();
+    for (const [r, row] of this.rows) {
+      const nr = rm.map(r);
+      if (nr === null) continue;
+      next.set(nr, moveRow(row, nr));
+    }
+    for (const [x, n] of rm.inserts) {
+      const tpl = this.rows.get(template(x));
+      const start = rm.insertedStart(x);
+      for (let k = 0; k < n; k++) {
+        const nr = start + k;
+        const cells = new Map<number, string>();
+        if (tpl) {
+          for (const [c, cell] of tpl.cells) {
+            const s = getAttr(/^<c\b[^>]*?\/?>/.exec(cell)![0], 's');
+            cells.set(c, `<c r="${colName(c)}${nr + 1}"${s && s !== '0' ? ` s="${s}"` : ''}/>`);
+          }
+        }
+        const open = tpl ? removeAttr(removeAttr(removeAttr(setAttr(tpl.open, 'r', String(nr + 1)), 'ht'), 'customHeight'), 'hidden') : `<row r="${nr + 1}">`;
+        next.set(nr, { open, cells });
+      }
+    }
+    this.rows = next;
+    this.head = this.head.replace(/<dimension\b[^>]*?\/>/, (tag) => {
+      const ref = getAttr(tag, 'ref');
+      const mapped = ref ? mapRef(ref, rm, true) : null;
+      return mapped ? setAttr(tag, 'ref', mapped) : tag;
+    });
+    this.tail = remapTail(this.tail, rm);
+  }
+
+  setColumn(c: number, spec: ColumnSpec): void {
+    const attrs = (base: string): string => {
+      let t = base;
+      if (spec.width !== undefined) t = setAttr(setAttr(t, 'width', String(spec.width)), 'customWidth', '1');
+      if (spec.hidden) t = setAttr(t, 'hidden', '1');
+      return t;
+    };
+    const n = c + 1;
+    const cols = /<cols>([\s\S]*?)<\/cols>/.exec(this.head);
+    if (!cols) {
+      const el = `<cols>${attrs(`<col min="${n}" max="${n}"/>`)}</cols>`;
+      const doc = insertInOrder(this.head + '</worksheet>', el, ['sheetData']);
+      this.head = doc.slice(0, -'</worksheet>'.length);
+      return;
+    }
+    const out: string[] = [];
+    let placed = false;
+    for (const m of cols[1]!.matchAll(/<col\b[^>]*?\/>/g)) {
+      const tag = m[0];
+      const min = Number(getAttr(tag, 'min'));
+      const max = Number(getAttr(tag, 'max'));
+      if (n < min || n > max) {
+        if (!placed && n < min) {
+          out.push(attrs(`<col min="${n}" max="${n}"/>`));
+          placed = true;
+        }
+        out.push(tag);
+        continue;
+      }
+      if (min < n) out.push(setAttr(tag, 'max', String(n - 1)));
+      out.push(attrs(setAttr(setAttr(tag, 'min', String(n)), 'max', String(n))));
+      if (max > n) out.push(setAttr(tag, 'min', String(n + 1)));
+      placed = true;
+    }
+    if (!placed) out.push(attrs(`<col min="${n}" max="${n}"/>`));
+    this.head = this.head.replace(cols[0], `<cols>${out.join('')}</cols>`);
+  }
+
+  /** Sheet protection that still lets sections insert rows and change row heights. */
+  protect(): void {
+    this.tail = this.tail.replace(/<sheetProtection\b[^>]*?\/>/, '');
+    const el = '<sheetProtection sheet="1" objects="1" scenarios="1" formatRows="0" insertRows="0" autoFilter="0"/>';
+    const doc = insertInOrder(this.tail, el, followersOf('sheetProtection'));
+    this.tail = doc;
+  }
+
+  /** Clears the selected-tab flag, so only the sheet we choose opens selected. */
+  unselectTab(): void {
+    this.head = this.head.replace(/(<sheetView\b[^>]*?)\stabSelected="(?:1|true)"/g, '$1');
+  }
+
+  selectTab(): void {
+    this.head = this.head.replace(/<sheetView\b[^>]*?(\/?)>/, (tag) => setAttr(tag, 'tabSelected', '1'));
+  }
+
+  toXml(): string {
+    const rows = [...this.rows.keys()].sort((a, b) => a - b);
+    const parts: string[] = [this.head];
+    for (const r of rows) {
+      const row = this.rows.get(r)!;
+      const cols = [...row.cells.keys()].sort((a, b) => a - b);
+      if (cols.length === 0 && !/\s(ht|s|hidden|customFormat|customHeight|outlineLevel)="/.test(row.open)) continue;
+      parts.push(row.open);
+      for (const c of cols) parts.push(row.cells.get(c)!);
+      parts.push('</row>');
+    }
+    parts.push(this.tail);
+    return parts.join('');
+  }
+}
+
+function moveRow(row: RowXml, nr: number): RowXml {
+  const open = setAttr(row.open, 'r', String(nr + 1));
+  const cells = new Map<number, string>();
+  for (const [c, cell] of row.cells) {
+    const tag = /^<c\b[^>]*?\/?>/.exec(cell)![0];
+    cells.set(c, setAttr(tag, 'r', `${colName(c)}${nr + 1}`) + cell.slice(tag.length));
+  }
+  // `spans` is only an optimisation hint; keep it, it stays valid (columns do not move).
+  return { open, cells };
+}
+
+/** Rewrites row references in the elements after sheetData. */
+function remapTail(tail: string, rm: RowMap): string {
+  let t = tail;
+  // Merges never grow; a merge reduced to one cell is dropped.
+  t = t.replace(/<mergeCell\b[^>]*?\/>/g, (tag) => {
+    const ref = getAttr(tag, 'ref');
+    const m = ref ? mapRef(ref, rm, false) : null;
+    if (!m || !m.includes(':')) return '';
+    const [a, b] = m.split(':');
+    return a === b ? '' : setAttr(tag, 'ref', m);
+  });
+  t = t.replace(/<mergeCells\b[^>]*>([\s\S]*?)<\/mergeCells>/, (all, inner: string) => {
+    const n = (inner.match(/<mergeCell\b/g) ?? []).length;
+    return n === 0 ? '' : setAttr(/^<mergeCells\b[^>]*>/.exec(all)![0], 'count', String(n)) + inner + '</mergeCells>';
+  });
+  // Validations, conditional formats, links and filters follow their rows (and grow).
+  const sq = (tag: string, attr: string, drop: boolean): string => {
+    const v = getAttr(tag, attr);
+    if (v === undefined) return tag;
+    const m = mapSqref(v, rm, true);
+    if (m === null) return drop ? '' : tag;
+    return setAttr(tag, attr, m);
+  };
+  t = t.replace(/<dataValidation\b[^>]*>/g, (tag) => sq(tag, 'sqref', false));
+  t = t.replace(/<conditionalFormatting\b[^>]*>/g, (tag) => sq(tag, 'sqref', false));
+  t = t.replace(/<hyperlink\b[^>]*?\/>/g, (tag) => sq(tag, 'ref', true));
+  t = t.replace(/<autoFilter\b[^>]*?\/?>/g, (tag) => sq(tag, 'ref', false));
+  // Only row breaks carry row numbers; column breaks stay.
+  t = t.replace(/<rowBreaks\b[\s\S]*?<\/rowBreaks>/, (el) =>
+    el.replace(/<brk\b[^>]*?\/>/g, (tag) => {
+      const id = getAttr(tag, 'id');
+      if (id === undefined) return tag;
+      const n = rm.map(Number(id) - 1);
+      return n === null ? '' : setAttr(tag, 'id', String(n + 1));
+    }),
+  );
+  return t;
+}

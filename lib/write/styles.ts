@@ -1,0 +1,118 @@
+// Derives cell formats from the master's own: the same font, border and alignment with one
+// thing changed (a fill colour, unlocked, bold). Appended to styles.xml, never rewritten.
+import { getAttr, setAttr } from './xml';
+
+export interface StyleChange {
+  /** ARGB of a solid fill, e.g. FFFCE4D6. */
+  fill?: string;
+  locked?: boolean;
+  bold?: boolean;
+  wrap?: boolean;
+  border?: boolean;
+}
+
+const MINIMAL =
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>';
+
+function listOf(xml: string, outer: string, inner: string): { start: number; end: number; items: string[] } | null {
+  const open = new RegExp(`<${outer}\\b[^>]*?(/?)>`).exec(xml);
+  if (!open) return null;
+  if (open[1] === '/') return { start: open.index, end: open.index + open[0].length, items: [] };
+  const close = xml.indexOf(`</${outer}>`, open.index);
+  const body = xml.slice(open.index + open[0].length, close);
+  const items = [...body.matchAll(new RegExp(`<${inner}\\b[^>]*?(?:/>|>[\\s\\S]*?</${inner}>)`, 'g'))].map((m) => m[0]);
+  return { start: open.index, end: close + outer.length + 3, items };
+}
+
+export class Styles {
+  private xml: string;
+  private readonly cache = new Map<string, number>();
+  private fonts: string[];
+  private fills: string[];
+  private borders: string[];
+  private xfs: string[];
+  private dirty = false;
+
+  constructor(xml: string | undefined) {
+    this.xml = xml ?? MINIMAL;
+    this.dirty = xml === undefined;
+    this.fonts = listOf(this.xml, 'fonts', 'font')?.items ?? [];
+    this.fills = listOf(this.xml, 'fills', 'fill')?.items ?? [];
+    this.borders = listOf(this.xml, 'borders', 'border')?.items ?? [];
+    this.xfs = listOf(this.xml, 'cellXfs', 'xf')?.items ?? [];
+    if (this.xfs.length === 0) this.xfs.push('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+  }
+
+  get changed(): boolean {
+    return this.dirty;
+  }
+
+  /** Index of a format equal to `base` with `change` applied (created once, then reused). */
+  derive(base: number, change: StyleChange): number {
+    const key = `${base}|${JSON.stringify(change)}`;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    let xf = this.xfs[base] ?? this.xfs[0]!;
+    let tag = /^<xf\b[^>]*?\/?>/.exec(xf)![0];
+    let children = tag.endsWith('/>') ? '' : xf.slice(tag.length, xf.lastIndexOf('</xf>'));
+    tag = tag.replace(/\/>$/, '>');
+    if (change.fill) {
+      this.fills.push(`<fill><patternFill patternType="solid"><fgColor rgb="${change.fill}"/><bgColor indexed="64"/></patternFill></fill>`);
+      tag = setAttr(setAttr(tag, 'fillId', String(this.fills.length - 1)), 'applyFill', '1');
+    }
+    if (change.bold) {
+      const fontId = Number(getAttr(tag, 'fontId') ?? 0);
+      const font = this.fonts[fontId] ?? '<font><sz val="11"/></font>';
+      const bold = /<b\b/.test(font) ? font.replace(/<b\b[^>]*\/>/, '<b/>') : font.replace(/^<font\b[^>]*?>/, (t) => `${t}<b/>`);
+      this.fonts.push(bold.endsWith('/>') && !bold.includes('</font>') ? '<font><b/></font>' : bold);
+      tag = setAttr(setAttr(tag, 'fontId', String(this.fonts.length - 1)), 'applyFont', '1');
+    }
+    if (change.border) {
+      this.borders.push('<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border>');
+      tag = setAttr(setAttr(tag, 'borderId', String(this.borders.length - 1)), 'applyBorder', '1');
+    }
+    if (change.wrap) {
+      if (/<alignment\b/.test(children)) {
+        children = children.replace(/<alignment\b[^>]*?\/?>/, (a) => setAttr(setAttr(a, 'wrapText', '1'), 'vertical', 'top'));
+      } else {
+        children = `<alignment vertical="top" wrapText="1"/>` + children;
+      }
+      tag = setAttr(tag, 'applyAlignment', '1');
+    }
+    if (change.locked !== undefined) {
+      const prot = `<protection locked="${change.locked ? 1 : 0}"/>`;
+      children = /<protection\b/.test(children) ? children.replace(/<protection\b[^>]*?\/>/, prot) : children.replace(/(<extLst|$)/, `${prot}$1`);
+      tag = setAttr(tag, 'applyProtection', '1');
+    }
+    xf = children ? `${tag}${children}</xf>` : tag.replace(/>$/, '/>');
+    this.xfs.push(xf);
+    const idx = this.xfs.length - 1;
+    this.cache.set(key, idx);
+    this.dirty = true;
+    return idx;
+  }
+
+  toXml(): string {
+    let x = this.xml;
+    const put = (outer: string, inner: string, items: string[], before: string[]): void => {
+      const el = `<${outer} count="${items.length}">${items.join('')}</${outer}>`;
+      const l = listOf(x, outer, inner);
+      if (l) {
+        x = x.slice(0, l.start) + el + x.slice(l.end);
+        return;
+      }
+      let at = -1;
+      for (const b of before) {
+        const i = x.indexOf(`<${b}`);
+        if (i >= 0 && (at < 0 || i < at)) at = i;
+      }
+      if (at < 0) at = x.lastIndexOf('</styleSheet>');
+      x = x.slice(0, at) + el + x.slice(at);
+    };
+    put('fonts', 'font', this.fonts, ['fills', 'borders', 'cellStyleXfs', 'cellXfs']);
+    put('fills', 'fill', this.fills, ['borders', 'cellStyleXfs', 'cellXfs']);
+    put('borders', 'border', this.borders, ['cellStyleXfs', 'cellXfs']);
+    put('cellXfs', 'xf', this.xfs, ['cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst']);
+    return x;
+  }
+}

@@ -1,0 +1,215 @@
+// Workbook-level patching: which part holds which sheet, adding a sheet, hiding one,
+// choosing the active one, and moving print areas and titles with their rows.
+import { Package, PackageError, relsPathOf, resolveTarget } from './package';
+import { mapRef, type RowMap } from './rowmap';
+import { SheetXml } from './sheet';
+import { Styles } from './styles';
+import { escapeXml, getAttr, setAttr, unescapeXml } from './xml';
+
+const WB = 'xl/workbook.xml';
+const WS_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+const WS_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+
+export interface SheetEntry {
+  name: string;
+  part: string;
+  /** Position in the workbook (localSheetId of defined names). */
+  index: number;
+}
+
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+export class XlsxEditor {
+  readonly pkg: Package;
+  readonly sheets: SheetEntry[];
+  readonly styles: Styles;
+  private readonly stylesPart: string | undefined;
+  private readonly open = new Map<string, SheetXml>();
+
+  constructor(bytes: Uint8Array) {
+    this.pkg = Package.open(bytes);
+    const wb = this.pkg.read(WB);
+    if (/<\w+:workbook\b/.test(wb)) throw new PackageError('unsupported-xml', 'prefixed workbook namespace');
+    const rels = this.relsOf(WB);
+    this.sheets = [...wb.matchAll(/<sheet\b[^>]*?\/>/g)].map((m, index) => {
+      const name = getAttr(m[0], 'name') ?? '';
+      const rid = getAttr(m[0], 'r:id') ?? '';
+      const target = rels.get(rid);
+      if (!target) throw new PackageError('missing-part', `sheet ${name}`);
+      return { name, part: target, index };
+    });
+    this.stylesPart = [...rels.values()].find((p) => /styles\.xml$/.test(p));
+    this.styles = new Styles(this.stylesPart && this.pkg.has(this.stylesPart) ? this.pkg.read(this.stylesPart) : undefined);
+  }
+
+  private relsOf(part: string): Map<string, string> {
+    const out = new Map<string, string>();
+    const path = relsPathOf(part);
+    if (!this.pkg.has(path)) return out;
+    for (const m of this.pkg.read(path).matchAll(/<Relationship\b[^>]*?\/?>/g)) {
+      const id = getAttr(m[0], 'Id');
+      const target = getAttr(m[0], 'Target');
+      if (id && target && getAttr(m[0], 'TargetMode') !== 'External') out.set(id, resolveTarget(part, target));
+    }
+    return out;
+  }
+
+  sheet(name: string): SheetXml {
+    const e = this.sheets.find((s) => s.name === name);
+    if (!e) throw new PackageError('missing-part', `sheet ${name}`);
+    let s = this.open.get(e.part);
+    if (!s) {
+      s = new SheetXml(this.pkg.read(e.part));
+      this.open.set(e.part, s);
+    }
+    return s;
+  }
+
+  /** Moves the sheet's print area, print titles and other sheet-local names with its rows. */
+  remapNames(sheetName: string, rm: RowMap): void {
+    const e = this.sheets.find((s) => s.name === sheetName)!;
+    const quoted = sheetName.replace(/'/g, "''");
+    let wb = this.pkg.read(WB);
+    wb = wb.replace(/(<definedName\b[^>]*>)([\s\S]*?)(<\/definedName>)/g, (all, open: string, body: string, close: string) => {
+      const local = getAttr(open, 'localSheetId');
+      const text = unescapeXml(body);
+      if (local !== undefined && Number(local) !== e.index && !text.includes(sheetName)) return all;
+      const re = new RegExp(`((?:'${quoted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'|${sheetName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})!)([$A-Z0-9:]+)`, 'g');
+      const next = text.replace(re, (m, pre: string, ref: string) => {
+        const r = mapRef(ref, rm, true);
+        return r === null ? m : pre + r;
+      });
+      return open + escapeXml(next) + close;
+    });
+    this.pkg.write(WB, wb);
+  }
+
+  setState(name: string, state: SheetState): void {
+    let wb = this.pkg.read(WB);
+    wb = wb.replace(/<sheet\b[^>]*?\/>/g, (tag) => (getAttr(tag, 'name') === name ? setAttr(tag, 'state', state) : tag));
+    this.pkg.write(WB, wb);
+  }
+
+  /** Opens the workbook on this sheet (and only this one selected). */
+  activate(name: string): void {
+    const e = this.sheets.find((s) => s.name === name)!;
+    let wb = this.pkg.read(WB);
+    wb = wb.replace(/<workbookView\b[^>]*?\/?>/, (tag) => setAttr(setAttr(tag, 'activeTab', String(e.index)), 'firstSheet', '0'));
+    this.pkg.write(WB, wb);
+    for (const s of this.sheets) {
+      const x = this.sheet(s.name);
+      x.unselectTab();
+      if (s.name === name) x.selectTab();
+    }
+  }
+
+  /** Appends a worksheet written by us. */
+  addSheet(name: string, xml: string, state: SheetState = 'visible'): void {
+    const used = new Set(this.pkg.names());
+    let n = this.sheets.length + 1;
+    while (used.has(`xl/worksheets/sheet${n}.xml`)) n++;
+    const part = `xl/worksheets/sheet${n}.xml`;
+    this.pkg.write(part, xml);
+    const relsPath = relsPathOf(WB);
+    let rels = this.pkg.read(relsPath);
+    const ids = new Set([...rels.matchAll(/\sId="([^"]*)"/g)].map((m) => m[1]));
+    let k = 1;
+    while (ids.has(`rId${k}`)) k++;
+    const rid = `rId${k}`;
+    rels = rels.replace('</Relationships>', `<Relationship Id="${rid}" Type="${WS_TYPE}" Target="worksheets/sheet${n}.xml"/></Relationships>`);
+    this.pkg.write(relsPath, rels);
+    let ct = this.pkg.read('[Content_Types].xml');
+    ct = ct.replace('</Types>', `<Override PartName="/${part}" ContentType="${WS_CT}"/></Types>`);
+    this.pkg.write('[Content_Types].xml', ct);
+    let wb = this.pkg.read(WB);
+    const sheetIds = [...wb.matchAll(/<sheet\b[^>]*?\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
+    const sheetId = Math.max(0, ...sheetIds) + 1;
+    const stateAttr = state === 'visible' ? '' : ` state="${state}"`;
+    const rAttr = /xmlns:r=/.test(wb.slice(0, wb.indexOf('<sheets'))) ? 'r:id' : 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id';
+    wb = wb.replace('</sheets>', `<sheet name="${escapeXml(name)}" sheetId="${sheetId}"${stateAttr} ${rAttr}="${rid}"/></sheets>`);
+    this.pkg.write(WB, wb);
+    this.sheets.push({ name, part, index: this.sheets.length });
+  }
+
+  toBytes(): Uint8Array {
+    for (const [part, s] of this.open) this.pkg.write(part, s.toXml());
+    if (this.styles.changed) {
+      const part = this.stylesPart ?? 'xl/styles.xml';
+      this.pkg.write(part, this.styles.toXml());
+      if (!this.stylesPart) this.addStylesPart(part);
+    }
+    // Excel recomputes the calculation chain; a stale one after moving rows is an error.
+    if (this.pkg.has('xl/calcChain.xml')) {
+      this.pkg.remove('xl/calcChain.xml');
+      const relsPath = relsPathOf(WB);
+      this.pkg.write(relsPath, this.pkg.read(relsPath).replace(/<Relationship\b[^>]*calcChain[^>]*\/>/g, ''));
+      this.pkg.write('[Content_Types].xml', this.pkg.read('[Content_Types].xml').replace(/<Override\b[^>]*calcChain[^>]*\/>/g, ''));
+    }
+    return this.pkg.toBytes();
+  }
+
+  private addStylesPart(part: string): void {
+    const relsPath = relsPathOf(WB);
+    this.pkg.write(relsPath, this.pkg.read(relsPath).replace('</Relationships>', '<Relationship Id="rIdShinchokuStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>'));
+    this.pkg.write('[Content_Types].xml', this.pkg.read('[Content_Types].xml').replace('</Types>', `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`));
+  }
+}
+
+/** A worksheet of our own (meta sheet, 集約結果): rows of inline strings with styles. */
+export interface NewSheetCell {
+  text: string;
+  style?: number;
+  /** Internal link target, e.g. `'提言1-ア'!C5`. */
+  link?: string;
+}
+
+export interface NewSheetSpec {
+  rows: (NewSheetCell | null)[][];
+  widths?: number[];
+  /** Rows (0-based) frozen at the top. */
+  freezeRows?: number;
+  merges?: string[];
+  autoFilter?: string;
+  landscape?: boolean;
+}
+
+export function newSheetXml(spec: NewSheetSpec): string {
+  const colLetters = (c: number): string => {
+    let s = '';
+    let n = c + 1;
+    while (n > 0) {
+      const m = (n - 1) % 26;
+      s = String.fromCharCode(65 + m) + s;
+      n = Math.floor((n - 1) / 26);
+    }
+    return s;
+  };
+  const links: string[] = [];
+  const body = spec.rows
+    .map((row, r) => {
+      const cells = row
+        .map((cell, c) => {
+          if (!cell) return '';
+          const ref = `${colLetters(c)}${r + 1}`;
+          if (cell.link) links.push(`<hyperlink ref="${ref}" location="${escapeXml(cell.link)}" display="${escapeXml(cell.link)}"/>`);
+          const s = cell.style ? ` s="${cell.style}"` : '';
+          if (cell.text === '') return `<c r="${ref}"${s}/>`;
+          return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell.text)}</t></is></c>`;
+        })
+        .join('');
+      return `<row r="${r + 1}">${cells}</row>`;
+    })
+    .join('');
+  const maxCol = Math.max(1, ...spec.rows.map((r) => r.length));
+  const pane = spec.freezeRows
+    ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${spec.freezeRows}" topLeftCell="A${spec.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${spec.freezeRows + 1}" sqref="A${spec.freezeRows + 1}"/></sheetView></sheetViews>`
+    : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  const cols = spec.widths?.length ? `<cols>${spec.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '';
+  const dim = `<dimension ref="A1:${colLetters(maxCol - 1)}${Math.max(1, spec.rows.length)}"/>`;
+  const filter = spec.autoFilter ? `<autoFilter ref="${spec.autoFilter}"/>` : '';
+  const merges = spec.merges?.length ? `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+  const hl = links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '';
+  const setup = spec.landscape ? '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' : '';
+  const fit = spec.landscape ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '';
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${fit}${dim}${pane}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${body}</sheetData>${filter}${merges}${hl}<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>${setup}</worksheet>`;
+}

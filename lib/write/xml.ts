@@ -1,0 +1,75 @@
+// Small string-level helpers for SpreadsheetML. We patch parts of a workbook we (or the
+// secretariat) wrote, element by element, and leave every byte we do not understand alone.
+
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
+}
+
+/** XML 1.0 forbids most control characters; a pasted one would make the part unreadable. */
+export function xmlSafeText(s: string): string {
+  // eslint-disable-next-line no-control-regex -- stripping exactly the characters XML 1.0 forbids
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+}
+
+export function unescapeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
+    if (e === 'amp') return '&';
+    if (e === 'lt') return '<';
+    if (e === 'gt') return '>';
+    if (e === 'quot') return '"';
+    if (e === 'apos') return "'";
+    return String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+  });
+}
+
+export function getAttr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name.replace(/[:]/g, '\\:')}="([^"]*)"`).exec(tag);
+  return m ? unescapeXml(m[1]!) : undefined;
+}
+
+/** Sets (or adds) an attribute in an opening tag string such as `<c r="A1" s="3">`. */
+export function setAttr(tag: string, name: string, value: string): string {
+  const re = new RegExp(`(\\s${name.replace(/[:]/g, '\\:')}=")[^"]*(")`);
+  const v = escapeXml(value);
+  if (re.test(tag)) return tag.replace(re, `$1${v}$2`);
+  return tag.replace(/\s*(\/?>)$/, ` ${name}="${v}"$1`);
+}
+
+export function removeAttr(tag: string, name: string): string {
+  return tag.replace(new RegExp(`\\s${name.replace(/[:]/g, '\\:')}="[^"]*"`), '');
+}
+
+/** An inline-string cell: never a formula, whatever the text starts with. */
+export function inlineStringCell(ref: string, style: number | undefined, text: string): string {
+  const s = style !== undefined && style !== 0 ? ` s="${style}"` : '';
+  if (text === '') return `<c r="${ref}"${s}/>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(xmlSafeText(text))}</t></is></c>`;
+}
+
+/**
+ * Inserts `xml` into the worksheet before the first element (of `after`) that CT_Worksheet
+ * orders after it, or before </worksheet>.
+ */
+export function insertInOrder(doc: string, xml: string, followers: readonly string[]): string {
+  let best = -1;
+  for (const name of followers) {
+    const m = new RegExp(`<${name}[\\s>/]`).exec(doc);
+    if (m && (best < 0 || m.index < best)) best = m.index;
+  }
+  if (best < 0) best = doc.lastIndexOf('</worksheet>');
+  return doc.slice(0, best) + xml + doc.slice(best);
+}
+
+/** CT_Worksheet child order, used to place elements we add. */
+export const WORKSHEET_ORDER = [
+  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr',
+  'sheetProtection', 'protectedRanges', 'scenarios', 'autoFilter', 'sortState', 'dataConsolidate',
+  'customSheetViews', 'mergeCells', 'phoneticPr', 'conditionalFormatting', 'dataValidations',
+  'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks',
+  'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing',
+  'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+] as const;
+
+export function followersOf(name: (typeof WORKSHEET_ORDER)[number]): string[] {
+  return WORKSHEET_ORDER.slice(WORKSHEET_ORDER.indexOf(name) + 1);
+}
