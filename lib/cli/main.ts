@@ -1,10 +1,12 @@
 // The `shinchoku` command: parses arguments, dispatches, maps failures to exit codes.
 import * as fs from 'node:fs';
 import { ConfigError, defaultConfig, defaultConfigJson, parseConfig, type Config } from '../config';
-import { cli, format, ruleDocs, severityLabel } from '../locale/ja';
+import { cli, consolidate as consolidateText, format, ruleDocs, severityLabel } from '../locale/ja';
 import { rules } from '../rules';
 import { processIo, type Io } from './io';
 import { runValidate } from './validate';
+import { runSplit } from './split';
+import { runConsolidate } from './consolidate';
 
 export class UsageError extends Error {}
 
@@ -71,6 +73,31 @@ export function main(argv: string[], io: Io = processIo()): number {
         const config = loadConfigFile(p.options.get('--config') as string | undefined);
         return runValidate({ inputs: p.positional, format: fmt, config }, io);
       }
+      case 'split': {
+        const p = parseArgs(rest, ['--format', '--config', '-o', '--output']);
+        const fmt = (p.options.get('--format') as string | undefined) ?? 'text';
+        if (fmt !== 'text' && fmt !== 'json') throw new UsageError(format(cli.badFormat, { value: fmt }));
+        const out = (p.options.get('-o') ?? p.options.get('--output')) as string | undefined;
+        if (p.positional.length !== 1) throw new UsageError(consolidateText.noMaster);
+        if (!out) throw new UsageError(consolidateText.noOutput);
+        const config = loadConfigFile(p.options.get('--config') as string | undefined);
+        return runSplit({ master: p.positional[0]!, outDir: out, format: fmt, config }, io);
+      }
+      case 'consolidate': {
+        const p = parseArgs(rest, ['--format', '--config', '-o', '--output'], ['--prefer-newest', '--sheets']);
+        const fmt = (p.options.get('--format') as string | undefined) ?? 'text';
+        if (fmt !== 'text' && fmt !== 'json') throw new UsageError(format(cli.badFormat, { value: fmt }));
+        const out = (p.options.get('-o') ?? p.options.get('--output')) as string | undefined;
+        if (p.positional.length === 0) throw new UsageError(consolidateText.noMaster);
+        if (p.positional.length === 1) throw new UsageError(consolidateText.noSources);
+        if (!out) throw new UsageError(consolidateText.noOutput);
+        const config = loadConfigFile(p.options.get('--config') as string | undefined);
+        const [master, ...inputs] = p.positional as [string, ...string[]];
+        return runConsolidate(
+          { master, inputs, output: out, format: fmt, config, preferNewest: p.options.has('--prefer-newest'), sheets: p.options.has('--sheets') },
+          io,
+        );
+      }
       case 'rules':
         io.out(rulesText());
         return 0;
@@ -81,7 +108,7 @@ export function main(argv: string[], io: Io = processIo()): number {
       case 'help':
       case '--help':
       case '-h':
-        io.out(cli.usage);
+        io.out(`${cli.usage}\n\n${consolidateText.usageSplit}\n\n${consolidateText.usageConsolidate}`);
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(format(cli.unknownCommand, { command }));
@@ -89,7 +116,7 @@ export function main(argv: string[], io: Io = processIo()): number {
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(err.message);
-      io.err(cli.usage);
+      io.err(command === 'split' ? consolidateText.usageSplit : command === 'consolidate' ? consolidateText.usageConsolidate : cli.usage);
       return 2;
     }
     if (err instanceof ConfigError) {

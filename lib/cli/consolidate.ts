@@ -1,0 +1,213 @@
+// `shinchoku consolidate MASTER.xlsx FILES-OR-FOLDERS… -o OUT.xlsx`: reads the returned
+// workbooks, merges them through the library, writes the result atomically and explains it.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readErrorMessage } from '../check';
+import type { Config } from '../config/schema';
+import { consolidate, ConsolidateError } from '../consolidate/consolidate';
+import type { Source, Summary } from '../consolidate/types';
+import { cli, consolidate as t, format } from '../locale/ja';
+import { readWorkbook, ReadError } from '../read/sheetjs';
+import { PackageError } from '../write/package';
+import { expandInputs } from './files';
+import type { Io } from './io';
+
+export interface ConsolidateArgs {
+  master: string;
+  inputs: string[];
+  output: string;
+  format: 'text' | 'json';
+  config: Config;
+  preferNewest: boolean;
+  /** Every sheet of each input workbook is a source of its own. */
+  sheets: boolean;
+}
+
+/** Same file on disk (also through links), or the same resolved path when one does not exist yet. */
+export function samePath(a: string, b: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      try {
+        return path.join(fs.realpathSync(path.dirname(p)), path.basename(p));
+      } catch {
+        return path.resolve(p);
+      }
+    }
+  };
+  return real(a) === real(b);
+}
+
+export function writeAtomic(target: string, bytes: Uint8Array): void {
+  const dir = path.dirname(path.resolve(target));
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    fs.writeFileSync(tmp, bytes, { flag: 'wx' });
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // nothing to clean up
+    }
+    throw err;
+  }
+}
+
+export function errorDetail(err: unknown): string {
+  if (err && typeof err === 'object' && 'code' in err && typeof (err as { code: unknown }).code === 'string') return (err as { code: string }).code;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** `BOOK.xlsx#シート名` when BOOK.xlsx exists and the whole argument does not. */
+export function splitSheetArg(arg: string): { file: string; sheet?: string } {
+  const i = arg.lastIndexOf('#');
+  if (i <= 0 || fs.existsSync(arg)) return { file: arg };
+  const file = arg.slice(0, i);
+  return fs.existsSync(file) ? { file, sheet: arg.slice(i + 1) } : { file: arg };
+}
+
+function readSource(file: string): { bytes?: Uint8Array; modified?: number; error?: string } {
+  try {
+    const bytes = fs.readFileSync(file);
+    return { bytes, modified: fs.statSync(file).mtimeMs };
+  } catch (err) {
+    return { error: errorDetail(err) };
+  }
+}
+
+/** Exit status: 0 clean, 1 anything the secretariat must look at. */
+export function exitCodeOf(s: Summary): number {
+  const problems =
+    s.conflicts.length + s.unauthorized.length + s.missing.length + s.unplaced.length +
+    s.files.filter((f) => f.status !== 'applied' && f.status !== 'superseded').length +
+    s.findings.filter((f) => f.severity !== 'info').length;
+  return problems > 0 ? 1 : 0;
+}
+
+export function runConsolidate(args: ConsolidateArgs, io: Io): number {
+  const master = splitSheetArg(args.master);
+  const sources: Source[] = [];
+  const inputPaths: string[] = [master.file];
+  const plain: string[] = [];
+  for (const a of args.inputs) {
+    const s = splitSheetArg(a);
+    if (s.sheet !== undefined) {
+      inputPaths.push(s.file);
+      const r = readSource(s.file);
+      sources.push({ name: a, sheet: s.sheet, ...(r.bytes ? { bytes: r.bytes } : {}), ...(r.modified !== undefined ? { modified: r.modified } : {}) });
+    } else {
+      plain.push(a);
+    }
+  }
+  const { files, problems } = expandInputs(plain);
+  for (const p of problems) {
+    if (p.reason === 'not-found') sources.push({ name: p.path });
+    else io.err(format(cli.noFilesInFolder, { path: p.path }));
+  }
+  for (const f of files) {
+    inputPaths.push(f);
+    if (samePath(f, master.file) && !args.sheets) {
+      io.err(format(t.skippedMaster, { path: f }));
+      continue;
+    }
+    if (samePath(f, args.output)) continue;
+    const r = readSource(f);
+    if (!r.bytes) {
+      sources.push({ name: f });
+      continue;
+    }
+    if (!args.sheets) {
+      sources.push({ name: f, bytes: r.bytes, ...(r.modified !== undefined ? { modified: r.modified } : {}) });
+      continue;
+    }
+    // One source per sheet; the book is read once. A sheet of the master is not a source.
+    let wb;
+    try {
+      wb = readWorkbook(r.bytes, f);
+    } catch {
+      sources.push({ name: f, bytes: r.bytes });
+      continue;
+    }
+    for (const sh of wb.sheets) {
+      if (samePath(f, master.file) && (master.sheet === undefined || master.sheet === sh.name)) continue;
+      if (sh.name === t.metaSheet) continue;
+      sources.push({ name: `${f}#${sh.name}`, workbook: wb, sheet: sh.name, ...(r.modified !== undefined ? { modified: r.modified } : {}) });
+    }
+  }
+  for (const p of inputPaths) {
+    if (samePath(p, args.output)) {
+      io.err(format(t.outputIsInput, { path: args.output }));
+      return 2;
+    }
+  }
+  let masterBytes: Uint8Array;
+  try {
+    masterBytes = fs.readFileSync(master.file);
+  } catch (err) {
+    io.err(format(t.masterUnreadable, { path: master.file, reason: errorDetail(err) }));
+    return 2;
+  }
+  io.progress(format(t.progressRead, { done: sources.length, total: sources.length, name: args.output }));
+  let result;
+  try {
+    result = consolidate(masterBytes, sources, args.config, {
+      masterName: path.basename(args.master),
+      outputName: args.output,
+      preferNewest: args.preferNewest,
+      ...(master.sheet !== undefined ? { masterSheets: [master.sheet] } : {}),
+      onProgress: (done: number, total: number, name: string) => io.progress(format(t.progressRead, { done, total, name })),
+    });
+  } catch (err) {
+    io.progressDone();
+    if (err instanceof ReadError) io.err(format(t.masterUnreadable, { path: master.file, reason: readErrorMessage(err).message }));
+    else if (err instanceof PackageError) io.err(format(t.masterUnsupported, { path: master.file, detail: err.message }));
+    else if (err instanceof ConsolidateError) io.err(format(t.masterNoReport, { path: master.file }));
+    else throw err;
+    return 2;
+  }
+  io.progress(t.progressWrite);
+  try {
+    writeAtomic(args.output, result.bytes);
+  } catch (err) {
+    io.progressDone();
+    io.err(format(t.writeFailed, { path: args.output, detail: errorDetail(err) }));
+    return 2;
+  }
+  io.progressDone();
+  if (args.format === 'json') io.out(JSON.stringify(result.summary, null, 2));
+  else io.out(summaryText(result.summary));
+  return exitCodeOf(result.summary);
+}
+
+export function summaryText(s: Summary): string {
+  const lines: string[] = [format(t.wrote, { path: s.output }), ''];
+  lines.push(format(t.textSection, { title: t.summaryDeptTitle, count: s.departments.length }));
+  for (const d of s.departments) {
+    lines.push(format(t.textDept, { department: d.name, status: t.status[d.status] ?? d.status, files: d.files.join('、') || '-', rows: d.rowsTaken }));
+  }
+  const notApplied = s.files.filter((f) => f.status !== 'applied');
+  if (notApplied.length > 0) {
+    lines.push('', format(t.textSection, { title: t.kinds['file']!, count: notApplied.length }));
+    for (const f of notApplied) lines.push(format(t.textFileLine, { file: f.file, status: f.reason ?? f.status }));
+  }
+  const section = (kind: string, items: { sheet: string; cell: string; department: string; text: string }[]): void => {
+    if (items.length === 0) return;
+    lines.push('', format(t.textSection, { title: t.kinds[kind]!, count: items.length }));
+    for (const i of items) lines.push(format(t.textItem, { ...i, text: i.text.replace(/\r?\n/g, '⏎') }));
+  };
+  section('conflict', s.conflicts.map((c) => ({ sheet: c.sheet, cell: c.cell, department: c.departments.join('、'), text: format(t.detailConflict, { count: c.departments.length, departments: c.departments.join('、') }) })));
+  section('unauthorized', s.unauthorized.map((u) => ({ sheet: u.sheet, cell: u.cell, department: u.department, text: format(t.detailUnauthorized, { sourceCell: `${u.file} ${u.sourceSheet}!${u.sourceCell}`, before: u.before.slice(0, 40), after: u.after.slice(0, 40) }) })));
+  section('added', s.added.map((a) => ({ sheet: a.sheet, cell: a.cell, department: a.department, text: format(t.detailAdded, { sourceSheet: `${a.file} ${a.sourceSheet}`, sourceRow: a.sourceRow, text: Object.values(a.texts).join(' ／ ').slice(0, 60) }) })));
+  section('missing', s.unfilled.map((u) => ({ sheet: u.sheet, cell: u.cell, department: u.department, text: t.kinds['missing']! })));
+  section('finding', s.findings.map((f) => ({ sheet: `${f.file} ${f.sheet}`, cell: f.cell, department: f.department ?? '', text: `[${f.severity}] ${f.message}（${f.rule}）` })));
+  section('unplaced', s.unplaced.map((u) => ({ sheet: `${u.file} ${u.sheet}`, cell: u.cell, department: u.department ?? '', text: `${u.message}:「${u.text.slice(0, 60)}」` })));
+  lines.push('');
+  lines.push(format(t.textTotals, {
+    departments: s.departments.length, missing: s.missing.length, conflicts: s.conflicts.length, unauthorized: s.unauthorized.length,
+    added: s.added.length, findings: s.findings.length, unplaced: s.unplaced.length,
+  }));
+  lines.push(format(t.textCells, { in: s.cells.in, out: s.cells.out, base: s.cells.base, control: s.cells.control, reported: s.cells.reported }));
+  return lines.join('\n');
+}

@@ -1,0 +1,642 @@
+// consolidate: a three-way merge of returned workbooks into the master. The master is the
+// base; each department's changes to its own rows are taken, everything else is reported,
+// and every non-empty cell of every returned workbook is accounted for.
+import { checkParsed, readErrorMessage } from '../check';
+import type { Config } from '../config/schema';
+import { a1, type Sheet, type Workbook } from '../grid';
+import { consolidate as t, format, readErrors } from '../locale/ja';
+import { normalize } from '../normalize';
+import { readWorkbook, ReadError } from '../read/sheetjs';
+import { parseWorkbook, type ParsedWorkbook, type ReportCell, type ReportRow, type ReportSheet } from '../report';
+import { RowMap } from '../write/rowmap';
+import { XlsxEditor } from '../write/workbook';
+import { departmentFromName, knownDepartments } from './departments';
+import { buildModel, isEditable, parseKey, rowKeyText, sectionPath, type MasterRow } from './model';
+import { freeColumn } from './split';
+import { summarySheetXml } from './summary-sheet';
+import type {
+  AddedItem, CellReason, CellTrace, ConflictItem, ConsolidateOptions, ConsolidateResult, Contribution,
+  DepartmentSummary, FileSummary, FindingItem, MissingRowsItem, Source, Summary, UnauthorizedItem, UnplacedItem,
+} from './types';
+
+export const FILLS = {
+  conflict: 'FFF8CBAD',
+  added: 'FFE2EFDA',
+  unfilled: 'FFFFF2CC',
+  unauthorized: 'FFFCE4D6',
+} as const;
+
+/** The master could not be used; `code` picks the CLI message. */
+export class ConsolidateError extends Error {
+  constructor(
+    readonly code: 'master-no-report',
+    readonly detail = '',
+  ) {
+    super(code);
+    this.name = 'ConsolidateError';
+  }
+}
+
+interface Loaded {
+  index: number;
+  src: Source;
+  grid?: Workbook;
+  parsed?: ParsedWorkbook;
+  dept: string | null;
+  from: FileSummary['departmentFrom'];
+  status: FileSummary['status'];
+  reason?: string;
+  cells: number;
+  metaSheet?: Sheet;
+}
+
+interface SrcRow {
+  rs: ReportSheet;
+  row: ReportRow;
+  path: string;
+  keyText: string;
+  keyCell?: { r: number; c: number };
+  match?: MasterRow;
+}
+
+interface Pending {
+  target: MasterRow;
+  r: number;
+  c: number;
+  contributions: (Contribution & { raw: string })[];
+}
+
+interface AddedRow {
+  loaded: Loaded;
+  src: SrcRow;
+  anchor: MasterRow;
+  order: number;
+}
+
+const same = (a: string, b: string): boolean => a.replace(/\r\n?/g, '\n').trimEnd() === b.replace(/\r\n?/g, '\n').trimEnd();
+const nonEmpty = (s: string): boolean => s.trim() !== '';
+
+function countCells(wb: Workbook): number {
+  let n = 0;
+  for (const s of wb.sheets) for (const row of s.rows.values()) for (const c of row.values()) if (nonEmpty(c.text)) n++;
+  return n;
+}
+
+function load(src: Source, index: number, candidates: string[], config: Config): Loaded {
+  const base: Loaded = { index, src, dept: null, from: null, status: 'applied', cells: 0 };
+  let grid: Workbook;
+  try {
+    grid = src.workbook ?? readWorkbook(src.bytes ?? new Uint8Array(), src.name);
+  } catch (err) {
+    const reason = err instanceof ReadError ? readErrorMessage(err).message : format(readErrors['unreadable']!, { detail: err instanceof Error ? err.message : String(err) });
+    return { ...base, status: 'unreadable', reason };
+  }
+  grid = formulasAsText(grid);
+  if (src.sheet !== undefined) {
+    const want = normalize(src.sheet);
+    const sheet = grid.sheets.find((s) => s.name === src.sheet) ?? grid.sheets.find((s) => normalize(s.name) === want);
+    if (!sheet) return { ...base, status: 'unreadable', reason: format(t.sheetNotFound, { sheet: src.sheet }) };
+    grid = { name: src.name, sheets: [sheet] };
+  }
+  const metaSheet = grid.sheets.find((s) => s.name === t.metaSheet);
+  const body: Workbook = metaSheet ? { name: grid.name, sheets: grid.sheets.filter((s) => s !== metaSheet) } : grid;
+  const out: Loaded = { ...base, grid, cells: countCells(grid), ...(metaSheet ? { metaSheet } : {}) };
+  const metaDept = metaSheet?.rows.get(1)?.get(1)?.text.trim();
+  if (metaDept) {
+    out.dept = metaDept;
+    out.from = 'key';
+  } else {
+    const bySheet = src.sheet !== undefined ? departmentFromName(src.sheet, candidates) : null;
+    const fileName = src.name.replace(/#.*$/, '');
+    const byFile = bySheet ? null : departmentFromName(fileName, candidates);
+    out.dept = bySheet ?? byFile;
+    out.from = bySheet ? 'sheet-name' : byFile ? 'file-name' : null;
+  }
+  out.parsed = parseWorkbook(body, config);
+  if (out.parsed.reports.length === 0) {
+    out.status = 'no-report';
+    out.reason = readErrors['no-report'];
+  } else if (!out.dept) {
+    out.status = 'unknown-department';
+  }
+  return out;
+}
+
+/** Pairs source rows with master rows: our key, then hierarchy + 取組内容, then order. */
+function matchRows(srcRows: SrcRow[], candidates: MasterRow[], dept: string): void {
+  const used = new Set<MasterRow>();
+  const byKeyId = new Map<string, MasterRow>();
+  for (const m of candidates) byKeyId.set(`${m.sheetIndex}:${m.row.r}`, m);
+  for (const s of srcRows) {
+    if (!s.keyCell) continue;
+    const text = s.rs.sheet.rows.get(s.keyCell.r)?.get(s.keyCell.c)?.text ?? '';
+    const k = parseKey(text);
+    const m = k ? byKeyId.get(`${k.sheetIndex}:${k.r}`) : undefined;
+    if (m && k && m.hash === k.hash && !used.has(m)) {
+      s.match = m;
+      used.add(m);
+    }
+  }
+  const byText = new Map<string, MasterRow[]>();
+  const paths = new Set<string>();
+  for (const m of candidates) {
+    paths.add(m.path);
+    const key = `${m.path}\u0002${m.keyText}`;
+    const l = byText.get(key) ?? [];
+    l.push(m);
+    byText.set(key, l);
+  }
+  for (const s of srcRows) {
+    if (s.match || s.keyText.split('\u0001').every((x) => x === '')) continue;
+    const l = byText.get(`${s.path}\u0002${s.keyText}`) ?? (paths.has(s.path) ? [] : candidates.filter((m) => m.keyText === s.keyText));
+    const m = l.find((x) => !used.has(x));
+    if (m) {
+      s.match = m;
+      used.add(m);
+    }
+  }
+  // Runs of unmatched rows between matched anchors pair up with the master's rows in the
+  // same gap, in order, when the counts agree (all rows, or the department's own).
+  const order = new Map(candidates.map((m, i) => [m, i]));
+  let i = 0;
+  while (i < srcRows.length) {
+    if (srcRows[i]!.match) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < srcRows.length && !srcRows[j]!.match) j++;
+    const lo = i > 0 ? order.get(srcRows[i - 1]!.match!)! : -1;
+    const hi = j < srcRows.length ? order.get(srcRows[j]!.match!)! : candidates.length;
+    const run = srcRows.slice(i, j);
+    const gap = candidates.filter((m, k) => k > lo && k < hi && !used.has(m));
+    const own = gap.filter((m) => m.owners.includes(dept));
+    const pick = gap.length === run.length ? gap : own.length === run.length ? own : null;
+    if (pick) {
+      run.forEach((s, k) => {
+        const m = pick[k]!;
+        // Only within one section: a row never jumps to another 取組方針.
+        if (m.path === s.path || !paths.has(s.path)) {
+          s.match = m;
+          used.add(m);
+        }
+      });
+    }
+    i = j;
+  }
+}
+
+function findKeyCell(sheet: Sheet, r: number, mapped: Set<number>): { r: number; c: number } | undefined {
+  const row = sheet.rows.get(r);
+  if (!row) return undefined;
+  for (const [c, cell] of row) {
+    if (!mapped.has(c) && cell.text.startsWith('shinchoku:v1:')) return { r, c };
+  }
+  return undefined;
+}
+
+export function consolidate(masterBytes: Uint8Array, sources: Source[], config: Config, opts: ConsolidateOptions = {}): ConsolidateResult {
+  const masterName = opts.masterName ?? 'master.xlsx';
+  const outputName = opts.outputName ?? 'output.xlsx';
+  const masterGrid = readWorkbook(masterBytes, masterName);
+  const model = buildModel(masterGrid, config, opts.masterSheets);
+  if (model.parsed.reports.length === 0) throw new ConsolidateError('master-no-report');
+  const candidatesDepts = [...new Set([...model.departments, ...knownDepartments(config)])];
+  const sheetOrder = masterGrid.sheets.map((s) => s.name);
+
+  // Every text of the master, to tell headings copied into a returned file from new text.
+  const masterTexts = new Set<string>();
+  for (const s of masterGrid.sheets) for (const row of s.rows.values()) for (const c of row.values()) if (nonEmpty(c.text)) masterTexts.add(normalize(c.text));
+
+  const loaded = sources.map((s, i) => {
+    const l = load(s, i, candidatesDepts, config);
+    opts.onProgress?.(i + 1, sources.length, s.name);
+    return l;
+  });
+
+  // One department, several files: neither is taken unless the newest one may be.
+  const byDept = new Map<string, Loaded[]>();
+  for (const l of loaded) {
+    if (l.status !== 'applied' || !l.dept) continue;
+    const list = byDept.get(l.dept) ?? [];
+    list.push(l);
+    byDept.set(l.dept, list);
+  }
+  for (const list of byDept.values()) {
+    if (list.length < 2) continue;
+    const dated = list.every((l) => typeof l.src.modified === 'number');
+    const newest = dated ? Math.max(...list.map((l) => l.src.modified!)) : NaN;
+    const winners = dated ? list.filter((l) => l.src.modified === newest) : [];
+    for (const l of list) {
+      if (opts.preferNewest && winners.length === 1) {
+        if (l !== winners[0]) l.status = 'superseded';
+      } else {
+        l.status = 'duplicate';
+      }
+    }
+  }
+
+  const trace: CellTrace[] = [];
+  const fates = new Map<Loaded, Map<string, CellTrace>>();
+  const fateOf = (l: Loaded, sheet: string, r: number, c: number): CellTrace | undefined => fates.get(l)?.get(`${sheet}\u0000${r},${c}`);
+  const setFate = (l: Loaded, sheet: string, r: number, c: number, fate: CellTrace['fate'], at?: CellTrace['at']): void => {
+    let m = fates.get(l);
+    if (!m) fates.set(l, (m = new Map()));
+    const text = l.grid?.sheets.find((s) => s.name === sheet)?.rows.get(r)?.get(c)?.text ?? '';
+    if (!nonEmpty(text)) return;
+    m.set(`${sheet}\u0000${r},${c}`, { file: l.src.name, sheet, cell: a1(r, c), text, fate, ...(at ? { at } : {}) });
+  };
+
+  const findings: FindingItem[] = [];
+  if (opts.validate !== false) {
+    for (const l of loaded) {
+      if (!l.parsed || l.status === 'no-report') continue;
+      for (const f of checkParsed(l.src.name, l.parsed, config).findings) {
+        findings.push({ department: l.dept, file: l.src.name, rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message });
+      }
+    }
+  }
+
+  const pending = new Map<string, Pending>();
+  const unauthorizedRaw: (UnauthorizedItem & { target: MasterRow; r: number; c: number })[] = [];
+  const unplaced: UnplacedItem[] = [];
+  const addedRows: AddedRow[] = [];
+  const taken = new Map<string, { rows: Set<MasterRow>; changed: Set<MasterRow> }>();
+  const deptOrder = (d: string): number => {
+    const i = model.departments.indexOf(d);
+    return i < 0 ? 1e6 : i;
+  };
+  const applied = loaded
+    .filter((l) => l.status === 'applied')
+    .sort((a, b) => deptOrder(a.dept!) - deptOrder(b.dept!) || (a.src.name < b.src.name ? -1 : a.src.name > b.src.name ? 1 : 0));
+  let addOrder = 0;
+
+  for (const l of applied) {
+    const dept = l.dept!;
+    const tk = taken.get(dept) ?? { rows: new Set(), changed: new Set() };
+    taken.set(dept, tk);
+    for (const ss of l.parsed!.reports) {
+      const sameSheet = model.rows.filter((m) => m.sheet === ss.sheet.name && m.rs.type.id === ss.type.id);
+      const candidates = sameSheet.length > 0 ? sameSheet : model.rows.filter((m) => m.rs.type.id === ss.type.id);
+      const mappedCols = new Set<number>();
+      for (const map of ss.columnMaps.values()) for (const c of map.values()) mappedCols.add(c);
+      const srcRows: SrcRow[] = ss.rows.map((row) => {
+        const keyCell = findKeyCell(ss.sheet, row.r, mappedCols);
+        return { rs: ss, row, path: sectionPath(row), keyText: rowKeyText(row, ss), ...(keyCell ? { keyCell } : {}) };
+      });
+      // Key cells anywhere (also on rows the parser did not take as data) are ours.
+      for (const [r, row] of ss.sheet.rows) for (const [c, cell] of row) if (cell.text.startsWith('shinchoku:v1:') || cell.text === t.keyHeader) setFate(l, ss.sheet.name, r, c, 'control');
+      matchRows(srcRows, candidates, dept);
+      const seenAnchor = new Set<string>();
+      for (const s of srcRows) {
+        if (!s.match) continue;
+        const m = s.match;
+        const owned = m.owners.includes(dept);
+        if (owned) tk.rows.add(m);
+        for (const [key] of s.row.cells) {
+          const sc = s.row.cells.get(key)!;
+          if (sc.carried) continue;
+          const anchor = `${sc.r},${sc.c}`;
+          if (seenAnchor.has(anchor)) continue;
+          seenAnchor.add(anchor);
+          const mc = m.row.cells.get(key);
+          const col = m.map.get(key);
+          if (col === undefined) {
+            if (nonEmpty(sc.text)) {
+              setFate(l, ss.sheet.name, sc.r, sc.c, 'reported');
+              unplaced.push(unplacedItem(l, ss.sheet.name, sc, 'extra-column'));
+            }
+            continue;
+          }
+          const master = mc?.text ?? '';
+          const tr = mc ? mc.r : m.row.r;
+          const tc = mc ? mc.c : col;
+          if (same(sc.text, master)) {
+            setFate(l, ss.sheet.name, sc.r, sc.c, 'base');
+            continue;
+          }
+          if (owned) {
+            const id = `${m.sheet}\u0000${tr},${tc}`;
+            const p = pending.get(id) ?? { target: m, r: tr, c: tc, contributions: [] };
+            p.contributions.push({ department: dept, file: l.src.name, sheet: ss.sheet.name, cell: a1(sc.r, sc.c), text: sc.text, raw: sc.text });
+            pending.set(id, p);
+            tk.changed.add(m);
+            setFate(l, ss.sheet.name, sc.r, sc.c, 'out', { sheet: m.sheet, cell: `@${tr},${tc}` });
+          } else {
+            unauthorizedRaw.push({
+              department: dept, file: l.src.name, sheet: m.sheet, cell: '', row: 0, sourceSheet: ss.sheet.name, sourceCell: a1(sc.r, sc.c),
+              before: master, after: sc.text, target: m, r: tr, c: tc,
+            });
+            setFate(l, ss.sheet.name, sc.r, sc.c, 'reported');
+          }
+        }
+      }
+      // Unmatched rows with text of their own are rows the section added.
+      srcRows.forEach((s, idx) => {
+        if (s.match) return;
+        const own = [...s.row.cells.values()].filter((c) => !c.carried && !c.merged && nonEmpty(c.text));
+        if (own.length === 0) return;
+        const anchor = placeAdded(s, srcRows, idx, candidates);
+        if (!anchor) {
+          for (const c of own) {
+            setFate(l, ss.sheet.name, c.r, c.c, 'reported');
+            unplaced.push(unplacedItem(l, ss.sheet.name, c, 'no-place'));
+          }
+          return;
+        }
+        addedRows.push({ loaded: l, src: s, anchor, order: addOrder++ });
+      });
+    }
+  }
+
+  // Resolve: one text per cell, or a conflict that keeps every contribution.
+  const writes = new Map<string, { m: MasterRow; r: number; c: number; text: string; conflict: boolean }>();
+  const conflictsRaw: (ConflictItem & { m: MasterRow; r: number; c: number })[] = [];
+  for (const [id, p] of pending) {
+    const distinct: (Contribution & { raw: string })[] = [];
+    for (const c of p.contributions) if (!distinct.some((d) => same(d.raw, c.raw))) distinct.push(c);
+    if (distinct.length === 1) {
+      writes.set(id, { m: p.target, r: p.r, c: p.c, text: distinct[0]!.raw, conflict: false });
+      continue;
+    }
+    const text = [t.conflictHead, ...p.contributions.flatMap((c) => [format(t.conflictPart, { department: c.department }), c.raw])].join('\n');
+    writes.set(id, { m: p.target, r: p.r, c: p.c, text, conflict: true });
+    conflictsRaw.push({
+      sheet: p.target.sheet, cell: '', row: 0, departments: [...new Set(p.contributions.map((c) => c.department))],
+      contributions: p.contributions.map(({ raw: _raw, ...c }) => c), m: p.target, r: p.r, c: p.c,
+    });
+  }
+
+  // Row maps: added rows go after the last row of their section.
+  const inserts = new Map<string, Map<number, AddedRow[]>>();
+  for (const a of addedRows) {
+    const bySheet = inserts.get(a.anchor.sheet) ?? new Map<number, AddedRow[]>();
+    const l = bySheet.get(a.anchor.lastR) ?? [];
+    l.push(a);
+    bySheet.set(a.anchor.lastR, l);
+    inserts.set(a.anchor.sheet, bySheet);
+  }
+  const rowMaps = new Map<string, RowMap>();
+  for (const rs of model.parsed.reports) {
+    const ins = inserts.get(rs.sheet.name);
+    const counts = new Map<number, number>();
+    if (ins) for (const [x, l] of ins) counts.set(x, l.length);
+    rowMaps.set(rs.sheet.name, new RowMap([], counts));
+  }
+  const out = (sheet: string, r: number): number => rowMaps.get(sheet)?.map(r) ?? r;
+
+  // Departments and their status.
+  const submitted = new Set(applied.map((l) => l.dept!));
+  const dupDepts = new Set(loaded.filter((l) => l.status === 'duplicate').map((l) => l.dept!));
+  const allDepts = [...model.departments];
+  for (const l of loaded) if (l.dept && (l.status === 'applied' || l.status === 'duplicate' || l.status === 'superseded') && !allDepts.includes(l.dept)) allDepts.push(l.dept);
+
+  // Write the output from the master's own bytes.
+  const ed = new XlsxEditor(masterBytes);
+  const noteStyleBase = ed.styles.derive(0, { wrap: true, border: true });
+  const unfilled: MissingRowsItem[] = [];
+  const notes = new Map<MasterRow, string[]>();
+  const note = (m: MasterRow, text: string): void => {
+    const l = notes.get(m) ?? [];
+    if (!l.includes(text)) l.push(text);
+    notes.set(m, l);
+  };
+  for (const c of conflictsRaw) note(c.m, format(t.noteConflict, { departments: c.departments.join('、') }));
+  for (const u of unauthorizedRaw) note(u.target, format(t.noteUnauthorized, { department: u.department, file: u.file, cell: `${u.sourceSheet}!${u.sourceCell}` }));
+  const unfilledRows = new Set<MasterRow>();
+  for (const m of model.rows) {
+    const missing = m.owners.filter((d) => !submitted.has(d));
+    if (missing.length === 0) continue;
+    note(m, format(t.noteMissing, { departments: missing.join('、') }));
+    for (const d of missing) unfilled.push({ department: d, sheet: m.sheet, cell: a1(out(m.sheet, m.row.r), 0), row: out(m.sheet, m.row.r) + 1 });
+    if (missing.length === m.owners.length) unfilledRows.add(m);
+  }
+
+  const addedItems: AddedItem[] = [];
+  for (const rs of model.parsed.reports) {
+    const name = rs.sheet.name;
+    const sx = ed.sheet(name);
+    const rows = model.rows.filter((m) => m.rs === rs);
+    const rm = rowMaps.get(name)!;
+    const ins = inserts.get(name);
+    const hasNotes = rows.some((m) => notes.has(m)) || (ins && ins.size > 0);
+    const noteCol = freeColumn(model, name, sx.maxColumn());
+    for (const w of writes.values()) {
+      if (w.m.sheet !== name) continue;
+      const style = w.conflict ? ed.styles.derive(sx.styleAt(w.r, w.c), { fill: FILLS.conflict }) : undefined;
+      sx.setText(w.r, w.c, w.text, style);
+    }
+    for (const m of rows) {
+      if (!unfilledRows.has(m)) continue;
+      for (const col of rs.type.columns) {
+        const c = m.map.get(col.key);
+        if (c === undefined || !isEditable(col) || m.row.cells.get(col.key)?.merged) continue;
+        sx.setStyle(m.row.r, c, ed.styles.derive(sx.styleAt(m.row.r, c), { fill: FILLS.unfilled }));
+      }
+    }
+    if (hasNotes) {
+      const lastHeaderCol = Math.max(...[...(rs.columnMaps.get(rs.headerRows[0]!)?.values() ?? [0])]);
+      for (const h of rs.headerRows) sx.setText(h, noteCol, t.noteHeader, ed.styles.derive(sx.styleAt(h, lastHeaderCol), { wrap: true }));
+      for (const m of rows) {
+        const n = notes.get(m);
+        if (n) sx.setText(m.row.r, noteCol, n.join('\n'), noteStyleBase);
+      }
+      sx.setColumn(noteCol, { width: 32 });
+    }
+    sx.remap(rm);
+    ed.remapNames(name, rm);
+    if (ins) {
+      for (const [x, list] of [...ins.entries()].sort((a, b) => a[0] - b[0])) {
+        list.sort((a, b) => deptOrder(a.loaded.dept!) - deptOrder(b.loaded.dept!) || a.order - b.order);
+        const start = rm.insertedStart(x);
+        list.forEach((a, k) => {
+          const nr = start + k;
+          const texts: Record<string, string> = {};
+          for (const [key, c] of a.anchor.map) {
+            const sc = a.src.row.cells.get(key);
+            const style = ed.styles.derive(sx.styleAt(nr, c), { fill: FILLS.added });
+            if (sc && !sc.carried && !sc.merged && nonEmpty(sc.text)) {
+              sx.setText(nr, c, sc.text, style);
+              texts[key] = sc.text;
+              setFate(a.loaded, a.src.rs.sheet.name, sc.r, sc.c, 'out', { sheet: name, cell: a1(nr, c) });
+            } else {
+              sx.setStyle(nr, c, style);
+            }
+          }
+          for (const [key, sc] of a.src.row.cells) {
+            if (a.anchor.map.has(key) || sc.carried || sc.merged || !nonEmpty(sc.text)) continue;
+            setFate(a.loaded, a.src.rs.sheet.name, sc.r, sc.c, 'reported');
+            unplaced.push(unplacedItem(a.loaded, a.src.rs.sheet.name, sc, 'extra-column'));
+          }
+          sx.setText(nr, noteCol, format(t.noteAdded, { department: a.loaded.dept!, file: a.loaded.src.name }), noteStyleBase);
+          addedItems.push({
+            department: a.loaded.dept!, file: a.loaded.src.name, sheet: name, row: nr + 1, cell: a1(nr, 0),
+            sourceSheet: a.src.rs.sheet.name, sourceRow: a.src.row.r + 1, texts,
+          });
+        });
+      }
+    }
+  }
+
+  // Output positions for everything that refers to master cells.
+  for (const m of fates.values()) {
+    for (const tr of m.values()) {
+      const p = tr.at ? /^@(\d+),(\d+)$/.exec(tr.at.cell) : null;
+      if (p && tr.at) tr.at = { sheet: tr.at.sheet, cell: a1(out(tr.at.sheet, Number(p[1])), Number(p[2])) };
+    }
+  }
+  const conflicts: ConflictItem[] = conflictsRaw.map(({ m: _m, r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1 }));
+  const unauthorized: UnauthorizedItem[] = unauthorizedRaw.map(({ target: _t, r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1 }));
+
+  // Cells the rows did not account for: headings (same as the master) or text outside the table.
+  for (const l of loaded) {
+    if (!l.grid) continue;
+    const fileLevel = l.status !== 'applied';
+    for (const sheet of l.grid.sheets) {
+      const isMeta = sheet === l.metaSheet;
+      const rs = l.parsed?.reports.find((r) => r.sheet === sheet);
+      const dataRows = new Set(rs?.rows.map((r) => r.r) ?? []);
+      for (const [r, row] of sheet.rows) {
+        for (const [c, cell] of row) {
+          if (!nonEmpty(cell.text)) continue;
+          if (!fileLevel && fateOf(l, sheet.name, r, c)) continue;
+          if (isMeta) {
+            setFate(l, sheet.name, r, c, 'control');
+          } else if (fileLevel) {
+            setFate(l, sheet.name, r, c, 'reported');
+          } else if (masterTexts.has(normalize(cell.text))) {
+            setFate(l, sheet.name, r, c, 'base');
+          } else {
+            const reason: CellReason = !rs ? 'unrelated-sheet' : dataRows.has(r) ? 'extra-column' : 'outside-table';
+            setFate(l, sheet.name, r, c, 'reported');
+            unplaced.push({ department: l.dept, file: l.src.name, sheet: sheet.name, cell: a1(r, c), reason, message: t.cellReasons[reason]!, text: cell.text });
+          }
+        }
+      }
+    }
+    const m = fates.get(l);
+    if (m) trace.push(...m.values());
+  }
+
+  const files: FileSummary[] = loaded.map((l) => ({
+    file: l.src.name,
+    department: l.dept,
+    departmentFrom: l.from,
+    status: l.status,
+    ...(l.status !== 'applied' ? { reason: l.reason ? `${t.fileStatus[l.status]}: ${l.reason}` : t.fileStatus[l.status] } : {}),
+    cells: l.cells,
+  }));
+  const deptSummaries: DepartmentSummary[] = allDepts.map((d) => {
+    const fl = loaded.filter((l) => l.dept === d && (l.status === 'applied' || l.status === 'duplicate' || l.status === 'superseded'));
+    const status = submitted.has(d) ? 'submitted' : dupDepts.has(d) ? 'duplicate' : 'missing';
+    const tk = taken.get(d);
+    return {
+      name: d,
+      status,
+      files: fl.map((l) => l.src.name).sort(),
+      rowsTaken: tk?.rows.size ?? 0,
+      rowsChanged: tk ? [...tk.changed].filter((m) => tk.rows.has(m)).length : 0,
+      conflicts: conflicts.filter((c) => c.departments.includes(d)).length,
+      unauthorized: unauthorized.filter((u) => u.department === d).length,
+      added: addedItems.filter((a) => a.department === d).length,
+      findings: findings.filter((f) => f.department === d).length,
+    };
+  });
+  const missing = deptSummaries.filter((d) => d.status === 'missing').map((d) => d.name);
+
+  const so = (s: string): number => {
+    const i = sheetOrder.indexOf(s);
+    return i < 0 ? 1e6 : i;
+  };
+  const byPlace = <T extends { sheet: string; cell: string }>(a: T, b: T): number => so(a.sheet) - so(b.sheet) || cmpCell(a.cell, b.cell);
+  conflicts.sort(byPlace);
+  unauthorized.sort((a, b) => byPlace(a, b) || cmpStr(a.file, b.file));
+  addedItems.sort(byPlace);
+  unfilled.sort((a, b) => byPlace(a, b) || cmpStr(a.department, b.department));
+  unplaced.sort((a, b) => cmpStr(a.file, b.file) || cmpStr(a.sheet, b.sheet) || cmpCell(a.cell, b.cell));
+  findings.sort((a, b) => cmpStr(a.file, b.file));
+  trace.sort((a, b) => cmpStr(a.file, b.file) || cmpStr(a.sheet, b.sheet) || cmpCell(a.cell, b.cell));
+
+  const cells = { in: 0, out: 0, base: 0, control: 0, reported: 0 };
+  for (const l of loaded) cells.in += l.cells;
+  for (const tr of trace) cells[tr.fate]++;
+
+  const summary: Summary = {
+    output: outputName,
+    master: masterName,
+    departments: deptSummaries,
+    missing,
+    files,
+    conflicts,
+    unauthorized,
+    added: addedItems,
+    findings,
+    unplaced,
+    unfilled,
+    cells,
+  };
+  ed.addSheet(uniqueSheetName(t.summarySheet, ed.sheets.map((s) => s.name)), summarySheetXml(summary, ed.styles));
+  ed.activate(ed.sheets[ed.sheets.length - 1]!.name);
+  return { bytes: ed.toBytes(), summary, trace };
+}
+
+/**
+ * A formula with no value or an error (#NAME?) is what a section gets when it types text
+ * starting with `=`: keep what was typed, as text, so it is not silently dropped.
+ */
+function formulasAsText(wb: Workbook): Workbook {
+  let changed = false;
+  const sheets = wb.sheets.map((s) => {
+    let copy: Sheet | undefined;
+    for (const [r, row] of s.rows) {
+      for (const [c, cell] of row) {
+        if (!cell.formula || (cell.value !== null && nonEmpty(cell.text))) continue;
+        copy ??= { ...s, rows: new Map([...s.rows].map(([k, v]) => [k, new Map(v)])) };
+        copy.rows.get(r)!.set(c, { value: `=${cell.formula}`, text: `=${cell.formula}` });
+      }
+    }
+    if (copy) changed = true;
+    return copy ?? s;
+  });
+  return changed ? { ...wb, sheets } : wb;
+}
+
+function unplacedItem(l: Loaded, sheet: string, c: ReportCell, reason: CellReason): UnplacedItem {
+  return { department: l.dept, file: l.src.name, sheet, cell: a1(c.r, c.c), reason, message: t.cellReasons[reason]!, text: c.text };
+}
+
+/** The master row an added row follows: the last row of its section. */
+function placeAdded(s: SrcRow, srcRows: SrcRow[], idx: number, candidates: MasterRow[]): MasterRow | null {
+  const lastOf = (path: string, sheet?: string): MasterRow | null => {
+    let best: MasterRow | null = null;
+    for (const m of candidates) {
+      if (m.path !== path || (sheet !== undefined && m.sheet !== sheet)) continue;
+      if (!best || m.sheetIndex > best.sheetIndex || (m.sheetIndex === best.sheetIndex && m.lastR > best.lastR)) best = m;
+    }
+    return best;
+  };
+  let near: MasterRow | undefined;
+  for (let k = idx - 1; k >= 0 && !near; k--) near = srcRows[k]!.match;
+  for (let k = idx + 1; k < srcRows.length && !near; k++) near = srcRows[k]!.match;
+  const own = lastOf(s.path, near && near.path === s.path ? near.sheet : undefined) ?? lastOf(s.path);
+  if (own) return own;
+  return near ? lastOf(near.path, near.sheet) : null;
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function cmpCell(a: string, b: string): number {
+  const pa = /^([A-Z]+)(\d+)$/.exec(a);
+  const pb = /^([A-Z]+)(\d+)$/.exec(b);
+  if (!pa || !pb) return cmpStr(a, b);
+  return Number(pa[2]) - Number(pb[2]) || pa[1]!.length - pb[1]!.length || cmpStr(pa[1]!, pb[1]!);
+}
+
+function uniqueSheetName(want: string, used: string[]): string {
+  let n = want;
+  for (let k = 2; used.includes(n); k++) n = `${want}${k}`;
+  return n;
+}
+

@@ -1,0 +1,126 @@
+// The master seen as rows with owners: what split cuts and consolidate merges into.
+import type { ColumnDef, Config } from '../config/schema';
+import type { Sheet, Workbook } from '../grid';
+import { normalize } from '../normalize';
+import { parseWorkbook, type ParsedWorkbook, type ReportRow, type ReportSheet } from '../report';
+import { departmentsOf } from './departments';
+
+export const KEY_PREFIX = 'shinchoku:v1:';
+
+export interface MasterRow {
+  sheet: string;
+  sheetIndex: number;
+  rs: ReportSheet;
+  row: ReportRow;
+  owners: string[];
+  /** `提言=1|取組方針=ア`: the hierarchy without the sheet name. */
+  path: string;
+  /** Normalized row key text (取組内容, 取組番号 …). */
+  keyText: string;
+  hash: string;
+  /** Last sheet row belonging to this row (rows below covered only by its merges). */
+  lastR: number;
+  /** Column key → column index for this row's table. */
+  map: Map<string, number>;
+}
+
+export interface MasterModel {
+  workbook: Workbook;
+  parsed: ParsedWorkbook;
+  rows: MasterRow[];
+  /** Departments in order of first appearance. */
+  departments: string[];
+  byKey: Map<string, MasterRow>;
+}
+
+/** FNV-1a, 32 bits, base 36: short and stable, enough to notice a different master. */
+export function hash32(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+export function sectionPath(row: ReportRow): string {
+  return row.section.map((s) => `${s.level}=${normalize(s.value)}`).join('|');
+}
+
+export function rowKeyText(row: ReportRow, rs: ReportSheet): string {
+  return rs.type.rowKey.map((k) => normalize(row.cells.get(k)?.text ?? '')).join('\u0001');
+}
+
+export function columnMapOf(rs: ReportSheet, r: number): Map<string, number> {
+  let best = rs.headerRows[0]!;
+  for (const h of rs.headerRows) if (h < r) best = h;
+  return rs.columnMaps.get(best)!;
+}
+
+export function departmentColumn(rs: ReportSheet): ColumnDef | undefined {
+  return rs.type.columns.find((c) => c.department);
+}
+
+/** Columns a section fills in: progress columns and code lists that are not structure. */
+export function isEditable(col: ColumnDef): boolean {
+  return col.progress || (col.codeList !== undefined && !col.carryDown);
+}
+
+export function keyOf(sheetIndex: number, r: number, hash: string): string {
+  return `${KEY_PREFIX}${sheetIndex}:${r + 1}:${hash}`;
+}
+
+export function parseKey(text: string): { sheetIndex: number; r: number; hash: string } | null {
+  const m = /^shinchoku:v1:(\d+):(\d+):([0-9a-z]+)$/.exec(text.trim());
+  return m ? { sheetIndex: Number(m[1]), r: Number(m[2]) - 1, hash: m[3]! } : null;
+}
+
+/** Rows under a data row that hold nothing of their own but its merged cells. */
+function continuationEnd(sheet: Sheet, rowR: number, dataRows: Set<number>): number {
+  let last = rowR;
+  for (const m of sheet.merges) {
+    if (m.s.r !== rowR || m.e.r <= rowR) continue;
+    for (let r = rowR + 1; r <= Math.min(m.e.r, sheet.rowCount); r++) {
+      if (dataRows.has(r)) break;
+      const own = sheet.rows.get(r);
+      const hasOwn = own ? [...own.values()].some((c) => c.text.trim() !== '') : false;
+      if (hasOwn) break;
+      if (r > last) last = r;
+    }
+  }
+  return last;
+}
+
+/** `sheets`: only these sheets are the master (a shared book also holds the sections' sheets). */
+export function buildModel(workbook: Workbook, config: Config, sheets?: readonly string[]): MasterModel {
+  const full = parseWorkbook(workbook, config);
+  const parsed: ParsedWorkbook = sheets ? { ...full, reports: full.reports.filter((r) => sheets.includes(r.sheet.name)) } : full;
+  const rows: MasterRow[] = [];
+  const departments: string[] = [];
+  const byKey = new Map<string, MasterRow>();
+  for (const rs of parsed.reports) {
+    const sheetIndex = workbook.sheets.indexOf(rs.sheet);
+    const dataRows = new Set(rs.rows.map((r) => r.r));
+    const deptKey = departmentColumn(rs)?.key;
+    for (const row of rs.rows) {
+      const owners = deptKey ? departmentsOf(row.cells.get(deptKey)?.text ?? '', config) : [];
+      for (const d of owners) if (!departments.includes(d)) departments.push(d);
+      const keyText = rowKeyText(row, rs);
+      const mr: MasterRow = {
+        sheet: rs.sheet.name,
+        sheetIndex,
+        rs,
+        row,
+        owners,
+        path: sectionPath(row),
+        keyText,
+        hash: hash32(keyText),
+        lastR: continuationEnd(rs.sheet, row.r, dataRows),
+        map: columnMapOf(rs, row.r),
+      };
+      rows.push(mr);
+      byKey.set(`${sheetIndex}:${row.r}`, mr);
+    }
+  }
+  return { workbook, parsed, rows, departments, byKey };
+}

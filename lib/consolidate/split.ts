@@ -1,0 +1,117 @@
+// split: one workbook per department, cut from the master's own bytes so every format
+// survives; only the department's rows, a hidden key per row, progress cells unlocked.
+import type { Config } from '../config/schema';
+import { a1 } from '../grid';
+import { consolidate as t } from '../locale/ja';
+import { readWorkbook } from '../read/sheetjs';
+import { RowMap } from '../write/rowmap';
+import { newSheetXml, XlsxEditor } from '../write/workbook';
+import { fileNameFor } from './departments';
+import { buildModel, isEditable, keyOf, type MasterModel, type MasterRow } from './model';
+
+export interface SplitOptions {
+  /** Shown in the metadata of each file (the master's file name). */
+  masterName?: string;
+}
+
+export interface SplitFile {
+  department: string;
+  /** File name (no folder), e.g. `子)子育て支援部.xlsx`. */
+  name: string;
+  bytes: Uint8Array;
+  /** Data rows the file holds. */
+  rows: number;
+}
+
+export interface SplitResult {
+  files: SplitFile[];
+  /** Data rows with no department: in no file. */
+  unowned: { sheet: string; cell: string; row: number }[];
+}
+
+/** Column right of everything the sheet uses (cells, merges): where our own column goes. */
+export function freeColumn(model: MasterModel, sheetName: string, xmlMax: number): number {
+  const sheet = model.workbook.sheets.find((s) => s.name === sheetName)!;
+  let c = Math.max(sheet.colCount, xmlMax + 1);
+  for (const m of sheet.merges) if (m.e.c + 1 > c && m.e.c < 16384) c = m.e.c + 1;
+  return c;
+}
+
+export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: Config, opts: SplitOptions = {}): SplitResult {
+  const masterName = opts.masterName ?? model.workbook.name;
+  const files: SplitFile[] = [];
+  const unowned = model.rows.filter((r) => r.owners.length === 0).map((r) => ({ sheet: r.sheet, cell: a1(r.row.r, 0), row: r.row.r + 1 }));
+  const bySheet = new Map<string, MasterRow[]>();
+  for (const r of model.rows) {
+    const list = bySheet.get(r.sheet) ?? [];
+    list.push(r);
+    bySheet.set(r.sheet, list);
+  }
+  const usedNames = new Set<string>();
+  for (const dept of model.departments) {
+    const ed = new XlsxEditor(masterBytes);
+    let held = 0;
+    let firstVisible: string | undefined;
+    for (const [sheetName, rows] of bySheet) {
+      const sx = ed.sheet(sheetName);
+      const rs = rows[0]!.rs;
+      const keyCol = freeColumn(model, sheetName, sx.maxColumn());
+      const mine = rows.filter((r) => r.owners.includes(dept));
+      const deleted = new Set<number>();
+      for (const r of rows) {
+        if (r.owners.includes(dept)) continue;
+        for (let k = r.row.r; k <= r.lastR; k++) deleted.add(k);
+      }
+      // A merge whose first row goes keeps its text on its first remaining row.
+      for (const m of rs.sheet.merges) {
+        if (!deleted.has(m.s.r)) continue;
+        for (let k = m.s.r + 1; k <= m.e.r; k++) {
+          if (!deleted.has(k)) {
+            sx.copyValue({ r: m.s.r, c: m.s.c }, { r: k, c: m.s.c });
+            break;
+          }
+        }
+      }
+      for (const h of rs.headerRows) sx.setText(h, keyCol, t.keyHeader);
+      for (const r of mine) {
+        sx.setText(r.row.r, keyCol, keyOf(r.sheetIndex, r.row.r, r.hash));
+        for (const col of rs.type.columns) {
+          if (!isEditable(col)) continue;
+          const c = r.map.get(col.key);
+          const cell = r.row.cells.get(col.key);
+          if (c === undefined || (cell && cell.merged)) continue;
+          sx.setStyle(r.row.r, c, ed.styles.derive(sx.styleAt(r.row.r, c), { locked: false }));
+        }
+      }
+      sx.setColumn(keyCol, { hidden: true, width: 14 });
+      sx.protect();
+      const rm = new RowMap(deleted);
+      sx.remap(rm);
+      ed.remapNames(sheetName, rm);
+      if (mine.length === 0) ed.setState(sheetName, 'hidden');
+      else firstVisible ??= sheetName;
+      held += mine.length;
+    }
+    if (firstVisible) ed.activate(firstVisible);
+    const meta = newSheetXml({
+      rows: [
+        [{ text: t.metaTitle }],
+        [{ text: t.metaDepartment }, { text: dept }],
+        [{ text: t.metaMaster }, { text: masterName }],
+        [{ text: t.metaFormat }, { text: '1' }],
+      ],
+    });
+    ed.addSheet(t.metaSheet, meta, 'veryHidden');
+    let name = fileNameFor(dept);
+    for (let n = 2; usedNames.has(name); n++) name = fileNameFor(`${dept}_${n}`);
+    usedNames.add(name);
+    files.push({ department: dept, name, bytes: ed.toBytes(), rows: held });
+  }
+  return { files, unowned };
+}
+
+/** Splits the master into one workbook per department (browser-safe: bytes in, bytes out). */
+export function split(masterBytes: Uint8Array, config: Config, opts: SplitOptions = {}): SplitResult {
+  const wb = readWorkbook(masterBytes, opts.masterName ?? 'master.xlsx');
+  return splitModel(masterBytes, buildModel(wb, config), config, opts);
+}

@@ -1,0 +1,174 @@
+// The consolidation summary: what the CLI prints as JSON and the 集約結果 sheet shows.
+import type { Severity } from '../rules/types';
+import type { Workbook } from '../grid';
+
+/** A returned workbook (bytes from a file or a file picker) or sheets already in the grid model. */
+export interface Source {
+  /** File name, or `BOOK.xlsx#シート名` for one sheet of a shared workbook. */
+  name: string;
+  bytes?: Uint8Array;
+  workbook?: Workbook;
+  /** Only this sheet of the workbook is the source. */
+  sheet?: string;
+  /** Last modified, ms since the epoch (for --prefer-newest). */
+  modified?: number;
+}
+
+export interface ConsolidateOptions {
+  masterName?: string;
+  /** Name of the output shown in the summary. */
+  outputName?: string;
+  /** Two files from one department: take the newest instead of neither. */
+  preferNewest?: boolean;
+  /** Run the core rules on each returned workbook (default true). */
+  validate?: boolean;
+  /** Only these sheets of the master are the master (a shared book also holds section sheets). */
+  masterSheets?: string[];
+  /** Called after each source is read. */
+  onProgress?: (done: number, total: number, name: string) => void;
+}
+
+export type FileStatus = 'applied' | 'duplicate' | 'superseded' | 'unknown-department' | 'unreadable' | 'no-report';
+export type DeptStatus = 'submitted' | 'missing' | 'duplicate';
+export type CellReason = 'unauthorized' | 'outside-table' | 'extra-column' | 'unrelated-sheet' | 'no-place';
+
+export interface FileSummary {
+  file: string;
+  department: string | null;
+  departmentFrom: 'key' | 'file-name' | 'sheet-name' | null;
+  status: FileStatus;
+  /** Japanese reason for anything but applied. */
+  reason?: string;
+  /** Non-empty cells in the file. */
+  cells: number;
+}
+
+export interface DepartmentSummary {
+  name: string;
+  status: DeptStatus;
+  files: string[];
+  /** Rows of the department found in its file. */
+  rowsTaken: number;
+  /** Of those, rows with at least one change applied. */
+  rowsChanged: number;
+  conflicts: number;
+  unauthorized: number;
+  added: number;
+  findings: number;
+}
+
+export interface Contribution {
+  department: string;
+  file: string;
+  sheet: string;
+  cell: string;
+  text: string;
+}
+
+export interface ConflictItem {
+  /** Where in the output (the master's sheet and cell). */
+  sheet: string;
+  cell: string;
+  row: number;
+  departments: string[];
+  contributions: Contribution[];
+}
+
+export interface UnauthorizedItem {
+  department: string;
+  file: string;
+  /** Output (master) sheet and cell the change was aimed at. */
+  sheet: string;
+  cell: string;
+  row: number;
+  /** Where the change is in the returned file. */
+  sourceSheet: string;
+  sourceCell: string;
+  before: string;
+  after: string;
+}
+
+export interface AddedItem {
+  department: string;
+  file: string;
+  /** Output sheet and row (1-based) where the added row was placed. */
+  sheet: string;
+  row: number;
+  cell: string;
+  sourceSheet: string;
+  sourceRow: number;
+  texts: Record<string, string>;
+}
+
+export interface FindingItem {
+  department: string | null;
+  file: string;
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  message: string;
+}
+
+export interface UnplacedItem {
+  department: string | null;
+  file: string;
+  sheet: string;
+  cell: string;
+  reason: CellReason;
+  message: string;
+  text: string;
+}
+
+export interface MissingRowsItem {
+  department: string;
+  sheet: string;
+  cell: string;
+  row: number;
+}
+
+export interface CellCounts {
+  /** Non-empty cells in every returned workbook. */
+  in: number;
+  /** Landed in the output (taken, added, kept inside a conflict). */
+  out: number;
+  /** Same text as the master at the same place (headings, unchanged cells). */
+  base: number;
+  /** Our own keys and metadata. */
+  control: number;
+  /** Listed in this summary with a reason (cells, or whole files not applied). */
+  reported: number;
+}
+
+export interface Summary {
+  output: string;
+  master: string;
+  departments: DepartmentSummary[];
+  missing: string[];
+  files: FileSummary[];
+  conflicts: ConflictItem[];
+  unauthorized: UnauthorizedItem[];
+  added: AddedItem[];
+  findings: FindingItem[];
+  unplaced: UnplacedItem[];
+  /** Rows left with the master's text because their department sent nothing. */
+  unfilled: MissingRowsItem[];
+  cells: CellCounts;
+}
+
+export interface CellTrace {
+  file: string;
+  sheet: string;
+  cell: string;
+  text: string;
+  fate: 'out' | 'base' | 'control' | 'reported';
+  /** For out: the output sheet and cell that holds the text. */
+  at?: { sheet: string; cell: string };
+}
+
+export interface ConsolidateResult {
+  bytes: Uint8Array;
+  summary: Summary;
+  /** Every non-empty cell of every returned workbook and where it went (for tests and audits). */
+  trace: CellTrace[];
+}
