@@ -252,7 +252,9 @@ def main():
     ctl[4][1] = ('raw', '<c r="{ref}" t="inlineStr"><is><t>_x001B_[2J_x001B_]0;pwned_x0007_画面消去</t></is></c>')
     ctl[5][1] = ('raw', '<c r="{ref}" t="inlineStr"><is><t>孤立サロゲート_xD800_と_xDFFF_</t></is></c>')
     ctl[6][1] = ('raw', '<c r="{ref}" t="inlineStr"><is><t>NUL_x0000_と\u202e反転\u202cと\u0085改行</t></is></c>')
-    write_xlsx('ok.control-chars-and-surrogates.xlsx', [('提言1-ア', sheet_xml(ctl))])
+    # In the department column too, so a finding quotes it and the terminal sees it.
+    ctl[6][5] = ('raw', '<c r="{ref}" t="inlineStr"><is><t>子)_x001B_[31m赤い部_xD83D_</t></is></c>')
+    write_xlsx('ok.control-chars-and-surrogates.xlsx', [('提言1-ア', sheet_xml(ctl)), ('制御&#27;[2J文字', report_sheet())])
 
     # Names: sheet names with spaces, slash lookalikes, emoji, long; prototype keys.
     write_xlsx('ok.sheet-names-odd.xlsx', [('提言1-ア 空白 ∕ ／ ⁄ 😀', report_sheet()), ('提言2-イ' + '長' * 60, report_sheet()),
