@@ -116,7 +116,21 @@ export class LiveSession {
     return true;
   }
 
+  private paused = false;
+
+  /** While the add-in writes a lot (集約), change events are not ours to chase. */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): Promise<void> {
+    this.paused = false;
+    this.dirty.clear();
+    return this.refresh();
+  }
+
   onChanged(e: ChangeEvent): Promise<void> {
+    if (this.paused) return Promise.resolve();
     const sheet = this.book?.sheets.find((s) => s.id === e.worksheetId)?.name;
     if (!sheet) {
       this.dirty.set('', 'all');

@@ -1,0 +1,77 @@
+/// <reference types="office-js" />
+// Writes a consolidated workbook into the open master: rows sections added are inserted
+// first (so the rest lines up), then only the cells whose text differs are written, keeping
+// the master's own formatting; new sheets (集約結果) come in whole where ExcelApi 1.13 allows.
+import { a1, type Sheet, type Workbook } from '../../lib/grid';
+import type { Fix } from '../../lib/rules/types';
+import { readOpenWorkbook } from './read';
+import { runExcel, supports, type RunOptions } from './run';
+import { writeCells } from './write';
+
+export interface ApplyReport {
+  cells: number;
+  insertedRows: number;
+  newSheets: string[];
+}
+
+/** Cells of `to` whose text differs from `from`, as writes (empty text clears). */
+export function diffSheet(from: Sheet, to: Sheet): Fix[] {
+  const out: Fix[] = [];
+  const rows = new Set([...from.rows.keys(), ...to.rows.keys()]);
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const a = from.rows.get(r);
+    const b = to.rows.get(r);
+    const cols = new Set([...(a?.keys() ?? []), ...(b?.keys() ?? [])]);
+    for (const c of [...cols].sort((x, y) => x - y)) {
+      const ta = a?.get(c)?.text ?? '';
+      const tb = b?.get(c)?.text ?? '';
+      if (ta !== tb) out.push({ sheet: to.name, cell: a1(r, c), value: tb });
+    }
+  }
+  return out;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+export async function applyResult(result: Workbook, resultBytes: Uint8Array, added: readonly { sheet: string; row: number }[], opts: RunOptions = {}): Promise<ApplyReport> {
+  // 1. Rows added by sections, top to bottom at their final positions.
+  const rows = [...new Map(added.map((x) => [`${x.sheet}\u0000${x.row}`, x])).values()].sort((x, y) => (x.sheet < y.sheet ? -1 : x.sheet > y.sheet ? 1 : x.row - y.row));
+  if (rows.length) {
+    await runExcel(async (ctx) => {
+      for (const x of rows) ctx.workbook.worksheets.getItem(x.sheet).getRange(`${x.row}:${x.row}`).insert(Excel.InsertShiftDirection.down);
+      await ctx.sync();
+    }, opts);
+  }
+  // 2. Cell values of the sheets both have.
+  const open = await readOpenWorkbook('Excel', opts);
+  const fixes: Fix[] = [];
+  const newSheets: Sheet[] = [];
+  for (const rs of result.sheets) {
+    const os = open.workbook.sheets.find((s) => s.name === rs.name);
+    if (os) fixes.push(...diffSheet(os, rs));
+    else newSheets.push(rs);
+  }
+  await writeCells(fixes, opts);
+  // 3. New sheets: whole (with their formatting) from the bytes, or their values.
+  if (newSheets.length) {
+    if (supports('ExcelApi', '1.13')) {
+      await runExcel(async (ctx) => {
+        ctx.workbook.insertWorksheetsFromBase64(toBase64(resultBytes), { sheetNamesToInsert: newSheets.map((s) => s.name), positionType: Excel.WorksheetPositionType.end });
+        await ctx.sync();
+      }, opts);
+    } else {
+      await runExcel(async (ctx) => {
+        for (const s of newSheets) ctx.workbook.worksheets.add(s.name);
+        await ctx.sync();
+      }, opts);
+      const values: Fix[] = [];
+      for (const s of newSheets) for (const [r, row] of s.rows) for (const [c, cell] of row) values.push({ sheet: s.name, cell: a1(r, c), value: cell.text });
+      await writeCells(values, opts);
+    }
+  }
+  return { cells: fixes.length, insertedRows: rows.length, newSheets: newSheets.map((s) => s.name) };
+}

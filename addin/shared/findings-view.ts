@@ -1,0 +1,120 @@
+// The findings list shared by the task pane and the standalone page: counts, one-click fixes
+// per kind, then findings grouped by sheet. Text goes in through textContent only.
+import { addin as t, format, severityLabel } from '../../lib/locale/ja';
+import type { Finding, Fix, Severity } from '../../lib/rules/types';
+import { h, type Child } from './dom';
+
+export interface FindingsViewOptions {
+  findings: readonly Finding[];
+  selected?: Finding | null;
+  onSelect?: (f: Finding) => void;
+  /** Absent where fixes cannot be written (e.g. a .xls file). */
+  onFix?: (fixes: Fix[]) => void;
+}
+
+export function counts(findings: readonly Finding[]): Record<Severity, number> {
+  const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) n[f.severity]++;
+  return n;
+}
+
+export function countsText(findings: readonly Finding[]): string {
+  const n = counts(findings);
+  return format(t.counts, { errors: n.error, warnings: n.warning, infos: n.info });
+}
+
+export function kindLabel(f: Finding): string {
+  return t.fixKinds[`${f.rule}/${f.messageId}`] ?? f.rule;
+}
+
+function badge(sev: Severity): HTMLElement {
+  return h('span', { class: `badge sev-${sev}` }, severityLabel[sev]);
+}
+
+export function findingItem(f: Finding, opts: FindingsViewOptions): HTMLElement {
+  const fix = f.fix;
+  const li = h(
+    'li',
+    {
+      class: `finding sev-${f.severity}${opts.selected === f ? ' selected' : ''}`,
+      tabindex: 0,
+      role: 'button',
+      'data-cell': `${f.sheet}!${f.cell}`,
+      'data-rule': f.rule,
+      title: t.clickToSelect,
+      onclick: () => opts.onSelect?.(f),
+      onkeydown: (e: Event) => {
+        const k = (e as KeyboardEvent).key;
+        if (k === 'Enter' || k === ' ') {
+          e.preventDefault();
+          opts.onSelect?.(f);
+        }
+      },
+    },
+    badge(f.severity),
+    h('span', { class: 'cell' }, f.cell),
+    h('span', { class: 'msg' }, f.message),
+    h('span', { class: 'rule' }, f.rule),
+  );
+  if (fix && opts.onFix) {
+    li.appendChild(
+      h(
+        'button',
+        {
+          class: 'fix',
+          type: 'button',
+          onclick: (e: Event) => {
+            e.stopPropagation();
+            opts.onFix!([fix]);
+          },
+        },
+        format(t.fixOne, { value: oneLine(fix.value) }),
+      ),
+    );
+  }
+  return li;
+}
+
+function oneLine(s: string, n = 24): string {
+  const one = s.replace(/\s+/gu, ' ').trim();
+  const chars = [...one];
+  return chars.length <= n ? one : `${chars.slice(0, n).join('')}…`;
+}
+
+export function renderFindings(opts: FindingsViewOptions): HTMLElement {
+  const { findings } = opts;
+  const root = h('div', { class: 'findings' });
+  root.appendChild(h('p', { class: 'counts', 'data-testid': 'counts' }, findings.length ? countsText(findings) : t.noFindings));
+  if (findings.length === 0) return root;
+
+  // All fixes of a kind at once.
+  const kinds = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!f.fix) continue;
+    const k = `${f.rule}/${f.messageId}`;
+    kinds.set(k, [...(kinds.get(k) ?? []), f]);
+  }
+  if (opts.onFix && kinds.size) {
+    const bar = h('div', { class: 'fix-all' });
+    for (const list of kinds.values()) {
+      bar.appendChild(
+        h('button', { type: 'button', class: 'fix-kind', onclick: () => opts.onFix!(list.map((f) => f.fix!)) }, format(t.fixAll, { kind: kindLabel(list[0]!), n: list.length })),
+      );
+    }
+    root.appendChild(bar);
+  }
+
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of findings) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
+  for (const [sheet, list] of bySheet) {
+    const n = counts(list);
+    const parts: Child[] = [h('span', { class: 'sheet-name' }, format(t.sheetHeading, { sheet }))];
+    for (const sev of ['error', 'warning', 'info'] as Severity[]) {
+      if (n[sev]) parts.push(h('span', { class: `count sev-${sev}` }, `${severityLabel[sev]} ${n[sev]}`));
+    }
+    root.appendChild(
+      h('details', { class: 'sheet', open: true }, h('summary', {}, ...parts), h('ol', {}, ...list.map((f) => findingItem(f, opts)))),
+    );
+  }
+  return root;
+}

@@ -1,0 +1,151 @@
+/// <reference types="office-js" />
+// The task pane inside Excel: live validation of the open workbook, fixes written into it,
+// input rules, and 集約 into the open master.
+import type { Config } from '../../lib/config/schema';
+import { departmentFromName, knownDepartments } from '../../lib/consolidate/departments';
+import { addin as t, format } from '../../lib/locale/ja';
+import { readWorkbook } from '../../lib/read/sheetjs';
+import { applyFixes } from '../../lib/fix';
+import type { Finding, Fix } from '../../lib/rules/types';
+import { applyResult } from '../office/apply-result';
+import { planInputRules } from '../office/input-rules';
+import { LiveSession } from '../office/live';
+import { selectCell, setInputRules, getFileBytes } from '../office/write';
+import { consolidate, type ConsolidateResult } from '../shared/consolidation';
+import { h, replace } from '../shared/dom';
+import { readFiles, type LoadedFile } from '../shared/files';
+import { renderFindings } from '../shared/findings-view';
+import { renderSummary } from './consolidate-view';
+import type { Shell } from './shell';
+
+export class OfficeApp {
+  live: LiveSession;
+  selected: Finding | null = null;
+  sources: LoadedFile[] = [];
+  result: ConsolidateResult | null = null;
+
+  constructor(
+    readonly config: Config,
+    readonly shell: Shell,
+  ) {
+    const waitForEdit = (): void => this.shell.status(t.waitingForEdit, 'busy');
+    this.live = new LiveSession(config, () => this.renderValidate(), { onWaitForEdit: waitForEdit });
+  }
+
+  private fail(err: unknown): void {
+    this.shell.status(format(t.officeError, { detail: err instanceof Error ? err.message : String(err) }), 'error');
+  }
+
+  async fix(fixes: Fix[]): Promise<void> {
+    const plan = applyFixes(this.live.state.findings.filter((f) => f.fix && fixes.includes(f.fix)));
+    this.shell.status(t.writing, 'busy');
+    await this.live.applyFixes(plan.apply);
+    this.shell.status(format(t.fixedInBook, { n: plan.apply.length }));
+  }
+
+  async inputRules(): Promise<void> {
+    const parsed = this.live.state.parsed;
+    if (!parsed) return;
+    const plan = planInputRules(parsed, this.config);
+    if (plan.rules.length === 0) {
+      this.shell.status(t.inputRulesNone);
+      return;
+    }
+    await setInputRules(plan.lists, plan.rules, { error: t.inputRuleTitle, message: t.inputRuleMessage });
+    this.shell.status(format(t.inputRulesDone, { n: plan.rules.length }));
+  }
+
+  renderValidate(): void {
+    const st = this.live.state;
+    const v = this.shell.view('validate');
+    if (st.error) this.fail(st.error);
+    else if (st.busy) this.shell.status(t.validating, 'busy');
+    else this.shell.status(format(t.validated, { n: st.parsed?.reports.length ?? 0 }));
+    const marks = h('input', {
+      type: 'checkbox',
+      checked: this.live.marks,
+      onchange: (e: Event) => void this.live.setMarking((e.target as HTMLInputElement).checked).catch((err: unknown) => this.fail(err)),
+    });
+    replace(
+      v,
+      h(
+        'div',
+        { class: 'toolbar' },
+        h('button', { type: 'button', onclick: () => void this.live.refresh() }, t.revalidate),
+        h('label', { class: 'toggle' }, marks, t.showMarks),
+        h('button', { type: 'button', 'data-testid': 'input-rules', onclick: () => void this.inputRules().catch((err: unknown) => this.fail(err)) }, t.inputRulesButton),
+      ),
+      st.parsed && st.parsed.reports.length === 0 ? h('p', { class: 'empty' }, t.noReportInBook) : null,
+      renderFindings({
+        findings: st.findings,
+        selected: this.selected,
+        onSelect: (f) => {
+          this.selected = f;
+          void this.live.select(f).catch((err: unknown) => this.fail(err));
+          this.renderValidate();
+        },
+        onFix: (fixes) => void this.fix(fixes).catch((err: unknown) => this.fail(err)),
+      }),
+    );
+  }
+
+  /** Sheets of the open workbook named after a department: a shared workbook's sections. */
+  sectionSheets(): string[] {
+    const names = this.live.book?.workbook.sheets.map((s) => s.name) ?? [];
+    const depts = knownDepartments(this.config);
+    return names.filter((n) => departmentFromName(n, depts) !== null);
+  }
+
+  async runConsolidate(fromSheets: boolean): Promise<void> {
+    if (!consolidate) {
+      this.shell.status(t.consolidateUnavailable, 'error');
+      return;
+    }
+    this.shell.status(t.readingMaster, 'busy');
+    const masterBytes = await getFileBytes();
+    const bookName = Office.context.document.url?.split(/[\\/]/).pop() || t.openWorkbook;
+    const sources = fromSheets
+      ? this.sectionSheets().map((sheet) => ({ name: `${bookName}#${sheet}`, bytes: masterBytes, sheet }))
+      : this.sources.map((f) => ({ name: f.name, bytes: f.bytes }));
+    this.shell.status(format(t.consolidating, { n: sources.length }), 'busy');
+    const result = consolidate(masterBytes, sources, this.config, { masterName: bookName, outputName: bookName });
+    this.live.pause();
+    try {
+      this.shell.status(t.writing, 'busy');
+      const rep = await applyResult(readWorkbook(result.bytes, bookName), result.bytes, result.summary.added, {
+        onWaitForEdit: () => this.shell.status(t.waitingForEdit, 'busy'),
+      });
+      this.result = result;
+      this.shell.status(format(t.consolidatedInBook, { n: sources.length, cells: rep.cells, rows: rep.insertedRows }));
+    } finally {
+      await this.live.resume();
+    }
+    this.renderConsolidate();
+  }
+
+  renderConsolidate(): void {
+    const v = this.shell.view('consolidate');
+    const sheets = this.sectionSheets();
+    replace(
+      v,
+      h('p', { class: 'help' }, t.consolidateHelpExcel),
+      sheets.length
+        ? h('div', { class: 'actions' }, h('p', {}, format(t.sectionSheetsFound, { sheets: sheets.join('、') })), h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate-sheets', onclick: () => void this.runConsolidate(true).catch((err: unknown) => this.fail(err)) }, t.consolidateSheetsButton))
+        : null,
+      this.shell.dropZone((files) => void readFiles(files).then((fs) => {
+        this.sources.push(...fs);
+        this.renderConsolidate();
+      }), t.dropReturned),
+      this.sources.length ? h('ul', { class: 'sources' }, ...this.sources.map((f) => h('li', {}, f.name))) : null,
+      h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate', disabled: this.sources.length === 0, onclick: () => void this.runConsolidate(false).catch((err: unknown) => this.fail(err)) }, t.consolidateIntoBook)),
+      this.result ? renderSummary(this.result.summary, (sheet, cell) => void selectCell(sheet, cell).catch((err: unknown) => this.fail(err))) : null,
+    );
+  }
+
+  async start(): Promise<void> {
+    this.renderValidate();
+    this.renderConsolidate();
+    await this.live.start();
+    this.renderConsolidate();
+  }
+}

@@ -1,0 +1,156 @@
+// The task pane without Office: files are dropped or picked, checked with lib/ in the page,
+// fixed by patching the file's XML, consolidated and downloaded. Nothing is sent anywhere.
+import { checkBytes, type FileResult } from '../../lib/check';
+import type { Config } from '../../lib/config/schema';
+import { getCell, parseA1, type Workbook } from '../../lib/grid';
+import { addin as t, format } from '../../lib/locale/ja';
+import { readWorkbook } from '../../lib/read/sheetjs';
+import { applyFixes } from '../../lib/fix';
+import type { Finding, Fix } from '../../lib/rules/types';
+import { h, replace } from '../shared/dom';
+import { download, readFiles, suffixed, type LoadedFile } from '../shared/files';
+import { renderFindings } from '../shared/findings-view';
+import { canPatch, patchFixes } from '../shared/patch';
+import { renderConsolidateStandalone } from './consolidate-view';
+import type { Shell } from './shell';
+
+export interface BookEntry {
+  id: number;
+  name: string;
+  bytes: Uint8Array;
+  workbook: Workbook | null;
+  result: FileResult;
+  fixed: number;
+}
+
+export class StandaloneApp {
+  books: BookEntry[] = [];
+  selected: { id: number; finding: Finding } | null = null;
+  private nextId = 1;
+
+  constructor(
+    readonly config: Config,
+    readonly shell: Shell,
+  ) {}
+
+  /** The CLI's own path (checkBytes): same findings, same Japanese reasons for bad files. */
+  check(name: string, bytes: Uint8Array): { workbook: Workbook | null; result: FileResult } {
+    return { workbook: null, result: checkBytes(name, bytes, this.config) };
+  }
+
+  /** The grid, read only when a finding is opened. */
+  grid(book: BookEntry): Workbook | null {
+    if (!book.workbook && !book.result.error) {
+      try {
+        book.workbook = readWorkbook(book.bytes, book.name);
+      } catch {
+        return null;
+      }
+    }
+    return book.workbook;
+  }
+
+  async add(files: LoadedFile[]): Promise<void> {
+    for (const f of files) {
+      this.shell.status(format(t.checking, { name: f.name }));
+      // Let the status paint before the synchronous parse.
+      await new Promise((r) => setTimeout(r, 0));
+      const { workbook, result } = this.check(f.name, f.bytes);
+      this.books.push({ id: this.nextId++, name: f.name, bytes: f.bytes, workbook, result, fixed: 0 });
+    }
+    this.shell.status(format(t.loaded, { n: files.length }));
+    this.render();
+  }
+
+  fix(book: BookEntry, fixes: Fix[]): void {
+    const plan = applyFixes(book.result.findings.filter((f) => f.fix && fixes.includes(f.fix)));
+    try {
+      book.bytes = patchFixes(book.bytes, plan.apply);
+    } catch (err) {
+      this.shell.status(format(t.fixFailed, { name: book.name, detail: err instanceof Error ? err.message : String(err) }), 'error');
+      return;
+    }
+    const { workbook, result } = this.check(book.name, book.bytes);
+    book.workbook = workbook;
+    book.result = result;
+    book.fixed += plan.apply.length;
+    this.selected = null;
+    this.shell.status(format(t.fixed, { n: plan.apply.length, name: book.name }));
+    this.render();
+  }
+
+  remove(book: BookEntry): void {
+    this.books = this.books.filter((b) => b !== book);
+    if (this.selected?.id === book.id) this.selected = null;
+    this.render();
+  }
+
+  detail(book: BookEntry, f: Finding): HTMLElement {
+    const { r, c } = parseA1(f.cell);
+    const sheet = this.grid(book)?.sheets.find((s) => s.name === f.sheet);
+    const text = sheet ? getCell(sheet, r, c)?.text ?? '' : '';
+    return h(
+      'div',
+      { class: 'detail', 'data-testid': 'detail' },
+      h('h3', {}, format(t.detailHeading, { sheet: f.sheet, cell: f.cell })),
+      h('p', { class: 'msg' }, f.message),
+      h('p', { class: 'label' }, t.cellContent),
+      h('pre', { class: 'cell-text' }, text === '' ? t.emptyCell : text),
+      f.fix ? h('p', { class: 'label' }, format(t.fixSuggestion, { value: f.fix.value })) : null,
+    );
+  }
+
+  renderBook(book: BookEntry): HTMLElement {
+    const res = book.result;
+    const patchable = canPatch(book.name, book.bytes);
+    const card = h('section', { class: 'book', 'data-file': book.name });
+    card.appendChild(
+      h(
+        'header',
+        {},
+        h('h2', {}, book.name),
+        res.reportTypes.length ? h('span', { class: 'types' }, res.reportTypes.join('・')) : null,
+        h('button', { type: 'button', class: 'link', onclick: () => this.remove(book) }, t.removeFile),
+      ),
+    );
+    if (res.error) card.appendChild(h('p', { class: 'file-error', role: 'alert' }, format(t.fileError, { name: book.name, reason: res.error.message })));
+    if (res.skipped.length) {
+      card.appendChild(h('p', { class: 'skipped' }, format(t.skippedSheets, { sheets: res.skipped.map((s) => s.sheet).join('、') })));
+    }
+    if (!res.error) {
+      card.appendChild(
+        renderFindings({
+          findings: res.findings,
+          selected: this.selected?.id === book.id ? this.selected.finding : null,
+          onSelect: (f) => {
+            this.selected = { id: book.id, finding: f };
+            this.render();
+          },
+          onFix: patchable ? (fixes) => this.fix(book, fixes) : undefined,
+        }),
+      );
+      if (!patchable && res.findings.some((f) => f.fix)) card.appendChild(h('p', { class: 'note' }, t.cannotPatch));
+    }
+    if (this.selected?.id === book.id) card.appendChild(this.detail(book, this.selected.finding));
+    if (book.fixed > 0) {
+      card.appendChild(
+        h('button', { type: 'button', class: 'primary', 'data-testid': 'save-fixed', onclick: () => download(book.bytes, suffixed(book.name, t.fixedSuffix)) }, format(t.saveFixed, { n: book.fixed })),
+      );
+    }
+    return card;
+  }
+
+  render(): void {
+    const v = this.shell.view('validate');
+    const list = this.books.length
+      ? this.books.map((b) => this.renderBook(b))
+      : [h('p', { class: 'empty' }, t.noFilesYet)];
+    replace(v, this.shell.dropZone((files) => void readFiles(files).then((fs) => this.add(fs))), ...list);
+    renderConsolidateStandalone(this);
+  }
+
+  start(): void {
+    this.shell.enableDrop((files) => void readFiles(files).then((fs) => this.add(fs)));
+    this.render();
+  }
+}

@@ -1,0 +1,159 @@
+// 集約 and 部署別に分割: the standalone page runs them on dropped files and downloads the
+// result; the task pane (office-app) writes the result into the open workbook. Both show the
+// same summary, each item clickable.
+import { zipSync } from 'fflate';
+import { getCell, parseA1 } from '../../lib/grid';
+import { addin as t, format } from '../../lib/locale/ja';
+import { readWorkbook } from '../../lib/read/sheetjs';
+import { consolidate, split, type ConsolidateResult, type Summary } from '../shared/consolidation';
+import { h, replace, type Child } from '../shared/dom';
+import { download, readFiles, suffixed } from '../shared/files';
+import type { StandaloneApp } from './app-standalone';
+
+export type OnCell = (sheet: string, cell: string) => void;
+
+function cellLink(sheet: string, cell: string, onCell?: OnCell): HTMLElement {
+  return h('button', { type: 'button', class: 'cell-link', 'data-cell': `${sheet}!${cell}`, onclick: () => onCell?.(sheet, cell) }, `${sheet}!${cell}`);
+}
+
+function list<T>(title: string, items: readonly T[], row: (x: T) => Child[], testid: string): HTMLElement | null {
+  if (items.length === 0) return null;
+  return h('details', { class: 'sum-list', open: true, 'data-testid': testid }, h('summary', {}, format(t.sumListTitle, { title, n: items.length })), h('ul', {}, ...items.map((x) => h('li', {}, ...row(x)))));
+}
+
+export function renderSummary(s: Summary, onCell?: OnCell): HTMLElement {
+  const depts = h(
+    'table',
+    { class: 'depts', 'data-testid': 'departments' },
+    h('thead', {}, h('tr', {}, h('th', {}, t.colDepartment), h('th', {}, t.colStatus), h('th', {}, t.colRows), h('th', {}, t.colFiles))),
+    h(
+      'tbody',
+      {},
+      ...s.departments.map((d) =>
+        h('tr', { class: `st-${d.status}` }, h('td', {}, d.name), h('td', {}, t.deptStatus[d.status] ?? d.status), h('td', { class: 'num' }, d.rowsTaken), h('td', {}, d.files.join('、'))),
+      ),
+    ),
+  );
+  return h(
+    'div',
+    { class: 'summary', 'data-testid': 'summary' },
+    h(
+      'p',
+      { class: 'counts' },
+      format(t.sumCounts, {
+        submitted: s.departments.filter((d) => d.status === 'submitted').length,
+        missing: s.missing.length,
+        conflicts: s.conflicts.length,
+        unauthorized: s.unauthorized.length,
+        findings: s.findings.length,
+      }),
+    ),
+    depts,
+    s.missing.length ? h('p', { class: 'missing', 'data-testid': 'missing' }, format(t.sumMissing, { names: s.missing.join('、') })) : null,
+    list(t.sumConflicts, s.conflicts, (c) => [cellLink(c.sheet, c.cell, onCell), ' ', c.departments.join('・')], 'conflicts'),
+    list(t.sumUnauthorized, s.unauthorized, (u) => [cellLink(u.sheet, u.cell, onCell), ' ', format(t.sumUnauthorizedItem, { department: u.department, before: u.before, after: u.after })], 'unauthorized'),
+    list(t.sumAdded, s.added, (a) => [cellLink(a.sheet, a.cell, onCell), ' ', format(t.sumAddedItem, { department: a.department, file: a.file })], 'added'),
+    list(t.sumFindings, s.findings, (f) => [h('span', { class: `badge sev-${f.severity}` }, t.severity[f.severity]), ' ', f.file, ' ', `${f.sheet}!${f.cell}`, ' ', f.message], 'findings'),
+    list(t.sumUnplaced, s.unplaced, (u) => [u.file, ' ', `${u.sheet}!${u.cell}`, ' ', u.message], 'unplaced'),
+    list(t.sumFiles, s.files.filter((f) => f.status !== 'applied'), (f) => [f.file, ' ', f.reason ?? f.status], 'files'),
+  );
+}
+
+interface StandaloneConsolidation {
+  masterId: number | null;
+  excluded: Set<number>;
+  result: ConsolidateResult | null;
+  resultName: string;
+  cell: { sheet: string; cell: string; text: string } | null;
+}
+
+const state = new WeakMap<StandaloneApp, StandaloneConsolidation>();
+
+export function renderConsolidateStandalone(app: StandaloneApp): void {
+  let st = state.get(app);
+  if (!st) {
+    st = { masterId: null, excluded: new Set(), result: null, resultName: '', cell: null };
+    state.set(app, st);
+  }
+  const s = st;
+  const view = app.shell.view('consolidate');
+  const books = app.books.filter((b) => !b.result.error || b.result.error.code === 'no-report');
+  if (s.masterId === null || !books.some((b) => b.id === s.masterId)) {
+    s.masterId = (books.find((b) => /マスター|master|原本|集約/i.test(b.name)) ?? books[0])?.id ?? null;
+  }
+  const master = books.find((b) => b.id === s.masterId);
+  const rerender = (): void => renderConsolidateStandalone(app);
+
+  const rows = books.map((b) =>
+    h(
+      'tr',
+      { 'data-file': b.name },
+      h('td', {}, h('input', { type: 'radio', name: 'master', checked: b.id === s.masterId, 'aria-label': format(t.asMaster, { name: b.name }), onchange: () => { s.masterId = b.id; rerender(); } })),
+      h('td', {}, b.id === s.masterId ? '' : h('input', { type: 'checkbox', checked: !s.excluded.has(b.id), 'aria-label': format(t.asSource, { name: b.name }), onchange: (e: Event) => { if ((e.target as HTMLInputElement).checked) s.excluded.delete(b.id); else s.excluded.add(b.id); } })),
+      h('td', {}, b.name),
+    ),
+  );
+
+  const run = (): void => {
+    if (!master) return;
+    if (!consolidate) {
+      app.shell.status(t.consolidateUnavailable, 'error');
+      return;
+    }
+    const sources = books.filter((b) => b.id !== master.id && !s.excluded.has(b.id)).map((b) => ({ name: b.name, bytes: b.bytes }));
+    app.shell.status(format(t.consolidating, { n: sources.length }), 'busy');
+    setTimeout(() => {
+      try {
+        s.resultName = suffixed(master.name, t.consolidatedSuffix);
+        s.result = consolidate!(master.bytes, sources, app.config, { masterName: master.name, outputName: s.resultName });
+        s.cell = null;
+        app.shell.status(format(t.consolidated, { n: sources.length }));
+      } catch (err) {
+        s.result = null;
+        app.shell.status(format(t.consolidateFailed, { detail: err instanceof Error ? err.message : String(err) }), 'error');
+      }
+      rerender();
+    }, 0);
+  };
+
+  const doSplit = (): void => {
+    if (!master) return;
+    try {
+      const res = split(master.bytes, app.config, { masterName: master.name });
+      const zip = zipSync(Object.fromEntries(res.files.map((f) => [f.name, f.bytes])), { level: 0 });
+      download(zip, suffixed(master.name.replace(/\.[^.]+$/, ''), t.splitZipSuffix) + '.zip', 'application/zip');
+      app.shell.status(format(t.splitDone, { n: res.files.length, unowned: res.unowned.length }));
+    } catch (err) {
+      app.shell.status(format(t.splitFailed, { detail: err instanceof Error ? err.message : String(err) }), 'error');
+    }
+  };
+
+  const onCell: OnCell = (sheet, cell) => {
+    if (!s.result) return;
+    const wb = readWorkbook(s.result.bytes, s.resultName);
+    const sh = wb.sheets.find((x) => x.name === sheet);
+    const { r, c } = parseA1(cell);
+    s.cell = { sheet, cell, text: sh ? getCell(sh, r, c)?.text ?? '' : '' };
+    rerender();
+  };
+
+  replace(
+    view,
+    h('p', { class: 'help' }, t.consolidateHelpStandalone),
+    app.shell.dropZone((files) => void readFiles(files).then((fs) => app.add(fs))),
+    books.length
+      ? h('table', { class: 'pick', 'data-testid': 'pick' }, h('thead', {}, h('tr', {}, h('th', {}, t.colMaster), h('th', {}, t.colSource), h('th', {}, t.colFile))), h('tbody', {}, ...rows))
+      : h('p', { class: 'empty' }, t.noFilesYet),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate', disabled: !master || books.length < 2, onclick: run }, t.consolidateButton),
+      h('button', { type: 'button', 'data-testid': 'split', disabled: !master, onclick: doSplit }, t.splitButton),
+    ),
+    s.result ? renderSummary(s.result.summary, onCell) : null,
+    s.cell ? h('div', { class: 'detail', 'data-testid': 'sum-detail' }, h('h3', {}, format(t.detailHeading, { sheet: s.cell.sheet, cell: s.cell.cell })), h('pre', { class: 'cell-text' }, s.cell.text || t.emptyCell)) : null,
+    s.result
+      ? h('button', { type: 'button', class: 'primary', 'data-testid': 'save-consolidated', onclick: () => download(s.result!.bytes, s.resultName) }, format(t.saveConsolidated, { name: s.resultName }))
+      : null,
+  );
+}
