@@ -4,7 +4,7 @@
 import { Inflate } from 'fflate';
 
 export interface ZipLimits {
-  /** Sum of the uncompressed sizes of the parts we inflate, bytes. */
+  /** Sum of the declared uncompressed sizes of all parts (pictures included), bytes. */
   maxExpandedBytes: number;
   /** Uncompressed / compressed, per part, checked once a part is larger than ratioGraceBytes. */
   maxRatio: number;
@@ -167,10 +167,15 @@ export function openZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
   const entries = listEntries(b, limits);
   const wanted = entries.filter((e) => !e.name.endsWith('/') && !isIgnoredPart(e.name));
   let total = 0;
-  for (const e of wanted) {
-    // Bit 0: traditional zip encryption (not how Office protects a file, but refuse it clearly).
-    if (e.flags & 0x1) throw new ZipError({ kind: 'encrypted', detail: e.name });
-    if (e.method !== 0 && e.method !== 8) throw new ZipError({ kind: 'unsupported', detail: `${e.name}: compression method ${e.method}` });
+  // Pictures are never inflated here, but the limits cover them too: whoever opens the
+  // package after us (the writer of split/consolidate) would inflate a bomb hidden there.
+  const needed = new Set(wanted);
+  for (const e of entries) {
+    if (needed.has(e)) {
+      // Bit 0: traditional zip encryption (not how Office protects a file, but refuse it clearly).
+      if (e.flags & 0x1) throw new ZipError({ kind: 'encrypted', detail: e.name });
+      if (e.method !== 0 && e.method !== 8) throw new ZipError({ kind: 'unsupported', detail: `${e.name}: compression method ${e.method}` });
+    }
     total += e.size;
     if (total > limits.maxExpandedBytes) throw new ZipError({ kind: 'expanded', detail: `total over ${limits.maxExpandedBytes}`, bytes: total });
     if (e.size > limits.ratioGraceBytes && e.size > e.compressedSize * limits.maxRatio) {

@@ -219,6 +219,9 @@ def main():
     zwrite(os.path.join(OUT, 'expanded-too-large.bomb-300mb-xml.xlsx'), xlsx_files([('提言1-ア', zeros_sheet)]))
     del zeros_sheet
     lying_bomb(os.path.join(OUT, 'expanded-too-large.bomb-lying-sizes.xlsx'), 200 * 1024 * 1024)
+    media_bomb = xlsx_files([('提言1-ア', report_sheet())]) + [('xl/media/image1.png', b'\x89PNG\r\n\x1a\n' + bytes(300 * 1024 * 1024))]
+    zwrite(os.path.join(OUT, 'expanded-too-large.bomb-in-picture.xlsx'), media_bomb)
+    del media_bomb
     big = 'あ' * (1024 * 1024)
     sst = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
