@@ -225,14 +225,15 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
       }
     }
     // A section row: its first text matches a section pattern and it fills none of the
-    // columns a data row must have (department, number, code lists).
+    // columns a data row must have (department, number, code lists) besides the cell holding
+    // that text (a section row written from column A lands in 対象職種).
     if (texts.size <= 2) {
       const [c, t] = [...texts.entries()].sort((a, b) => a[0] - b[0])[0]!;
       const s = t.length <= 80 ? matchSection(t, ct) : null;
       const keyed = type.columns.some((cd) => {
         if (!(cd.department || cd.number || cd.codeList)) return false;
         const col = map.get(cd.key);
-        return col !== undefined && texts.has(col);
+        return col !== undefined && col !== c && texts.has(col);
       });
       if (s && !keyed) {
         setLevel(path, ct.levels, s.level, s.value);
