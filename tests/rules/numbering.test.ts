@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { circled } from '../../lib/normalize';
+import { book, run, sheet, table, VISION_HEADER, visionRow, visionSheet } from './helpers';
+
+const nums = (...xs: string[]) => visionSheet('分類1', xs.map((no, i) => visionRow({ no, sep: `・取組${i}を実施した。` })));
+
+describe('numbering', () => {
+  it('accepts ①②③ and the (1) / 1 / full-width styles', () => {
+    expect(run(book(nums('①', '②', '③')), 'numbering')).toEqual([]);
+    expect(run(book(nums('(1)', '（２）', '(3)')), 'numbering')).toEqual([]);
+    expect(run(book(nums('1', '２', '3.')), 'numbering')).toEqual([]);
+  });
+
+  it('finds ①②②④: the duplicate, then ③ skipped', () => {
+    const f = run(book(nums('①', '②', '②', '④')), 'numbering');
+    expect(table(f)).toEqual(['分類1!B4 numbering/duplicate', '分類1!B5 numbering/skipped']);
+    expect(f[0]!.message).toContain('②（3行目）');
+    expect(f[1]!.data).toEqual({ expected: '③', value: '④' });
+  });
+
+  it('finds ①③② out of order, and nothing skipped', () => {
+    expect(table(run(book(nums('①', '③', '②')), 'numbering'))).toEqual(['分類1!B4 numbering/order']);
+  });
+
+  it('lists every number skipped before one item, in the section style', () => {
+    const f = run(book(nums('(1)', '(4)')), 'numbering');
+    expect(table(f)).toEqual(['分類1!B3 numbering/skipped']);
+    expect(f[0]!.data).toEqual({ expected: '(2)・(3)', value: '(4)' });
+  });
+
+  it('says when the first number is not ①', () => {
+    expect(table(run(book(nums('②', '③')), 'numbering'))).toEqual(['分類1!B2 numbering/skipped']);
+  });
+
+  it('reports a number it cannot read and leaves empty ones to the required rule', () => {
+    expect(table(run(book(nums('①', '⑤-2')), 'numbering'))).toEqual(['分類1!B3 numbering/unreadable']);
+    expect(run(book(nums('①', '②', '')), 'numbering')).toEqual([]);
+  });
+
+  it('counts a number cell merged over two rows once', () => {
+    const s = visionSheet('分類1', [visionRow({ no: '①' }), visionRow({ no: '', sep: '・続きの取組' }), visionRow({ no: '②' })], ['B2:B3']);
+    expect(run(book(s), 'numbering')).toEqual([]);
+  });
+
+  it('numbers each sheet and each section on its own', () => {
+    const a = nums('①', '②');
+    const b = visionSheet('分類2', [visionRow({ no: '①' }), visionRow({ no: '②' })]);
+    expect(run(book(a, b), 'numbering')).toEqual([]);
+    // One sheet holding two sub-categories, each opened by a section row and its own header.
+    const s = sheet('分類3', [
+      ['(1)研修体制の整備'],
+      VISION_HEADER,
+      visionRow({ no: '①' }),
+      visionRow({ no: '②' }),
+      ['(2)事務マニュアルへの反映'],
+      VISION_HEADER,
+      visionRow({ no: '①' }),
+      visionRow({ no: '③' }),
+    ]);
+    expect(table(run(book(s), 'numbering'))).toEqual(['分類3!B8 numbering/skipped']);
+  });
+});
+
+// An independent model of the rule, from its description: a number seen before is a
+// duplicate; a new number below the largest so far is out of order; each number never
+// written below the largest is reported once, at the first item written that exceeds it.
+function model(ns: number[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<number>();
+  let max = 0;
+  ns.forEach((n, i) => {
+    if (seen.has(n)) out.push(`${i}:duplicate`);
+    else if (n < max) out.push(`${i}:order`);
+    seen.add(n);
+    max = Math.max(max, n);
+  });
+  const anchors = new Set<number>();
+  for (let k = 1; k < max; k++) {
+    if (!seen.has(k)) anchors.add(ns.findIndex((n) => n > k));
+  }
+  for (const i of anchors) out.push(`${i}:skipped`);
+  return out.sort();
+}
+
+const STYLES: ((n: number) => string)[] = [
+  (n) => circled(n),
+  (n) => `(${n})`,
+  (n) => String(n),
+  (n) => String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))),
+];
+
+describe('numbering (property: matches an independent model)', () => {
+  it('on random sequences in each numbering style', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 3 }), (ns, st) => {
+        const style = STYLES[st]!;
+        const f = run(book(nums(...ns.map(style))), 'numbering');
+        const got = f.map((x) => `${x.row - 2}:${x.messageId}`).sort();
+        expect(got).toEqual(model(ns));
+        // Never more than one finding per row.
+        expect(new Set(f.map((x) => x.row)).size).toBe(f.length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('finds nothing on any 1..n in order', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), (n) => run(book(nums(...Array.from({ length: n }, (_, i) => circled(i + 1)))), 'numbering').length === 0),
+      { numRuns: 30 },
+    );
+  });
+});
