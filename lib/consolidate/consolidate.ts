@@ -155,6 +155,8 @@ function matchRows(srcRows: SrcRow[], candidates: MasterRow[], dept: string): vo
       used.add(m);
     }
   }
+  // A split file keys every row it was given: a row without a key was added there.
+  if (srcRows.some((s) => s.keyCell)) return;
   // Runs of unmatched rows between matched anchors pair up with the master's rows in the
   // same gap, in order, when the counts agree (all rows, or the department's own).
   const order = new Map(candidates.map((m, i) => [m, i]));

@@ -1,0 +1,252 @@
+// split → sections fill their workbooks with openpyxl (one through LibreOffice) →
+// consolidate: every filled cell lands, the problems are reported, the formatting survives.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultConfig } from '../../lib/config';
+import { consolidate } from '../../lib/consolidate/consolidate';
+import { split } from '../../lib/consolidate/split';
+import type { ConsolidateResult, Source } from '../../lib/consolidate/types';
+import { readWorkbook } from '../../lib/read/sheetjs';
+import { fill, inspect, libreOfficeResave, py, rowOf, sheetOf, tmpDir, type InspectedSheet } from './helpers';
+
+const A = '子) 子育て支援部';
+const B = '区) 保健福祉部';
+const C = '保) 総務部';
+const D = '子) 児童相談所';
+
+let dir: string;
+let masterBytes: Buffer;
+let result: ConsolidateResult;
+let master: { sheets: InspectedSheet[] };
+let output: { sheets: InspectedSheet[] };
+let splitFiles: ReturnType<typeof split>;
+
+const source = (file: string, name = path.basename(file)): Source => ({ name, bytes: fs.readFileSync(file) });
+
+beforeAll(() => {
+  dir = tmpDir('roundtrip');
+  const masterPath = path.join(dir, 'master.xlsx');
+  py('master', masterPath);
+  masterBytes = fs.readFileSync(masterPath);
+  splitFiles = split(masterBytes, defaultConfig(), { masterName: 'master.xlsx' });
+  fs.mkdirSync(path.join(dir, 'split'));
+  fs.mkdirSync(path.join(dir, 'back'));
+  for (const f of splitFiles.files) fs.writeFileSync(path.join(dir, 'split', f.name), f.bytes);
+  const sp = (name: string): string => path.join(dir, 'split', name);
+  const back = (name: string): string => path.join(dir, 'back', name);
+  fill(dir, [
+    {
+      // A fills its rows (text starting with = + - @), adds a row, writes beside the table.
+      in: sp('子)子育て支援部.xlsx'),
+      out: back('子育て支援部_回答.xlsx'),
+      steps: [
+        {
+          sheet: '提言1-ア',
+          set: { B4: '=Aが等号で始めた記載', C4: '+良好', D4: '-引き続き実施する', E4: '拡充', B5: 'A: センターを3区に設置した', H2: '欄外のメモ' },
+          insert: [6, { A: '○新しく加えた取組（子育て支援部）', B: '@追加した行の取組状況', F: '子)子育て支援部' }],
+        },
+        { sheet: '提言1-イ', set: { B4: 'A: 協議会を開催した', D4: 'A: 引き続き開催する' } },
+      ],
+    },
+    {
+      // B writes the shared row differently from A: a conflict.
+      in: sp('区)保健福祉部.xlsx'),
+      out: path.join(dir, 'lo-in', '区)保健福祉部.xlsx'),
+      steps: [
+        { sheet: '提言1-ア', set: { B4: 'B: 区で連携会議を開いた', B5: 'B: 相談体制を整えた', C5: 'B: おおむね達成' } },
+        { sheet: '提言1-イ', set: { C4: 'B: 研修は好評だった' } },
+      ],
+    },
+    {
+      // D returns a whole copy of the master without keys, and edits a row it does not own.
+      in: masterPath,
+      out: back('子)児童相談所.xlsx'),
+      steps: [
+        { sheet: '提言1-イ', set: { D4: 'D: 研修を継続する', B6: 'D: モニタリングを見直した' } },
+        { sheet: '提言1-ア', set: { B7: 'D: 他部署の行に書いた' } },
+      ],
+    },
+    { in: masterPath, out: back('回答.xlsx'), steps: [{ sheet: '提言1-ア', set: { B4: 'どこの部署か分からない' } }] },
+  ].map((j) => {
+    fs.mkdirSync(path.dirname(j.out), { recursive: true });
+    return j;
+  }));
+  // B's workbook comes back through LibreOffice, a second writer.
+  libreOfficeResave(path.join(dir, 'lo-in', '区)保健福祉部.xlsx'), path.join(dir, 'back'));
+  fs.writeFileSync(back('broken.xlsx'), Buffer.from('PK\u0003\u0004 this is not a workbook at all'));
+  const sources = fs.readdirSync(path.join(dir, 'back')).filter((f) => f.endsWith('.xlsx')).sort().map((f) => source(back(f)));
+  result = consolidate(masterBytes, sources, defaultConfig(), { masterName: 'master.xlsx', outputName: 'out.xlsx' });
+  fs.writeFileSync(path.join(dir, 'out.xlsx'), result.bytes);
+  master = inspect(masterPath);
+  output = inspect(path.join(dir, 'out.xlsx'));
+});
+
+afterAll(() => {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('split', () => {
+  test('one workbook per department, holding only its rows, protected, key column hidden', () => {
+    expect(splitFiles.files.map((f) => [f.department, f.name, f.rows])).toEqual([
+      [A, '子)子育て支援部.xlsx', 3],
+      [C, '保)総務部.xlsx', 1],
+      [B, '区)保健福祉部.xlsx', 3],
+      [D, '子)児童相談所.xlsx', 2],
+    ]);
+    const a = inspect(path.join(dir, 'split', '子)子育て支援部.xlsx'));
+    const ア = sheetOf(a, '提言1-ア');
+    expect([ア.cells['A4']?.v, ア.cells['A5']?.v, ア.cells['A6']?.v ?? null]).toEqual([
+      '○アセスメントをふまえリスクの段階に応じた支援を継続的に実施する体制を整える。',
+      '○こども家庭センターの機能を活かし切れ目のない支援を行う。',
+      null,
+    ]);
+    expect(ア.protected).toBe(true);
+    expect(ア.hiddenCols).toContain('G');
+    expect(String(ア.cells['G4']?.v)).toMatch(/^shinchoku:v1:/);
+    // Progress cells open for typing, the rest locked.
+    expect([ア.cells['B4']?.locked, ア.cells['C4']?.locked, ア.cells['E4']?.locked, ア.cells['A4']?.locked, ア.cells['F4']?.locked]).toEqual([false, false, false, true, true]);
+    // The master's formatting came along.
+    expect(ア.widths['B']).toBe(42);
+    expect(ア.merges).toEqual(['A2:F2']);
+    expect(ア.validations).toEqual([['list', '"新規,拡充,継続"', 'E4:E5']]);
+    expect(ア.cells['A3']?.fill).toBe('FFDDEBF7');
+    expect(ア.printTitles).toBe(sheetOf(inspect(path.join(dir, 'master.xlsx')), '提言1-ア').printTitles);
+    const d = inspect(path.join(dir, 'split', '子)児童相談所.xlsx'));
+    expect(d.sheets.map((s) => [s.name, s.state])).toEqual([['提言1-ア', 'hidden'], ['提言1-イ', 'visible'], ['_shinchoku', 'veryHidden']]);
+  });
+});
+
+describe('consolidate', () => {
+  test('every filled cell lands in the output', () => {
+    const ア = sheetOf(output, '提言1-ア');
+    const イ = sheetOf(output, '提言1-イ');
+    const r1 = rowOf(ア, '○アセスメント');
+    expect([ア.cells[`B${r1}`]?.v, ア.cells[`C${r1}`]?.v, ア.cells[`D${r1}`]?.v, ア.cells[`E${r1}`]?.v]).toEqual(['=Aが等号で始めた記載', '+良好', '-引き続き実施する', '拡充']);
+    const r4 = rowOf(ア, '○区の相談支援体制');
+    expect([ア.cells[`B${r4}`]?.v, ア.cells[`C${r4}`]?.v]).toEqual(['B: 相談体制を整えた', 'B: おおむね達成']);
+    const i1 = rowOf(イ, '○児童相談所と区');
+    expect([イ.cells[`C${i1}`]?.v, イ.cells[`D${i1}`]?.v]).toEqual(['B: 研修は好評だった', 'D: 研修を継続する']);
+    expect(イ.cells[`B${rowOf(イ, '○要保護')}`]?.v).toBe('A: 協議会を開催した');
+    expect(イ.cells[`D${rowOf(イ, '○要保護')}`]?.v).toBe('A: 引き続き開催する');
+    expect(イ.cells[`B${rowOf(イ, '○モニタリング')}`]?.v).toBe('D: モニタリングを見直した');
+  });
+
+  test('text starting with = + - @ stays text', () => {
+    const ア = sheetOf(output, '提言1-ア');
+    const r1 = rowOf(ア, '○アセスメント');
+    for (const col of ['B', 'C', 'D']) expect(ア.cells[`${col}${r1}`]?.t).toBe('s');
+    const added = rowOf(ア, '○新しく加えた取組');
+    expect([ア.cells[`B${added}`]?.v, ア.cells[`B${added}`]?.t]).toEqual(['@追加した行の取組状況', 's']);
+  });
+
+  test('the conflict keeps both texts, marked with their departments', () => {
+    expect(result.summary.conflicts.map((c) => [c.sheet, c.cell, c.departments])).toEqual([['提言1-ア', 'B6', [A, B]]]);
+    const cell = sheetOf(output, '提言1-ア').cells['B6']!;
+    expect(cell.v).toBe('【競合】\n［子) 子育て支援部］\nA: センターを3区に設置した\n［区) 保健福祉部］\nB: 区で連携会議を開いた');
+    expect(cell.fill).toBe('FFF8CBAD');
+  });
+
+  test('a change to another department’s row is reported, not applied', () => {
+    expect(result.summary.unauthorized.map((u) => [u.department, u.file, u.sheet, u.cell, u.sourceCell, u.after])).toEqual([
+      [D, '子)児童相談所.xlsx', '提言1-ア', 'B7', 'B7', 'D: 他部署の行に書いた'],
+    ]);
+    const ア = sheetOf(output, '提言1-ア');
+    expect(ア.cells[`B${rowOf(ア, '○区の相談支援体制')}`]?.v).toBe('B: 相談体制を整えた');
+  });
+
+  test('the added row follows the last row of its section, marked', () => {
+    expect(result.summary.added.map((a) => [a.department, a.sheet, a.row, a.sourceRow])).toEqual([[A, '提言1-ア', 8, 6]]);
+    const ア = sheetOf(output, '提言1-ア');
+    expect(rowOf(ア, '○新しく加えた取組')).toBe(8);
+    expect(rowOf(ア, '○区の相談支援体制')).toBe(7);
+    expect(ア.cells['A8']?.fill).toBe('FFE2EFDA');
+    expect(String(ア.cells['G8']?.v)).toContain('追加行');
+  });
+
+  test('missing department, unreadable and unattributable files are reported', () => {
+    const s = result.summary;
+    expect(s.missing).toEqual([C]);
+    expect(s.departments.map((d) => [d.name, d.status, d.files])).toEqual([
+      [A, 'submitted', ['子育て支援部_回答.xlsx']],
+      [C, 'missing', []],
+      [B, 'submitted', ['区)保健福祉部.xlsx']],
+      [D, 'submitted', ['子)児童相談所.xlsx']],
+    ]);
+    expect(s.files.map((f) => [f.file, f.status, f.departmentFrom])).toEqual([
+      ['broken.xlsx', 'unreadable', null],
+      ['区)保健福祉部.xlsx', 'applied', 'key'],
+      ['回答.xlsx', 'unknown-department', null],
+      ['子)児童相談所.xlsx', 'applied', 'file-name'],
+      ['子育て支援部_回答.xlsx', 'applied', 'key'],
+    ]);
+    const ア = sheetOf(output, '提言1-ア');
+    const r = rowOf(ア, '○複合化');
+    expect(String(ア.cells[`G${r}`]?.v)).toContain(`未提出: ${C}`);
+    expect(ア.cells[`B${r}`]?.fill).toBe('FFFFF2CC');
+    expect(s.unplaced.map((u) => [u.file, u.sheet, u.cell, u.reason])).toEqual([['子育て支援部_回答.xlsx', '提言1-ア', 'H2', 'outside-table']]);
+  });
+
+  test('nothing lost: every non-empty cell is out, unchanged, ours, or listed', () => {
+    const c = result.summary.cells;
+    expect(c.in).toBe(c.out + c.base + c.control + c.reported);
+    // Each "out" cell's text is really in the output at the place it claims.
+    const outWb = readWorkbook(result.bytes, 'out.xlsx');
+    for (const tr of result.trace.filter((x) => x.fate === 'out')) {
+      const sheet = outWb.sheets.find((s) => s.name === tr.at!.sheet)!;
+      const [, col, row] = /^([A-Z]+)(\d+)$/.exec(tr.at!.cell)!;
+      const colIdx = [...col!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      expect(sheet.rows.get(Number(row) - 1)?.get(colIdx)?.text ?? '').toContain(tr.text);
+    }
+    expect(result.trace.filter((x) => x.fate === 'out').length).toBeGreaterThanOrEqual(15);
+  });
+
+  test('the master’s formatting survives', () => {
+    for (const name of ['提言1-ア', '提言1-イ']) {
+      const m = sheetOf(master, name);
+      const o = sheetOf(output, name);
+      // The note column (集約メモ) is added only where there is something to note.
+      expect(o.widths).toEqual(name === '提言1-ア' ? { ...m.widths, G: 32 } : m.widths);
+      expect(o.orientation).toBe(m.orientation);
+      expect(o.fitToPage).toBe(m.fitToPage);
+      expect(o.printTitles).toBe(m.printTitles);
+      expect(o.freeze).toBe(m.freeze);
+      expect(o.merges).toEqual(m.merges);
+      for (const [ref, mc] of Object.entries(m.cells)) {
+        const oc = o.cells[ref]!;
+        if (name === '提言1-ア' && Number(ref.slice(1)) >= 8) continue; // below the added row
+        expect([ref, oc.font, oc.border, oc.wrap]).toEqual([ref, mc.font, mc.border, mc.wrap]);
+        if (oc.fill !== mc.fill) expect([ref, oc.fill]).toEqual([ref, expect.stringMatching(/^FF(F8CBAD|FFF2CC)$/)]);
+      }
+    }
+    const ア = sheetOf(output, '提言1-ア');
+    // Validation and conditional format grow over the added row; the print area too.
+    expect(ア.validations).toEqual([['list', '"新規,拡充,継続"', 'E4:E8']]);
+    expect(ア.conditional).toEqual(['E4:E8']);
+    expect(ア.printArea).toEqual(['$A$1:$F$8']);
+    expect(sheetOf(output, '提言1-イ').validations).toEqual(sheetOf(master, '提言1-イ').validations);
+  });
+
+  test('a 集約結果 sheet opens first and lists each item with its sheet and cell', () => {
+    expect(output.sheets.map((s) => s.name)).toEqual(['提言1-ア', '提言1-イ', '集約結果']);
+    const s = sheetOf(output, '集約結果');
+    const values = Object.values(s.cells).map((c) => String(c.v ?? ''));
+    expect(values).toContain('競合');
+    expect(values).toContain('担当外の変更');
+    expect(values).toContain('未提出');
+    expect(values).toContain('B6');
+  });
+
+  test('same inputs give the same bytes', () => {
+    const sources = fs.readdirSync(path.join(dir, 'back')).filter((f) => f.endsWith('.xlsx')).sort().map((f) => source(path.join(dir, 'back', f)));
+    const again = consolidate(masterBytes, sources, defaultConfig(), { masterName: 'master.xlsx', outputName: 'out.xlsx' });
+    expect(Buffer.from(again.bytes).equals(Buffer.from(result.bytes))).toBe(true);
+  });
+
+  test('returned workbooks are validated and the findings summarised', () => {
+    const f = result.summary.findings;
+    expect(f.length).toBeGreaterThan(0);
+    expect(f.every((x) => x.file && x.sheet && /^[A-Z]+\d+$/.test(x.cell) && x.message)).toBe(true);
+    // D's whole copy leaves the other departments' progress cells empty.
+    expect(f.some((x) => x.file === '子)児童相談所.xlsx' && x.rule === 'required')).toBe(true);
+  });
+});
