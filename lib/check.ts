@@ -104,8 +104,8 @@ export function checkFile(path: string, config: Config, opts: ReadOptions = {}):
   const got = readInputFile(path, { maxBytes: l.maxBytes });
   if (!got.ok) {
     const error =
-      got.code === 'unreadable'
-        ? { code: 'unreadable', message: format(readErrors['unreadable']!, { detail: got.detail }) }
+      got.code === 'unreadable' || got.code === 'not-a-file'
+        ? { code: 'unreadable', message: format(readErrors[got.code]!, { detail: got.detail }) }
         : readErrorMessage(new ReadError(got.code, path, got.detail), opts);
     return { path, reportTypes: [], findings: [], skipped: [], error };
   }

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 
 export type FileReadResult =
   | { ok: true; bytes: Uint8Array; size: number; mtimeMs: number }
-  | { ok: false; code: 'too-large' | 'changed' | 'unreadable'; detail: string };
+  | { ok: false; code: 'too-large' | 'changed' | 'unreadable' | 'not-a-file'; detail: string };
 
 export interface FileReadOptions {
   maxBytes: number;
@@ -24,7 +24,7 @@ export function readInputFile(path: string, opts: FileReadOptions): FileReadResu
   }
   try {
     const st = fs.fstatSync(fd);
-    if (!st.isFile()) return { ok: false, code: 'unreadable', detail: 'not a regular file' };
+    if (!st.isFile()) return { ok: false, code: 'not-a-file', detail: '' };
     if (st.size > opts.maxBytes) return { ok: false, code: 'too-large', detail: String(st.size) };
     const buf = Buffer.allocUnsafe(st.size);
     let off = 0;

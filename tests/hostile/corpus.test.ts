@@ -5,24 +5,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../lib/cli/main';
-import type { Io } from '../../lib/cli/io';
 import { readWorkbook } from '../../lib/read/sheetjs';
 import { writeImageHeavy } from './big';
+import { capture } from './io';
 
 const CORPUS = path.join(__dirname, '..', '..', 'seeds', 'hostile', 'files');
-
-export function capture(): Io & { outText: () => string; errText: () => string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    progress: () => undefined,
-    progressDone: () => undefined,
-    outText: () => out.join('\n'),
-    errText: () => err.join('\n'),
-  };
-}
 
 interface JsonFile {
   path: string;
