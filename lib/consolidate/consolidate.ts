@@ -8,6 +8,7 @@ import { consolidate as t, format, readErrors } from '../locale/ja';
 import { normalize } from '../normalize';
 import { readWorkbook, ReadError } from '../read/sheetjs';
 import { parseWorkbook, type ParsedWorkbook, type ReportCell, type ReportRow, type ReportSheet } from '../report';
+import { linesFor, pointsFor } from '../write/height';
 import { RowMap } from '../write/rowmap';
 import { XlsxEditor } from '../write/workbook';
 import { departmentFromName, knownDepartments } from './departments';
@@ -423,10 +424,18 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     const ins = inserts.get(name);
     const hasNotes = rows.some((m) => notes.has(m)) || (ins && ins.size > 0);
     const noteCol = freeColumn(model, name, sx.maxColumn());
+    // Rows that get new text, and that text, to size them afterwards.
+    const touched = new Map<number, Map<number, string>>();
+    const touch = (r: number, c: number, text: string): void => {
+      const m = touched.get(r) ?? new Map<number, string>();
+      m.set(c, text);
+      touched.set(r, m);
+    };
     for (const w of writes.values()) {
       if (w.m.sheet !== name) continue;
       const style = w.conflict ? ed.styles.derive(sx.styleAt(w.r, w.c), { fill: FILLS.conflict }) : undefined;
       sx.setText(w.r, w.c, w.text, style);
+      touch(w.r, w.c, w.text);
     }
     for (const m of rows) {
       if (!unfilledRows.has(m)) continue;
@@ -439,14 +448,24 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     if (hasNotes) {
       const lastHeaderCol = Math.max(...[...(rs.columnMaps.get(rs.headerRows[0]!)?.values() ?? [0])]);
       for (const h of rs.headerRows) sx.setText(h, noteCol, t.noteHeader, ed.styles.derive(sx.styleAt(h, lastHeaderCol), { wrap: true }));
+      sx.setColumn(noteCol, { width: 32 });
       for (const m of rows) {
         const n = notes.get(m);
-        if (n) sx.setText(m.row.r, noteCol, n.join('\n'), noteStyleBase);
+        if (!n) continue;
+        sx.setText(m.row.r, noteCol, n.join('\n'), noteStyleBase);
+        touch(m.row.r, noteCol, n.join('\n'));
       }
-      sx.setColumn(noteCol, { width: 32 });
+    }
+    for (const [r, cols] of touched) {
+      const texts = new Map<number, string>();
+      for (const [c, cell] of rs.sheet.rows.get(r) ?? []) texts.set(c, cell.text);
+      for (const [c, text] of cols) texts.set(c, text);
+      sx.ensureHeight(r, pointsFor(Math.max(1, ...[...texts].map(([c, text]) => (sx.columnWidth(c) > 0 ? linesFor(text, sx.columnWidth(c)) : 1)))));
     }
     sx.remap(rm);
     ed.remapNames(name, rm);
+    // The notes print with the table, so a printed copy can be worked from as well.
+    if (hasNotes) ed.extendPrintArea(name, noteCol);
     if (ins) {
       for (const [x, list] of [...ins.entries()].sort((a, b) => a[0] - b[0])) {
         list.sort((a, b) => deptOrder(a.loaded.dept!) - deptOrder(b.loaded.dept!) || a.order - b.order);
@@ -470,7 +489,10 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
             setFate(a.loaded, a.src.rs.sheet.name, sc.r, sc.c, 'reported');
             unplaced.push(unplacedItem(a.loaded, a.src.rs.sheet.name, sc, 'extra-column'));
           }
-          sx.setText(nr, noteCol, format(t.noteAdded, { department: a.loaded.dept!, file: a.loaded.src.name }), noteStyleBase);
+          const noteText = format(t.noteAdded, { department: a.loaded.dept!, file: a.loaded.src.name });
+          sx.setText(nr, noteCol, noteText, noteStyleBase);
+          const lines = [...a.anchor.map].map(([key, c]) => (texts[key] && sx.columnWidth(c) > 0 ? linesFor(texts[key]!, sx.columnWidth(c)) : 1));
+          sx.ensureHeight(nr, pointsFor(Math.max(1, linesFor(noteText, 32), ...lines)));
           addedItems.push({
             department: a.loaded.dept!, file: a.loaded.src.name, sheet: name, row: nr + 1, cell: a1(nr, 0),
             sourceSheet: a.src.rs.sheet.name, sourceRow: a.src.row.r + 1, texts,

@@ -23,11 +23,12 @@ export function summarySheetXml(s: Summary, styles: Styles): string {
     return n;
   };
   const cell = (text: string | number, style = body, link?: string): NewSheetCell => ({ text: String(text), style, ...(link ? { link } : {}) });
+  const spill = (text: string, style: number): NewSheetCell => ({ text, style, spill: true });
   const rows: (NewSheetCell | null)[][] = [];
   const count = (st: string): number => s.departments.filter((d) => d.status === st).length;
-  rows.push([cell(format(t.summaryTitle, { master: s.master }), title)]);
+  rows.push([spill(format(t.summaryTitle, { master: s.master }), title)]);
   rows.push([
-    cell(
+    spill(
       format(t.summaryCounts, {
         departments: s.departments.length, submitted: count('submitted'), missing: count('missing'), duplicate: count('duplicate'),
         conflicts: s.conflicts.length, unauthorized: s.unauthorized.length, added: s.added.length, findings: s.findings.length, unplaced: s.unplaced.length,
@@ -36,7 +37,7 @@ export function summarySheetXml(s: Summary, styles: Styles): string {
     ),
   ]);
   rows.push([]);
-  rows.push([cell(t.summaryDeptTitle, title)]);
+  rows.push([spill(t.summaryDeptTitle, title)]);
   rows.push(t.summaryDeptHeader.map((h) => cell(h, head)));
   for (const d of s.departments) {
     rows.push([
@@ -49,7 +50,7 @@ export function summarySheetXml(s: Summary, styles: Styles): string {
     ]);
   }
   rows.push([]);
-  rows.push([cell(t.summaryDetailTitle, title)]);
+  rows.push([spill(t.summaryDetailTitle, title)]);
   const detailHeader = rows.length;
   rows.push(t.summaryDetailHeader.map((h) => cell(h, head)));
   const item = (kind: string, dept: string, file: string, sheet: string, ref: string, text: string, link: boolean): void => {
@@ -87,7 +88,7 @@ export function summarySheetXml(s: Summary, styles: Styles): string {
   if (rows.length === detailHeader + 1) rows.push([cell(t.noneLine)]);
   return newSheetXml({
     rows,
-    widths: [16, 22, 30, 14, 9, 80],
+    widths: [20, 22, 30, 14, 9, 80],
     autoFilter: `A${detailHeader + 1}:F${rows.length}`,
     landscape: true,
   });

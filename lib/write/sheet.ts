@@ -122,6 +122,30 @@ export class SheetXml {
     this.row(to.r).cells.set(to.c, t + src.slice(tag.length));
   }
 
+  /** Width of a column in Excel units (the sheet default where none is set). */
+  columnWidth(c: number): number {
+    for (const m of this.head.matchAll(/<col\b[^>]*?\/?>/g)) {
+      const min = Number(getAttr(m[0], 'min')) - 1;
+      const max = Number(getAttr(m[0], 'max')) - 1;
+      if (c >= min && c <= max) {
+        const w = Number(getAttr(m[0], 'width'));
+        if (getAttr(m[0], 'hidden') === '1' || getAttr(m[0], 'hidden') === 'true') return 0;
+        if (w > 0) return w;
+      }
+    }
+    const fmt = /<sheetFormatPr\b[^>]*?\/?>/.exec(this.head)?.[0];
+    const def = fmt ? Number(getAttr(fmt, 'defaultColWidth') ?? getAttr(fmt, 'baseColWidth') ?? 8.43) : 8.43;
+    return def > 0 ? def : 8.43;
+  }
+
+  /** Makes the row at least `points` tall (never shrinks a row the master made taller). */
+  ensureHeight(r: number, points: number): void {
+    const row = this.row(r);
+    const ht = Number(getAttr(row.open, 'ht') ?? 0);
+    if (ht >= points) return;
+    row.open = setAttr(setAttr(row.open, 'ht', String(points)), 'customHeight', '1');
+  }
+
   /** Lets the row height follow its (new) text instead of a fixed height. */
   autoHeight(r: number): void {
     const row = this.rows.get(r);

@@ -1,5 +1,6 @@
 // Workbook-level patching: which part holds which sheet, adding a sheet, hiding one,
 // choosing the active one, and moving print areas and titles with their rows.
+import { linesFor, pointsFor } from './height';
 import { Package, PackageError, relsPathOf, resolveTarget } from './package';
 import { mapRef, type RowMap } from './rowmap';
 import { SheetXml } from './sheet';
@@ -84,6 +85,21 @@ export class XlsxEditor {
     this.pkg.write(WB, wb);
   }
 
+  /** Widens the sheet's print area to column `c` (0-based) when it ends left of it. */
+  extendPrintArea(sheetName: string, c: number): void {
+    const e = this.sheets.find((s) => s.name === sheetName)!;
+    let wb = this.pkg.read(WB);
+    wb = wb.replace(/(<definedName\b[^>]*>)([\s\S]*?)(<\/definedName>)/g, (all, open: string, body: string, close: string) => {
+      if (getAttr(open, 'name') !== '_xlnm.Print_Area' || Number(getAttr(open, 'localSheetId')) !== e.index) return all;
+      const next = unescapeXml(body).replace(/(:\$?)([A-Z]{1,3})(\$?\d+)/g, (m, pre: string, col: string, rest: string) => {
+        const n = [...col].reduce((k, ch) => k * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+        return n < c ? `${pre}${colLetters(c)}${rest}` : m;
+      });
+      return open + escapeXml(next) + close;
+    });
+    this.pkg.write(WB, wb);
+  }
+
   setState(name: string, state: SheetState): void {
     let wb = this.pkg.read(WB);
     wb = wb.replace(/<sheet\b[^>]*?\/>/g, (tag) => (getAttr(tag, 'name') === name ? setAttr(tag, 'state', state) : tag));
@@ -161,6 +177,8 @@ export interface NewSheetCell {
   style?: number;
   /** Internal link target, e.g. `'提言1-ア'!C5`. */
   link?: string;
+  /** Not wrapped: the text runs on over empty neighbours and does not size the row. */
+  spill?: boolean;
 }
 
 export interface NewSheetSpec {
@@ -173,17 +191,18 @@ export interface NewSheetSpec {
   landscape?: boolean;
 }
 
+function colLetters(c: number): string {
+  let s = '';
+  let n = c + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
 export function newSheetXml(spec: NewSheetSpec): string {
-  const colLetters = (c: number): string => {
-    let s = '';
-    let n = c + 1;
-    while (n > 0) {
-      const m = (n - 1) % 26;
-      s = String.fromCharCode(65 + m) + s;
-      n = Math.floor((n - 1) / 26);
-    }
-    return s;
-  };
   const links: string[] = [];
   const body = spec.rows
     .map((row, r) => {
@@ -197,7 +216,8 @@ export function newSheetXml(spec: NewSheetSpec): string {
           return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell.text)}</t></is></c>`;
         })
         .join('');
-      return `<row r="${r + 1}">${cells}</row>`;
+      const lines = Math.max(1, ...row.map((cell, c) => (cell && cell.text && !cell.spill ? linesFor(cell.text, spec.widths?.[c] ?? 8.43) : 1)));
+      return lines > 1 ? `<row r="${r + 1}" ht="${pointsFor(lines)}" customHeight="1">${cells}</row>` : `<row r="${r + 1}">${cells}</row>`;
     })
     .join('');
   const maxCol = Math.max(1, ...spec.rows.map((r) => r.length));

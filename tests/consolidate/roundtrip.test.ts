@@ -34,7 +34,7 @@ beforeAll(() => {
   for (const f of splitFiles.files) fs.writeFileSync(path.join(dir, 'split', f.name), f.bytes);
   const sp = (name: string): string => path.join(dir, 'split', name);
   const back = (name: string): string => path.join(dir, 'back', name);
-  fill(dir, [
+  const jobs: Parameters<typeof fill>[1] = [
     {
       // A fills its rows (text starting with = + - @), adds a row, writes beside the table.
       in: sp('子)子育て支援部.xlsx'),
@@ -67,10 +67,9 @@ beforeAll(() => {
       ],
     },
     { in: masterPath, out: back('回答.xlsx'), steps: [{ sheet: '提言1-ア', set: { B4: 'どこの部署か分からない' } }] },
-  ].map((j) => {
-    fs.mkdirSync(path.dirname(j.out), { recursive: true });
-    return j;
-  }));
+  ];
+  for (const j of jobs) fs.mkdirSync(path.dirname(j.out), { recursive: true });
+  fill(dir, jobs);
   // B's workbook comes back through LibreOffice, a second writer.
   libreOfficeResave(path.join(dir, 'lo-in', '区)保健福祉部.xlsx'), path.join(dir, 'back'));
   fs.writeFileSync(back('broken.xlsx'), Buffer.from('PK\u0003\u0004 this is not a workbook at all'));
@@ -82,7 +81,9 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  // SHINCHOKU_KEEP=1 keeps the files to render and look at.
+  if (dir && !process.env['SHINCHOKU_KEEP']) fs.rmSync(dir, { recursive: true, force: true });
+  else if (dir) process.stderr.write(`kept ${dir}\n`);
 });
 
 describe('split', () => {
@@ -222,7 +223,8 @@ describe('consolidate', () => {
     // Validation and conditional format grow over the added row; the print area too.
     expect(ア.validations).toEqual([['list', '"新規,拡充,継続"', 'E4:E8']]);
     expect(ア.conditional).toEqual(['E4:E8']);
-    expect(ア.printArea).toEqual(['$A$1:$F$8']);
+    // The print area grows by the added row and takes in the 集約メモ column.
+    expect(ア.printArea).toEqual(['$A$1:$G$8']);
     expect(sheetOf(output, '提言1-イ').validations).toEqual(sheetOf(master, '提言1-イ').validations);
   });
 

@@ -1,0 +1,25 @@
+// Row heights for text we write. Neither Excel nor LibreOffice refits a row on opening a
+// file, so a row that receives several lines must say how tall it is.
+
+/** Display width in "0" characters: a full-width character is a little under two. */
+export function textUnits(line: string): number {
+  let n = 0;
+  for (const ch of line) {
+    const cp = ch.codePointAt(0)!;
+    n += cp > 0x2e7f || (cp >= 0x2000 && cp <= 0x27ff) ? 1.8 : 1;
+  }
+  return n;
+}
+
+/** Lines a wrapped cell of `width` (Excel column width units) needs for `text`. */
+export function linesFor(text: string, width: number): number {
+  const usable = Math.max(1, width);
+  let lines = 0;
+  for (const line of text.split(/\r?\n/)) lines += Math.max(1, Math.ceil(textUnits(line) / usable));
+  return lines;
+}
+
+/** Points for that many lines of 11-point text, as Excel lays them out. */
+export function pointsFor(lines: number): number {
+  return Math.min(409, Math.round((lines * 14.5 + 3) * 4) / 4);
+}
