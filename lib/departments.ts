@@ -80,6 +80,8 @@ export interface Suggestion {
   distance: number;
   /** No other entry is as near. */
   unique: boolean;
+  /** Other entries just as near (子)子ども支援部: 子育て支援部 and 子ども育成部), so people see them all. */
+  alternatives: string[];
 }
 
 /** The nearest master entry; entries under the same prefix are preferred at equal distance. */
@@ -91,10 +93,11 @@ export function suggestDepartment(master: DeptMaster, t: DeptToken): Suggestion 
     const d = levenshtein(name, normalize(e.name));
     const same = t.prefix !== undefined && e.prefix === t.prefix;
     if (!best || d < best.distance || (d === best.distance && same && !bestSamePrefix)) {
-      best = { display: e.display, distance: d, unique: true };
+      best = { display: e.display, distance: d, unique: true, alternatives: [] };
       bestSamePrefix = same;
-    } else if (d === best.distance && same === bestSamePrefix && e.display !== best.display) {
+    } else if (d === best.distance && same === bestSamePrefix && e.display !== best.display && !best.alternatives.includes(e.display)) {
       best.unique = false;
+      best.alternatives.push(e.display);
     }
   }
   if (!best) return null;

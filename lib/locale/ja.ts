@@ -37,7 +37,7 @@ export const ruleDocs: Record<string, RuleDoc> = {
   'numbering': {
     description: '取組番号が区分ごとに重複・欠番・順序違いなく振られているか',
     messages: {
-      duplicate: '取組番号 {value} が重複しています（{first} と同じ）',
+      duplicate: '取組番号 {value} が重複しています（{first}にもあります）',
       skipped: '取組番号が {expected} ではなく {value} になっています（欠番）',
       order: '取組番号 {value} が順序どおりではありません（前は {prev}）',
       unreadable: '取組番号「{value}」を番号として読めません（①、(1)、1 のように書いてください）',

@@ -29,7 +29,7 @@ export const department: Rule = {
             const value = cell.text.slice(0, t.start) + (spaced ? s.display : s.display.replace(') ', ')')) + cell.text.slice(t.end);
             ctx.report({
               messageId: 'unknown',
-              data: { value: t.raw, suggestion: s.display },
+              data: { value: t.raw, suggestion: [s.display, ...s.alternatives].join('」か「') },
               sheet: rs.sheet.name,
               r: cell.r,
               c: cell.c,

@@ -33,7 +33,7 @@ export const enumRule: Rule = {
           } else {
             ctx.report({
               messageId: 'invalid',
-              data: { column: col.label, value: cell.text, allowed: allowed.join('・') },
+              data: { column: col.label, value: cell.text, allowed: allowed.join('、') },
               sheet: rs.sheet.name,
               r: cell.r,
               c: cell.c,

@@ -50,7 +50,7 @@ export const numbering: Rule = {
           for (const it of items) {
             const first = seen.get(it.n);
             if (first) {
-              ctx.report({ messageId: 'duplicate', data: { value: it.text, first: `${first.text}（${first.r + 1}行目）` }, sheet: rs.sheet.name, r: it.r, c: it.c });
+              ctx.report({ messageId: 'duplicate', data: { value: it.text, first: `${first.r + 1}行目` }, sheet: rs.sheet.name, r: it.r, c: it.c });
             } else if (it.n < max && prev) {
               ctx.report({ messageId: 'order', data: { value: it.text, prev: prev.text }, sheet: rs.sheet.name, r: it.r, c: it.c });
             }
