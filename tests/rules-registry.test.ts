@@ -49,7 +49,7 @@ describe('rule registry', () => {
     expect(['error', 'warning', 'info']).toContain(rule.meta.severity);
     expect(fs.existsSync(path.join(ROOT, 'tests', 'rules', `${id}.test.ts`))).toBe(true);
     expect(fs.existsSync(path.join(ROOT, 'seeds', `error.${id}.xlsx`))).toBe(true);
-    expect(fs.existsSync(path.join(ROOT, 'seeds', 'expected', `error.${id}.tsv`))).toBe(true);
+    expect(fs.existsSync(path.join(ROOT, 'seeds', 'expected', `error.${id}.txt`))).toBe(true);
   });
 
   it('has no locale entry for a rule that does not exist', () => {

@@ -1,6 +1,6 @@
 // Walks the sample workbooks (seeds/ and the LibreOffice-written copies in
 // seeds/libreoffice/) and compares each file's flat findings table [sheet, cell, rule]
-// with the table written by hand next to it in seeds/expected/<name>.tsv.
+// with the table written by hand next to it in seeds/expected/<name>.txt.
 // ok.<report type>.xlsx: no finding at all; error.<rule id>[.<variant>].xlsx: that rule only.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -37,7 +37,7 @@ function samples(): Sample[] {
 
 /** Expected rows "sheet\tcell\trule", sorted; a fourth column is a note for reviewers. */
 function expectedTable(name: string): string[] {
-  const file = path.join(EXPECTED, name.replace(/\.xlsx$/, '.tsv'));
+  const file = path.join(EXPECTED, name.replace(/\.xlsx$/, '.txt'));
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
@@ -65,8 +65,8 @@ describe('seeds/', () => {
 
   it('has an expected table for every sample and a sample for every expected table', () => {
     const names = new Set(all.map((s) => s.name));
-    for (const s of all) expect([s.rel, fs.existsSync(path.join(EXPECTED, s.name.replace(/\.xlsx$/, '.tsv')))]).toEqual([s.rel, true]);
-    for (const t of fs.readdirSync(EXPECTED)) expect([t, names.has(t.replace(/\.tsv$/, '.xlsx'))]).toEqual([t, true]);
+    for (const s of all) expect([s.rel, fs.existsSync(path.join(EXPECTED, s.name.replace(/\.xlsx$/, '.txt')))]).toEqual([s.rel, true]);
+    for (const t of fs.readdirSync(EXPECTED)) expect([t, names.has(t.replace(/\.txt$/, '.xlsx'))]).toEqual([t, true]);
   });
 
   it.each(all.map((s) => [s.rel, s] as const))('%s yields exactly its expected findings', (_rel, s) => {

@@ -33,6 +33,7 @@ describe('department', () => {
     const f = run(book(depts('子)子ども支援部')), 'department');
     expect(table(f)).toEqual(['提言1-ア!F3 department/unknown']);
     expect(f[0]!.fix).toBeUndefined();
+    expect(f[0]!.message).toBe('「子)子ども支援部」は部署マスタにありません。「子) 子ども育成部」か「子) 子育て支援部」ではありませんか');
   });
 
   it('says so plainly when nothing in the master is near', () => {

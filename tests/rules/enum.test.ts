@@ -23,7 +23,7 @@ describe('enum', () => {
     const f = run(book(cat('新設', '継続中', 'ｹｲｿﾞｸ')), 'enum');
     expect(table(f)).toEqual(['提言1-ア!E3 enum/invalid', '提言1-ア!E4 enum/invalid', '提言1-ア!E5 enum/invalid']);
     expect(f.every((x) => x.fix === undefined)).toBe(true);
-    expect(f[0]!.message).toBe('取組区分「新設」は選択肢（新規・拡充・継続）にありません');
+    expect(f[0]!.message).toBe('取組区分「新設」は選択肢（新規、拡充、継続）にありません');
   });
 
   it('leaves an empty 取組区分 alone (it is not required)', () => {
@@ -44,5 +44,12 @@ describe('enum', () => {
   it('checks a 対象職種 written once and left blank below (carried down) only where written', () => {
     const s = visionSheet('分類1', [visionRow({ job: '保育師', no: '①' }), visionRow({ job: '', no: '②' }), visionRow({ job: '教員', no: '③' })]);
     expect(table(run(book(s), 'enum'))).toEqual(['分類1!A2 enum/invalid']);
+  });
+});
+
+describe('enum message', () => {
+  it('separates the allowed values with 、 since a value may hold a ・ (児童相談所・福祉コース職員)', () => {
+    const f = run(book(visionSheet('分類1', [visionRow({ job: '児童相談所職員' })])), 'enum');
+    expect(f[0]!.message).toBe('対象職種「児童相談所職員」は選択肢（共通、ケースワーカー、精神保健福祉相談員、保健師、保育士、児童相談所・福祉コース職員、教員）にありません');
   });
 });

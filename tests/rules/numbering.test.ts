@@ -14,7 +14,7 @@ describe('numbering', () => {
   it('finds ①②②④: the duplicate, then ③ skipped', () => {
     const f = run(book(nums('①', '②', '②', '④')), 'numbering');
     expect(table(f)).toEqual(['分類1!B4 numbering/duplicate', '分類1!B5 numbering/skipped']);
-    expect(f[0]!.message).toContain('②（3行目）');
+    expect(f[0]!.message).toBe('取組番号 ② が重複しています（3行目にもあります）');
     expect(f[1]!.data).toEqual({ expected: '③', value: '④' });
   });
 
