@@ -228,6 +228,22 @@ export function parseWithSheetJS(bytes: Uint8Array): XLSX.WorkBook {
   return XLSX.read(bytes, { ...PARSE_OPTS });
 }
 
+/**
+ * SheetJS reports odd records of a broken file on console.error ("Missing Info for XLS
+ * Record…"): English noise on the user's terminal for a file we name and explain anyway.
+ */
+function quietly<T>(fn: () => T): T {
+  const { error, warn } = console;
+  console.error = () => undefined;
+  console.warn = () => undefined;
+  try {
+    return fn();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
+}
+
 const textDecoder = new TextDecoder('utf-8', { fatal: false });
 
 function part(z: OpenedZip, name: string): Uint8Array | undefined {
@@ -381,7 +397,7 @@ export function readWorkbook(bytes: Uint8Array, file: string, opts: ReadOptions 
   if (kind === 'cfb' && isEncryptedCfb(bytes)) throw new ReadError('encrypted', file);
   let wb: XLSX.WorkBook;
   try {
-    wb = kind === 'zip' ? parseZip(bytes, file, limits, opts.notes) : parseWithSheetJS(bytes);
+    wb = quietly(() => (kind === 'zip' ? parseZip(bytes, file, limits, opts.notes) : parseWithSheetJS(bytes)));
   } catch (err) {
     throw classify(err, file);
   }
