@@ -180,7 +180,7 @@ function addTeigenSheet(wb, page, opts = {}) {
 
 function addTeigenNotes(wb) {
   const ws = newSheet(wb, '記入上の注意', [5, 100]);
-  put(ws, 'A1', '記入上の注意', { border: false, font: { size: 14, bold: true } });
+  mergeBox(ws, 1, 1, 1, 2, '記入上の注意', { border: false, font: { size: 14, bold: true } });
   const notes = [
     '取組方針ごとに1シートとし、シート名は「提言1-ア」のように提言番号と取組方針の記号で付けてください。',
     '「取組区分」は「新規」「拡充」「継続」のいずれかを記入してください。',
@@ -191,6 +191,7 @@ function addTeigenNotes(wb) {
   notes.forEach((s, i) => {
     put(ws, `A${3 + i}`, String(i + 1), { border: false, alignment: { horizontal: 'right' } });
     put(ws, `B${3 + i}`, s, { border: false });
+    ws.getRow(3 + i).height = rowHeight(wrappedLines(s, 100));
   });
   return ws;
 }
@@ -243,7 +244,7 @@ function addVisionSheet(wb, sheet, opts = {}) {
   }
   r += 1;
   columns.forEach((c, j) => put(ws, `${col(j + 1)}${r}`, c.header, { fill: HEAD_FILL, font: { bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } }));
-  ws.getRow(r).height = 20;
+  ws.getRow(r).height = 30;
   ws.pageSetup.printTitlesRow = `${r}:${r}`;
   dataRows(ws, r + 1, columns, rows);
   return ws;
@@ -251,7 +252,7 @@ function addVisionSheet(wb, sheet, opts = {}) {
 
 function addVisionNotes(wb) {
   const ws = newSheet(wb, '記入上の注意', [5, 100]);
-  put(ws, 'A1', '記入上の注意', { border: false, font: { size: 14, bold: true } });
+  mergeBox(ws, 1, 1, 1, 2, '記入上の注意', { border: false, font: { size: 14, bold: true } });
   const notes = [
     '取組内容の分類ごとに1シートとし、分類3は(1)～(4)ごとにシートを分けてください。',
     '取組番号は分類ごとに①から順に振ってください。',
@@ -262,6 +263,7 @@ function addVisionNotes(wb) {
   notes.forEach((s, i) => {
     put(ws, `A${3 + i}`, String(i + 1), { border: false, alignment: { horizontal: 'right' } });
     put(ws, `B${3 + i}`, s, { border: false });
+    ws.getRow(3 + i).height = rowHeight(wrappedLines(s, 100));
   });
 }
 
