@@ -1,7 +1,7 @@
 // `shinchoku validate`: text for people, JSON for machines.
 import { checkFile, type FileResult } from '../check';
 import type { Config } from '../config/schema';
-import { cli, format, readErrors, severityLabel, skipReasons } from '../locale/ja';
+import { cli, excerpt, format, readErrors, severityLabel, skipReasons } from '../locale/ja';
 import { expandInputs } from './files';
 import type { Io } from './io';
 
@@ -75,7 +75,11 @@ export function toText(results: FileResult[]): string {
         lines.push(format(cli.sheetHeader, { sheet }));
       }
       lines.push(format(cli.findingLine, { cell: f.cell, severity: severityLabel[f.severity], message: f.message, rule: f.rule }));
-      if (f.fix) lines.push(format(cli.fixLine, { value: f.fix.value.replace(/\r?\n/g, '⏎') }));
+      if (f.fix) {
+        const length = [...f.fix.value].length;
+        const oneLine = f.fix.value.replace(/\r?\n/g, '⏎');
+        lines.push(length <= 80 ? format(cli.fixLine, { value: oneLine }) : format(cli.fixLineLong, { value: excerpt(oneLine, 60), length }));
+      }
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else infos++;

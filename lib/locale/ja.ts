@@ -130,6 +130,7 @@ export const cli = {
   skippedSheet: '  シート「{sheet}」: {reason}',
   findingLine: '    {cell}\t[{severity}] {message}（{rule}）',
   fixLine: '      → 修正案: 「{value}」',
+  fixLineLong: '      → 修正案: 「{value}」（全 {length} 文字。全文は --format json で確認できます）',
   noFindings: '  指摘はありません',
   fileError: '  × 読めません: {reason}',
   summary: '合計: ファイル {files} 件、エラー {errors} 件、警告 {warnings} 件、情報 {infos} 件、読めないファイル {unreadable} 件',
