@@ -459,8 +459,29 @@ function teigen5e() {
         category: '継続',
         department: lines('保)ウェルネス推進部', '区)保健福祉部'),
       },
+      {
+        content: lines(
+          '○子ども虐待防止には専門性が必要であると職員一人一人が自覚した上で、育成体系(育成ビジョン)に基づく体系的な研修により、市全体の専門性の底上げや協働文化の醸成を図る。',
+          '※令和3年6月死亡事例の検証報告を踏まえ取り組む内容と一体化',
+        ),
+        status:
+          '・広く福祉職場で働く職員の専門性獲得に向けて、令和6年度から区保健福祉部職員等を対象とした対人援助研修を実施しているほか、庁内研修情報等の集約・発信を行った。',
+        evaluation: '・各区の実情を踏まえて、多職種合同研修を実施するため、児童相談所では推進役を担った。',
+        plan: lines('・引き続き多職種合同研修を実施。', '・令和8年1月に対人援助研修の実践編を実施予定。'),
+        category: '拡充',
+        department: lines('保)総務部', '子)児童相談所'),
+      },
     ],
   };
 }
 
-module.exports = { TEIGEN, T, R, lines, teigenPages, teigen5e };
+/** 提言5-エ as a clean master has it: what it shares with 提言3-エ marked (再掲). */
+function teigen5eClean() {
+  const page = teigen5e();
+  const first = page.rows[0];
+  const mark = (cell) => cell.split('\n').map((l) => (/\(再掲\)$/u.test(l) ? l : R(l))).join('\n');
+  for (const k of ['status', 'evaluation', 'plan']) first[k] = mark(first[k]);
+  return page;
+}
+
+module.exports = { TEIGEN, T, R, lines, teigenPages, teigen5e, teigen5eClean };

@@ -44,3 +44,17 @@ describe('saikei-unmarked', () => {
     expect(f.map((x) => x.data.source)).toEqual(['提言3-ウ!C3', '提言3-ウ!C3']);
   });
 });
+
+describe('saikei-unmarked and ※ notes', () => {
+  it('leaves a ※ note repeated in several rows alone (seed 002 提言1-ア, 5-エ)', () => {
+    const note = '※令和3年6月死亡事例の検証報告を踏まえ取り組む内容と一体化';
+    const wb = book(
+      teigenSheet('提言1-ア', [teigenRow({ content: `○母子保健と児童福祉の担当者が支援方針を共有する。\n${note}` })]),
+      teigenSheet('提言5-エ', [teigenRow({ content: `○子ども虐待防止には専門性が必要である。\n${note}` })]),
+    );
+    expect(run(wb)).toEqual([]);
+    // The same sentence without the ※ is content, and is flagged.
+    const plain = note.slice(1);
+    expect(table(run(two(`・${plain}`, `・${plain}`)))).toEqual(['提言5-エ!B3 saikei-unmarked/duplicate']);
+  });
+});
