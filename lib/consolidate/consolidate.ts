@@ -261,6 +261,8 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   }
 
   const pending = new Map<string, Pending>();
+  /** Rows of a returned file that belong to other departments (file, sheet, 1-based row). */
+  const foreign = new Set<string>();
   const unauthorizedRaw: (UnauthorizedItem & { target: MasterRow; r: number; c: number })[] = [];
   const unplaced: UnplacedItem[] = [];
   const addedRows: AddedRow[] = [];
@@ -296,6 +298,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
         const m = s.match;
         const owned = m.owners.includes(dept);
         if (owned) tk.rows.add(m);
+        else foreign.add(`${l.index}\u0000${ss.sheet.name}\u0000${s.row.r + 1}`);
         for (const [key] of s.row.cells) {
           const sc = s.row.cells.get(key)!;
           if (sc.carried) continue;
@@ -541,6 +544,15 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     const m = fates.get(l);
     if (m) trace.push(...m.values());
   }
+
+  // A whole copy of the master carries everyone's rows: their findings are not this file's.
+  const byName = new Map(loaded.map((l) => [l.src.name, l]));
+  const kept = findings.filter((f) => {
+    const l = byName.get(f.file);
+    return !(l && l.status === 'applied' && foreign.has(`${l.index}\u0000${f.sheet}\u0000${/\d+$/.exec(f.cell)![0]}`));
+  });
+  findings.length = 0;
+  findings.push(...kept);
 
   const files: FileSummary[] = loaded.map((l) => ({
     file: l.src.name,

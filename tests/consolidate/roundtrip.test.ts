@@ -248,7 +248,10 @@ describe('consolidate', () => {
     const f = result.summary.findings;
     expect(f.length).toBeGreaterThan(0);
     expect(f.every((x) => x.file && x.sheet && /^[A-Z]+\d+$/.test(x.cell) && x.message)).toBe(true);
-    // D's whole copy leaves the other departments' progress cells empty.
-    expect(f.some((x) => x.file === '子)児童相談所.xlsx' && x.rule === 'required')).toBe(true);
+    // A file nobody can be told from is checked whole; D's whole copy only on D's own rows
+    // (the other departments' empty rows in it are not D's findings).
+    expect(f.some((x) => x.file === '回答.xlsx' && x.rule === 'required')).toBe(true);
+    expect(f.filter((x) => x.file === '子)児童相談所.xlsx')).toEqual([]);
+    expect(f.filter((x) => x.file === '子育て支援部_回答.xlsx')).toEqual([]);
   });
 });

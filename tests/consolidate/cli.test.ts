@@ -1,0 +1,149 @@
+// The two commands as a user runs them: files on disk, exit codes, JSON, sheets as sources.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as XLSX from 'xlsx';
+import { main } from '../../lib/cli/main';
+import type { Io } from '../../lib/cli/io';
+import type { Summary } from '../../lib/consolidate/types';
+import { readWorkbook } from '../../lib/read/sheetjs';
+import { fill, py, tmpDir } from './helpers';
+
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), progress: () => undefined, progressDone: () => undefined };
+}
+
+let dir: string;
+let masterPath: string;
+
+beforeAll(() => {
+  dir = tmpDir('cli');
+  masterPath = path.join(dir, 'master.xlsx');
+  py('master', masterPath);
+});
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const HEAD = ['取組内容', '取組状況', '自己評価', '下半期の取組内容', '取組区分', '担当部'];
+function book(file: string, sheets: [string, string[][]][]): void {
+  const wb = XLSX.utils.book_new();
+  for (const [name, aoa] of sheets) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), name);
+  fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+}
+const table = (rows: string[][]): string[][] => [['検証報告書における提言1'], ['取組方針ア'], HEAD, ...rows];
+
+test('split writes one workbook per department, atomically', () => {
+  const io = capture();
+  const out = path.join(dir, 'split');
+  expect(main(['split', masterPath, '-o', out], io)).toBe(0);
+  expect(fs.readdirSync(out).sort()).toEqual(['保)総務部.xlsx', '区)保健福祉部.xlsx', '子)児童相談所.xlsx', '子)子育て支援部.xlsx']);
+  expect(io.stdout.join('\n')).toContain('部署 4 件のブックを');
+  const json = capture();
+  expect(main(['split', masterPath, '-o', out, '--format', 'json'], json)).toBe(0);
+  const parsed = JSON.parse(json.stdout.join('\n')) as { files: { department: string; rows: number }[] };
+  expect(parsed.files.map((f) => [f.department, f.rows])).toEqual([['子) 子育て支援部', 3], ['保) 総務部', 1], ['区) 保健福祉部', 3], ['子) 児童相談所', 2]]);
+  expect(fs.readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(false);
+});
+
+test('consolidate: JSON summary, exit 1 when a department is missing, master never touched', () => {
+  const before = fs.readFileSync(masterPath);
+  const back = path.join(dir, 'back1');
+  fs.mkdirSync(back);
+  fill(dir, [{ in: path.join(dir, 'split', '子)子育て支援部.xlsx'), out: path.join(back, '子)子育て支援部.xlsx'), steps: [{ sheet: '提言1-ア', set: { B4: '=SUM(A1:A2)' } }] }]);
+  const io = capture();
+  const out = path.join(dir, 'out1.xlsx');
+  expect(main(['consolidate', masterPath, back, '-o', out, '--format', 'json'], io)).toBe(1);
+  const s = JSON.parse(io.stdout.join('\n')) as Summary;
+  expect(Object.keys(s)).toEqual(expect.arrayContaining(['output', 'departments', 'missing', 'conflicts', 'unauthorized', 'added', 'findings']));
+  expect(s.departments[0]).toEqual(expect.objectContaining({ name: '子) 子育て支援部', status: 'submitted', files: [path.join(back, '子)子育て支援部.xlsx')], rowsTaken: 3 }));
+  expect(s.missing).toEqual(['保) 総務部', '区) 保健福祉部', '子) 児童相談所']);
+  expect(fs.readFileSync(masterPath).equals(before)).toBe(true);
+  // The formula-looking text arrived as text.
+  const wb = readWorkbook(fs.readFileSync(out), 'out1.xlsx');
+  const cell = wb.sheets[0]!.rows.get(3)!.get(1)!;
+  expect([cell.text, cell.formula]).toEqual(['=SUM(A1:A2)', undefined]);
+  const text = capture();
+  expect(main(['consolidate', masterPath, back, '-o', out], text)).toBe(1);
+  expect(text.stdout.join('\n')).toMatch(/未提出[\s\S]*保\) 総務部/);
+});
+
+test('consolidate refuses to write over an input, and says why', () => {
+  const io = capture();
+  const back = path.join(dir, 'back1');
+  const target = path.join(back, '子)子育て支援部.xlsx');
+  const before = fs.readFileSync(target);
+  expect(main(['consolidate', masterPath, back, '-o', target], io)).toBe(2);
+  expect(io.stderr.join('\n')).toContain('入力ファイルと同じです');
+  expect(fs.readFileSync(target).equals(before)).toBe(true);
+  expect(main(['consolidate', masterPath, back, '-o', masterPath], capture())).toBe(2);
+});
+
+test('an unreadable master or missing -o: exit 2', () => {
+  const bad = path.join(dir, 'bad.xlsx');
+  fs.writeFileSync(bad, 'not a workbook');
+  const io = capture();
+  expect(main(['consolidate', bad, path.join(dir, 'back1'), '-o', path.join(dir, 'x.xlsx')], io)).toBe(2);
+  expect(io.stderr.join('\n')).toContain('bad.xlsx');
+  expect(main(['consolidate', masterPath, path.join(dir, 'back1')], capture())).toBe(2);
+  expect(main(['split', masterPath], capture())).toBe(2);
+});
+
+test('clean consolidation exits 0', () => {
+  const m = path.join(dir, 'one.xlsx');
+  book(m, [['提言1-ア', table([['○研修を実施する', '', '', '', '継続', '子)子育て支援部']])]]);
+  const back = path.join(dir, 'back-clean');
+  fs.mkdirSync(back);
+  book(path.join(back, '子育て支援部.xlsx'), [['提言1-ア', table([['○研修を実施する', '研修を3回実施した', '達成', '継続して実施する', '継続', '子)子育て支援部']])]]);
+  const io = capture();
+  expect(main(['consolidate', m, back, '-o', path.join(dir, 'clean.xlsx')], io)).toBe(0);
+});
+
+test('sheets of one shared workbook are sources: BOOK#シート and --sheets', () => {
+  const shared = path.join(dir, 'shared.xlsx');
+  const rows = [
+    ['○研修を実施する', '', '', '', '継続', '子)子育て支援部'],
+    ['○体制を整える', '', '', '', '継続', '区)保健福祉部'],
+  ];
+  const edited = (k: number, t: string): string[][] => table(rows.map((r, i) => (i === k ? [r[0]!, t, ...r.slice(2)] : r)));
+  book(shared, [['進捗', table(rows)], ['子育て支援部', edited(0, '子: 研修を実施した')], ['保健福祉部', edited(1, '区: 体制を整えた')]]);
+  const out = path.join(dir, 'shared-out.xlsx');
+  const io = capture();
+  expect(main(['consolidate', `${shared}#進捗`, `${shared}#子育て支援部`, `${shared}#保健福祉部`, '-o', out, '--format', 'json'], io)).toBe(0);
+  const s = JSON.parse(io.stdout.join('\n')) as Summary;
+  expect(s.files.map((f) => [f.file.replace(/^.*\//, ''), f.department, f.departmentFrom])).toEqual([
+    ['shared.xlsx#子育て支援部', '子) 子育て支援部', 'sheet-name'],
+    ['shared.xlsx#保健福祉部', '区) 保健福祉部', 'sheet-name'],
+  ]);
+  const wb = readWorkbook(fs.readFileSync(out), 'o');
+  expect([wb.sheets[0]!.rows.get(3)!.get(1)!.text, wb.sheets[0]!.rows.get(4)!.get(1)!.text]).toEqual(['子: 研修を実施した', '区: 体制を整えた']);
+  const io2 = capture();
+  expect(main(['consolidate', `${shared}#進捗`, shared, '--sheets', '-o', out, '--format', 'json'], io2)).toBe(0);
+  expect((JSON.parse(io2.stdout.join('\n')) as Summary).files.length).toBe(2);
+});
+
+test('two files from one department: neither taken, unless --prefer-newest', () => {
+  const m = path.join(dir, 'one.xlsx');
+  const back = path.join(dir, 'back-dup');
+  fs.mkdirSync(back);
+  const older = path.join(back, '子育て支援部_第1版.xlsx');
+  const newer = path.join(back, '子育て支援部_第2版.xlsx');
+  book(older, [['提言1-ア', table([['○研修を実施する', '古い記載', '', '', '継続', '子)子育て支援部']])]]);
+  book(newer, [['提言1-ア', table([['○研修を実施する', '新しい記載', '', '', '継続', '子)子育て支援部']])]]);
+  fs.utimesSync(older, new Date('2026-10-01T00:00:00Z'), new Date('2026-10-01T00:00:00Z'));
+  fs.utimesSync(newer, new Date('2026-10-02T00:00:00Z'), new Date('2026-10-02T00:00:00Z'));
+  const out = path.join(dir, 'dup.xlsx');
+  const io = capture();
+  expect(main(['consolidate', m, back, '-o', out, '--format', 'json'], io)).toBe(1);
+  const s = JSON.parse(io.stdout.join('\n')) as Summary;
+  expect(s.departments[0]!.status).toBe('duplicate');
+  expect(s.files.map((f) => f.status)).toEqual(['duplicate', 'duplicate']);
+  expect(readWorkbook(fs.readFileSync(out), 'o').sheets[0]!.rows.get(3)!.get(1)?.text ?? '').toBe('');
+  const io2 = capture();
+  main(['consolidate', m, back, '-o', out, '--format', 'json', '--prefer-newest'], io2);
+  const s2 = JSON.parse(io2.stdout.join('\n')) as Summary;
+  expect(s2.files.map((f) => [path.basename(f.file), f.status])).toEqual([['子育て支援部_第1版.xlsx', 'superseded'], ['子育て支援部_第2版.xlsx', 'applied']]);
+  expect(readWorkbook(fs.readFileSync(out), 'o').sheets[0]!.rows.get(3)!.get(1)!.text).toBe('新しい記載');
+});
