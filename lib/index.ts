@@ -10,3 +10,10 @@ export type { Finding, Fix, Rule, Severity } from './rules/types';
 export { normalize, parseItemNumber, splitBullets, circled } from './normalize';
 export { applyFixes, type FixPlan } from './fix';
 export * as ja from './locale/ja';
+export { split, type SplitResult, type SplitFile, type SplitOptions } from './consolidate/split';
+export { consolidate, ConsolidateError } from './consolidate/consolidate';
+export type {
+  Source, ConsolidateOptions, ConsolidateResult, Summary, FileSummary, DepartmentSummary, ConflictItem,
+  UnauthorizedItem, AddedItem, FindingItem, UnplacedItem, MissingRowsItem, CellCounts, CellTrace,
+} from './consolidate/types';
+export { PackageError } from './write/package';
