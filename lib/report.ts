@@ -189,15 +189,22 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
     });
     break;
   }
-  // Rows above the header: the first match per level not already given by the sheet name
-  // (a legend listing every 分類 follows the real heading).
+  // Rows above the header, for levels the sheet name does not give. Seed 000 pages print a
+  // legend listing every 分類 (and every (1)–(4)) under the real heading: a level matched
+  // with several values is a legend, and the heading is the value it repeats; a legend
+  // alone (no value twice) names no section.
   const fromName = new Set(path.keys());
+  const found = new Map<string, string[]>();
   for (let r = 0; r < headerRow; r++) {
     const texts = rowTexts(sheet, r);
     const first = [...texts.entries()].sort((a, b) => a[0] - b[0])[0];
     if (!first) continue;
     const s = matchSection(first[1], ct);
-    if (s && !fromName.has(s.level) && !path.has(s.level)) path.set(s.level, s.value);
+    if (s && !fromName.has(s.level)) found.set(s.level, [...(found.get(s.level) ?? []), s.value]);
+  }
+  for (const [level, values] of found) {
+    const heading = new Set(values).size === 1 ? values[0] : values.find((v, i) => values.indexOf(v) !== i);
+    if (heading !== undefined) path.set(level, heading);
   }
 
   const headerRows = [headerRow];
