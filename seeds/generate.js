@@ -17,7 +17,8 @@ const { TEIGEN, T, R, lines, teigenPages, teigen5e, teigen5eClean } = require('.
 const { BUNRUI, SHOBUNRUI, V, visionSheets } = require('./data/vision');
 const { planAreas } = require('./data/plan');
 
-const OUT = __dirname;
+// SHINCHOKU_SEEDS_OUT writes elsewhere (tests/seeds.test.ts checks the committed files are current).
+const OUT = process.env.SHINCHOKU_SEEDS_OUT || __dirname;
 const LO_OUT = path.join(OUT, 'libreoffice');
 // Fixed dates keep the output byte-identical from run to run.
 const FIXED_DATE = new Date(Date.UTC(2025, 9, 1, 0, 0, 0));

@@ -2,7 +2,9 @@
 // seeds/libreoffice/) and compares each file's flat findings table [sheet, cell, rule]
 // with the table written by hand next to it in seeds/expected/<name>.txt.
 // ok.<report type>.xlsx: no finding at all; error.<rule id>[.<variant>].xlsx: that rule only.
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { checkBytes } from '../lib/check';
 import { defaultConfig } from '../lib/config';
@@ -89,6 +91,18 @@ describe('seeds/', () => {
       expect(ruleIds.has(p.rule)).toBe(true);
       expect(expected.length).toBeGreaterThan(0);
       expect(new Set(res.findings.map((f) => f.rule))).toEqual(new Set([p.rule]));
+    }
+  });
+
+  it('is what seeds/generate.js writes today, byte for byte (no hand-edited sample)', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-seeds-'));
+    try {
+      execFileSync(process.execPath, [path.join(SEEDS, 'generate.js'), '--no-libreoffice'], { env: { ...process.env, SHINCHOKU_SEEDS_OUT: out }, stdio: 'ignore' });
+      const made = fs.readdirSync(out).filter((f) => f.endsWith('.xlsx')).sort();
+      expect(made).toEqual(all.filter((s) => !s.rel.includes(path.sep)).map((s) => s.name));
+      for (const f of made) expect([f, fs.readFileSync(path.join(out, f)).equals(fs.readFileSync(path.join(SEEDS, f)))]).toEqual([f, true]);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
     }
   });
 
