@@ -56,6 +56,12 @@ module.exports = (env = {}, argv = {}) => {
           // Types are checked by `tsc -p addin` (npm run typecheck:addin); the bundle only transpiles.
           options: { transpileOnly: true, configFile: path.join(__dirname, 'addin', 'tsconfig.json') },
         },
+        {
+          // lib/ modules written for Node that use Buffer get a small browser shim (see the loader).
+          test: /[\\/]lib[\\/].*\.ts$/,
+          enforce: 'pre',
+          loader: path.join(__dirname, 'addin', 'build', 'buffer-import-loader.js'),
+        },
       ],
     },
     plugins: [

@@ -11,7 +11,7 @@ import { applyResult } from '../office/apply-result';
 import { planInputRules } from '../office/input-rules';
 import { LiveSession } from '../office/live';
 import { selectCell, setInputRules, getFileBytes } from '../office/write';
-import { consolidate, type ConsolidateResult } from '../shared/consolidation';
+import { consolidate, masterErrorMessage, type ConsolidateResult } from '../shared/consolidation';
 import { h, replace } from '../shared/dom';
 import { readFiles, type LoadedFile } from '../shared/files';
 import { renderFindings } from '../shared/findings-view';
@@ -97,18 +97,23 @@ export class OfficeApp {
   }
 
   async runConsolidate(fromSheets: boolean): Promise<void> {
-    if (!consolidate) {
-      this.shell.status(t.consolidateUnavailable, 'error');
-      return;
-    }
     this.shell.status(t.readingMaster, 'busy');
     const masterBytes = await getFileBytes();
     const bookName = Office.context.document.url?.split(/[\\/]/).pop() || t.openWorkbook;
+    const sectionSheets = this.sectionSheets();
     const sources = fromSheets
-      ? this.sectionSheets().map((sheet) => ({ name: `${bookName}#${sheet}`, bytes: masterBytes, sheet }))
+      ? sectionSheets.map((sheet) => ({ name: `${bookName}#${sheet}`, bytes: masterBytes, sheet }))
       : this.sources.map((f) => ({ name: f.name, bytes: f.bytes }));
+    // In a shared workbook the section sheets are sources, the others the master.
+    const masterSheets = fromSheets ? this.live.book?.workbook.sheets.map((s) => s.name).filter((n) => !sectionSheets.includes(n)) : undefined;
     this.shell.status(format(t.consolidating, { n: sources.length }), 'busy');
-    const result = consolidate(masterBytes, sources, this.config, { masterName: bookName, outputName: bookName });
+    let result: ConsolidateResult;
+    try {
+      result = consolidate(masterBytes, sources, this.config, { masterName: bookName, outputName: bookName, ...(masterSheets ? { masterSheets } : {}) });
+    } catch (err) {
+      this.shell.status(format(t.consolidateFailed, { detail: masterErrorMessage(err, bookName) }), 'error');
+      return;
+    }
     this.live.pause();
     try {
       this.shell.status(t.writing, 'busy');

@@ -5,7 +5,7 @@ import { zipSync } from 'fflate';
 import { getCell, parseA1 } from '../../lib/grid';
 import { addin as t, format } from '../../lib/locale/ja';
 import { readWorkbook } from '../../lib/read/sheetjs';
-import { consolidate, split, type ConsolidateResult, type Summary } from '../shared/consolidation';
+import { consolidate, masterErrorMessage, split, type ConsolidateResult, type Summary } from '../shared/consolidation';
 import { h, replace, type Child } from '../shared/dom';
 import { download, readFiles, suffixed } from '../shared/files';
 import type { StandaloneApp } from './app-standalone';
@@ -96,21 +96,17 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
 
   const run = (): void => {
     if (!master) return;
-    if (!consolidate) {
-      app.shell.status(t.consolidateUnavailable, 'error');
-      return;
-    }
     const sources = books.filter((b) => b.id !== master.id && !s.excluded.has(b.id)).map((b) => ({ name: b.name, bytes: b.bytes }));
     app.shell.status(format(t.consolidating, { n: sources.length }), 'busy');
     setTimeout(() => {
       try {
         s.resultName = suffixed(master.name, t.consolidatedSuffix);
-        s.result = consolidate!(master.bytes, sources, app.config, { masterName: master.name, outputName: s.resultName });
+        s.result = consolidate(master.bytes, sources, app.config, { masterName: master.name, outputName: s.resultName });
         s.cell = null;
         app.shell.status(format(t.consolidated, { n: sources.length }));
       } catch (err) {
         s.result = null;
-        app.shell.status(format(t.consolidateFailed, { detail: err instanceof Error ? err.message : String(err) }), 'error');
+        app.shell.status(format(t.consolidateFailed, { detail: masterErrorMessage(err, master.name) }), 'error');
       }
       rerender();
     }, 0);
@@ -124,7 +120,7 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
       download(zip, suffixed(master.name.replace(/\.[^.]+$/, ''), t.splitZipSuffix) + '.zip', 'application/zip');
       app.shell.status(format(t.splitDone, { n: res.files.length, unowned: res.unowned.length }));
     } catch (err) {
-      app.shell.status(format(t.splitFailed, { detail: err instanceof Error ? err.message : String(err) }), 'error');
+      app.shell.status(format(t.splitFailed, { detail: masterErrorMessage(err, master.name) }), 'error');
     }
   };
 

@@ -62,7 +62,7 @@ export class Shell {
       if (input.files?.length) onFiles(input.files);
       input.value = '';
     });
-    return h('label', { class: 'drop' }, h('span', {}, label), input);
+    return h('label', { class: 'drop' }, h('span', {}, label), h('br', {}), h('span', { class: 'pick' }, t.pickFiles), input);
   }
 
   /** Files dropped anywhere on the page. */

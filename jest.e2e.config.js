@@ -1,0 +1,12 @@
+/** Browser tests (Debian Chromium via playwright-core) against the built add-in pages. */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests/e2e'],
+  testMatch: ['**/*.e2e.ts'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // One browser at a time on a shared 2-core machine; the first test may build the bundle.
+  maxWorkers: 1,
+  testTimeout: 120000,
+};

@@ -1,0 +1,124 @@
+// Shared pieces of the browser tests: a fresh build of the add-in, a static server that
+// records every request, Debian's Chromium, and the in-memory Excel host as "office.js".
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as path from 'path';
+import * as ts from 'typescript';
+import { chromium, type Browser } from 'playwright-core';
+import type { Sheet, Workbook } from '../../lib/grid';
+
+export const ROOT = path.join(__dirname, '..', '..');
+export const DIST = path.join(ROOT, 'dist', 'addin');
+export const OUT = path.join(ROOT, 'test-output');
+// Debian's python3 carries python3-openpyxl; a pyenv shim earlier in PATH may not.
+export const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds dist/addin (production) unless it is newer than every source it comes from. */
+export function ensureBuilt(): void {
+  const out = path.join(DIST, 'taskpane.js');
+  const src = Math.max(newest(path.join(ROOT, 'addin')), newest(path.join(ROOT, 'lib')), fs.statSync(path.join(ROOT, 'manifest.xml')).mtimeMs, fs.statSync(path.join(ROOT, 'webpack.config.js')).mtimeMs);
+  if (fs.existsSync(out) && fs.statSync(out).mtimeMs > src) return;
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
+
+export interface Server {
+  origin: string;
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export function serve(dir = DIST): Promise<Server> {
+  const requests: string[] = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    requests.push(url.pathname);
+    const file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      resolve({ origin: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export function screenshotPath(name: string): string {
+  fs.mkdirSync(OUT, { recursive: true });
+  return path.join(OUT, name);
+}
+
+/** tests/addin/fake-excel.ts compiled for the browser: defines window.FakeExcel. */
+export function fakeExcelScript(): string {
+  const src = fs.readFileSync(path.join(ROOT, 'tests', 'addin', 'fake-excel.ts'), 'utf8');
+  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+  return `(function(){var module={exports:{}};var exports=module.exports;${js}\nwindow.FakeExcel=module.exports.FakeExcel;})();`;
+}
+
+export interface FakeSheetSpec {
+  name: string;
+  rows: (string | number | boolean | null)[][];
+  merges?: { r0: number; c0: number; r1: number; c1: number }[];
+}
+
+export function sheetSpec(s: Sheet): FakeSheetSpec {
+  const rows: (string | number | boolean | null)[][] = [];
+  for (const [r, row] of s.rows) {
+    rows[r] ??= [];
+    for (const [c, cell] of row) rows[r]![c] = typeof cell.value === 'number' || typeof cell.value === 'boolean' ? cell.value : cell.text;
+  }
+  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  return { name: s.name, rows, merges: s.merges.map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c })) };
+}
+
+export function workbookSpec(wb: Workbook): FakeSheetSpec[] {
+  return wb.sheets.map(sheetSpec);
+}
+
+/** office.js as served to the task pane: the in-memory host, filled and installed. */
+export function fakeOfficeJs(sheets: FakeSheetSpec[], opts: { api?: number; fileBytes?: Uint8Array } = {}): string {
+  const b64 = opts.fileBytes ? Buffer.from(opts.fileBytes).toString('base64') : '';
+  return `${fakeExcelScript()}
+(function(){
+  var fake = new window.FakeExcel({ api: ${opts.api ?? 18} });
+  var sheets = ${JSON.stringify(sheets)};
+  sheets.forEach(function (s) { var x = fake.addSheet(s.name, s.rows); x.merges = s.merges || []; });
+  var b64 = ${JSON.stringify(b64)};
+  var bin = atob(b64); var bytes = new Uint8Array(bin.length);
+  for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  fake.fileBytes = bytes;
+  fake.install(window);
+  window.__fake = fake;
+})();`;
+}
+
+/** Fills cells of an .xlsx with openpyxl: a writer independent of our own code. */
+export function fillWithOpenpyxl(input: string, output: string, cells: { sheet: string; cell: string; text: string }[]): void {
+  const py = 'import sys, json, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nfor c in json.loads(sys.argv[3]):\n    wb[c["sheet"]][c["cell"]] = c["text"]\nwb.save(sys.argv[2])\n';
+  execFileSync(PYTHON, ['-c', py, input, output, JSON.stringify(cells)]);
+}

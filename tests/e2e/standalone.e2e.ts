@@ -1,0 +1,158 @@
+// The standalone page in Debian's Chromium: load sample workbooks, see the findings, open
+// one, fix it, split the master, fill a section's workbook with openpyxl, consolidate,
+// download, and re-read every download with lib/. No request may leave the page's origin,
+// and after loading the page none may be made at all.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { unzipSync } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+import { checkBytes } from '../../lib/check';
+import { defaultConfig } from '../../lib/config';
+import { consolidate } from '../../lib/consolidate/consolidate';
+import { a1, cellText } from '../../lib/grid';
+import { readWorkbook } from '../../lib/read/sheetjs';
+import { parseWorkbook } from '../../lib/report';
+import { ensureBuilt, fillWithOpenpyxl, launch, ROOT, screenshotPath, serve, type Server } from './helpers';
+
+const config = defaultConfig();
+const SEEDS = path.join(ROOT, 'seeds');
+const MASTER = path.join(SEEDS, 'ok.teigen-progress.xlsx');
+const FAULTY = path.join(SEEDS, 'error.enum.xlsx');
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+let tmp: string;
+const offOrigin: string[] = [];
+
+beforeAll(async () => {
+  ensureBuilt();
+  server = await serve();
+  browser = await launch();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-e2e-'));
+  const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 900, height: 1100 }, locale: 'ja-JP' });
+  page = await ctx.newPage();
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) offOrigin.push(r.url());
+  });
+  page.on('pageerror', (e) => offOrigin.push(`pageerror: ${e.message}`));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function download(click: () => Promise<void>): Promise<{ name: string; bytes: Uint8Array }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
+  const file = path.join(tmp, dl.suggestedFilename());
+  await dl.saveAs(file);
+  return { name: dl.suggestedFilename(), bytes: new Uint8Array(fs.readFileSync(file)) };
+}
+
+test('load, see findings, open one, fix it, save the fixed workbook', async () => {
+  await page.goto(`${server.origin}/standalone.html`);
+  await page.waitForSelector('body[data-ready=standalone]');
+  const afterLoad = server.requests.length;
+
+  await page.setInputFiles('#view-validate input[type=file]', [MASTER, FAULTY]);
+  const faulty = page.locator('section.book[data-file="error.enum.xlsx"]');
+  await faulty.locator('li.finding').first().waitFor();
+  const cells = await faulty.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')));
+  expect(cells).toEqual(['提言1-ア!E15', '提言1-ア!E17', '提言1-エ!E16', '提言1-オ!E15']);
+  await expect(page.locator('section.book[data-file="ok.teigen-progress.xlsx"] [data-testid=counts]').textContent()).resolves.toBe('指摘はありません');
+  await expect(faulty.locator('[data-testid=counts]').textContent()).resolves.toBe('エラー 4 件・警告 0 件・情報 0 件');
+
+  // Open the first finding: the cell's own text is shown.
+  await faulty.locator('li.finding[data-cell="提言1-ア!E15"]').click();
+  await expect(faulty.locator('[data-testid=detail] pre').textContent()).resolves.toBe('継 続');
+  await page.screenshot({ path: screenshotPath('standalone-findings.png'), fullPage: true });
+
+  // Apply its fix.
+  await faulty.locator('li.finding[data-cell="提言1-ア!E15"] button.fix').click();
+  await page.waitForFunction(() => !document.querySelector('section.book[data-file="error.enum.xlsx"] li.finding[data-cell="提言1-ア!E15"]'));
+  await expect(faulty.locator('[data-testid=counts]').textContent()).resolves.toBe('エラー 3 件・警告 0 件・情報 0 件');
+
+  const fixed = await download(() => faulty.locator('[data-testid=save-fixed]').click());
+  expect(fixed.name).toBe('error.enum（修正済み）.xlsx');
+  const recheck = checkBytes(fixed.name, fixed.bytes, config);
+  expect(recheck.findings.map((f) => [f.sheet, f.cell, f.rule])).toEqual([
+    ['提言1-ア', 'E17', 'enum'],
+    ['提言1-エ', 'E16', 'enum'],
+    ['提言1-オ', 'E15', 'enum'],
+  ]);
+  const wb = readWorkbook(fixed.bytes, fixed.name);
+  expect(cellText(wb.sheets.find((s) => s.name === '提言1-ア')!, 14, 4)).toBe('継続');
+  // The input file itself is untouched.
+  expect(checkBytes('x', new Uint8Array(fs.readFileSync(FAULTY)), config).findings).toHaveLength(4);
+  expect(server.requests.length).toBe(afterLoad);
+});
+
+test('split, fill with openpyxl, consolidate, download: the same bytes as the library', async () => {
+  const afterLoad = server.requests.length;
+  await page.locator('#tab-consolidate').click();
+  await page.locator('[data-testid=pick]').waitFor();
+  // The master is picked by default; the faulty copy is not a returned workbook.
+  await expect(page.locator('tr[data-file="ok.teigen-progress.xlsx"] input[type=radio]').isChecked()).resolves.toBe(true);
+
+  const zip = await download(() => page.locator('[data-testid=split]').click());
+  const parts = unzipSync(zip.bytes);
+  expect(Object.keys(parts).sort()).toContain('子)子育て支援部.xlsx');
+  const section = path.join(tmp, '子)子育て支援部.xlsx');
+  fs.writeFileSync(section, parts['子)子育て支援部.xlsx']!);
+
+  // A section fills its first row's 取組状況 in another program.
+  const parsed = parseWorkbook(readWorkbook(new Uint8Array(fs.readFileSync(section)), section), config);
+  const all = parsed.reports.flatMap((rs) => rs.rows.map((row) => ({ rs, row })));
+  const first = all[0]!;
+  const status = first.row.cells.get('status')!;
+  expect([first.rs.sheet.name, a1(status.r, status.c)]).toEqual(['提言1-ア', 'B15']);
+  const text = '・E2E テストで記入した取組状況（<b>タグ</b>もそのまま）';
+  const filled = path.join(tmp, '子)子育て支援部_記入済み.xlsx');
+  fillWithOpenpyxl(section, filled, [{ sheet: '提言1-ア', cell: 'B15', text }]);
+  // 区) 保健福祉部 answers in a whole copy of the master: its own row 15 (shared with 子育て支援部:
+  // a conflict) and row 17, which belongs to 保) 総務部 only (unauthorized).
+  const ku = path.join(tmp, '区)保健福祉部_回答.xlsx');
+  fillWithOpenpyxl(MASTER, ku, [
+    { sheet: '提言1-ア', cell: 'B15', text: '区が書いた取組状況' },
+    { sheet: '提言1-ア', cell: 'B17', text: '区が勝手に書いた取組状況' },
+  ]);
+
+  await page.setInputFiles('#view-consolidate input[type=file]', [filled, ku]);
+  await page.locator('tr[data-file="区)保健福祉部_回答.xlsx"]').waitFor();
+  await page.locator('tr[data-file="error.enum.xlsx"] input[type=checkbox]').uncheck();
+  await page.locator('[data-testid=consolidate]').click();
+  await page.locator('[data-testid=summary]').waitFor();
+  const rows = await page.locator('[data-testid=departments] tbody tr').evaluateAll((els) => els.map((e) => [...e.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  const row = (name: string): string[] | undefined => rows.find((r) => r[0]!.replace(/\s/g, '') === name)?.slice(1);
+  expect(row('子)子育て支援部')).toEqual(['提出済み', String(all.length), path.basename(filled)]);
+  expect(row('区)保健福祉部')?.[0]).toBe('提出済み');
+  expect(rows.filter((r) => r[1] === '未提出')).toHaveLength(Object.keys(parts).length - 2);
+  await expect(page.locator('[data-testid=missing]').textContent()).resolves.toMatch(/^未提出: /);
+  await expect(page.locator('[data-testid=conflicts] button.cell-link').allTextContents()).resolves.toEqual(['提言1-ア!B15']);
+  // The unauthorized change is listed; clicking it shows the master's cell, left as it was.
+  const item = page.locator('[data-testid=unauthorized] button.cell-link');
+  await expect(item.allTextContents()).resolves.toEqual(['提言1-ア!B17']);
+  await item.click();
+  const masterGrid = readWorkbook(new Uint8Array(fs.readFileSync(MASTER)), 'master.xlsx');
+  await expect(page.locator('[data-testid=sum-detail] pre').textContent()).resolves.toBe(cellText(masterGrid.sheets.find((x) => x.name === '提言1-ア')!, 16, 1));
+  await page.screenshot({ path: screenshotPath('standalone-consolidated.png'), fullPage: true });
+
+  const out = await download(() => page.locator('[data-testid=save-consolidated]').click());
+  expect(out.name).toBe('ok.teigen-progress（集約）.xlsx');
+  // The library on the same inputs gives the same bytes.
+  const src = (f: string): { name: string; bytes: Uint8Array } => ({ name: path.basename(f), bytes: new Uint8Array(fs.readFileSync(f)) });
+  const lib = consolidate(new Uint8Array(fs.readFileSync(MASTER)), [src(filled), src(ku)], config, { masterName: 'ok.teigen-progress.xlsx', outputName: out.name });
+  expect(Buffer.from(out.bytes).equals(Buffer.from(lib.bytes))).toBe(true);
+  // And the filled text is in the master's row.
+  const result = readWorkbook(out.bytes, out.name);
+  const b15 = cellText(result.sheets.find((x) => x.name === '提言1-ア')!, 14, 1);
+  expect(b15).toContain(text);
+  expect(b15).toContain('区が書いた取組状況');
+  expect(cellText(result.sheets.find((x) => x.name === '提言1-ア')!, 16, 1)).toBe(cellText(masterGrid.sheets.find((x) => x.name === '提言1-ア')!, 16, 1));
+  expect(result.sheets.map((x) => x.name)).toContain('集約結果');
+
+  expect(server.requests.length).toBe(afterLoad);
+  expect(offOrigin).toEqual([]);
+});
