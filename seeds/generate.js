@@ -89,7 +89,7 @@ function wrappedLines(text, width) {
   }
   return lines;
 }
-const LINE_PT = 13.2;
+const LINE_PT = 14.5;
 const rowHeight = (lines) => Math.round((lines * LINE_PT + 4) * 4) / 4;
 
 /** Fills data rows; '^' in a column merges the cell with the one above. Sets row heights. */
