@@ -10,6 +10,7 @@ import { readWorkbook, ReadError } from '../read/sheetjs';
 import { parseWorkbook, type ParsedWorkbook, type ReportCell, type ReportRow, type ReportSheet } from '../report';
 import { linesFor, pointsFor } from '../write/height';
 import { RowMap } from '../write/rowmap';
+import { gridFromEditor } from '../write/read-grid';
 import { XlsxEditor } from '../write/workbook';
 import { departmentFromName, knownDepartments } from './departments';
 import { buildModel, isEditable, parseKey, rowKeyText, sectionPath, type MasterRow } from './model';
@@ -123,11 +124,37 @@ function load(src: Source, index: number, candidates: string[], config: Config):
   return out;
 }
 
+interface CandidateIndex {
+  byKeyId: Map<string, MasterRow>;
+  byText: Map<string, MasterRow[]>;
+  paths: Set<string>;
+  order: Map<MasterRow, number>;
+}
+const indexes = new WeakMap<MasterRow[], CandidateIndex>();
+
+function indexOf(candidates: MasterRow[]): CandidateIndex {
+  const hit = indexes.get(candidates);
+  if (hit) return hit;
+  const byKeyId = new Map<string, MasterRow>();
+  const byText = new Map<string, MasterRow[]>();
+  const paths = new Set<string>();
+  for (const m of candidates) {
+    byKeyId.set(`${m.sheetIndex}:${m.row.r}`, m);
+    paths.add(m.path);
+    const key = `${m.path}\u0002${m.keyText}`;
+    const l = byText.get(key) ?? [];
+    l.push(m);
+    byText.set(key, l);
+  }
+  const idx = { byKeyId, byText, paths, order: new Map(candidates.map((m, i) => [m, i])) };
+  indexes.set(candidates, idx);
+  return idx;
+}
+
 /** Pairs source rows with master rows: our key, then hierarchy + 取組内容, then order. */
 function matchRows(srcRows: SrcRow[], candidates: MasterRow[], dept: string): void {
   const used = new Set<MasterRow>();
-  const byKeyId = new Map<string, MasterRow>();
-  for (const m of candidates) byKeyId.set(`${m.sheetIndex}:${m.row.r}`, m);
+  const { byKeyId, byText, paths, order } = indexOf(candidates);
   for (const s of srcRows) {
     if (!s.keyCell) continue;
     const text = s.rs.sheet.rows.get(s.keyCell.r)?.get(s.keyCell.c)?.text ?? '';
@@ -137,15 +164,6 @@ function matchRows(srcRows: SrcRow[], candidates: MasterRow[], dept: string): vo
       s.match = m;
       used.add(m);
     }
-  }
-  const byText = new Map<string, MasterRow[]>();
-  const paths = new Set<string>();
-  for (const m of candidates) {
-    paths.add(m.path);
-    const key = `${m.path}\u0002${m.keyText}`;
-    const l = byText.get(key) ?? [];
-    l.push(m);
-    byText.set(key, l);
   }
   for (const s of srcRows) {
     if (s.match || s.keyText.split('\u0001').every((x) => x === '')) continue;
@@ -160,7 +178,6 @@ function matchRows(srcRows: SrcRow[], candidates: MasterRow[], dept: string): vo
   if (srcRows.some((s) => s.keyCell)) return;
   // Runs of unmatched rows between matched anchors pair up with the master's rows in the
   // same gap, in order, when the counts agree (all rows, or the department's own).
-  const order = new Map(candidates.map((m, i) => [m, i]));
   let i = 0;
   while (i < srcRows.length) {
     if (srcRows[i]!.match) {
@@ -201,7 +218,8 @@ function findKeyCell(sheet: Sheet, r: number, mapped: Set<number>): { r: number;
 export function consolidate(masterBytes: Uint8Array, sources: Source[], config: Config, opts: ConsolidateOptions = {}): ConsolidateResult {
   const masterName = opts.masterName ?? 'master.xlsx';
   const outputName = opts.outputName ?? 'output.xlsx';
-  const masterGrid = readWorkbook(masterBytes, masterName);
+  const ed = new XlsxEditor(masterBytes);
+  const masterGrid = gridFromEditor(ed, masterName);
   const model = buildModel(masterGrid, config, opts.masterSheets);
   if (model.parsed.reports.length === 0) throw new ConsolidateError('master-no-report');
   const candidatesDepts = [...new Set([...model.departments, ...knownDepartments(config)])];
@@ -275,14 +293,25 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     .filter((l) => l.status === 'applied')
     .sort((a, b) => deptOrder(a.dept!) - deptOrder(b.dept!) || (a.src.name < b.src.name ? -1 : a.src.name > b.src.name ? 1 : 0));
   let addOrder = 0;
+  // Candidate rows per (sheet, type) and per type, computed once, with their lookup indexes.
+  const rowsBySheet = new Map<string, MasterRow[]>();
+  const rowsByType = new Map<string, MasterRow[]>();
+  for (const m of model.rows) {
+    const k = `${m.sheet}\u0000${m.rs.type.id}`;
+    const bySheet = rowsBySheet.get(k) ?? [];
+    bySheet.push(m);
+    rowsBySheet.set(k, bySheet);
+    const byType = rowsByType.get(m.rs.type.id) ?? [];
+    byType.push(m);
+    rowsByType.set(m.rs.type.id, byType);
+  }
 
   for (const l of applied) {
     const dept = l.dept!;
     const tk = taken.get(dept) ?? { rows: new Set(), changed: new Set() };
     taken.set(dept, tk);
     for (const ss of l.parsed!.reports) {
-      const sameSheet = model.rows.filter((m) => m.sheet === ss.sheet.name && m.rs.type.id === ss.type.id);
-      const candidates = sameSheet.length > 0 ? sameSheet : model.rows.filter((m) => m.rs.type.id === ss.type.id);
+      const candidates = rowsBySheet.get(`${ss.sheet.name}\u0000${ss.type.id}`) ?? rowsByType.get(ss.type.id) ?? [];
       const mappedCols = new Set<number>();
       for (const map of ss.columnMaps.values()) for (const c of map.values()) mappedCols.add(c);
       const srcRows: SrcRow[] = ss.rows.map((row) => {
@@ -291,6 +320,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
       });
       // Key cells anywhere (also on rows the parser did not take as data) are ours.
       for (const [r, row] of ss.sheet.rows) for (const [c, cell] of row) if (cell.text.startsWith('shinchoku:v1:') || cell.text === t.keyHeader) setFate(l, ss.sheet.name, r, c, 'control');
+      if (srcRows.length === 0) continue;
       matchRows(srcRows, candidates, dept);
       const seenAnchor = new Set<string>();
       for (const s of srcRows) {
@@ -398,7 +428,6 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   for (const l of loaded) if (l.dept && (l.status === 'applied' || l.status === 'duplicate' || l.status === 'superseded') && !allDepts.includes(l.dept)) allDepts.push(l.dept);
 
   // Write the output from the master's own bytes.
-  const ed = new XlsxEditor(masterBytes);
   const noteStyleBase = ed.styles.derive(0, { wrap: true, border: true });
   const unfilled: MissingRowsItem[] = [];
   const notes = new Map<MasterRow, string[]>();

@@ -3,8 +3,8 @@
 import type { Config } from '../config/schema';
 import { a1 } from '../grid';
 import { consolidate as t } from '../locale/ja';
-import { readWorkbook } from '../read/sheetjs';
 import { RowMap } from '../write/rowmap';
+import { gridFromEditor } from '../write/read-grid';
 import { newSheetXml, XlsxEditor } from '../write/workbook';
 import { fileNameFor } from './departments';
 import { buildModel, isEditable, keyOf, type MasterModel, type MasterRow } from './model';
@@ -12,6 +12,8 @@ import { buildModel, isEditable, keyOf, type MasterModel, type MasterRow } from 
 export interface SplitOptions {
   /** Shown in the metadata of each file (the master's file name). */
   masterName?: string;
+  /** The master already opened (its parse is reused for every department). */
+  editor?: XlsxEditor;
 }
 
 export interface SplitFile {
@@ -48,8 +50,9 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
     bySheet.set(r.sheet, list);
   }
   const usedNames = new Set<string>();
+  const base = opts.editor ?? new XlsxEditor(masterBytes);
   for (const dept of model.departments) {
-    const ed = new XlsxEditor(masterBytes);
+    const ed = base.clone();
     let held = 0;
     let firstVisible: string | undefined;
     for (const [sheetName, rows] of bySheet) {
@@ -112,6 +115,7 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
 
 /** Splits the master into one workbook per department (browser-safe: bytes in, bytes out). */
 export function split(masterBytes: Uint8Array, config: Config, opts: SplitOptions = {}): SplitResult {
-  const wb = readWorkbook(masterBytes, opts.masterName ?? 'master.xlsx');
-  return splitModel(masterBytes, buildModel(wb, config), config, opts);
+  const editor = new XlsxEditor(masterBytes);
+  const wb = gridFromEditor(editor, opts.masterName ?? 'master.xlsx');
+  return splitModel(masterBytes, buildModel(wb, config), config, { ...opts, editor });
 }

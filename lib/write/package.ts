@@ -37,6 +37,14 @@ export class Package {
     return p;
   }
 
+  clone(): Package {
+    const p = new Package();
+    for (const [k, v] of this.parts) p.parts.set(k, v);
+    for (const [k, v] of this.text) p.text.set(k, v);
+    p.order.push(...this.order);
+    return p;
+  }
+
   has(name: string): boolean {
     return this.text.has(name) || this.parts.has(name);
   }
@@ -73,7 +81,7 @@ export class Package {
     for (const name of this.order) {
       const t = this.text.get(name);
       const data = t !== undefined ? strToU8(t) : this.parts.get(name)!;
-      files[name] = [data, { mtime: FIXED_DATE, level: 6 }];
+      files[name] = [data, { mtime: FIXED_DATE, level: 1 }];
     }
     return zipSync(files, { mtime: FIXED_DATE });
   }

@@ -60,6 +60,40 @@ export class SheetXml {
     }
   }
 
+  /** Every cell element, row by row: the master is read from the same parse it is patched in. */
+  *cellElements(): Generator<[number, number, string]> {
+    for (const [r, row] of this.rows) for (const [c, xml] of row.cells) yield [r, c, xml];
+  }
+
+  hiddenRows(): number[] {
+    return [...this.rows].filter(([, row]) => /\shidden="(1|true)"/.test(row.open)).map(([r]) => r);
+  }
+
+  hiddenColumns(): number[] {
+    const out: number[] = [];
+    for (const m of this.head.matchAll(/<col\b[^>]*?\/?>/g)) {
+      if (!/\shidden="(1|true)"/.test(m[0])) continue;
+      const min = Number(getAttr(m[0], 'min')) - 1;
+      const max = Math.min(Number(getAttr(m[0], 'max')) - 1, min + 1000);
+      for (let c = min; c <= max; c++) out.push(c);
+    }
+    return out;
+  }
+
+  mergeRefs(): string[] {
+    return [...this.tail.matchAll(/<mergeCell\b[^>]*?\/>/g)].map((m) => getAttr(m[0], 'ref') ?? '').filter((r) => r.includes(':'));
+  }
+
+  /** Deep enough a copy that patching it leaves this one as it was. */
+  clone(): SheetXml {
+    const c = Object.create(SheetXml.prototype) as SheetXml;
+    c.head = this.head;
+    c.tail = this.tail;
+    c.rows = new Map([...this.rows].map(([r, row]) => [r, { open: row.open, cells: new Map(row.cells) }]));
+    c.widthCache = new Map(this.widthCache);
+    return c;
+  }
+
   /** Highest used column index (0-based) over all cells, or -1. */
   maxColumn(): number {
     let max = -1;
@@ -122,8 +156,18 @@ export class SheetXml {
     this.row(to.r).cells.set(to.c, t + src.slice(tag.length));
   }
 
+  private widthCache = new Map<number, number>();
+
   /** Width of a column in Excel units (the sheet default where none is set). */
   columnWidth(c: number): number {
+    const hit = this.widthCache.get(c);
+    if (hit !== undefined) return hit;
+    const w = this.findWidth(c);
+    this.widthCache.set(c, w);
+    return w;
+  }
+
+  private findWidth(c: number): number {
     for (const m of this.head.matchAll(/<col\b[^>]*?\/?>/g)) {
       const min = Number(getAttr(m[0], 'min')) - 1;
       const max = Number(getAttr(m[0], 'max')) - 1;
@@ -196,6 +240,7 @@ export class SheetXml {
   }
 
   setColumn(c: number, spec: ColumnSpec): void {
+    this.widthCache.clear();
     const attrs = (base: string): string => {
       let t = base;
       if (spec.width !== undefined) t = setAttr(setAttr(t, 'width', String(spec.width)), 'customWidth', '1');

@@ -43,6 +43,20 @@ export class Styles {
     if (this.xfs.length === 0) this.xfs.push('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
   }
 
+  clone(): Styles {
+    const c = Object.create(Styles.prototype) as Styles;
+    Object.assign(c, {
+      xml: this.xml,
+      cache: new Map(this.cache),
+      fonts: [...this.fonts],
+      fills: [...this.fills],
+      borders: [...this.borders],
+      xfs: [...this.xfs],
+      dirty: this.dirty,
+    });
+    return c;
+  }
+
   get changed(): boolean {
     return this.dirty;
   }

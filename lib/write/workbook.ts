@@ -16,6 +16,7 @@ export interface SheetEntry {
   part: string;
   /** Position in the workbook (localSheetId of defined names). */
   index: number;
+  state: SheetState;
 }
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
@@ -24,8 +25,23 @@ export class XlsxEditor {
   readonly pkg: Package;
   readonly sheets: SheetEntry[];
   readonly styles: Styles;
+  readonly sharedStringsPart: string | undefined;
   private readonly stylesPart: string | undefined;
   private readonly open = new Map<string, SheetXml>();
+
+  /** A copy to patch independently (split patches one copy of the master per department). */
+  clone(): XlsxEditor {
+    const c = Object.create(XlsxEditor.prototype) as XlsxEditor;
+    Object.assign(c, {
+      pkg: this.pkg.clone(),
+      sheets: this.sheets.map((s) => ({ ...s })),
+      styles: this.styles.clone(),
+      sharedStringsPart: this.sharedStringsPart,
+      stylesPart: this.stylesPart,
+      open: new Map([...this.open].map(([k, v]) => [k, v.clone()])),
+    });
+    return c;
+  }
 
   constructor(bytes: Uint8Array) {
     this.pkg = Package.open(bytes);
@@ -37,9 +53,11 @@ export class XlsxEditor {
       const rid = getAttr(m[0], 'r:id') ?? '';
       const target = rels.get(rid);
       if (!target) throw new PackageError('missing-part', `sheet ${name}`);
-      return { name, part: target, index };
+      const st = getAttr(m[0], 'state');
+      return { name, part: target, index, state: st === 'hidden' || st === 'veryHidden' ? st : 'visible' };
     });
     this.stylesPart = [...rels.values()].find((p) => /styles\.xml$/.test(p));
+    this.sharedStringsPart = [...rels.values()].find((p) => /sharedStrings\.xml$/i.test(p));
     this.styles = new Styles(this.stylesPart && this.pkg.has(this.stylesPart) ? this.pkg.read(this.stylesPart) : undefined);
   }
 
@@ -101,6 +119,8 @@ export class XlsxEditor {
   }
 
   setState(name: string, state: SheetState): void {
+    const e = this.sheets.find((s) => s.name === name);
+    if (e) e.state = state;
     let wb = this.pkg.read(WB);
     wb = wb.replace(/<sheet\b[^>]*?\/>/g, (tag) => (getAttr(tag, 'name') === name ? setAttr(tag, 'state', state) : tag));
     this.pkg.write(WB, wb);
@@ -144,7 +164,7 @@ export class XlsxEditor {
     const rAttr = /xmlns:r=/.test(wb.slice(0, wb.indexOf('<sheets'))) ? 'r:id' : 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id';
     wb = wb.replace('</sheets>', `<sheet name="${escapeXml(name)}" sheetId="${sheetId}"${stateAttr} ${rAttr}="${rid}"/></sheets>`);
     this.pkg.write(WB, wb);
-    this.sheets.push({ name, part, index: this.sheets.length });
+    this.sheets.push({ name, part, index: this.sheets.length, state });
   }
 
   toBytes(): Uint8Array {

@@ -1,0 +1,130 @@
+// Benchmark (issue 3): consolidating 100 section workbooks of 50 rows each, against only
+// parsing the same files with SheetJS in the same run, and against reading and
+// concatenating them with pandas + openpyxl. Runs the compiled dist/ (npm run build first).
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const XLSX = require('xlsx');
+const { rng, sentence, time, table } = require('./lib');
+
+let lib;
+try {
+  lib = require('../dist/lib/index.js');
+  if (typeof lib.consolidate !== 'function') throw new Error('old build');
+} catch (err) {
+  console.error(`dist/ is missing or stale (${err.message}): run \`npm run build\` first`);
+  process.exit(2);
+}
+
+const DEPARTMENTS = 100;
+const ROWS = 50;
+const SHEETS = 10;
+const KUBUN = ['新規', '拡充', '継続'];
+
+// 100 departments the configuration knows, so the department rule stays quiet.
+const raw = JSON.parse(lib.defaultConfigJson());
+const names = Array.from({ length: DEPARTMENTS }, (_, i) => `第${String(i + 1).padStart(3, '0')}担当課`);
+for (const name of names) raw.departments.push({ name, bureau: '子ども未来局', kind: 'section' });
+const config = lib.parseConfig(raw, 'bench');
+
+function masterBytes() {
+  const rand = rng(7);
+  const wb = XLSX.utils.book_new();
+  const perSheet = DEPARTMENTS / SHEETS;
+  for (let s = 0; s < SHEETS; s++) {
+    const rows = [
+      [`検証報告書における提言${s + 1}`],
+      ['取組方針ア　区を単位とした相談支援体制を整える。'],
+      ['取組内容', '令和6年度から令和7年度上半期の取組状況', '自己評価', '令和7年度下半期の取組内容', '取組\n区分', '担当部'],
+    ];
+    for (let d = 0; d < perSheet; d++) {
+      for (let i = 0; i < ROWS; i++) {
+        const k = (s * perSheet + d) * ROWS + i;
+        rows.push([`○取組 ${k + 1}: ${sentence(rand, 500000 + k).slice(1, 40)}`, '', '', '', KUBUN[k % 3], `子)${names[s * perSheet + d]}`]);
+      }
+    }
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), `提言${s + 1}-ア`);
+  }
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }));
+}
+
+/** Each section fills its progress cells (written back by SheetJS: a writer that is not ours). */
+function fillSection(bytes, seed) {
+  const rand = rng(seed);
+  const wb = XLSX.read(bytes, { type: 'array' });
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    if (!ws['!ref'] || name.startsWith('_')) continue;
+    const range = XLSX.utils.decode_range(ws['!ref']);
+    for (let r = 3; r <= range.e.r; r++) {
+      const a = ws[XLSX.utils.encode_cell({ r, c: 0 })];
+      if (!a || !String(a.v).startsWith('○')) continue;
+      ws[XLSX.utils.encode_cell({ r, c: 1 })] = { t: 's', v: `${sentence(rand, r)}\n${sentence(rand, r + 1)}` };
+      ws[XLSX.utils.encode_cell({ r, c: 2 })] = { t: 's', v: sentence(rand, r + 2) };
+      ws[XLSX.utils.encode_cell({ r, c: 3 })] = { t: 's', v: `・引き続き実施する（${r}）。` };
+    }
+  }
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }));
+}
+
+const PANDAS = `
+import sys, time, glob
+import pandas as pd
+t0 = time.perf_counter()
+frames = []
+for f in sorted(glob.glob(sys.argv[1] + '/*.xlsx')):
+    for name, df in pd.read_excel(f, sheet_name=None, engine='openpyxl', header=2).items():
+        if name.startswith('_'):
+            continue
+        df['ファイル'] = f
+        frames.append(df)
+out = pd.concat(frames, ignore_index=True)
+print(f'{(time.perf_counter() - t0) * 1000:.1f} {len(out)}')
+`;
+
+function main() {
+  const master = masterBytes();
+  const split = lib.split(master, config, { masterName: 'master.xlsx' });
+  if (split.files.length !== DEPARTMENTS) throw new Error(`split gave ${split.files.length} files`);
+  const sections = split.files.map((f, i) => ({ name: f.name, bytes: fillSection(f.bytes, 100 + i) }));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-bench-'));
+  for (const s of sections) fs.writeFileSync(path.join(dir, s.name), s.bytes);
+
+  const parse = time(() => sections.map((s) => lib.parseWithSheetJS(s.bytes)), 3);
+  const parseAll = time(() => [master, ...sections.map((s) => s.bytes)].map((b) => lib.parseWithSheetJS(b)), 3);
+  const full = time(() => lib.consolidate(master, sections, config, { masterName: 'master.xlsx' }), 3);
+  const noCheck = time(() => lib.consolidate(master, sections, config, { masterName: 'master.xlsx', validate: false }), 3);
+  const splitTime = time(() => lib.split(master, config, { masterName: 'master.xlsx' }), 1);
+  const s = full.result.summary;
+  const rowsTaken = s.departments.reduce((n, d) => n + d.rowsTaken, 0);
+  if (rowsTaken !== DEPARTMENTS * ROWS) throw new Error(`rows taken ${rowsTaken}`);
+  if (s.cells.in !== s.cells.out + s.cells.base + s.cells.control + s.cells.reported) throw new Error('cells do not add up');
+
+  const python = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  const t0 = process.hrtime.bigint();
+  const py = spawnSync(python, ['-c', PANDAS, dir], { encoding: 'utf8' });
+  const pyWall = Number(process.hrtime.bigint() - t0) / 1e6;
+  fs.rmSync(dir, { recursive: true, force: true });
+  const [pyMs, pyRows] = py.status === 0 ? py.stdout.trim().split(' ').map(Number) : [NaN, NaN];
+
+  const r = (x) => (x / parse.ms).toFixed(2);
+  console.log(`${DEPARTMENTS} section workbooks × ${ROWS} rows (${DEPARTMENTS * ROWS} rows, ${s.cells.in} non-empty cells); master ${SHEETS} sheets; best of 3`);
+  console.log(
+    table([
+      ['step', 'ms', '× SheetJS parse of the 100 files'],
+      ['SheetJS parse only (100 files)', parse.ms.toFixed(0), '1.00'],
+      ['SheetJS parse only (100 files + master)', parseAll.ms.toFixed(0), r(parseAll.ms)],
+      ['consolidate (read, merge, validate, write)', full.ms.toFixed(0), r(full.ms)],
+      ['consolidate without validation', noCheck.ms.toFixed(0), r(noCheck.ms)],
+      ['pandas + openpyxl read + concat (in Python)', Number.isFinite(pyMs) ? pyMs.toFixed(0) : 'n/a', Number.isFinite(pyMs) ? r(pyMs) : 'n/a'],
+      ['pandas + openpyxl incl. interpreter start', Number.isFinite(pyMs) ? pyWall.toFixed(0) : 'n/a', Number.isFinite(pyMs) ? r(pyWall) : 'n/a'],
+      ['split (master → 100 workbooks)', splitTime.ms.toFixed(0), r(splitTime.ms)],
+    ]),
+  );
+  console.log(`goal: consolidate < 1.5 × parse → ${full.ms / parse.ms < 1.5 ? 'met' : 'NOT met'} (${r(full.ms)}×); pandas rows read: ${pyRows}`);
+  if (py.status !== 0) console.log(`pandas baseline failed: ${(py.stderr || '').split('\n').slice(-2).join(' ')}`);
+}
+
+main();

@@ -1,0 +1,79 @@
+// The master's cells as the grid model, read from the very parse we patch it in: row and
+// column numbers of the model and of the XML cannot disagree, and the master (the
+// secretariat's own file) is not parsed twice.
+import { emptySheet, parseA1, setCell, type Cell, type Workbook } from '../grid';
+import { getAttr, unescapeXml } from './xml';
+import type { XlsxEditor } from './workbook';
+
+/** Text of an <si> or <is>: its <t> runs, without phonetic guides (<rPh>). */
+function runsText(xml: string): string {
+  const body = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+  let out = '';
+  for (const m of body.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) out += m[1] ?? '';
+  // Excel writes control characters as _xHHHH_.
+  return unescapeXml(out).replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+export function sharedStrings(ed: XlsxEditor): string[] {
+  const part = ed.sharedStringsPart;
+  if (!part || !ed.pkg.has(part)) return [];
+  return [...ed.pkg.read(part).matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((m) => runsText(m[1] ?? ''));
+}
+
+function cellOf(xml: string, sst: string[]): Cell | undefined {
+  const tag = /^<c\b[^>]*?\/?>/.exec(xml)![0];
+  if (tag.endsWith('/>')) return undefined;
+  const t = getAttr(tag, 't') ?? 'n';
+  const f = /<f\b[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/.exec(xml);
+  const formula = f?.[1] !== undefined ? unescapeXml(f[1]) : undefined;
+  const v = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(xml)?.[1];
+  let value: Cell['value'];
+  let text: string;
+  if (t === 'inlineStr') {
+    const is = /<is\b[^>]*>([\s\S]*?)<\/is>/.exec(xml)?.[1] ?? '';
+    value = text = runsText(is);
+  } else if (t === 's') {
+    value = text = sst[Number(v)] ?? '';
+  } else if (t === 'str') {
+    value = text = v === undefined ? '' : unescapeXml(v);
+  } else if (t === 'b') {
+    value = v === '1' || v === 'true';
+    text = value ? 'TRUE' : 'FALSE';
+  } else if (t === 'e') {
+    value = null;
+    text = v === undefined ? '' : unescapeXml(v);
+  } else {
+    if (v === undefined || v.trim() === '') return formula ? { value: null, text: '', formula } : undefined;
+    value = Number(v);
+    text = Number.isFinite(value) ? String(value) : unescapeXml(v);
+  }
+  if (text === '' && !formula) return undefined;
+  return formula ? { value, text, formula } : { value, text };
+}
+
+export function gridFromEditor(ed: XlsxEditor, name: string): Workbook {
+  const sst = sharedStrings(ed);
+  return {
+    name,
+    sheets: ed.sheets.map((e) => {
+      const sx = ed.sheet(e.name);
+      const sheet = emptySheet(e.name);
+      sheet.hidden = e.state !== 'visible';
+      for (const [r, c, xml] of sx.cellElements()) {
+        const cell = cellOf(xml, sst);
+        if (cell) setCell(sheet, r, c, cell);
+      }
+      for (const ref of sx.mergeRefs()) {
+        const [a, b] = ref.split(':');
+        try {
+          sheet.merges.push({ s: parseA1(a!), e: parseA1(b!) });
+        } catch {
+          // a whole-row or whole-column merge is not a table cell
+        }
+      }
+      for (const r of sx.hiddenRows()) sheet.hiddenRows.add(r);
+      for (const c of sx.hiddenColumns()) sheet.hiddenCols.add(c);
+      return sheet;
+    }),
+  };
+}
