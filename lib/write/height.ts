@@ -6,14 +6,14 @@ export function textUnits(line: string): number {
   let n = 0;
   for (const ch of line) {
     const cp = ch.codePointAt(0)!;
-    n += cp > 0x2e7f || (cp >= 0x2000 && cp <= 0x27ff) ? 1.8 : 1;
+    n += cp > 0x2e7f || (cp >= 0x2000 && cp <= 0x27ff) ? 1.9 : 1;
   }
   return n;
 }
 
 /** Lines a wrapped cell of `width` (Excel column width units) needs for `text`. */
 export function linesFor(text: string, width: number): number {
-  const usable = Math.max(1, width);
+  const usable = Math.max(1, width * 0.97);
   let lines = 0;
   for (const line of text.split(/\r?\n/)) lines += Math.max(1, Math.ceil(textUnits(line) / usable));
   return lines;
