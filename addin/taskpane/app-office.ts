@@ -115,16 +115,19 @@ export class OfficeApp {
       return;
     }
     this.live.pause();
+    let message: string;
     try {
       this.shell.status(t.writing, 'busy');
       const rep = await applyResult(readWorkbook(result.bytes, bookName), result.bytes, result.summary.added, {
         onWaitForEdit: () => this.shell.status(t.waitingForEdit, 'busy'),
       });
       this.result = result;
-      this.shell.status(format(t.consolidatedInBook, { n: sources.length, cells: rep.cells, rows: rep.insertedRows }));
+      message = format(t.consolidatedInBook, { n: sources.length, cells: rep.cells, rows: rep.insertedRows });
     } finally {
+      // Re-validates the consolidated master (and would overwrite the status line).
       await this.live.resume();
     }
+    this.shell.status(message);
     this.renderConsolidate();
   }
 

@@ -1,0 +1,173 @@
+// The task pane in Debian's Chromium over the in-memory Excel host, served in place of
+// office.js: live validation, select, fix, marks, an edit by the user, input rules, and
+// 集約 into the open master, compared with the library's own output.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { defaultConfig } from '../../lib/config';
+import { consolidate } from '../../lib/consolidate/consolidate';
+import { split } from '../../lib/consolidate/split';
+import { readWorkbook } from '../../lib/read/sheetjs';
+import { parseWorkbook } from '../../lib/report';
+import { a1, cellText } from '../../lib/grid';
+import * as XLSX from 'xlsx';
+import { TEIGEN_HEADER, teigenRows } from '../addin/fixtures';
+import { ensureBuilt, fakeOfficeJs, fillWithOpenpyxl, launch, OFFICE_JS, ROOT, screenshotPath, serve, workbookSpec, type FakeSheetSpec, type Server } from './helpers';
+
+const config = defaultConfig();
+const MASTER = path.join(ROOT, 'seeds', 'ok.teigen-progress.xlsx');
+let server: Server;
+let browser: Browser;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  ensureBuilt();
+  server = await serve();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPane(sheets: FakeSheetSpec[], opts: { api?: number; fileBytes?: Uint8Array; view?: string } = {}): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: 'ja-JP' });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.origin) && r.url() !== OFFICE_JS) errors.push(`request ${r.url()}`);
+  });
+  const js = fakeOfficeJs(sheets, opts);
+  await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: js }));
+  await page.goto(`${server.origin}/taskpane.html?view=${opts.view ?? 'validate'}`);
+  await page.waitForSelector('body[data-ready=excel]');
+  return page;
+}
+
+const XSS = '<img/src=x/onerror=window.__xss=1>'; // no spaces: one department token
+
+test('live validation: findings, select, fix, marks, a user edit, input rules', async () => {
+  const rows = teigenRows(30);
+  rows[4]![4] = '継 続';
+  rows[6]![5] = '子)子育て支援ぶ';
+  rows[8]![5] = XSS;
+  rows[9]![0] = '<ul><li>箇条書きのように見える文</li></ul>';
+  const page = await openPane([{ name: '提言1-ア', rows }, { name: '記入上の注意', rows: [['この表の書き方']] }]);
+  const items = page.locator('li.finding');
+  await items.first().waitFor();
+  await expect(items.evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')))).resolves.toEqual(['提言1-ア!E5', '提言1-ア!F7', '提言1-ア!F9']);
+  // Cell text is text: the <img> is shown, never parsed.
+  await expect(page.locator('li.finding[data-cell="提言1-ア!F9"] .msg').textContent()).resolves.toContain(XSS);
+  await expect(page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).resolves.toBeUndefined();
+  await expect(page.locator('img').count()).resolves.toBe(0);
+
+  // Marks: one owned conditional format per severity group, notes with the messages.
+  const marks = (): Promise<{ formats: string[]; notes: [string, string][] }> =>
+    page.evaluate(() => {
+      const s = (window as unknown as { __fake: { sheet(n: string): { formats: { formula: string; address: string }[]; notes: Map<string, string> } } }).__fake.sheet('提言1-ア');
+      return { formats: s.formats.filter((f) => f.formula === '=LEN("shinchoku")>0').flatMap((f) => f.address.split(',')).sort(), notes: [...s.notes] };
+    });
+  await expect(marks().then((m) => m.formats)).resolves.toEqual(['E5', 'F7', 'F9']);
+  await expect(marks().then((m) => m.notes.map(([cell]) => cell).sort())).resolves.toEqual(['E5', 'F7', 'F9']);
+
+  // Clicking a finding selects its cell in the workbook.
+  await page.locator('li.finding[data-cell="提言1-ア!F7"]').click();
+  await page.waitForFunction(() => (window as unknown as { __fake: { selection: { address: string } | null } }).__fake.selection?.address === 'F7');
+  await page.screenshot({ path: screenshotPath('taskpane-validate.png'), fullPage: true });
+
+  // Applying a fix writes the cell; the echo of our own write does not trigger a re-read.
+  const runsBefore = await page.evaluate(() => (window as unknown as { __fake: { runs: number } }).__fake.runs);
+  await page.locator('li.finding[data-cell="提言1-ア!E5"] button.fix').click();
+  await page.waitForFunction(() => !document.querySelector('li.finding[data-cell="提言1-ア!E5"]'));
+  await expect(page.evaluate(() => (window as unknown as { __fake: { get(s: string, a: string): unknown } }).__fake.get('提言1-ア', 'E5'))).resolves.toBe('継続');
+  await page.waitForTimeout(700);
+  const runsAfter = await page.evaluate(() => (window as unknown as { __fake: { runs: number } }).__fake.runs);
+  expect(runsAfter - runsBefore).toBe(2); // the write and the re-marking
+  await expect(marks().then((m) => m.formats)).resolves.toEqual(['F7', 'F9']);
+
+  // The user corrects F7 in Excel: after the debounce the finding and its mark are gone.
+  await page.evaluate(() => (window as unknown as { __fake: { userEdit(s: string, a: string, v: string): void } }).__fake.userEdit('提言1-ア', 'F7', '子)子育て支援部'));
+  await page.waitForFunction(() => !document.querySelector('li.finding[data-cell="提言1-ア!F7"]'));
+  await expect(marks()).resolves.toEqual({ formats: ['F9'], notes: [['F9', expect.stringContaining('部署マスタにありません')]] });
+
+  // Turning marks off removes ours and nothing else.
+  await page.locator('label.toggle input').uncheck();
+  await page.waitForFunction(() => (window as unknown as { __fake: { sheet(n: string): { formats: unknown[] } } }).__fake.sheet('提言1-ア').formats.length === 0);
+
+  // 入力規則を設定: lists on a hidden sheet, validation on 取組区分 and 担当部.
+  await page.locator('[data-testid=input-rules]').click();
+  await page.waitForFunction(() => (window as unknown as { __fake: { sheets: { name: string }[] } }).__fake.sheets.some((s) => s.name === '_進捗チェック_リスト'));
+  const dv = await page.evaluate(() => {
+    const f = (window as unknown as { __fake: { sheet(n: string): { visibility: string; validations: { address: string; rule: { list: { source: string } } }[] } } }).__fake;
+    return { hidden: f.sheet('_進捗チェック_リスト').visibility, v: f.sheet('提言1-ア').validations.map((x) => [x.address, x.rule.list.source]) };
+  });
+  expect(dv.hidden).toBe('Hidden');
+  expect(dv.v.map(([a]) => a)).toEqual(['E3:E132', 'F3:F132']);
+  await expect(page.locator('[data-testid=status]').textContent()).resolves.toMatch(/入力規則/);
+  await page.screenshot({ path: screenshotPath('taskpane-after-fix.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('集約 writes a returned workbook into the open master, equal to the library’s result', async () => {
+  const masterBytes = new Uint8Array(fs.readFileSync(MASTER));
+  const grid = readWorkbook(masterBytes, 'master.xlsx');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-pane-'));
+  const part = split(masterBytes, config).files.find((f) => f.name === '子)子育て支援部.xlsx')!;
+  const section = path.join(tmp, part.name);
+  fs.writeFileSync(section, part.bytes);
+  const rs = parseWorkbook(readWorkbook(part.bytes, part.name), config).reports[0]!;
+  const status = rs.rows[0]!.cells.get('status')!;
+  const filled = path.join(tmp, '子)子育て支援部_回答.xlsx');
+  const text = '・作業ウィンドウから集約した取組状況';
+  fillWithOpenpyxl(section, filled, [{ sheet: rs.sheet.name, cell: a1(status.r, status.c), text }]);
+
+  // ExcelApi 1.12: the 集約結果 sheet is written as values (insertWorksheetsFromBase64 is 1.13).
+  const page = await openPane(workbookSpec(grid), { api: 12, fileBytes: masterBytes, view: 'consolidate' });
+  await page.setInputFiles('#view-consolidate input[type=file]', [filled]);
+  await page.locator('ul.sources li').waitFor();
+  await page.locator('[data-testid=consolidate]').click();
+  await page.locator('[data-testid=summary]').waitFor({ timeout: 60000 });
+  await page.screenshot({ path: screenshotPath('taskpane-consolidated.png'), fullPage: true });
+
+  const lib = consolidate(masterBytes, [{ name: path.basename(filled), bytes: new Uint8Array(fs.readFileSync(filled)) }], config, { masterName: 'master.xlsx', outputName: 'master.xlsx' });
+  const expected = readWorkbook(lib.bytes, 'out.xlsx');
+  const sheets = await page.evaluate(() =>
+    (window as unknown as { __fake: { sheets: { name: string; cells: Map<string, unknown> }[] } }).__fake.sheets.map((s) => ({ name: s.name, cells: [...s.cells].map(([k, v]) => [k, String(v)]) })),
+  );
+  for (const exp of expected.sheets) {
+    const got = sheets.find((s) => s.name === exp.name);
+    expect([exp.name, got !== undefined]).toEqual([exp.name, true]);
+    const gotCells = new Map(got!.cells as [string, string][]);
+    const want = new Map<string, string>();
+    for (const [r, row] of exp.rows) for (const [c, cell] of row) if (cell.text !== '') want.set(`${r},${c}`, cell.text);
+    expect([exp.name, Object.fromEntries(gotCells)]).toEqual([exp.name, Object.fromEntries(want)]);
+  }
+  expect(cellText(expected.sheets.find((s) => s.name === '提言1-ア')!, 14, 1)).toBe(text);
+  expect(errors).toEqual([]);
+});
+
+test('集約 in a shared workbook: the section sheets are consolidated into the master sheet in one click', async () => {
+  const head = ['取組方針ア　子ども家庭総合支援拠点を整備する。'];
+  const rows = [
+    ['○研修を実施する', '', '', '', '継続', '子)子育て支援部'],
+    ['○体制を整える', '', '', '', '継続', '区)保健福祉部'],
+  ];
+  const edited = (k: number, t: string): string[][] => [head, TEIGEN_HEADER, ...rows.map((r, i) => (i === k ? [r[0]!, t, ...r.slice(2)] : r))];
+  const sheets: [string, string[][]][] = [['提言1-ア', [head, TEIGEN_HEADER, ...rows]], ['子育て支援部', edited(0, '子: 研修を実施した')], ['保健福祉部', edited(1, '区: 体制を整えた')]];
+  const wb = XLSX.utils.book_new();
+  for (const [name, aoa] of sheets) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), name);
+  const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+
+  const page = await openPane(sheets.map(([name, aoa]) => ({ name, rows: aoa })), { api: 12, fileBytes: bytes, view: 'consolidate' });
+  await expect(page.locator('#view-consolidate').textContent()).resolves.toContain('このブックに部署のシートがあります: 子育て支援部、保健福祉部');
+  await page.locator('[data-testid=consolidate-sheets]').click();
+  await page.locator('[data-testid=summary]').waitFor();
+  const cell = (a: string): Promise<unknown> => page.evaluate((addr) => (window as unknown as { __fake: { get(s: string, a: string): unknown } }).__fake.get('提言1-ア', addr), a);
+  await expect(cell('B3')).resolves.toBe('子: 研修を実施した');
+  await expect(cell('B4')).resolves.toBe('区: 体制を整えた');
+  await expect(page.locator('[data-testid=status]').textContent()).resolves.toMatch(/^2 件を集約し/);
+  await page.screenshot({ path: screenshotPath('taskpane-shared-book.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
