@@ -246,3 +246,50 @@ describe('live validation', () => {
     expect(live.isOwn({ worksheetId: 'x', address: 'F5' }, '提言1-ア')).toBe(false);
   });
 });
+
+describe('writing a consolidated workbook into the open master', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: only this block needs it
+  const { applyResult } = require('../../addin/office/apply-result') as typeof import('../../addin/office/apply-result');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: only this block needs it
+  const XLSX = require('xlsx') as typeof import('xlsx');
+
+  function gridOf(rows: (string | null)[][], name: string): import('../../lib/grid').Sheet {
+    const ws = XLSX.utils.aoa_to_sheet(rows);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, name);
+    const { readWorkbook } = require('../../lib/read/sheetjs') as typeof import('../../lib/read/sheetjs'); // eslint-disable-line @typescript-eslint/no-require-imports -- lazy
+    return readWorkbook(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer), 'x.xlsx').sheets[0]!;
+  }
+
+  test.each([13, 12])('added rows are inserted, changed cells written, new sheets added (ExcelApi 1.%i)', async (api) => {
+    const fake = host({ api });
+    const master = teigenRows(4);
+    fake.addSheet('提言1-ア', master);
+    // The result: row 4 filled, a row added after row 5 (sheet row 6), and a summary sheet.
+    const out = master.map((r) => [...r]) as (string | null)[][];
+    out[3]![1] = '記入された取組状況';
+    out.splice(5, 0, ['○追加された取組', '追加行の状況', '', '', '新規', '子)子育て支援部']);
+    const summary = [['集約結果'], ['部署', '状況'], ['子) 子育て支援部', '提出済み']];
+    const result = { name: 'out.xlsx', sheets: [gridOf(out, '提言1-ア'), gridOf(summary, '集約結果')] };
+    fake.onInsertWorksheets = (_b64, names) => names.map((n) => ({ name: n, rows: summary }));
+    fake.syncs = 0;
+    const rep = await applyResult(result, new Uint8Array([1, 2, 3]), [{ sheet: '提言1-ア', row: 6 }]);
+    // One filled cell plus the four non-empty cells of the added row.
+    expect(rep).toEqual({ cells: 1 + 4, insertedRows: 1, newSheets: ['集約結果'] });
+    // insert, read (2), write, new sheet (1 or 2: add + values)
+    expect(fake.syncs).toBe(api >= 13 ? 1 + 2 + 1 + 1 : 1 + 2 + 1 + 2);
+    const got = (sheet: string): string[][] => {
+      const s = fake.sheet(sheet);
+      const rows: string[][] = [];
+      for (const [k, v] of s.cells) {
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        (rows[r] ??= [])[c] = String(v);
+      }
+      return rows.map((r) => Array.from(r ?? [], (x) => x ?? ''));
+    };
+    expect(got('提言1-ア')[3]![1]).toBe('記入された取組状況');
+    expect(got('提言1-ア')[5]).toEqual(['○追加された取組', '追加行の状況', '', '', '新規', '子)子育て支援部']);
+    expect(got('提言1-ア')[6]![0]).toBe(master[5]![0]);
+    expect(got('集約結果')).toEqual(summary);
+  });
+});

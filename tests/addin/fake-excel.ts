@@ -37,6 +37,8 @@ function colLetters(c: number): string {
 }
 interface Box { r0: number; c0: number; r1: number; c1: number }
 function parseRef(ref: string): Box {
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(ref.replace(/^.*!/, '').trim());
+  if (rows) return { r0: Number(rows[1]) - 1, c0: 0, r1: Number(rows[2]) - 1, c1: 16383 };
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.replace(/^.*!/, '').trim());
   if (!m) throw fail('InvalidArgument', `bad address ${ref}`);
   const r0 = Number(m[2]) - 1, c0 = colIndex(m[1]!);
@@ -72,6 +74,8 @@ export class FakeExcel {
   active = '';
   fileBytes: Uint8Array = new Uint8Array();
   handlers: ((e: any) => unknown)[] = [];
+  /** Stands in for Excel's own .xlsx reader in insertWorksheetsFromBase64 (ExcelApi 1.13). */
+  onInsertWorksheets: ((base64: string, names: string[]) => { name: string; rows: (string | number | boolean | null)[][] }[]) | null = null;
   /** Change events raised, for tests. */
   events: any[] = [];
   private nextId = 1;
@@ -145,6 +149,8 @@ export class FakeExcel {
       SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
       ClearApplyTo: { all: 'All', contents: 'Contents', formats: 'Formats' },
       DataValidationAlertStyle: { stop: 'Stop', warning: 'Warning', information: 'Information' },
+      InsertShiftDirection: { down: 'Down', right: 'Right' },
+      WorksheetPositionType: { end: 'End', start: 'Start' },
     };
     g.Office = {
       HostType: { Excel: 'Excel' },
@@ -193,7 +199,17 @@ class Ctx {
   queue: Op[] = [];
   workbook: any;
   constructor(readonly fake: FakeExcel) {
-    this.workbook = { worksheets: new WorksheetCollection(this) };
+    const worksheets = new WorksheetCollection(this);
+    this.workbook = {
+      worksheets,
+      insertWorksheetsFromBase64: (b64: string, opts: { sheetNamesToInsert?: string[] } = {}) => {
+        if (fake.api < 13) throw fail('ApiNotFound', 'insertWorksheetsFromBase64 needs ExcelApi 1.13');
+        this.q(() => {
+          if (!fake.onInsertWorksheets) throw fail('NotImplemented', 'no reader for inserted worksheets');
+          for (const s of fake.onInsertWorksheets(b64, opts.sheetNamesToInsert ?? [])) fake.addSheet(s.name, s.rows);
+        }, b64.length);
+      },
+    };
   }
   q(apply: () => void, bytes = 64, cells = 0): void {
     this.queue.push({ apply, bytes, cells });
@@ -347,6 +363,24 @@ class Range extends FakeProxy {
     }, byteLength(v) + 64);
   }
   get values(): unknown[][] { return this.prop('values'); }
+  insert(shift: string): void {
+    this.ctx.q(() => {
+      if (shift !== 'Down') throw fail('NotImplemented', 'only whole rows, shifted down');
+      const s = this.ws.must();
+      const b = this.box()!;
+      if (b.c0 !== 0 || b.c1 !== 16383) throw fail('NotImplemented', 'only whole rows');
+      const n = b.r1 - b.r0 + 1;
+      const moved = new Map<string, string | number | boolean>();
+      for (const [k, v] of s.cells) {
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        moved.set(r >= b.r0 ? `${r + n},${c}` : k, v);
+      }
+      s.cells = moved;
+      for (const m of s.merges) {
+        if (m.r0 >= b.r0) { m.r0 += n; m.r1 += n; } else if (m.r1 >= b.r0) m.r1 += n;
+      }
+    });
+  }
   select(): void {
     this.ctx.q(() => { this.ctx.fake.selection = { sheet: this.ws.must().name, address: boxAddress(this.ws.must().name, this.box()!).replace(/^.*!/, '') }; });
   }
