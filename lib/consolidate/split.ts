@@ -104,7 +104,13 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
         [{ text: t.metaFormat }, { text: '1' }],
       ],
     });
-    ed.addSheet(t.metaSheet, meta, 'veryHidden');
+    // A master cut from an earlier split already has the sheet: it names the new department.
+    if (ed.sheets.some((s) => s.name === t.metaSheet)) {
+      ed.replaceSheet(t.metaSheet, meta);
+      ed.setState(t.metaSheet, 'veryHidden');
+    } else {
+      ed.addSheet(t.metaSheet, meta, 'veryHidden');
+    }
     let name = fileNameFor(dept);
     for (let n = 2; usedNames.has(name); n++) name = fileNameFor(`${dept}_${n}`);
     usedNames.add(name);

@@ -139,6 +139,13 @@ export class XlsxEditor {
     }
   }
 
+  /** Replaces a sheet's whole XML with one written by us. */
+  replaceSheet(name: string, xml: string): void {
+    const e = this.sheets.find((s) => s.name === name)!;
+    this.open.delete(e.part);
+    this.pkg.write(e.part, xml);
+  }
+
   /** Appends a worksheet written by us. */
   addSheet(name: string, xml: string, state: SheetState = 'visible'): void {
     const used = new Set(this.pkg.names());

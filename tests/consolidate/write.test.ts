@@ -1,0 +1,97 @@
+// The XML patcher on its own: the row map, references, merges, and a real seed with
+// vertically merged 対象職種 cut by split.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultConfig } from '../../lib/config';
+import { split } from '../../lib/consolidate/split';
+import { readWorkbook } from '../../lib/read/sheetjs';
+import { mapRef, mapSqref, RowMap } from '../../lib/write/rowmap';
+import { SheetXml } from '../../lib/write/sheet';
+import { linesFor } from '../../lib/write/height';
+
+describe('RowMap', () => {
+  const rm = new RowMap([2, 3, 7], new Map([[5, 2]]));
+  test('rows shift past deletions and insertions', () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8].map((r) => rm.map(r))).toEqual([0, 1, null, null, 2, 3, 6, null, 7]);
+    expect(rm.insertedStart(5)).toBe(4);
+  });
+  test('references and ranges follow; merges do not grow, validations do', () => {
+    expect(mapRef('B5', rm, false)).toBe('B3');
+    expect(mapRef('$A$1:$F$9', rm, true)).toBe('$A$1:$F$8');
+    expect(mapRef('A3:B4', rm, false)).toBe(null);
+    expect(mapRef('A5:A6', rm, false)).toBe('A3:A4');
+    expect(mapRef('A5:A6', rm, true)).toBe('A3:A6');
+    expect(mapRef('E:E', rm, true)).toBe('E:E');
+    expect(mapRef('$4:$9', rm, true)).toBe('$3:$8');
+    expect(mapSqref('A3 B5:B9 C4', rm, true)).toBe('B3:B8');
+  });
+});
+
+describe('SheetXml', () => {
+  const xml =
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:B4"/><sheetData>' +
+    '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2" ht="40" customHeight="1"><c r="A2" s="3" t="inlineStr"><is><t>x</t></is></c><c r="B2" s="4"/></row>' +
+    '<row r="3"><c r="A3"><v>3</v></c></row><row r="4"><c r="A4"><f>A3*2</f><v>6</v></c></row></sheetData>' +
+    '<mergeCells count="2"><mergeCell ref="A2:A3"/><mergeCell ref="B3:B4"/></mergeCells>' +
+    '<dataValidations count="1"><dataValidation type="list" sqref="B2:B4"><formula1>"a,b"</formula1></dataValidation></dataValidations>' +
+    '<colBreaks count="1" manualBreakCount="1"><brk id="3" max="1048575" man="1"/></colBreaks></worksheet>';
+
+  test('text is written as an inline string, never a formula, keeping the style', () => {
+    const s = new SheetXml(xml);
+    s.setText(1, 0, '=SUM(A1:A9)');
+    const out = s.toXml();
+    expect(out).toContain('<c r="A2" s="3" t="inlineStr"><is><t xml:space="preserve">=SUM(A1:A9)</t></is></c>');
+    expect(out).not.toContain('<f>SUM');
+  });
+
+  test('deleting a row moves cells, shrinks merges and validations, leaves column breaks', () => {
+    const s = new SheetXml(xml);
+    s.remap(new RowMap([2]));
+    const out = s.toXml();
+    expect(out).toContain('<row r="3"><c r="A3"><f>A3*2</f><v>6</v></c></row>');
+    expect(out).not.toContain('A2:A3');
+    expect(out).not.toContain('<mergeCells');
+    expect(out).toMatch(/<dataValidation type="list" sqref="B2:B3">/);
+    expect(out).toContain('<brk id="3"');
+    expect(out).toContain('<dimension ref="A1:B3"/>');
+  });
+
+  test('an inserted row copies the styles of the row it follows, not its height', () => {
+    const s = new SheetXml(xml);
+    s.remap(new RowMap([], new Map([[1, 1]])));
+    const out = s.toXml();
+    expect(out).toContain('<row r="3"><c r="A3" s="3"/><c r="B3" s="4"/></row>');
+    expect(out).toContain('<row r="2" ht="40" customHeight="1">');
+    expect(out).toMatch(/sqref="B2:B5"/);
+  });
+});
+
+test('row heights: full-width text needs more lines than the same count of ASCII', () => {
+  expect(linesFor('a'.repeat(15), 20)).toBe(1);
+  expect(linesFor('あ'.repeat(15), 20)).toBe(2);
+  expect(linesFor('a\nb\nc', 50)).toBe(3);
+});
+
+test('split of the vision seed: a merged 対象職種 keeps its text on the first kept row', () => {
+  const seed = path.join(__dirname, '..', '..', 'seeds', 'ok.vision-progress.xlsx');
+  if (!fs.existsSync(seed)) throw new Error(`seed missing: ${seed}`);
+  const bytes = fs.readFileSync(seed);
+  const res = split(bytes, defaultConfig(), { masterName: 'ok.vision-progress.xlsx' });
+  const master = readWorkbook(bytes, 'm');
+  const masterMerges = master.sheets[0]!.merges.filter((m) => m.e.r > m.s.r && m.s.c === 0);
+  expect(masterMerges.length).toBeGreaterThan(0);
+  // Every file: every data row has its 対象職種, either in its own cell or through a merge.
+  for (const f of res.files) {
+    const wb = readWorkbook(f.bytes, f.name);
+    for (const sheet of wb.sheets.filter((s) => !s.hidden && /^分類/.test(s.name))) {
+      const header = [...sheet.rows.entries()].find(([, row]) => row.get(0)?.text === '対象職種')?.[0];
+      if (header === undefined) continue;
+      for (const [r, row] of sheet.rows) {
+        if (r <= header || !/^shinchoku:v1:/.test([...row.values()].map((c) => c.text).find((t) => t.startsWith('shinchoku:')) ?? '')) continue;
+        const merge = sheet.merges.find((m) => m.s.c === 0 && m.s.r <= r && m.e.r >= r);
+        const text = merge ? sheet.rows.get(merge.s.r)?.get(0)?.text : row.get(0)?.text;
+        expect([f.name, sheet.name, r, Boolean(text)]).toEqual([f.name, sheet.name, r, true]);
+      }
+    }
+  }
+});
