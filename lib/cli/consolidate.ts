@@ -6,7 +6,7 @@ import { readErrorMessage } from '../check';
 import type { Config } from '../config/schema';
 import { consolidate, ConsolidateError } from '../consolidate/consolidate';
 import type { Source, Summary } from '../consolidate/types';
-import { cli, consolidate as t, format } from '../locale/ja';
+import { cli, consolidate as t, format, severityLabel } from '../locale/ja';
 import { readWorkbook, ReadError } from '../read/sheetjs';
 import { PackageError } from '../write/package';
 import { expandInputs } from './files';
@@ -185,7 +185,7 @@ export function summaryText(s: Summary): string {
   const lines: string[] = [format(t.wrote, { path: s.output }), ''];
   lines.push(format(t.textSection, { title: t.summaryDeptTitle, count: s.departments.length }));
   for (const d of s.departments) {
-    lines.push(format(t.textDept, { department: d.name, status: t.status[d.status] ?? d.status, files: d.files.join('、') || '-', rows: d.rowsTaken }));
+    lines.push(format(t.textDept, { department: d.name, status: t.status[d.status] ?? d.status, files: d.files.join(t.listJoin) || '-', rows: d.rowsTaken }));
   }
   const notApplied = s.files.filter((f) => f.status !== 'applied');
   if (notApplied.length > 0) {
@@ -195,14 +195,14 @@ export function summaryText(s: Summary): string {
   const section = (kind: string, items: { sheet: string; cell: string; department: string; text: string }[]): void => {
     if (items.length === 0) return;
     lines.push('', format(t.textSection, { title: t.kinds[kind]!, count: items.length }));
-    for (const i of items) lines.push(format(t.textItem, { ...i, text: i.text.replace(/\r?\n/g, '⏎') }));
+    for (const i of items) lines.push(format(t.textItem, { ...i, text: i.text.replace(/\r?\n/g, t.lineBreakMark) }));
   };
-  section('conflict', s.conflicts.map((c) => ({ sheet: c.sheet, cell: c.cell, department: c.departments.join('、'), text: format(t.detailConflict, { count: c.departments.length, departments: c.departments.join('、') }) })));
+  section('conflict', s.conflicts.map((c) => ({ sheet: c.sheet, cell: c.cell, department: c.departments.join(t.listJoin), text: format(t.detailConflict, { count: c.departments.length, departments: c.departments.join(t.listJoin) }) })));
   section('unauthorized', s.unauthorized.map((u) => ({ sheet: u.sheet, cell: u.cell, department: u.department, text: format(t.detailUnauthorized, { sourceCell: `${u.file} ${u.sourceSheet}!${u.sourceCell}`, before: u.before.slice(0, 40), after: u.after.slice(0, 40) }) })));
-  section('added', s.added.map((a) => ({ sheet: a.sheet, cell: a.cell, department: a.department, text: format(t.detailAdded, { sourceSheet: `${a.file} ${a.sourceSheet}`, sourceRow: a.sourceRow, text: Object.values(a.texts).join(' ／ ').slice(0, 60) }) })));
+  section('added', s.added.map((a) => ({ sheet: a.sheet, cell: a.cell, department: a.department, text: format(t.detailAdded, { sourceSheet: `${a.file} ${a.sourceSheet}`, sourceRow: a.sourceRow, text: Object.values(a.texts).join(t.cellJoin).slice(0, 60) }) })));
   section('missing', s.unfilled.map((u) => ({ sheet: u.sheet, cell: u.cell, department: u.department, text: t.kinds['missing']! })));
-  section('finding', s.findings.map((f) => ({ sheet: `${f.file} ${f.sheet}`, cell: f.cell, department: f.department ?? '', text: `[${f.severity}] ${f.message}（${f.rule}）` })));
-  section('unplaced', s.unplaced.map((u) => ({ sheet: `${u.file} ${u.sheet}`, cell: u.cell, department: u.department ?? '', text: `${u.message}:「${u.text.slice(0, 60)}」` })));
+  section('finding', s.findings.map((f) => ({ sheet: `${f.file} ${f.sheet}`, cell: f.cell, department: f.department ?? '', text: format(t.textFinding, { severity: severityLabel[f.severity], message: f.message, rule: f.rule }) })));
+  section('unplaced', s.unplaced.map((u) => ({ sheet: `${u.file} ${u.sheet}`, cell: u.cell, department: u.department ?? '', text: format(t.detailUnplaced, { reason: u.message, text: u.text.slice(0, 60) }) })));
   lines.push('');
   lines.push(format(t.textTotals, {
     departments: s.departments.length, missing: s.missing.length, conflicts: s.conflicts.length, unauthorized: s.unauthorized.length,

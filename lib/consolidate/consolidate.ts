@@ -436,13 +436,13 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     if (!l.includes(text)) l.push(text);
     notes.set(m, l);
   };
-  for (const c of conflictsRaw) note(c.m, format(t.noteConflict, { departments: c.departments.join('、') }));
+  for (const c of conflictsRaw) note(c.m, format(t.noteConflict, { departments: c.departments.join(t.listJoin) }));
   for (const u of unauthorizedRaw) note(u.target, format(t.noteUnauthorized, { department: u.department, file: u.file, cell: `${u.sourceSheet}!${u.sourceCell}` }));
   const unfilledRows = new Set<MasterRow>();
   for (const m of model.rows) {
     const missing = m.owners.filter((d) => !submitted.has(d));
     if (missing.length === 0) continue;
-    note(m, format(t.noteMissing, { departments: missing.join('、') }));
+    note(m, format(t.noteMissing, { departments: missing.join(t.listJoin) }));
     for (const d of missing) unfilled.push({ department: d, sheet: m.sheet, cell: a1(out(m.sheet, m.row.r), 0), row: out(m.sheet, m.row.r) + 1 });
     if (missing.length === m.owners.length) unfilledRows.add(m);
   }

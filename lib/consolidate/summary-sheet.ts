@@ -71,15 +71,15 @@ export function summarySheetXml(s: Summary, styles: Styles): string {
     e.cells.push(u.cell);
     missingBy.set(k, e);
   }
-  for (const e of missingBy.values()) item('missing', e.dept, '', e.sheet, e.cells[0]!, `${format(t.detailMissing, { rows: e.cells.length })}（${e.cells.join('、')}）`, true);
+  for (const e of missingBy.values()) item('missing', e.dept, '', e.sheet, e.cells[0]!, format(t.detailMissing, { rows: e.cells.length, cells: e.cells.join(t.listJoin) }), true);
   for (const c of s.conflicts) {
-    item('conflict', c.departments.join('\n'), [...new Set(c.contributions.map((x) => x.file))].join('\n'), c.sheet, c.cell, format(t.detailConflict, { count: c.departments.length, departments: c.departments.join('、') }), true);
+    item('conflict', c.departments.join('\n'), [...new Set(c.contributions.map((x) => x.file))].join('\n'), c.sheet, c.cell, format(t.detailConflict, { count: c.departments.length, departments: c.departments.join(t.listJoin) }), true);
   }
   for (const u of s.unauthorized) {
     item('unauthorized', u.department, u.file, u.sheet, u.cell, format(t.detailUnauthorized, { sourceCell: `${u.sourceSheet}!${u.sourceCell}`, before: excerpt(u.before, 40), after: excerpt(u.after, 40) }), true);
   }
   for (const a of s.added) {
-    item('added', a.department, a.file, a.sheet, a.cell, format(t.detailAdded, { sourceSheet: a.sourceSheet, sourceRow: a.sourceRow, text: excerpt(Object.values(a.texts).join(' ／ '), 60) }), true);
+    item('added', a.department, a.file, a.sheet, a.cell, format(t.detailAdded, { sourceSheet: a.sourceSheet, sourceRow: a.sourceRow, text: excerpt(Object.values(a.texts).join(t.cellJoin), 60) }), true);
   }
   for (const f of s.findings) {
     item('finding', f.department ?? '', f.file, f.sheet, f.cell, format(t.detailFinding, { severity: severityLabel[f.severity], message: f.message, rule: f.rule }), false);
