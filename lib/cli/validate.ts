@@ -96,6 +96,7 @@ export function toText(results: FileResult[]): string {
  * bidi overrides and lone surrogates are shown as visible symbols instead of acting.
  */
 export function printable(line: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return line.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (ch) => {
     const code = ch.charCodeAt(0);
     if (code < 0x20) return String.fromCharCode(0x2400 + code);

@@ -3,7 +3,7 @@
 // trust !ref, keep names out of plain objects, and bound every loop by real content.
 import * as XLSX from 'xlsx';
 import { emptySheet, setCell, type Cell, type Range, type Sheet, type Workbook } from '../grid';
-import { DEFAULT_ZIP_LIMITS, openZip, ZipError, type OpenedZip, type ZipLimits } from './zip';
+import { checkZip, DEFAULT_ZIP_LIMITS, openZip, ZipError, type OpenedZip, type ZipLimits } from './zip';
 import { sniffText } from './sniff';
 
 export type ReadErrorCode =
@@ -321,7 +321,13 @@ function unescapeXml(s: string): string {
   });
 }
 
-const F_TAG = new Uint8Array([0x3c, 0x66]); // "<f"
+/** Whether the bytes contain "<f" (a formula element); plain loop, no Node Buffer needed. */
+function hasFormulaTag(b: Uint8Array): boolean {
+  for (let i = b.indexOf(0x3c); i >= 0 && i + 1 < b.length; i = b.indexOf(0x3c, i + 1)) {
+    if (b[i + 1] === 0x66) return true;
+  }
+  return false;
+}
 
 /**
  * Formulas saved without their result (files written by scripts, or saved with manual
@@ -330,7 +336,7 @@ const F_TAG = new Uint8Array([0x3c, 0x66]); // "<f"
 function formulasWithoutValue(z: OpenedZip, parts: Map<string, string>, notes: ReadNote[]): void {
   for (const [sheet, path] of parts) {
     const data = part(z, path);
-    if (!data || Buffer.from(data.buffer, data.byteOffset, data.length).indexOf(F_TAG) < 0) continue;
+    if (!data || !hasFormulaTag(data)) continue;
     const xml = textDecoder.decode(data);
     const re = /<c\b([^>]*?)>\s*<f\b[^>]*?(?:\/>|>([^<]*)<\/f>)\s*(?:<v\s*\/>|<v>\s*<\/v>)?\s*<\/c>/g;
     for (const m of xml.matchAll(re)) {
@@ -343,19 +349,21 @@ function formulasWithoutValue(z: OpenedZip, parts: Map<string, string>, notes: R
   }
 }
 
+function zipReadError(err: unknown, file: string): unknown {
+  if (!(err instanceof ZipError)) return err;
+  const p = err.problem;
+  if (p.kind === 'expanded') return new ReadError('expanded-too-large', file, p.detail);
+  if (p.kind === 'encrypted') return new ReadError('encrypted', file, p.detail);
+  if (p.kind === 'unsupported') return new ReadError('unsupported-format', file, p.detail);
+  return new ReadError('corrupt', file, p.detail);
+}
+
 function parseZip(bytes: Uint8Array, file: string, limits: ReadLimits, notes?: ReadNote[]): XLSX.WorkBook {
   let z: OpenedZip;
   try {
     z = openZip(bytes, limits);
   } catch (err) {
-    if (err instanceof ZipError) {
-      const p = err.problem;
-      if (p.kind === 'expanded') throw new ReadError('expanded-too-large', file, p.detail);
-      if (p.kind === 'encrypted') throw new ReadError('encrypted', file, p.detail);
-      if (p.kind === 'unsupported') throw new ReadError('unsupported-format', file, p.detail);
-      throw new ReadError('corrupt', file, p.detail);
-    }
-    throw err;
+    throw zipReadError(err, file);
   }
   const isOds = Boolean(part(z, 'content.xml')) && Boolean(part(z, 'META-INF/manifest.xml') ?? part(z, 'mimetype'));
   const isOoxml = Boolean(part(z, 'xl/workbook.xml') ?? part(z, 'xl/workbook.bin'));
@@ -382,7 +390,12 @@ function parseZip(bytes: Uint8Array, file: string, limits: ReadLimits, notes?: R
   return parseZipFn(cfb, { ...PARSE_OPTS });
 }
 
-export function readWorkbook(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Workbook {
+/**
+ * The checks that need no parse: empty, too large, not a workbook container, encrypted,
+ * and for zips the directory limits (nothing inflated). Throws ReadError. Anyone opening
+ * untrusted workbook bytes by other means (a zip library, an XML patcher) calls this first.
+ */
+export function preflight(bytes: Uint8Array, file: string, opts: ReadOptions = {}): 'zip' | 'cfb' {
   const limits = limitsOf(opts);
   if (bytes.length === 0) throw new ReadError('empty', file);
   if (bytes.length > limits.maxBytes) throw new ReadError('too-large', file, String(bytes.length));
@@ -395,6 +408,19 @@ export function readWorkbook(bytes: Uint8Array, file: string, opts: ReadOptions 
     throw new ReadError('not-spreadsheet', file);
   }
   if (kind === 'cfb' && isEncryptedCfb(bytes)) throw new ReadError('encrypted', file);
+  if (kind === 'zip') {
+    try {
+      checkZip(bytes, limits);
+    } catch (err) {
+      throw zipReadError(err, file);
+    }
+  }
+  return kind;
+}
+
+export function readWorkbook(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Workbook {
+  const limits = limitsOf(opts);
+  const kind = preflight(bytes, file, opts);
   let wb: XLSX.WorkBook;
   try {
     wb = quietly(() => (kind === 'zip' ? parseZip(bytes, file, limits, opts.notes) : parseWithSheetJS(bytes)));

@@ -141,8 +141,8 @@ function inflateCapped(b: Uint8Array, e: ZipEntry): Uint8Array {
     n += chunk.length;
   });
   try {
-    // Small slices: one slice can expand at most ~1000-fold before the cap is seen.
-    const step = 16 * 1024;
+    // Slices: one can expand at most ~1000-fold (64 MiB) before the cap is seen.
+    const step = 64 * 1024;
     for (let i = 0; i < src.length; i += step) inf.push(src.subarray(i, Math.min(src.length, i + step)), i + step >= src.length);
     if (src.length === 0) inf.push(new Uint8Array(0), true);
   } catch (err) {
@@ -164,6 +164,16 @@ export interface OpenedZip {
 
 /** Checks the limits on the declared sizes, then inflates the parts a reader needs. */
 export function openZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): OpenedZip {
+  const { entries, wanted, total } = checkZip(b, limits);
+  const files = wanted.map((e) => ({ name: e.name, data: inflateCapped(b, e) }));
+  return { entries, files, expandedBytes: total };
+}
+
+/**
+ * The directory checks alone, nothing inflated: entry count, encryption, methods, declared
+ * total and ratios. A part that lies about its size is caught when it is inflated.
+ */
+export function checkZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): { entries: ZipEntry[]; wanted: ZipEntry[]; total: number } {
   const entries = listEntries(b, limits);
   const wanted = entries.filter((e) => !e.name.endsWith('/') && !isIgnoredPart(e.name));
   let total = 0;
@@ -182,6 +192,5 @@ export function openZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
       throw new ZipError({ kind: 'expanded', detail: `${e.name}: ratio ${Math.round(e.size / Math.max(1, e.compressedSize))}`, bytes: e.size });
     }
   }
-  const files = wanted.map((e) => ({ name: e.name, data: inflateCapped(b, e) }));
-  return { entries, files, expandedBytes: total };
+  return { entries, wanted, total };
 }

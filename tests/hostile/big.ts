@@ -84,10 +84,11 @@ const KANA = 'あいうえおかきくけこさしすせそたちつてとなに
 export function writeTextHeavy(file: string, rows: number, charsPerCell: number): number {
   const rnd = noise(rows * 3 * charsPerCell, 7);
   let k = 0;
+  const codes = [...KANA].map((ch) => ch.charCodeAt(0));
+  const buf = new Uint16Array(charsPerCell);
   const text = (): string => {
-    let s = '';
-    for (let i = 0; i < charsPerCell; i++) s += KANA[rnd[k++]! % KANA.length];
-    return s;
+    for (let i = 0; i < charsPerCell; i++) buf[i] = codes[rnd[k++]! % codes.length]!;
+    return String.fromCharCode(...buf);
   };
   const data: string[][] = [['提言1'], HEADER];
   for (let r = 0; r < rows; r++) data.push([`○${text()}`, `・${text()}`, 'A', `・${text()}`, '継続', '子)児童相談所']);

@@ -16,6 +16,8 @@ require.extensions['.ts'] = (module, filename) => {
 };
 
 const { main } = require(path.join(__dirname, '..', '..', 'lib', 'cli', 'main.ts'));
+// The parent starts its clock here: compiling the sources is not the command's time.
+process.stderr.write('READY\n');
 const out = [];
 const err = [];
 const code = main(process.argv.slice(2), {
