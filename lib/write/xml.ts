@@ -22,21 +22,33 @@ export function unescapeXml(s: string): string {
   });
 }
 
+// Attribute patterns are compiled once per name: the patcher calls these per cell.
+const getRe = new Map<string, RegExp>();
+const setRe = new Map<string, RegExp>();
+const delRe = new Map<string, RegExp>();
+const esc = (name: string): string => name.replace(/[:]/g, '\\:');
+
 export function getAttr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name.replace(/[:]/g, '\\:')}="([^"]*)"`).exec(tag);
-  return m ? unescapeXml(m[1]!) : undefined;
+  let re = getRe.get(name);
+  if (!re) getRe.set(name, (re = new RegExp(`\\s${esc(name)}="([^"]*)"`)));
+  const m = re.exec(tag);
+  if (!m) return undefined;
+  return m[1]!.includes('&') ? unescapeXml(m[1]!) : m[1]!;
 }
 
 /** Sets (or adds) an attribute in an opening tag string such as `<c r="A1" s="3">`. */
 export function setAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name.replace(/[:]/g, '\\:')}=")[^"]*(")`);
+  let re = setRe.get(name);
+  if (!re) setRe.set(name, (re = new RegExp(`(\\s${esc(name)}=")[^"]*(")`)));
   const v = escapeXml(value);
   if (re.test(tag)) return tag.replace(re, `$1${v}$2`);
   return tag.replace(/\s*(\/?>)$/, ` ${name}="${v}"$1`);
 }
 
 export function removeAttr(tag: string, name: string): string {
-  return tag.replace(new RegExp(`\\s${name.replace(/[:]/g, '\\:')}="[^"]*"`), '');
+  let re = delRe.get(name);
+  if (!re) delRe.set(name, (re = new RegExp(`\\s${esc(name)}="[^"]*"`)));
+  return tag.replace(re, '');
 }
 
 /** An inline-string cell: never a formula, whatever the text starts with. */
