@@ -8,7 +8,7 @@ import { parseWorkbook, type ParsedWorkbook } from '../../lib/report';
 import type { Finding, Fix } from '../../lib/rules/types';
 import { validateParsed } from '../../lib/validate';
 import { patchRows, readOpenWorkbook, readRows, toCell, type OpenWorkbook } from './read';
-import { runExcel, type RunOptions } from './run';
+import { isPayloadTooLarge, runExcel, type RunOptions } from './run';
 import { selectCell, setMarks, writeCells } from './write';
 
 export interface LiveState {
@@ -20,6 +20,8 @@ export interface LiveState {
 
 export interface LiveOptions extends RunOptions {
   debounceMs?: number;
+  /** Cells per sync when a read has to be split (see read.ts). */
+  blockCells?: number;
   marks?: boolean;
   /** How long a cell we wrote stays "ours" for change events without triggerSource, ms. */
   ownWriteMs?: number;
@@ -153,17 +155,23 @@ export class LiveSession {
       const dirty = [...this.dirty];
       this.dirty.clear();
       if (dirty.length === 0 || !this.book) return;
-      if (dirty.some(([s, d]) => s === '' || d === 'all')) {
-        this.book = await readOpenWorkbook('Excel', this.opts);
-      } else {
-        for (const [name, d] of dirty) {
-          const sheet = this.book.workbook.sheets.find((s) => s.name === name);
-          if (!sheet || d === 'all') continue;
-          const values = await readRows(name, d.r0, d.r1, Math.max(sheet.colCount, 1), this.opts);
-          patchRows(sheet, d.r0, values);
-          sheet.rowCount = Math.max(sheet.rowCount, d.r1 + 1);
+      let whole = dirty.some(([s, d]) => s === '' || d === 'all');
+      if (!whole) {
+        try {
+          for (const [name, d] of dirty) {
+            const sheet = this.book.workbook.sheets.find((s) => s.name === name);
+            if (!sheet || d === 'all') continue;
+            const values = await readRows(name, d.r0, d.r1, Math.max(sheet.colCount, 1), this.opts);
+            patchRows(sheet, d.r0, values);
+            sheet.rowCount = Math.max(sheet.rowCount, d.r1 + 1);
+          }
+        } catch (err) {
+          // A paste of thousands of rows can exceed the response limit: the full read chunks.
+          if (!isPayloadTooLarge(err)) throw err;
+          whole = true;
         }
       }
+      if (whole) this.book = await readOpenWorkbook('Excel', this.opts);
       this.validate();
       await this.mark();
       this.onState(this.state);

@@ -10,6 +10,8 @@ export interface FindingsViewOptions {
   onSelect?: (f: Finding) => void;
   /** Absent where fixes cannot be written (e.g. a .xls file). */
   onFix?: (fixes: Fix[]) => void;
+  /** Shown right under the selected finding (the standalone page shows the cell's text). */
+  detail?: (f: Finding) => HTMLElement | null;
 }
 
 export function counts(findings: readonly Finding[]): Record<Severity, number> {
@@ -113,7 +115,7 @@ export function renderFindings(opts: FindingsViewOptions): HTMLElement {
       if (n[sev]) parts.push(h('span', { class: `count sev-${sev}` }, `${severityLabel[sev]} ${n[sev]}`));
     }
     root.appendChild(
-      h('details', { class: 'sheet', open: true }, h('summary', {}, ...parts), h('ol', {}, ...list.map((f) => findingItem(f, opts)))),
+      h('details', { class: 'sheet', open: true }, h('summary', {}, ...parts), h('ol', {}, ...list.flatMap((f) => [findingItem(f, opts), f === opts.selected && opts.detail ? h('li', { class: 'detail-item' }, opts.detail(f)) : null]))),
     );
   }
   return root;

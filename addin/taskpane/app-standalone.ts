@@ -127,11 +127,11 @@ export class StandaloneApp {
             this.render();
           },
           onFix: patchable ? (fixes) => this.fix(book, fixes) : undefined,
+          detail: (f) => this.detail(book, f),
         }),
       );
       if (!patchable && res.findings.some((f) => f.fix)) card.appendChild(h('p', { class: 'note' }, t.cannotPatch));
     }
-    if (this.selected?.id === book.id) card.appendChild(this.detail(book, this.selected.finding));
     if (book.fixed > 0) {
       card.appendChild(
         h('button', { type: 'button', class: 'primary', 'data-testid': 'save-fixed', onclick: () => download(book.bytes, suffixed(book.name, t.fixedSuffix)) }, format(t.saveFixed, { n: book.fixed })),

@@ -293,3 +293,19 @@ describe('writing a consolidated workbook into the open master', () => {
     expect(got('集約結果')).toEqual(summary);
   });
 });
+
+test('a paste too large to re-read as one range falls back to the chunked full read', async () => {
+  // 10k cells per response: the 18k-cell re-read of the pasted rows is refused.
+  const fake = host({ responseCellLimit: 10000 });
+  fake.addSheet('提言1-ア', teigenRows(3000));
+  const live = new LiveSession(config, () => undefined, { debounceMs: 5, blockCells: 8000 });
+  await live.start();
+  // The user pastes 継 続 over every 取組区分 cell at once.
+  const s = fake.sheet('提言1-ア');
+  for (let r = 2; r < 3002; r++) s.cells.set(`${r},4`, '継 続');
+  const done = live.onChanged({ worksheetId: s.id, address: 'A3:F3002', changeType: 'RangeEdited', triggerSource: 'Unknown' });
+  await done;
+  await live.flush();
+  expect(live.state.error).toBeUndefined();
+  expect(live.state.findings.filter((f) => f.rule === 'enum')).toHaveLength(3000);
+});
