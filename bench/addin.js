@@ -6,6 +6,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const http = require('node:http');
+const { URL } = require('node:url');
 const zlib = require('node:zlib');
 const { execFileSync } = require('node:child_process');
 const XLSX = require('xlsx');
