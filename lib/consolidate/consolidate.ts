@@ -165,17 +165,20 @@ function matchRows(srcRows: SrcRow[], candidates: MasterRow[], dept: string): vo
       used.add(m);
     }
   }
+  // A split file holds only the department's rows: a row there without a key can only be
+  // one of them (its key lost), never another department's row with the same 取組番号.
+  const keyed = srcRows.some((s) => s.keyCell);
   for (const s of srcRows) {
     if (s.match || s.keyText.split('\u0001').every((x) => x === '')) continue;
     const l = byText.get(`${s.path}\u0002${s.keyText}`) ?? (paths.has(s.path) ? [] : candidates.filter((m) => m.keyText === s.keyText));
-    const m = l.find((x) => !used.has(x));
+    const m = l.find((x) => !used.has(x) && (!keyed || x.owners.includes(dept)));
     if (m) {
       s.match = m;
       used.add(m);
     }
   }
   // A split file keys every row it was given: a row without a key was added there.
-  if (srcRows.some((s) => s.keyCell)) return;
+  if (keyed) return;
   // Runs of unmatched rows between matched anchors pair up with the master's rows in the
   // same gap, in order, when the counts agree (all rows, or the department's own).
   let i = 0;
