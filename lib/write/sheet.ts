@@ -212,7 +212,16 @@ export class SheetXml {
     for (const [r, row] of this.rows) {
       const nr = rm.map(r);
       if (nr === null) continue;
-      next.set(nr, moveRow(row, nr));
+      const moved = moveRow(row, nr);
+      // A shared or array formula names the range it covers; that range moves too.
+      for (const [c, cell] of moved.cells) {
+        if (!cell.includes('<f')) continue;
+        moved.cells.set(c, cell.replace(/<f\b[^>]*?\sref="[^"]*"[^>]*?\/?>/, (tag) => {
+          const m = mapRef(getAttr(tag, 'ref')!, rm, false);
+          return m ? setAttr(tag, 'ref', m) : tag;
+        }));
+      }
+      next.set(nr, moved);
     }
     for (const [x, n] of rm.inserts) {
       const tpl = this.rows.get(template(x));
