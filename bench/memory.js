@@ -1,5 +1,5 @@
 // Peak memory (max RSS) of one command over one large or hostile file, each in a fresh
-// process, against a baseline run over a small valid report. Run: npm run bench:memory
+// process, against a baseline process that reads no file. Run: npm run bench:memory
 // (builds dist/ first). Prints a table; writes nothing outside a temp folder.
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -49,7 +49,7 @@ function main() {
     fs.writeFileSync(sparse, fs.readFileSync(path.join(CORPUS, 'ok.report.xlsx')));
     fs.truncateSync(sparse, 150 * 1048576);
     const rows = [
-      ['baseline: small valid report', path.join(CORPUS, 'ok.report.xlsx')],
+      ['small valid report', path.join(CORPUS, 'ok.report.xlsx')],
       ['50 MB, pictures (xl/media)', images],
       ['text-heavy report', text],
       ['150 MB (sparse), over the size limit', sparse],
@@ -61,17 +61,19 @@ function main() {
       ['merge to XFD1048576 with a far cell', path.join(CORPUS, 'ok.merge-to-far-corner-cell.xlsx')],
     ];
     const out = [['file', 'size', 'command', 'result', 'ms', 'peak RSS MiB', 'over baseline']];
-    let base = 0;
+    // Baseline: the same process reading no file (`shinchoku rules`), after a warm-up run.
+    measure(['rules']);
+    const base = measure(['rules']).rss;
+    out.push(['baseline: no file (shinchoku rules)', '-', 'rules', '-', '-', String(base), '+0']);
     for (const [label, file] of rows) {
       const m = measure(['validate', file, '--format', 'json']);
-      if (!base) base = m.rss;
-      out.push([label, mib(file), 'validate', m.result, String(m.ms), String(m.rss), `+${m.rss - base}`]);
+      out.push([label, mib(file), 'validate', m.result, String(m.ms), String(m.rss), `${m.rss - base >= 0 ? '+' : ''}${m.rss - base}`]);
     }
     for (const [label, file] of [['50 MB, pictures (xl/media)', images], ['text-heavy report', text]]) {
       const m = measure(['split', file, '-o', path.join(dir, 'split-out'), '--format', 'json']);
-      out.push([label, mib(file), 'split', `exit ${m.code}`, String(m.ms), String(m.rss), `+${m.rss - base}`]);
+      out.push([label, mib(file), 'split', `exit ${m.code}`, String(m.ms), String(m.rss), `${m.rss - base >= 0 ? '+' : ''}${m.rss - base}`]);
       const c = measure(['consolidate', path.join(CORPUS, 'ok.report.xlsx'), file, '-o', path.join(dir, 'consolidated.xlsx'), '--format', 'json']);
-      out.push([label, mib(file), 'consolidate', `exit ${c.code}`, String(c.ms), String(c.rss), `+${c.rss - base}`]);
+      out.push([label, mib(file), 'consolidate', `exit ${c.code}`, String(c.ms), String(c.rss), `${c.rss - base >= 0 ? '+' : ''}${c.rss - base}`]);
     }
     const w = out[0].map((_, i) => Math.max(...out.map((r) => [...r[i]].length)));
     for (const r of out) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));

@@ -141,8 +141,9 @@ function inflateCapped(b: Uint8Array, e: ZipEntry): Uint8Array {
     n += chunk.length;
   });
   try {
-    // Slices: one can expand at most ~1000-fold (64 MiB) before the cap is seen.
-    const step = 64 * 1024;
+    // Deflate expands at most ~1032-fold, and output is checked once per slice: slices sized
+    // from the declared size keep a part that lies about it from inflating far past it.
+    const step = Math.min(64 * 1024, Math.max(1024, Math.ceil(e.size / 1032)));
     for (let i = 0; i < src.length; i += step) inf.push(src.subarray(i, Math.min(src.length, i + step)), i + step >= src.length);
     if (src.length === 0) inf.push(new Uint8Array(0), true);
   } catch (err) {
