@@ -6,7 +6,7 @@ import { readErrorMessage } from '../check';
 import type { Config } from '../config/schema';
 import { consolidate, ConsolidateError } from '../consolidate/consolidate';
 import type { Source, Summary } from '../consolidate/types';
-import { cli, consolidate as t, format, severityLabel } from '../locale/ja';
+import { cli, consolidate as t, format, readErrors, severityLabel } from '../locale/ja';
 import { readWorkbook, ReadError } from '../read/sheetjs';
 import { PackageError } from '../write/package';
 import { expandInputs } from './files';
@@ -96,14 +96,17 @@ export function runConsolidate(args: ConsolidateArgs, io: Io): number {
     if (s.sheet !== undefined) {
       inputPaths.push(s.file);
       const r = readSource(s.file);
-      sources.push({ name: a, sheet: s.sheet, ...(r.bytes ? { bytes: r.bytes } : {}), ...(r.modified !== undefined ? { modified: r.modified } : {}) });
+      sources.push({
+        name: a, sheet: s.sheet, ...(r.bytes ? { bytes: r.bytes } : { error: format(readErrors['unreadable']!, { detail: r.error }) }),
+        ...(r.modified !== undefined ? { modified: r.modified } : {}),
+      });
     } else {
       plain.push(a);
     }
   }
   const { files, problems } = expandInputs(plain);
   for (const p of problems) {
-    if (p.reason === 'not-found') sources.push({ name: p.path });
+    if (p.reason === 'not-found') sources.push({ name: p.path, error: readErrors['not-found']! });
     else io.err(format(cli.noFilesInFolder, { path: p.path }));
   }
   for (const f of files) {
@@ -115,7 +118,7 @@ export function runConsolidate(args: ConsolidateArgs, io: Io): number {
     if (samePath(f, args.output)) continue;
     const r = readSource(f);
     if (!r.bytes) {
-      sources.push({ name: f });
+      sources.push({ name: f, error: format(readErrors['unreadable']!, { detail: r.error }) });
       continue;
     }
     if (!args.sheets) {

@@ -87,6 +87,7 @@ function countCells(wb: Workbook): number {
 function load(src: Source, index: number, candidates: string[], config: Config): Loaded {
   const base: Loaded = { index, src, dept: null, from: null, status: 'applied', cells: 0 };
   let grid: Workbook;
+  if (src.error !== undefined || (!src.bytes && !src.workbook)) return { ...base, status: 'unreadable', reason: src.error ?? readErrors['not-found'] };
   try {
     grid = src.workbook ?? readWorkbook(src.bytes ?? new Uint8Array(), src.name);
   } catch (err) {

@@ -12,6 +12,8 @@ export interface Source {
   sheet?: string;
   /** Last modified, ms since the epoch (for --prefer-newest). */
   modified?: number;
+  /** The caller could not read it (not found, no permission): the reason, in Japanese. */
+  error?: string;
 }
 
 export interface ConsolidateOptions {

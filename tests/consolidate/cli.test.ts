@@ -81,6 +81,15 @@ test('consolidate refuses to write over an input, and says why', () => {
   expect(main(['consolidate', masterPath, back, '-o', masterPath], capture())).toBe(2);
 });
 
+test('a source that does not exist is reported by name, the rest goes on', () => {
+  const io = capture();
+  const missing = path.join(dir, 'nowhere', '子育て支援部.xlsx');
+  expect(main(['consolidate', masterPath, path.join(dir, 'back1'), missing, '-o', path.join(dir, 'out-missing.xlsx'), '--format', 'json'], io)).toBe(1);
+  const s = JSON.parse(io.stdout.join('\n')) as Summary;
+  expect(s.files.find((f) => f.file === missing)).toEqual(expect.objectContaining({ status: 'unreadable', reason: expect.stringContaining('ファイルが見つかりません') }));
+  expect(s.departments[0]!.status).toBe('submitted');
+});
+
 test('an unreadable master or missing -o: exit 2', () => {
   const bad = path.join(dir, 'bad.xlsx');
   fs.writeFileSync(bad, 'not a workbook');
