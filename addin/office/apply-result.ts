@@ -6,7 +6,9 @@ import { a1, type Sheet, type Workbook } from '../../lib/grid';
 import type { Fix } from '../../lib/rules/types';
 import { readOpenWorkbook } from './read';
 import { runExcel, supports, type RunOptions } from './run';
-import { writeCells } from './write';
+import { FILLS } from '../../lib/consolidate/consolidate';
+import type { Summary } from '../../lib/consolidate/types';
+import { writeCells, type OwnedFill } from './write';
 
 export interface ApplyReport {
   cells: number;
@@ -74,4 +76,15 @@ export async function applyResult(result: Workbook, resultBytes: Uint8Array, add
     }
   }
   return { cells: fixes.length, insertedRows: rows.length, newSheets: newSheets.map((s) => s.name) };
+}
+
+/** The fills the CLI's output file carries, as owned conditional formats for the open master. */
+export function consolidationFills(s: Summary): OwnedFill[] {
+  const rgb = (argb: string): string => `#${argb.slice(-6)}`;
+  return [
+    ...s.unfilled.map((x) => ({ sheet: x.sheet, cell: x.cell, color: rgb(FILLS.unfilled) })),
+    ...s.added.map((x) => ({ sheet: x.sheet, cell: x.cell, color: rgb(FILLS.added) })),
+    ...s.unauthorized.map((x) => ({ sheet: x.sheet, cell: x.cell, color: rgb(FILLS.unauthorized) })),
+    ...s.conflicts.map((x) => ({ sheet: x.sheet, cell: x.cell, color: rgb(FILLS.conflict) })),
+  ];
 }

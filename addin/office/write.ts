@@ -109,7 +109,7 @@ interface SheetMarks {
 
 /**
  * Removes the add-in's marks and, when `findings` are given, marks their cells again:
- * three syncs whatever the number of findings (load, inspect custom rules, write).
+ * four syncs whatever the number of findings (sheets, formats and notes, custom rules, write).
  */
 export async function setMarks(findings: readonly Finding[] | null, opts: RunOptions & { notes?: boolean } = {}): Promise<{ syncs: number; marked: number }> {
   const useNotes = (opts.notes ?? true) && supports('ExcelApi', '1.18');
@@ -192,6 +192,63 @@ export async function setMarks(findings: readonly Finding[] | null, opts: RunOpt
     await ctx.sync();
     syncs++;
     return { syncs, marked };
+  }, opts);
+}
+
+/** Tag formula of the fills 集約 leaves on conflicts, added, unfilled and unauthorized cells. */
+export const CONSOLIDATION_FORMULA = '=LEN("shinchoku-consolidate")>0';
+
+export interface OwnedFill {
+  sheet: string;
+  cell: string;
+  /** "#RRGGBB". */
+  color: string;
+}
+
+/**
+ * Replaces the conditional formats tagged `formula` with fills on the given cells (or only
+ * removes them when `fills` is null): four syncs, like setMarks, whatever the number of cells.
+ */
+export async function setOwnedFills(formula: string, fills: readonly OwnedFill[] | null, opts: RunOptions = {}): Promise<{ syncs: number }> {
+  return runExcel(async (ctx) => {
+    const wss = ctx.workbook.worksheets;
+    wss.load('items/name');
+    await ctx.sync();
+    const formats = wss.items.map((ws) => {
+      const f = ws.getRange().conditionalFormats;
+      f.load('items/type');
+      return { ws, f };
+    });
+    await ctx.sync();
+    const customs: { f: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }[] = [];
+    for (const { f } of formats) {
+      for (const cf of f.items) {
+        if (cf.type !== 'Custom') continue;
+        const rule = cf.custom.rule;
+        rule.load('formula');
+        customs.push({ f: cf, rule });
+      }
+    }
+    await ctx.sync();
+    for (const c of customs) if (c.rule.formula === formula) c.f.delete();
+    const groups = new Map<string, string[]>();
+    for (const x of fills ?? []) {
+      const k = `${x.sheet}\u0000${x.color}`;
+      groups.set(k, [...(groups.get(k) ?? []), x.cell]);
+    }
+    for (const [k, cells] of groups) {
+      const [sheet, color] = k.split('\u0000') as [string, string];
+      const ws = formats.find((x) => x.ws.name === sheet)?.ws;
+      if (!ws) continue;
+      const unique = [...new Set(cells)];
+      for (let i = 0; i < unique.length; i += AREAS_PER_FORMAT) {
+        const cf = ws.getRanges(unique.slice(i, i + AREAS_PER_FORMAT).join(',')).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+        cf.custom.rule.formula = formula;
+        cf.custom.format.fill.color = color;
+      }
+    }
+    await ctx.sync();
+    return { syncs: 4 };
   }, opts);
 }
 

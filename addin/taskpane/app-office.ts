@@ -7,10 +7,10 @@ import { addin as t, format } from '../../lib/locale/ja';
 import { readWorkbook } from '../../lib/read/sheetjs';
 import { applyFixes } from '../../lib/fix';
 import type { Finding, Fix } from '../../lib/rules/types';
-import { applyResult } from '../office/apply-result';
+import { applyResult, consolidationFills } from '../office/apply-result';
 import { planInputRules } from '../office/input-rules';
 import { LiveSession } from '../office/live';
-import { selectCell, setInputRules, getFileBytes } from '../office/write';
+import { CONSOLIDATION_FORMULA, getFileBytes, selectCell, setInputRules, setOwnedFills } from '../office/write';
 import { consolidate, masterErrorMessage, type ConsolidateResult } from '../shared/consolidation';
 import { h, replace } from '../shared/dom';
 import { readFiles, type LoadedFile } from '../shared/files';
@@ -121,6 +121,8 @@ export class OfficeApp {
       const rep = await applyResult(readWorkbook(result.bytes, bookName), result.bytes, result.summary.added, {
         onWaitForEdit: () => this.shell.status(t.waitingForEdit, 'busy'),
       });
+      // The colours the CLI's output carries (conflict, added, unfilled, unauthorized), removable.
+      await setOwnedFills(CONSOLIDATION_FORMULA, consolidationFills(result.summary));
       this.result = result;
       message = format(t.consolidatedInBook, { n: sources.length, cells: rep.cells, rows: rep.insertedRows });
     } finally {
@@ -147,6 +149,9 @@ export class OfficeApp {
       this.sources.length ? h('ul', { class: 'sources' }, ...this.sources.map((f) => h('li', {}, f.name))) : null,
       h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate', disabled: this.sources.length === 0, onclick: () => void this.runConsolidate(false).catch((err: unknown) => this.fail(err)) }, t.consolidateIntoBook)),
       this.result ? renderSummary(this.result.summary, (sheet, cell) => void selectCell(sheet, cell).catch((err: unknown) => this.fail(err))) : null,
+      this.result
+        ? h('button', { type: 'button', 'data-testid': 'clear-fills', onclick: () => void setOwnedFills(CONSOLIDATION_FORMULA, null).then(() => this.shell.status(t.fillsCleared)).catch((err: unknown) => this.fail(err)) }, t.clearFills)
+        : null,
     );
   }
 

@@ -329,6 +329,8 @@ export const addin = {
   consolidateSheetsButton: 'ブック内のシートから集約',
   sectionSheetsFound: 'このブックに部署のシートがあります: {sheets}',
   splitButton: '部署別に分割',
+  clearFills: '集約の色を消す',
+  fillsCleared: '集約で付けた色を消しました（元の書式はそのままです）',
   consolidating: '{n} 件のブックを集約しています…',
   consolidated: '{n} 件のブックを集約しました',
   consolidatedInBook: '{n} 件を集約し、{cells} セルを書き込みました（追加行 {rows} 行）',

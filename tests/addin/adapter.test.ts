@@ -5,7 +5,7 @@ import { validateParsed } from '../../lib/validate';
 import { applyFixes } from '../../lib/fix';
 import { readOpenWorkbook } from '../../addin/office/read';
 import { setExcelRun } from '../../addin/office/run';
-import { LIST_SHEET, MARK_FORMULA, NOTE_PREFIX, setInputRules, setMarks, writeCells } from '../../addin/office/write';
+import { CONSOLIDATION_FORMULA, LIST_SHEET, MARK_FORMULA, NOTE_PREFIX, setInputRules, setMarks, setOwnedFills, writeCells } from '../../addin/office/write';
 import { planInputRules } from '../../addin/office/input-rules';
 import { LiveSession, type LiveState } from '../../addin/office/live';
 import { FakeExcel } from './fake-excel';
@@ -308,4 +308,26 @@ test('a paste too large to re-read as one range falls back to the chunked full r
   await live.flush();
   expect(live.state.error).toBeUndefined();
   expect(live.state.findings.filter((f) => f.rule === 'enum')).toHaveLength(3000);
+});
+
+test('集約 fills are owned conditional formats: replaced, removed, and never touch validation marks', async () => {
+  const fake = faulty(10);
+  await setMarks(await findingsOf());
+  const s = fake.sheet('提言1-ア');
+  const validation = s.formats.map((f) => f.id);
+  fake.syncs = 0;
+  await setOwnedFills(CONSOLIDATION_FORMULA, [
+    { sheet: '提言1-ア', cell: 'B3', color: '#F8CBAD' },
+    { sheet: '提言1-ア', cell: 'B4', color: '#F8CBAD' },
+    { sheet: '提言1-ア', cell: 'B9', color: '#FFF2CC' },
+    { sheet: 'なし', cell: 'A1', color: '#FFF2CC' },
+  ]);
+  expect(fake.syncs).toBe(4);
+  const ours = (): [string, string][] => s.formats.filter((f) => f.formula === CONSOLIDATION_FORMULA).map((f) => [f.address, f.color]);
+  expect(ours()).toEqual([['B3,B4', '#F8CBAD'], ['B9', '#FFF2CC']]);
+  await setOwnedFills(CONSOLIDATION_FORMULA, [{ sheet: '提言1-ア', cell: 'C3', color: '#E2EFDA' }]);
+  expect(ours()).toEqual([['C3', '#E2EFDA']]);
+  await setOwnedFills(CONSOLIDATION_FORMULA, null);
+  expect(ours()).toEqual([]);
+  expect(s.formats.map((f) => f.id)).toEqual(validation);
 });

@@ -145,6 +145,15 @@ test('集約 writes a returned workbook into the open master, equal to the libra
     expect([exp.name, Object.fromEntries(gotCells)]).toEqual([exp.name, Object.fromEntries(want)]);
   }
   expect(cellText(expected.sheets.find((s) => s.name === '提言1-ア')!, 14, 1)).toBe(text);
+  // The rows of departments that sent nothing carry the CLI's 'unfilled' colour, removably.
+  const fills = (): Promise<number> =>
+    page.evaluate(() => (window as unknown as { __fake: { sheets: { formats: { formula: string; address: string }[] }[] } }).__fake.sheets.flatMap((x) => x.formats).filter((f) => f.formula === '=LEN("shinchoku-consolidate")>0').flatMap((f) => f.address.split(',')).length);
+  // One fill per cell: a row shared by two missing departments is listed twice in the summary.
+  await expect(fills()).resolves.toBe(new Set(lib.summary.unfilled.map((u) => `${u.sheet}!${u.cell}`)).size);
+  expect(lib.summary.unfilled.length).toBeGreaterThan(0);
+  await page.locator('[data-testid=clear-fills]').click();
+  await page.waitForFunction(() => /集約で付けた色を消しました/.test(document.querySelector('[data-testid=status]')?.textContent ?? ''));
+  await expect(fills()).resolves.toBe(0);
   expect(errors).toEqual([]);
 });
 
