@@ -180,3 +180,13 @@ test('集約 in a shared workbook: the section sheets are consolidated into the 
   await page.screenshot({ path: screenshotPath('taskpane-shared-book.png'), fullPage: true });
   expect(errors).toEqual([]);
 });
+
+test('every URL of the built manifest names a file of the build', () => {
+  const xml = fs.readFileSync(path.join(ROOT, 'dist', 'addin', 'manifest.xml'), 'utf8');
+  const urls = [...xml.matchAll(/DefaultValue="(https:\/\/localhost:3000\/[^"]*)"/g)].map((m) => m[1]!);
+  expect(urls.length).toBeGreaterThan(8);
+  for (const u of urls) {
+    const file = u.slice('https://localhost:3000/'.length).replace(/[?#].*$/, '');
+    expect([file, fs.existsSync(path.join(ROOT, 'dist', 'addin', file))]).toEqual([file, true]);
+  }
+});
