@@ -29,7 +29,10 @@ function measure(args) {
     `const code=main(${JSON.stringify(args)},{out:(s)=>o.push(s),err:(s)=>o.push(s),progress(){},progressDone(){}});` +
     `const j=(()=>{try{return JSON.parse(o[0])}catch{return null}})();` +
     `const e=j&&j.files?j.files.map((f)=>f.error?f.error.code:'read').join(','):'';` +
-    `process.stdout.write(JSON.stringify({code,ms:Date.now()-t,rss:Math.round(process.resourceUsage().maxRSS/1024),result:e}));`;
+    // VmHWM: peak RSS of this process image (getrusage's maxRSS survives exec on Linux and
+    // would report the parent's size at fork time).
+    `const hwm=/VmHWM:\\s*(\\d+)/.exec(require('fs').readFileSync('/proc/self/status','utf8'));` +
+    `process.stdout.write(JSON.stringify({code,ms:Date.now()-t,rss:Math.round((hwm?Number(hwm[1]):process.resourceUsage().maxRSS)/1024),result:e}));`;
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 600_000, maxBuffer: 1 << 26 });
   if (r.status === null || !r.stdout) return { code: r.signal ?? r.status, ms: NaN, rss: NaN, result: (r.stderr || '').split('\n')[0] };
   return JSON.parse(r.stdout);
