@@ -11,9 +11,10 @@ import { applyResult, consolidationFills } from '../office/apply-result';
 import { planInputRules } from '../office/input-rules';
 import { LiveSession } from '../office/live';
 import { CONSOLIDATION_FORMULA, getFileBytes, selectCell, setInputRules, setOwnedFills } from '../office/write';
-import { consolidate, masterErrorMessage, type ConsolidateResult } from '../shared/consolidation';
+import { consolidate, masterErrorMessage, split, type ConsolidateResult } from '../shared/consolidation';
+import { zipSync } from 'fflate';
 import { h, replace } from '../shared/dom';
-import { readFiles, type LoadedFile } from '../shared/files';
+import { download, readFiles, type LoadedFile } from '../shared/files';
 import { renderFindings } from '../shared/findings-view';
 import { renderSummary } from './consolidate-view';
 import type { Shell } from './shell';
@@ -133,6 +134,21 @@ export class OfficeApp {
     this.renderConsolidate();
   }
 
+  /** 部署別に分割: the section workbooks cut from the open master, as one ZIP download. */
+  async runSplit(): Promise<void> {
+    this.shell.status(t.readingMaster, 'busy');
+    const masterBytes = await getFileBytes();
+    const bookName = Office.context.document.url?.split(/[\\/]/).pop() || t.openWorkbook;
+    try {
+      const res = split(masterBytes, this.config, { masterName: bookName });
+      const zip = zipSync(Object.fromEntries(res.files.map((f) => [f.name, f.bytes])), { level: 0 });
+      download(zip, `${bookName.replace(/\.[^.]+$/, '')}${t.splitZipSuffix}.zip`, 'application/zip');
+      this.shell.status(format(t.splitDone, { n: res.files.length, unowned: res.unowned.length }));
+    } catch (err) {
+      this.shell.status(format(t.splitFailed, { detail: masterErrorMessage(err, bookName) }), 'error');
+    }
+  }
+
   renderConsolidate(): void {
     const v = this.shell.view('consolidate');
     const sheets = this.sectionSheets();
@@ -147,7 +163,12 @@ export class OfficeApp {
         this.renderConsolidate();
       }), t.dropReturned),
       this.sources.length ? h('ul', { class: 'sources' }, ...this.sources.map((f) => h('li', {}, f.name))) : null,
-      h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate', disabled: this.sources.length === 0, onclick: () => void this.runConsolidate(false).catch((err: unknown) => this.fail(err)) }, t.consolidateIntoBook)),
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate', disabled: this.sources.length === 0, onclick: () => void this.runConsolidate(false).catch((err: unknown) => this.fail(err)) }, t.consolidateIntoBook),
+        h('button', { type: 'button', 'data-testid': 'split', onclick: () => void this.runSplit().catch((err: unknown) => this.fail(err)) }, t.splitButton),
+      ),
       this.result ? renderSummary(this.result.summary, (sheet, cell) => void selectCell(sheet, cell).catch((err: unknown) => this.fail(err))) : null,
       this.result
         ? h('button', { type: 'button', 'data-testid': 'clear-fills', onclick: () => void setOwnedFills(CONSOLIDATION_FORMULA, null).then(() => this.shell.status(t.fillsCleared)).catch((err: unknown) => this.fail(err)) }, t.clearFills)

@@ -12,6 +12,7 @@ import { readWorkbook } from '../../lib/read/sheetjs';
 import { parseWorkbook } from '../../lib/report';
 import { a1, cellText } from '../../lib/grid';
 import * as XLSX from 'xlsx';
+import { unzipSync } from 'fflate';
 import { TEIGEN_HEADER, teigenRows } from '../addin/fixtures';
 import { ensureBuilt, fakeOfficeJs, fillWithOpenpyxl, launch, OFFICE_JS, ROOT, screenshotPath, serve, workbookSpec, type FakeSheetSpec, type Server } from './helpers';
 
@@ -54,10 +55,11 @@ test('live validation: findings, select, fix, marks, a user edit, input rules', 
   rows[6]![5] = '子)子育て支援ぶ';
   rows[8]![5] = XSS;
   rows[9]![0] = '<ul><li>箇条書きのように見える文</li></ul>';
+  rows[12]![4] = '拡充　';
   const page = await openPane([{ name: '提言1-ア', rows }, { name: '記入上の注意', rows: [['この表の書き方']] }]);
   const items = page.locator('li.finding');
   await items.first().waitFor();
-  await expect(items.evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')))).resolves.toEqual(['提言1-ア!E5', '提言1-ア!F7', '提言1-ア!F9']);
+  await expect(items.evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')))).resolves.toEqual(['提言1-ア!E5', '提言1-ア!F7', '提言1-ア!F9', '提言1-ア!E13']);
   // Cell text is text: the <img> is shown, never parsed.
   await expect(page.locator('li.finding[data-cell="提言1-ア!F9"] .msg').textContent()).resolves.toContain(XSS);
   await expect(page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).resolves.toBeUndefined();
@@ -69,19 +71,21 @@ test('live validation: findings, select, fix, marks, a user edit, input rules', 
       const s = (window as unknown as { __fake: { sheet(n: string): { formats: { formula: string; address: string }[]; notes: Map<string, string> } } }).__fake.sheet('提言1-ア');
       return { formats: s.formats.filter((f) => f.formula === '=LEN("shinchoku")>0').flatMap((f) => f.address.split(',')).sort(), notes: [...s.notes] };
     });
-  await expect(marks().then((m) => m.formats)).resolves.toEqual(['E5', 'F7', 'F9']);
-  await expect(marks().then((m) => m.notes.map(([cell]) => cell).sort())).resolves.toEqual(['E5', 'F7', 'F9']);
+  await expect(marks().then((m) => m.formats)).resolves.toEqual(['E13', 'E5', 'F7', 'F9']);
+  await expect(marks().then((m) => m.notes.map(([cell]) => cell).sort())).resolves.toEqual(['E13', 'E5', 'F7', 'F9']);
 
   // Clicking a finding selects its cell in the workbook.
   await page.locator('li.finding[data-cell="提言1-ア!F7"]').click();
   await page.waitForFunction(() => (window as unknown as { __fake: { selection: { address: string } | null } }).__fake.selection?.address === 'F7');
   await page.screenshot({ path: screenshotPath('taskpane-validate.png'), fullPage: true });
 
-  // Applying a fix writes the cell; the echo of our own write does not trigger a re-read.
+  // All fixes of a kind at once: one write; the echo of our own write does not trigger a re-read.
   const runsBefore = await page.evaluate(() => (window as unknown as { __fake: { runs: number } }).__fake.runs);
-  await page.locator('li.finding[data-cell="提言1-ア!E5"] button.fix').click();
-  await page.waitForFunction(() => !document.querySelector('li.finding[data-cell="提言1-ア!E5"]'));
-  await expect(page.evaluate(() => (window as unknown as { __fake: { get(s: string, a: string): unknown } }).__fake.get('提言1-ア', 'E5'))).resolves.toBe('継続');
+  await page.locator('button.fix-kind', { hasText: '選択肢の表記をすべて修正（2 件）' }).click();
+  await page.waitForFunction(() => !document.querySelector('li.finding[data-cell="提言1-ア!E5"]') && !document.querySelector('li.finding[data-cell="提言1-ア!E13"]'));
+  const get = (a: string): Promise<unknown> => page.evaluate((addr) => (window as unknown as { __fake: { get(s: string, a: string): unknown } }).__fake.get('提言1-ア', addr), a);
+  await expect(get('E5')).resolves.toBe('継続');
+  await expect(get('E13')).resolves.toBe('拡充');
   await page.waitForTimeout(700);
   const runsAfter = await page.evaluate(() => (window as unknown as { __fake: { runs: number } }).__fake.runs);
   expect(runsAfter - runsBefore).toBe(2); // the write and the re-marking
@@ -125,6 +129,13 @@ test('集約 writes a returned workbook into the open master, equal to the libra
 
   // ExcelApi 1.12: the 集約結果 sheet is written as values (insertWorksheetsFromBase64 is 1.13).
   const page = await openPane(workbookSpec(grid), { api: 12, fileBytes: masterBytes, view: 'consolidate' });
+  // 部署別に分割 from the open master: the same files as the library's split, as one ZIP.
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=split]').click()]);
+  const zipPath = path.join(tmp, dl.suggestedFilename());
+  await dl.saveAs(zipPath);
+  const parts = unzipSync(new Uint8Array(fs.readFileSync(zipPath)));
+  expect(Object.keys(parts).sort()).toEqual(split(masterBytes, config).files.map((f) => f.name).sort());
+  expect(Buffer.from(parts[part.name]!).equals(Buffer.from(part.bytes))).toBe(true);
   await page.setInputFiles('#view-consolidate input[type=file]', [filled]);
   await page.locator('ul.sources li').waitFor();
   await page.locator('[data-testid=consolidate]').click();
