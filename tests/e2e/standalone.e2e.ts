@@ -156,3 +156,44 @@ test('split, fill with openpyxl, consolidate, download: the same bytes as the li
   expect(server.requests.length).toBe(afterLoad);
   expect(offOrigin).toEqual([]);
 });
+
+test('bad files get a Japanese reason naming them; cell text with markup stays text', async () => {
+  const hostile = path.join(SEEDS, 'hostile', 'files');
+  // The markup sample, with one 担当部 cell made into markup too, so a finding quotes it.
+  const markupSrc = path.join(hostile, 'ok.html-and-script-text.xlsx');
+  const parsed = parseWorkbook(readWorkbook(new Uint8Array(fs.readFileSync(markupSrc)), 'm.xlsx'), config);
+  const dept = parsed.reports[0]!.rows[0]!.cells.get('department')!;
+  const markup = path.join(tmp, 'markup.xlsx');
+  const bad = '<img/src=x/onerror=alert(1)>';
+  fillWithOpenpyxl(markupSrc, markup, [{ sheet: parsed.reports[0]!.sheet.name, cell: a1(dept.r, dept.c), text: bad }]);
+  const files = [path.join(hostile, 'encrypted.password-protected.xlsx'), path.join(hostile, 'corrupt.truncated-zip.xlsx'), markup];
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.locator('#tab-validate').click();
+  await page.setInputFiles('#view-validate input[type=file]', files);
+  const card = (n: string): ReturnType<Page['locator']> => page.locator(`section.book[data-file="${n}"]`);
+  await card('markup.xlsx').waitFor();
+  for (const f of files.slice(0, 2)) {
+    const name = path.basename(f);
+    const lib = checkBytes(name, new Uint8Array(fs.readFileSync(f)), config);
+    expect(lib.error).toBeDefined();
+    await expect(card(name).locator('.file-error').textContent()).resolves.toBe(`「${name}」: ${lib.error!.message}`);
+  }
+  // The finding quotes the markup as text; opening it shows the cell's text as text.
+  const lib = checkBytes('markup.xlsx', new Uint8Array(fs.readFileSync(markup)), config);
+  const finding = lib.findings.find((f) => f.rule === 'department')!;
+  expect(finding.message).toContain(bad);
+  const item = card('markup.xlsx').locator(`li.finding[data-cell="${finding.sheet}!${finding.cell}"]`);
+  await expect(item.locator('.msg').textContent()).resolves.toBe(finding.message);
+  await item.click();
+  await expect(card('markup.xlsx').locator('[data-testid=detail] pre').textContent()).resolves.toBe(bad);
+  await expect(page.locator('main script, main img, main svg, main iframe').count()).resolves.toBe(0);
+  await page.waitForTimeout(200);
+  expect(dialogs).toEqual([]);
+  await page.screenshot({ path: screenshotPath('standalone-bad-files.png'), fullPage: true });
+  await card('markup.xlsx').screenshot({ path: screenshotPath('standalone-markup-card.png') });
+  expect(offOrigin).toEqual([]);
+});
