@@ -194,10 +194,13 @@ test('集約 in a shared workbook: the section sheets are consolidated into the 
 
 test('every URL of the built manifest names a file of the build', () => {
   const xml = fs.readFileSync(path.join(ROOT, 'dist', 'addin', 'manifest.xml'), 'utf8');
-  const urls = [...xml.matchAll(/DefaultValue="(https:\/\/localhost:3000\/[^"]*)"/g)].map((m) => m[1]!);
+  // Whatever base URL the build was made for (dev server or --env baseUrl=…).
+  const base = /<SourceLocation DefaultValue="(https:\/\/[^"]*\/)taskpane\.html"/.exec(xml)![1]!;
+  const urls = [...xml.matchAll(/DefaultValue="(https:\/\/[^"]*)"/g)].map((m) => m[1]!);
   expect(urls.length).toBeGreaterThan(8);
   for (const u of urls) {
-    const file = u.slice('https://localhost:3000/'.length).replace(/[?#].*$/, '');
+    expect(u.startsWith(base)).toBe(true);
+    const file = u.slice(base.length).replace(/[?#].*$/, '');
     expect([file, fs.existsSync(path.join(ROOT, 'dist', 'addin', file))]).toEqual([file, true]);
   }
 });
