@@ -54,7 +54,8 @@ module.exports = (env = {}, argv = {}) => {
           loader: 'ts-loader',
           exclude: /node_modules/,
           // Types are checked by `tsc -p addin` (npm run typecheck:addin); the bundle only transpiles.
-          options: { transpileOnly: true, configFile: path.join(__dirname, 'addin', 'tsconfig.json') },
+          // ES modules out of TypeScript let webpack take the packages' ESM builds and tree-shake them.
+          options: { transpileOnly: true, configFile: path.join(__dirname, 'addin', 'tsconfig.json'), compilerOptions: { module: 'es2020', moduleResolution: 'bundler' } },
         },
         {
           // lib/ modules written for Node that use Buffer get a small browser shim (see the loader).
