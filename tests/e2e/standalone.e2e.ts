@@ -197,3 +197,23 @@ test('bad files get a Japanese reason naming them; cell text with markup stays t
   await card('markup.xlsx').screenshot({ path: screenshotPath('standalone-markup-card.png') });
   expect(offOrigin).toEqual([]);
 });
+
+test('files saved by LibreOffice (.xls, .ods, .xlsx) give the same findings in the page as in Node', async () => {
+  const dir = path.join(SEEDS, 'hostile', 'files');
+  const files = ['ok.biff8-by-libreoffice.xls', 'ok.report-by-libreoffice.ods', 'ok.report-by-libreoffice.xlsx'].map((f) => path.join(dir, f));
+  await page.setInputFiles('#view-validate input[type=file]', files);
+  for (const f of files) {
+    const name = path.basename(f);
+    const card = page.locator(`section.book[data-file="${name}"]`);
+    await card.locator('[data-testid=counts]').waitFor();
+    const lib = checkBytes(name, new Uint8Array(fs.readFileSync(f)), config);
+    expect(lib.error).toBeUndefined();
+    // Read, not merely survived: the page names the report type the library found.
+    expect(lib.reportTypes.length).toBeGreaterThan(0);
+    await expect(card.locator('.types').textContent()).resolves.toBe(lib.reportTypes.join('・'));
+    await expect(card.locator('.file-error').count()).resolves.toBe(0);
+    const cells = await card.locator('li.finding').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-cell')} ${e.getAttribute('data-rule')}`));
+    expect([name, cells]).toEqual([name, lib.findings.map((x) => `${x.sheet}!${x.cell} ${x.rule}`)]);
+  }
+  expect(offOrigin).toEqual([]);
+});
