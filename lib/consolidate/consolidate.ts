@@ -10,10 +10,9 @@ import { readWorkbook, ReadError } from '../read/sheetjs';
 import { parseWorkbook, type ParsedWorkbook, type ReportCell, type ReportRow, type ReportSheet } from '../report';
 import { linesFor, pointsFor } from '../write/height';
 import { RowMap } from '../write/rowmap';
-import { gridFromEditor } from '../write/read-grid';
-import { XlsxEditor } from '../write/workbook';
 import { departmentFromName, knownDepartments } from './departments';
 import { buildModel, isEditable, parseKey, rowKeyText, sectionPath, type MasterRow } from './model';
+import { openMaster } from './master';
 import { freeColumn } from './split';
 import { summarySheetXml } from './summary-sheet';
 import type {
@@ -222,8 +221,7 @@ function findKeyCell(sheet: Sheet, r: number, mapped: Set<number>): { r: number;
 export function consolidate(masterBytes: Uint8Array, sources: Source[], config: Config, opts: ConsolidateOptions = {}): ConsolidateResult {
   const masterName = opts.masterName ?? 'master.xlsx';
   const outputName = opts.outputName ?? 'output.xlsx';
-  const ed = new XlsxEditor(masterBytes);
-  const masterGrid = gridFromEditor(ed, masterName);
+  const { editor: ed, grid: masterGrid } = openMaster(masterBytes, masterName);
   const model = buildModel(masterGrid, config, opts.masterSheets);
   if (model.parsed.reports.length === 0) throw new ConsolidateError('master-no-report');
   const candidatesDepts = [...new Set([...model.departments, ...knownDepartments(config)])];
@@ -250,7 +248,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   for (const list of byDept.values()) {
     if (list.length < 2) continue;
     const dated = list.every((l) => typeof l.src.modified === 'number');
-    const newest = dated ? Math.max(...list.map((l) => l.src.modified!)) : NaN;
+    const newest = dated ? list.reduce((m, l) => Math.max(m, l.src.modified!), -Infinity) : NaN;
     const winners = dated ? list.filter((l) => l.src.modified === newest) : [];
     for (const l of list) {
       if (opts.preferNewest && winners.length === 1) {
@@ -496,7 +494,9 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
       const texts = new Map<number, string>();
       for (const [c, cell] of rs.sheet.rows.get(r) ?? []) texts.set(c, cell.text);
       for (const [c, text] of cols) texts.set(c, text);
-      sx.ensureHeight(r, pointsFor(Math.max(1, ...[...texts].map(([c, text]) => (sx.columnWidth(c) > 0 ? linesFor(text, sx.columnWidth(c)) : 1)))));
+      let lines = 1;
+      for (const [c, text] of texts) if (sx.columnWidth(c) > 0) lines = Math.max(lines, linesFor(text, sx.columnWidth(c)));
+      sx.ensureHeight(r, pointsFor(lines));
     }
     sx.remap(rm);
     ed.remapNames(name, rm);
@@ -574,8 +574,9 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
         }
       }
     }
+    // A loop, not push(...values): spreading 100,000+ cells overflows the call stack.
     const m = fates.get(l);
-    if (m) trace.push(...m.values());
+    if (m) for (const tr of m.values()) trace.push(tr);
   }
 
   // A whole copy of the master carries everyone's rows: their findings are not this file's.
@@ -585,7 +586,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     return !(l && l.status === 'applied' && foreign.has(`${l.index}\u0000${f.sheet}\u0000${/\d+$/.exec(f.cell)![0]}`));
   });
   findings.length = 0;
-  findings.push(...kept);
+  for (const f of kept) findings.push(f);
 
   const files: FileSummary[] = loaded.map((l) => ({
     file: l.src.name,

@@ -4,9 +4,9 @@ import type { Config } from '../config/schema';
 import { a1 } from '../grid';
 import { consolidate as t } from '../locale/ja';
 import { RowMap } from '../write/rowmap';
-import { gridFromEditor } from '../write/read-grid';
 import { newSheetXml, XlsxEditor } from '../write/workbook';
-import { fileNameFor } from './departments';
+import { fileNameFor, type FileNameChange } from './departments';
+import { openMaster } from './master';
 import { buildModel, isEditable, keyOf, type MasterModel, type MasterRow } from './model';
 
 export interface SplitOptions {
@@ -23,6 +23,8 @@ export interface SplitFile {
   bytes: Uint8Array;
   /** Data rows the file holds. */
   rows: number;
+  /** Set when the department could not be the file name as written (and why). */
+  renamed?: FileNameChange;
 }
 
 export interface SplitResult {
@@ -111,17 +113,14 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
     } else {
       ed.addSheet(t.metaSheet, meta, 'veryHidden');
     }
-    let name = fileNameFor(dept);
-    for (let n = 2; usedNames.has(name); n++) name = fileNameFor(`${dept}_${n}`);
-    usedNames.add(name);
-    files.push({ department: dept, name, bytes: ed.toBytes(), rows: held });
+    const { name, change } = fileNameFor(dept, usedNames);
+    files.push({ department: dept, name, bytes: ed.toBytes(), rows: held, ...(change ? { renamed: change } : {}) });
   }
   return { files, unowned };
 }
 
 /** Splits the master into one workbook per department (browser-safe: bytes in, bytes out). */
 export function split(masterBytes: Uint8Array, config: Config, opts: SplitOptions = {}): SplitResult {
-  const editor = new XlsxEditor(masterBytes);
-  const wb = gridFromEditor(editor, opts.masterName ?? 'master.xlsx');
-  return splitModel(masterBytes, buildModel(wb, config), config, { ...opts, editor });
+  const { editor, grid } = openMaster(masterBytes, opts.masterName ?? 'master.xlsx');
+  return splitModel(masterBytes, buildModel(grid, config), config, { ...opts, editor });
 }

@@ -150,7 +150,7 @@ interface Budget {
  * area, and the covered total per sheet is capped (merges past the cap are dropped: they
  * only repeat an anchor's text, and no real report has a million merged cells).
  */
-function clampMerges(sheet: Sheet, merges: XLSX.Range[], max: number): Range[] {
+export function clampMerges(sheet: Sheet, merges: readonly Range[], max: number): Range[] {
   const out: Range[] = [];
   let covered = 0;
   const lastR = sheet.rowCount - 1;
@@ -349,7 +349,8 @@ function formulasWithoutValue(z: OpenedZip, parts: Map<string, string>, notes: R
   }
 }
 
-function zipReadError(err: unknown, file: string): unknown {
+/** A ZipError as the ReadError of `file`; anything else unchanged. */
+export function zipReadError(err: unknown, file: string): unknown {
   if (!(err instanceof ZipError)) return err;
   const p = err.problem;
   if (p.kind === 'expanded') return new ReadError('expanded-too-large', file, p.detail);

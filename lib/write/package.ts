@@ -1,12 +1,15 @@
 // An .xlsx package as parts in memory: unzip, patch parts as text, zip again with fixed
 // dates so the same input always gives the same bytes. Browser-safe (fflate only).
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import { DEFAULT_ZIP_LIMITS, unzipAll, ZipError, type ZipLimits } from '../read/zip';
 
 /** The master could not be patched (not an .xlsx we understand); `code` selects the message. */
 export class PackageError extends Error {
   constructor(
     readonly code: 'not-xlsx' | 'missing-part' | 'unsupported-xml',
     readonly detail = '',
+    /** The limit or damage found while inflating, when that was the reason. */
+    readonly zip?: ZipError,
   ) {
     super(`${code}${detail ? `: ${detail}` : ''}`);
     this.name = 'PackageError';
@@ -21,17 +24,19 @@ export class Package {
   private readonly text = new Map<string, string>();
   private readonly order: string[] = [];
 
-  static open(bytes: Uint8Array): Package {
-    let files: Record<string, Uint8Array>;
+  /** Inflates every part under the read limits (lib/read/zip): a bomb stops at its cap. */
+  static open(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Package {
+    let files: { name: string; data: Uint8Array }[];
     try {
-      files = unzipSync(bytes);
+      files = unzipAll(bytes, limits);
     } catch (err) {
-      throw new PackageError('not-xlsx', err instanceof Error ? err.message : String(err));
+      throw new PackageError('not-xlsx', err instanceof Error ? err.message : String(err), err instanceof ZipError ? err : undefined);
     }
     const p = new Package();
-    for (const name of Object.keys(files)) {
-      p.parts.set(name, files[name]!);
-      p.order.push(name);
+    for (const f of files) {
+      if (p.parts.has(f.name)) throw new PackageError('not-xlsx', `${f.name} twice`);
+      p.parts.set(f.name, f.data);
+      p.order.push(f.name);
     }
     if (!p.parts.has('[Content_Types].xml') || !p.parts.has('xl/workbook.xml')) throw new PackageError('not-xlsx', 'xl/workbook.xml');
     return p;

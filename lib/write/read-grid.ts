@@ -1,7 +1,8 @@
 // The master's cells as the grid model, read from the very parse we patch it in: row and
 // column numbers of the model and of the XML cannot disagree, and the master (the
 // secretariat's own file) is not parsed twice.
-import { emptySheet, parseA1, setCell, type Cell, type Workbook } from '../grid';
+import { emptySheet, parseA1, setCell, type Cell, type Range, type Workbook } from '../grid';
+import { clampMerges, limitsOf, ReadError, type ReadOptions } from '../read/sheetjs';
 import { getAttr, unescapeXml } from './xml';
 import type { XlsxEditor } from './workbook';
 
@@ -51,8 +52,15 @@ function cellOf(xml: string, sst: string[]): Cell | undefined {
   return formula ? { value, text, formula } : { value, text };
 }
 
-export function gridFromEditor(ed: XlsxEditor, name: string): Workbook {
+/**
+ * The same limits as readWorkbook (cells, text, merged cells): a master with a shared string
+ * repeated a million times or a merge reaching XFD1048576 is refused or clamped, not walked.
+ */
+export function gridFromEditor(ed: XlsxEditor, name: string, opts: ReadOptions = {}): Workbook {
+  const limits = limitsOf(opts);
   const sst = sharedStrings(ed);
+  let cells = 0;
+  let chars = 0;
   return {
     name,
     sheets: ed.sheets.map((e) => {
@@ -61,18 +69,25 @@ export function gridFromEditor(ed: XlsxEditor, name: string): Workbook {
       sheet.hidden = e.state !== 'visible';
       for (const [r, c, xml] of sx.cellElements()) {
         const cell = cellOf(xml, sst);
-        if (cell) setCell(sheet, r, c, cell);
+        if (!cell) continue;
+        cells++;
+        chars += cell.text.length;
+        if (cells > limits.maxCells) throw new ReadError('expanded-too-large', name, `cells > ${limits.maxCells}`);
+        if (chars > limits.maxTextChars) throw new ReadError('expanded-too-large', name, `text > ${limits.maxTextChars} chars`);
+        setCell(sheet, r, c, cell);
       }
+      const merges: Range[] = [];
       for (const ref of sx.mergeRefs()) {
         const [a, b] = ref.split(':');
         try {
-          sheet.merges.push({ s: parseA1(a!), e: parseA1(b!) });
+          merges.push({ s: parseA1(a!), e: parseA1(b!) });
         } catch {
           // a whole-row or whole-column merge is not a table cell
         }
       }
-      for (const r of sx.hiddenRows()) sheet.hiddenRows.add(r);
-      for (const c of sx.hiddenColumns()) sheet.hiddenCols.add(c);
+      sheet.merges = clampMerges(sheet, merges, limits.maxMergeCells);
+      for (const r of sx.hiddenRows()) if (r < sheet.rowCount) sheet.hiddenRows.add(r);
+      for (const c of sx.hiddenColumns()) if (c < sheet.colCount) sheet.hiddenCols.add(c);
       return sheet;
     }),
   };

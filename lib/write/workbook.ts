@@ -247,7 +247,8 @@ export function newSheetXml(spec: NewSheetSpec): string {
       return lines > 1 ? `<row r="${r + 1}" ht="${pointsFor(lines)}" customHeight="1">${cells}</row>` : `<row r="${r + 1}">${cells}</row>`;
     })
     .join('');
-  const maxCol = Math.max(1, ...spec.rows.map((r) => r.length));
+  // reduce, not Math.max(...rows): a summary of 100,000+ rows would overflow the stack.
+  const maxCol = spec.rows.reduce((m, r) => Math.max(m, r.length), 1);
   const pane = spec.freezeRows
     ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${spec.freezeRows}" topLeftCell="A${spec.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${spec.freezeRows + 1}" sqref="A${spec.freezeRows + 1}"/></sheetView></sheetViews>`
     : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';

@@ -1,0 +1,37 @@
+// Opens the master for split and consolidate: the same checks and limits as validate's
+// reader run before the package is unzipped, and every refusal is a ReadError naming why,
+// so a bad master gets its own reason (empty, encrypted, CSV, bomb…), not "not an xlsx".
+import type { Workbook } from '../grid';
+import { preflight, readWorkbook, ReadError, zipReadError, type ReadOptions } from '../read/sheetjs';
+import { PackageError } from '../write/package';
+import { gridFromEditor } from '../write/read-grid';
+import { XlsxEditor } from '../write/workbook';
+
+export interface OpenedMaster {
+  editor: XlsxEditor;
+  grid: Workbook;
+}
+
+/** Throws ReadError (unreadable file) or PackageError (a workbook we cannot patch, e.g. .xls). */
+export function openMaster(bytes: Uint8Array, name: string, opts: ReadOptions = {}): OpenedMaster {
+  preflight(bytes, name, opts);
+  let editor: XlsxEditor;
+  try {
+    editor = new XlsxEditor(bytes);
+  } catch (err) {
+    if (err instanceof PackageError && err.zip) {
+      const re = zipReadError(err.zip, name);
+      if (re instanceof ReadError) throw re;
+    }
+    if (!(err instanceof PackageError)) throw err;
+    // Not an .xlsx we can patch (.xls, .ods, broken XML): when the reader has a reason of
+    // its own (an .ods bomb, a corrupt part) that reason is the one to give.
+    try {
+      readWorkbook(bytes, name, opts);
+    } catch (readErr) {
+      if (readErr instanceof ReadError) throw readErr;
+    }
+    throw err;
+  }
+  return { editor, grid: gridFromEditor(editor, name, opts) };
+}
