@@ -7,10 +7,12 @@ import type { Config } from '../config/schema';
 import { consolidate, ConsolidateError } from '../consolidate/consolidate';
 import type { Source, Summary } from '../consolidate/types';
 import { cli, consolidate as t, format, readErrors, severityLabel } from '../locale/ja';
-import { readWorkbook, ReadError } from '../read/sheetjs';
+import { readInputFile } from '../read/file';
+import { limitsOf, readWorkbook, ReadError } from '../read/sheetjs';
 import { PackageError } from '../write/package';
 import { expandInputs } from './files';
 import type { Io } from './io';
+import { printable } from './validate';
 
 export interface ConsolidateArgs {
   master: string;
@@ -41,7 +43,8 @@ export function samePath(a: string, b: string): boolean {
 
 export function writeAtomic(target: string, bytes: Uint8Array): void {
   const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  // Short and fixed-length: a long target name must not make the temporary one too long.
+  const tmp = path.join(dir, `.shinchoku-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
     fs.writeFileSync(tmp, bytes, { flag: 'wx' });
     fs.renameSync(tmp, target);
@@ -68,13 +71,28 @@ export function splitSheetArg(arg: string): { file: string; sheet?: string } {
   return fs.existsSync(file) ? { file, sheet: arg.slice(i + 1) } : { file: arg };
 }
 
-function readSource(file: string): { bytes?: Uint8Array; modified?: number; error?: string } {
-  try {
-    const bytes = fs.readFileSync(file);
-    return { bytes, modified: fs.statSync(file).mtimeMs };
-  } catch (err) {
-    return { error: errorDetail(err) };
-  }
+/**
+ * Reads an input once, whole, as validate does: size checked first, a named pipe refused
+ * without waiting, a file saved again while being read caught. The error is in Japanese.
+ */
+export function readInput(file: string): { bytes: Uint8Array; modified: number } | { error: string } {
+  const got = readInputFile(file, { maxBytes: limitsOf().maxBytes });
+  if (got.ok) return { bytes: got.bytes, modified: got.mtimeMs };
+  if (got.code === 'unreadable' || got.code === 'not-a-file') return { error: format(readErrors[got.code]!, { detail: got.detail }) };
+  return { error: readErrorMessage(new ReadError(got.code, file, got.detail)).message };
+}
+
+/** The Japanese reason a master could not be used, or undefined for an unexpected error. */
+export function masterError(err: unknown, master: string): string | undefined {
+  if (err instanceof ReadError) return format(t.masterUnreadable, { path: master, reason: readErrorMessage(err).message });
+  if (err instanceof PackageError) return format(t.masterUnsupported, { path: master, detail: err.message });
+  if (err instanceof ConsolidateError) return format(t.masterNoReport, { path: master });
+  return undefined;
+}
+
+/** JSON for the terminal: same values, but C1 controls and bidi overrides escaped, never acting. */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Exit status: 0 clean, 1 anything the secretariat must look at. */
@@ -95,11 +113,8 @@ export function runConsolidate(args: ConsolidateArgs, io: Io): number {
     const s = splitSheetArg(a);
     if (s.sheet !== undefined) {
       inputPaths.push(s.file);
-      const r = readSource(s.file);
-      sources.push({
-        name: a, sheet: s.sheet, ...(r.bytes ? { bytes: r.bytes } : { error: format(readErrors['unreadable']!, { detail: r.error }) }),
-        ...(r.modified !== undefined ? { modified: r.modified } : {}),
-      });
+      const r = readInput(s.file);
+      sources.push({ name: a, sheet: s.sheet, ...('error' in r ? { error: r.error } : { bytes: r.bytes, modified: r.modified }) });
     } else {
       plain.push(a);
     }
@@ -107,22 +122,22 @@ export function runConsolidate(args: ConsolidateArgs, io: Io): number {
   const { files, problems } = expandInputs(plain);
   for (const p of problems) {
     if (p.reason === 'not-found') sources.push({ name: p.path, error: readErrors['not-found']! });
-    else io.err(format(cli.noFilesInFolder, { path: p.path }));
+    else io.err(printable(format(cli.noFilesInFolder, { path: p.path })));
   }
   for (const f of files) {
     inputPaths.push(f);
     if (samePath(f, master.file) && !args.sheets) {
-      io.err(format(t.skippedMaster, { path: f }));
+      io.err(printable(format(t.skippedMaster, { path: f })));
       continue;
     }
     if (samePath(f, args.output)) continue;
-    const r = readSource(f);
-    if (!r.bytes) {
-      sources.push({ name: f, error: format(readErrors['unreadable']!, { detail: r.error }) });
+    const r = readInput(f);
+    if ('error' in r) {
+      sources.push({ name: f, error: r.error });
       continue;
     }
     if (!args.sheets) {
-      sources.push({ name: f, bytes: r.bytes, ...(r.modified !== undefined ? { modified: r.modified } : {}) });
+      sources.push({ name: f, bytes: r.bytes, modified: r.modified });
       continue;
     }
     // One source per sheet; the book is read once. A sheet of the master is not a source.
@@ -136,22 +151,21 @@ export function runConsolidate(args: ConsolidateArgs, io: Io): number {
     for (const sh of wb.sheets) {
       if (samePath(f, master.file) && (master.sheet === undefined || master.sheet === sh.name)) continue;
       if (sh.name === t.metaSheet) continue;
-      sources.push({ name: `${f}#${sh.name}`, workbook: wb, sheet: sh.name, ...(r.modified !== undefined ? { modified: r.modified } : {}) });
+      sources.push({ name: `${f}#${sh.name}`, workbook: wb, sheet: sh.name, modified: r.modified });
     }
   }
   for (const p of inputPaths) {
     if (samePath(p, args.output)) {
-      io.err(format(t.outputIsInput, { path: args.output }));
+      io.err(printable(format(t.outputIsInput, { path: args.output })));
       return 2;
     }
   }
-  let masterBytes: Uint8Array;
-  try {
-    masterBytes = fs.readFileSync(master.file);
-  } catch (err) {
-    io.err(format(t.masterUnreadable, { path: master.file, reason: errorDetail(err) }));
+  const got = readInput(master.file);
+  if ('error' in got) {
+    io.err(printable(format(t.masterUnreadable, { path: master.file, reason: got.error })));
     return 2;
   }
+  const masterBytes = got.bytes;
   io.progress(format(t.progressRead, { done: sources.length, total: sources.length, name: args.output }));
   let result;
   try {
@@ -164,10 +178,9 @@ export function runConsolidate(args: ConsolidateArgs, io: Io): number {
     });
   } catch (err) {
     io.progressDone();
-    if (err instanceof ReadError) io.err(format(t.masterUnreadable, { path: master.file, reason: readErrorMessage(err).message }));
-    else if (err instanceof PackageError) io.err(format(t.masterUnsupported, { path: master.file, detail: err.message }));
-    else if (err instanceof ConsolidateError) io.err(format(t.masterNoReport, { path: master.file }));
-    else throw err;
+    const msg = masterError(err, master.file);
+    if (msg === undefined) throw err;
+    io.err(printable(msg));
     return 2;
   }
   io.progress(t.progressWrite);
@@ -175,11 +188,11 @@ export function runConsolidate(args: ConsolidateArgs, io: Io): number {
     writeAtomic(args.output, result.bytes);
   } catch (err) {
     io.progressDone();
-    io.err(format(t.writeFailed, { path: args.output, detail: errorDetail(err) }));
+    io.err(printable(format(t.writeFailed, { path: args.output, detail: errorDetail(err) })));
     return 2;
   }
   io.progressDone();
-  if (args.format === 'json') io.out(JSON.stringify(result.summary, null, 2));
+  if (args.format === 'json') io.out(safeJson(result.summary));
   else io.out(summaryText(result.summary));
   return exitCodeOf(result.summary);
 }
@@ -212,5 +225,6 @@ export function summaryText(s: Summary): string {
     added: s.added.length, findings: s.findings.length, unplaced: s.unplaced.length,
   }));
   lines.push(format(t.textCells, { in: s.cells.in, out: s.cells.out, base: s.cells.base, control: s.cells.control, reported: s.cells.reported }));
-  return lines.join('\n');
+  // Cell text and file names reach the terminal: escape sequences must show, not act.
+  return lines.map(printable).join('\n');
 }

@@ -34,9 +34,57 @@ export function departmentsOf(text: string, config: Config): string[] {
   return canonicalDepartments(text, deptMaster(config));
 }
 
-/** A department name as a file name: no characters Windows forbids, no spaces. */
-export function fileNameFor(dept: string): string {
-  return `${dept.replace(/[\\/:*?"<>|\s]+/g, '').replace(/^\.+/, '') || 'department'}.xlsx`;
+/** Why a department's file name differs from the department's name. */
+export type FileNameChange = 'replaced' | 'shortened' | 'empty';
+
+/** Bytes of the name before `.xlsx` and a `_2` suffix: far under 255, temp names included. */
+export const MAX_FILE_STEM_BYTES = 120;
+
+// Path separators, what Windows forbids, controls, bidi overrides and lone surrogates.
+// eslint-disable-next-line no-control-regex -- control characters are what is replaced
+const FORBIDDEN = /[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
+const utf8 = new TextEncoder();
+
+function capBytes(s: string, max: number): string {
+  if (utf8.encode(s).length <= max) return s;
+  let out = '';
+  let n = 0;
+  for (const ch of s) {
+    const b = utf8.encode(ch).length;
+    if (n + b > max) break;
+    out += ch;
+    n += b;
+  }
+  return out;
+}
+
+/**
+ * A department name as a file name: Japanese kept, spaces dropped, separators and what
+ * Windows forbids replaced by `_`, at most MAX_FILE_STEM_BYTES, unique among `used`
+ * (compared case-insensitively, as Windows and macOS do). Adds the name to `used`.
+ */
+export function fileNameFor(dept: string, used: Set<string> = new Set()): { name: string; change?: FileNameChange } {
+  let change: FileNameChange | undefined;
+  let stem = dept.replace(/\s+/g, '');
+  const replaced = stem.replace(FORBIDDEN, '_').replace(/^\.+/, '').replace(/[. ]+$/, '');
+  if (replaced !== stem) change = 'replaced';
+  stem = replaced;
+  if (RESERVED.test(stem)) {
+    stem = `_${stem}`;
+    change = 'replaced';
+  }
+  const capped = capBytes(stem, MAX_FILE_STEM_BYTES);
+  if (capped !== stem) change = 'shortened';
+  stem = capped;
+  if (stem === '' || /^_+$/.test(stem)) {
+    stem = 'department';
+    change = 'empty';
+  }
+  let name = `${stem}.xlsx`;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}_${n}.xlsx`;
+  used.add(name.toLowerCase());
+  return change ? { name, change } : { name };
 }
 
 /**

@@ -181,6 +181,12 @@ export const consolidate = {
   splitLine: '  {file}\t{department}\t{rows} 行',
   splitSummary: '部署 {count} 件のブックを {dir} に書き出しました',
   unownedLine: '  担当部署が空欄のため、どのブックにも入れていない行: シート「{sheet}」 {cell}',
+  splitRenamed: '    （部署名「{department}」は{reason}）',
+  fileNameReasons: {
+    replaced: 'ファイル名に使えない文字を含むため、その文字を _ に置き換えました',
+    shortened: 'ファイル名として長すぎるため、短くしました',
+    empty: 'ファイル名に使える文字がないため、department という名前にしました',
+  } as Record<string, string>,
   progressSplit: '分割中 {done}/{total} {name}',
   progressRead: '読み込み中 {done}/{total} {name}',
   progressWrite: '集約結果を書き出し中',
