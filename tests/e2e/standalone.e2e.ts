@@ -37,6 +37,8 @@ beforeAll(async () => {
     if (!r.url().startsWith(server.origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) offOrigin.push(r.url());
   });
   page.on('pageerror', (e) => offOrigin.push(`pageerror: ${e.message}`));
+  await page.goto(`${server.origin}/standalone.html`);
+  await page.waitForSelector('body[data-ready=standalone]');
 });
 
 afterAll(async () => {
@@ -52,10 +54,7 @@ async function download(click: () => Promise<void>): Promise<{ name: string; byt
 }
 
 test('load, see findings, open one, fix it, save the fixed workbook', async () => {
-  await page.goto(`${server.origin}/standalone.html`);
-  await page.waitForSelector('body[data-ready=standalone]');
   const afterLoad = server.requests.length;
-
   await page.setInputFiles('#view-validate input[type=file]', [MASTER, FAULTY]);
   const faulty = page.locator('section.book[data-file="error.enum.xlsx"]');
   await faulty.locator('li.finding').first().waitFor();
