@@ -19,6 +19,16 @@ import { renderFindings } from '../shared/findings-view';
 import { renderSummary } from './consolidate-view';
 import type { Shell } from './shell';
 
+/** The open workbook's file name, from a path or a SharePoint/OneDrive URL. */
+export function openBookName(url: string | undefined = globalThis.Office?.context?.document?.url): string {
+  const last = (url ?? '').split(/[?#]/)[0]!.split(/[\\/]/).pop() ?? '';
+  try {
+    return decodeURIComponent(last) || t.openWorkbook;
+  } catch {
+    return last || t.openWorkbook;
+  }
+}
+
 export class OfficeApp {
   live: LiveSession;
   selected: Finding | null = null;
@@ -100,7 +110,7 @@ export class OfficeApp {
   async runConsolidate(fromSheets: boolean): Promise<void> {
     this.shell.status(t.readingMaster, 'busy');
     const masterBytes = await getFileBytes();
-    const bookName = Office.context.document.url?.split(/[\\/]/).pop() || t.openWorkbook;
+    const bookName = openBookName();
     const sectionSheets = this.sectionSheets();
     const sources = fromSheets
       ? sectionSheets.map((sheet) => ({ name: `${bookName}#${sheet}`, bytes: masterBytes, sheet }))
@@ -138,7 +148,7 @@ export class OfficeApp {
   async runSplit(): Promise<void> {
     this.shell.status(t.readingMaster, 'busy');
     const masterBytes = await getFileBytes();
-    const bookName = Office.context.document.url?.split(/[\\/]/).pop() || t.openWorkbook;
+    const bookName = openBookName();
     try {
       const res = split(masterBytes, this.config, { masterName: bookName });
       const zip = zipSync(Object.fromEntries(res.files.map((f) => [f.name, f.bytes])), { level: 0 });

@@ -1,3 +1,4 @@
+import { openBookName } from '../../addin/taskpane/app-office';
 import { detectHost } from '../../addin/taskpane/host';
 import { initialView } from '../../addin/taskpane/shell';
 
@@ -19,4 +20,12 @@ test('the ribbon’s 集約 button opens the 集約 view', () => {
   expect(initialView('?view=consolidate')).toBe('consolidate');
   expect(initialView('?view=validate')).toBe('validate');
   expect(initialView('')).toBe('validate');
+});
+
+test('the open workbook’s name comes from a path or a SharePoint URL', () => {
+  expect(openBookName('C:\\Users\\me\\進捗マスター.xlsx')).toBe('進捗マスター.xlsx');
+  expect(openBookName('https://city.sharepoint.com/sites/x/Shared%20Documents/%E9%80%B2%E6%8D%97.xlsx?web=1')).toBe('進捗.xlsx');
+  expect(openBookName('https://x/%E0%A4%A.xlsx')).toBe('%E0%A4%A.xlsx');
+  expect(openBookName('')).toBe('開いているブック.xlsx');
+  expect(openBookName(undefined)).toBe('開いているブック.xlsx');
 });
