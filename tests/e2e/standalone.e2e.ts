@@ -216,3 +216,25 @@ test('files saved by LibreOffice (.xls, .ods, .xlsx) give the same findings in t
   }
   expect(offOrigin).toEqual([]);
 });
+
+test('a workbook dropped on the page is checked like a picked one', async () => {
+  const name = 'error.department.xlsx';
+  const b64 = fs.readFileSync(path.join(SEEDS, name)).toString('base64');
+  await page.evaluate(
+    ({ name, b64 }) => {
+      const bin = atob(b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name));
+      document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { name, b64 },
+  );
+  const card = page.locator(`section.book[data-file="${name}"]`);
+  await card.locator('li.finding').first().waitFor();
+  const lib = checkBytes(name, new Uint8Array(fs.readFileSync(path.join(SEEDS, name))), config);
+  await expect(card.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')))).resolves.toEqual(lib.findings.map((f) => `${f.sheet}!${f.cell}`));
+  expect(offOrigin).toEqual([]);
+});
