@@ -11,8 +11,12 @@ function runsText(xml: string): string {
   const body = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
   let out = '';
   for (const m of body.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) out += m[1] ?? '';
-  // Excel writes control characters as _xHHHH_.
-  return unescapeXml(out).replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return xstring(unescapeXml(out));
+}
+
+/** Excel and SheetJS write control characters as _xHHHH_, in every kind of string cell. */
+function xstring(s: string): string {
+  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
 }
 
 export function sharedStrings(ed: XlsxEditor): string[] {
@@ -36,7 +40,7 @@ function cellOf(xml: string, sst: string[]): Cell | undefined {
   } else if (t === 's') {
     value = text = sst[Number(v)] ?? '';
   } else if (t === 'str') {
-    value = text = v === undefined ? '' : unescapeXml(v);
+    value = text = v === undefined ? '' : xstring(unescapeXml(v));
   } else if (t === 'b') {
     value = v === '1' || v === 'true';
     text = value ? 'TRUE' : 'FALSE';
