@@ -9,7 +9,7 @@ const path = require('node:path');
 const ts = require('typescript');
 
 const ROOT = path.join(__dirname, '..');
-const CORPUS = path.join(ROOT, 'seeds', 'hostile', 'files');
+const CORPUS = path.join(ROOT, 'tests', 'fixtures', 'hostile', 'files');
 const DIST = path.join(ROOT, 'dist', 'lib');
 
 // The big-file generators live with the tests (TypeScript): compile them on the fly.

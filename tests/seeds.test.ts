@@ -14,7 +14,7 @@ import { rules } from '../lib/rules';
 
 const SEEDS = path.join(__dirname, '..', 'seeds');
 const EXPECTED = path.join(SEEDS, 'expected');
-// seeds/hostile/ holds files that must be refused or survived, not findings tables.
+// The hostile corpus lives in tests/fixtures/hostile/, out of the sample folder.
 const DIRS = ['', 'libreoffice'];
 
 const config = defaultConfig();

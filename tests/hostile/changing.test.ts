@@ -8,7 +8,7 @@ import { defaultConfig } from '../../lib/config';
 import { readInputFile } from '../../lib/read/file';
 import { writeImageHeavy } from './big';
 
-const CORPUS = path.join(__dirname, '..', '..', 'seeds', 'hostile', 'files');
+const CORPUS = path.join(__dirname, '..', 'fixtures', 'hostile', 'files');
 let dir: string;
 let big: string;
 

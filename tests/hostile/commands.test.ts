@@ -16,7 +16,7 @@ import { readErrors } from '../../lib/locale/ja';
 import { readWorkbook } from '../../lib/read/sheetjs';
 import { capture } from './io';
 
-const CORPUS = path.join(__dirname, '..', '..', 'seeds', 'hostile', 'files');
+const CORPUS = path.join(__dirname, '..', 'fixtures', 'hostile', 'files');
 const corpus = fs.readdirSync(CORPUS).sort();
 const codeOf = (name: string): string => name.slice(0, name.indexOf('.'));
 /** The fixed start of the Japanese reason for a code (up to its first placeholder). */

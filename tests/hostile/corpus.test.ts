@@ -1,4 +1,4 @@
-// Walks seeds/hostile/files/ (plus a 50 MB workbook made here) in ONE validate run and
+// Walks tests/fixtures/hostile/files/ (plus a 50 MB workbook made here) in ONE validate run and
 // checks, per file, the error code its name announces: <code>.<what>.<ext>, "ok" = read.
 // One run over the whole folder also proves each bad file cost only itself.
 import * as fs from 'node:fs';
@@ -9,7 +9,7 @@ import { readWorkbook } from '../../lib/read/sheetjs';
 import { writeImageHeavy } from './big';
 import { capture } from './io';
 
-const CORPUS = path.join(__dirname, '..', '..', 'seeds', 'hostile', 'files');
+const CORPUS = path.join(__dirname, '..', 'fixtures', 'hostile', 'files');
 
 interface JsonFile {
   path: string;

@@ -14,7 +14,7 @@ import { split } from '../../lib/consolidate/split';
 import { readErrors } from '../../lib/locale/ja';
 import { capture } from './io';
 
-const CORPUS = path.join(__dirname, '..', '..', 'seeds', 'hostile', 'files');
+const CORPUS = path.join(__dirname, '..', 'fixtures', 'hostile', 'files');
 const config = defaultConfig();
 const KNOWN = new Set([...Object.keys(readErrors)]);
 const valid = {
