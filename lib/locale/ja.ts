@@ -274,6 +274,8 @@ export const consolidate = {
 export const addin = {
   title: '進捗チェック',
   starting: '読み込んでいます…',
+  /** Static text of the pages, replaced as soon as the script runs: what an old webview (EdgeHTML, IE) shows. */
+  unsupported: 'この画面を表示できません。お使いの Excel のアドイン表示機能が古いためです。Microsoft 365 または Excel 2021 以降、Excel on the web、またはブラウザー版を新しい Microsoft Edge / Google Chrome で開いてお使いください。',
   modeExcel: 'Excel',
   modeStandalone: 'ブラウザー（ファイルはこのパソコンの外に送られません）',
   tabValidate: '検証',

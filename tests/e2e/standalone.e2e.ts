@@ -19,6 +19,7 @@ const config = defaultConfig();
 const SEEDS = path.join(ROOT, 'seeds');
 const MASTER = path.join(SEEDS, 'ok.teigen-progress.xlsx');
 const FAULTY = path.join(SEEDS, 'error.enum.xlsx');
+const HOSTILE = path.join(ROOT, 'tests', 'fixtures', 'hostile', 'files');
 
 let server: Server;
 let browser: Browser;
@@ -157,7 +158,7 @@ test('split, fill with openpyxl, consolidate, download: the same bytes as the li
 });
 
 test('bad files get a Japanese reason naming them; cell text with markup stays text', async () => {
-  const hostile = path.join(SEEDS, 'hostile', 'files');
+  const hostile = HOSTILE;
   // The markup sample, with one 担当部 cell made into markup too, so a finding quotes it.
   const markupSrc = path.join(hostile, 'ok.html-and-script-text.xlsx');
   const parsed = parseWorkbook(readWorkbook(new Uint8Array(fs.readFileSync(markupSrc)), 'm.xlsx'), config);
@@ -198,7 +199,8 @@ test('bad files get a Japanese reason naming them; cell text with markup stays t
 });
 
 test('files saved by LibreOffice (.xls, .ods, .xlsx) give the same findings in the page as in Node', async () => {
-  const dir = path.join(SEEDS, 'hostile', 'files');
+  const dir = HOSTILE;
+  await page.locator('#tab-validate').click();
   const files = ['ok.biff8-by-libreoffice.xls', 'ok.report-by-libreoffice.ods', 'ok.report-by-libreoffice.xlsx'].map((f) => path.join(dir, f));
   await page.setInputFiles('#view-validate input[type=file]', files);
   for (const f of files) {
@@ -220,6 +222,7 @@ test('files saved by LibreOffice (.xls, .ods, .xlsx) give the same findings in t
 test('a workbook dropped on the page is checked like a picked one', async () => {
   const name = 'error.department.xlsx';
   const b64 = fs.readFileSync(path.join(SEEDS, name)).toString('base64');
+  await page.locator('#tab-validate').click();
   await page.evaluate(
     ({ name, b64 }) => {
       const bin = atob(b64);
