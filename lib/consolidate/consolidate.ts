@@ -259,15 +259,30 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     }
   }
 
-  const trace: CellTrace[] = [];
-  const fates = new Map<Loaded, Map<string, CellTrace>>();
-  const fateOf = (l: Loaded, sheet: string, r: number, c: number): CellTrace | undefined => fates.get(l)?.get(`${sheet}\u0000${r},${c}`);
+  const traced: { tr: CellTrace; r: number; c: number }[] = [];
+  // Fates per file and sheet, keyed by a number (r, c): tens of thousands of cells per run,
+  // where building a string key per lookup was a good part of the merge's time.
+  const fates = new Map<Loaded, Map<string, Map<number, CellTrace>>>();
+  const pos = (r: number, c: number): number => r * 65536 + c;
+  const sheetsOf = new Map<Loaded, Map<string, Sheet>>();
+  const sheetOf = (l: Loaded, name: string): Sheet | undefined => {
+    let m = sheetsOf.get(l);
+    if (!m) {
+      m = new Map();
+      for (const s of l.grid?.sheets ?? []) if (!m.has(s.name)) m.set(s.name, s);
+      sheetsOf.set(l, m);
+    }
+    return m.get(name);
+  };
+  const fateOf = (l: Loaded, sheet: string, r: number, c: number): CellTrace | undefined => fates.get(l)?.get(sheet)?.get(pos(r, c));
   const setFate = (l: Loaded, sheet: string, r: number, c: number, fate: CellTrace['fate'], at?: CellTrace['at']): void => {
-    let m = fates.get(l);
-    if (!m) fates.set(l, (m = new Map()));
-    const text = l.grid?.sheets.find((s) => s.name === sheet)?.rows.get(r)?.get(c)?.text ?? '';
+    const text = sheetOf(l, sheet)?.rows.get(r)?.get(c)?.text ?? '';
     if (!nonEmpty(text)) return;
-    m.set(`${sheet}\u0000${r},${c}`, { file: l.src.name, sheet, cell: a1(r, c), text, fate, ...(at ? { at } : {}) });
+    let bySheet = fates.get(l);
+    if (!bySheet) fates.set(l, (bySheet = new Map()));
+    let m = bySheet.get(sheet);
+    if (!m) bySheet.set(sheet, (m = new Map()));
+    m.set(pos(r, c), { file: l.src.name, sheet, cell: a1(r, c), text, fate, ...(at ? { at } : {}) });
   };
 
   const findings: FindingItem[] = [];
@@ -539,10 +554,12 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   }
 
   // Output positions for everything that refers to master cells.
-  for (const m of fates.values()) {
-    for (const tr of m.values()) {
-      const p = tr.at ? /^@(\d+),(\d+)$/.exec(tr.at.cell) : null;
-      if (p && tr.at) tr.at = { sheet: tr.at.sheet, cell: a1(out(tr.at.sheet, Number(p[1])), Number(p[2])) };
+  for (const bySheet of fates.values()) {
+    for (const m of bySheet.values()) {
+      for (const tr of m.values()) {
+        const p = tr.at ? /^@(\d+),(\d+)$/.exec(tr.at.cell) : null;
+        if (p && tr.at) tr.at = { sheet: tr.at.sheet, cell: a1(out(tr.at.sheet, Number(p[1])), Number(p[2])) };
+      }
     }
   }
   const conflicts: ConflictItem[] = conflictsRaw.map(({ m: _m, r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1 }));
@@ -575,8 +592,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
       }
     }
     // A loop, not push(...values): spreading 100,000+ cells overflows the call stack.
-    const m = fates.get(l);
-    if (m) for (const tr of m.values()) trace.push(tr);
+    for (const m of fates.get(l)?.values() ?? []) for (const [k, tr] of m) traced.push({ tr, r: Math.floor(k / 65536), c: k % 65536 });
   }
 
   // A whole copy of the master carries everyone's rows: their findings are not this file's.
@@ -625,7 +641,9 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   unfilled.sort((a, b) => byPlace(a, b) || cmpStr(a.department, b.department));
   unplaced.sort((a, b) => cmpStr(a.file, b.file) || cmpStr(a.sheet, b.sheet) || cmpCell(a.cell, b.cell));
   findings.sort((a, b) => cmpStr(a.file, b.file));
-  trace.sort((a, b) => cmpStr(a.file, b.file) || cmpStr(a.sheet, b.sheet) || cmpCell(a.cell, b.cell));
+  // Row and column as numbers: the same order as cmpCell, without parsing A1 per comparison.
+  traced.sort((a, b) => cmpStr(a.tr.file, b.tr.file) || cmpStr(a.tr.sheet, b.tr.sheet) || a.r - b.r || a.c - b.c);
+  const trace: CellTrace[] = traced.map((x) => x.tr);
 
   const cells = { in: 0, out: 0, base: 0, control: 0, reported: 0 };
   for (const l of loaded) cells.in += l.cells;
