@@ -8,6 +8,7 @@ import { readWorkbook } from '../../lib/read/sheetjs';
 import { applyFixes } from '../../lib/fix';
 import type { Finding, Fix } from '../../lib/rules/types';
 import { applyResult, consolidationFills } from '../office/apply-result';
+import { errorCode, isCellEditMode, isPayloadTooLarge } from '../office/run';
 import { planInputRules } from '../office/input-rules';
 import { LiveSession } from '../office/live';
 import { CONSOLIDATION_FORMULA, getFileBytes, selectCell, setInputRules, setOwnedFills } from '../office/write';
@@ -18,6 +19,16 @@ import { download, readFiles, type LoadedFile } from '../shared/files';
 import { renderFindings } from '../shared/findings-view';
 import { renderSummary } from './consolidate-view';
 import type { Shell } from './shell';
+
+/** Excel's error, said in Japanese where we know what the user can do about it. */
+export function officeErrorMessage(err: unknown): string {
+  const code = errorCode(err);
+  const msg = err instanceof Error ? err.message : String(err);
+  if (code === 'AccessDenied' || /protect/i.test(msg)) return t.protectedSheet;
+  if (isCellEditMode(err)) return t.stillEditing;
+  if (isPayloadTooLarge(err)) return t.tooLarge;
+  return format(t.officeError, { detail: code ? `${msg}（${code}）` : msg });
+}
 
 /** The open workbook's file name, from a path or a SharePoint/OneDrive URL. */
 export function openBookName(url: string | undefined = globalThis.Office?.context?.document?.url): string {
@@ -44,7 +55,7 @@ export class OfficeApp {
   }
 
   private fail(err: unknown): void {
-    this.shell.status(format(t.officeError, { detail: err instanceof Error ? err.message : String(err) }), 'error');
+    this.shell.status(officeErrorMessage(err), 'error');
   }
 
   async fix(fixes: Fix[]): Promise<void> {

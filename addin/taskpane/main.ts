@@ -1,8 +1,8 @@
 // Entry of the task pane and the standalone page: inside Excel the pane works on the open
 // workbook; anywhere else (office.js absent, or loaded outside Office) it works on files.
 import { defaultConfig } from '../../lib/config';
-import { addin as t, format } from '../../lib/locale/ja';
-import { OfficeApp } from './app-office';
+import { addin as t } from '../../lib/locale/ja';
+import { OfficeApp, officeErrorMessage } from './app-office';
 import { StandaloneApp } from './app-standalone';
 import { detectHost } from './host';
 import { initialView, Shell } from './shell';
@@ -15,9 +15,7 @@ async function main(): Promise<void> {
   const shell = new Shell(root, mode, initialView(location.search));
   const config = defaultConfig();
   if (mode === 'excel') {
-    await new OfficeApp(config, shell).start().catch((err: unknown) => {
-      shell.status(format(t.officeError, { detail: err instanceof Error ? err.message : String(err) }), 'error');
-    });
+    await new OfficeApp(config, shell).start().catch((err: unknown) => shell.status(officeErrorMessage(err), 'error'));
   }
   else new StandaloneApp(config, shell).start();
   document.body.dataset.ready = mode;

@@ -1,4 +1,4 @@
-import { openBookName } from '../../addin/taskpane/app-office';
+import { officeErrorMessage, openBookName } from '../../addin/taskpane/app-office';
 import { detectHost } from '../../addin/taskpane/host';
 import { initialView } from '../../addin/taskpane/shell';
 
@@ -28,4 +28,14 @@ test('the open workbook’s name comes from a path or a SharePoint URL', () => {
   expect(openBookName('https://x/%E0%A4%A.xlsx')).toBe('%E0%A4%A.xlsx');
   expect(openBookName('')).toBe('開いているブック.xlsx');
   expect(openBookName(undefined)).toBe('開いているブック.xlsx');
+});
+
+test('Excel errors are said in Japanese where the user can act on them', () => {
+  const err = (code: string, message = 'x'): Error => Object.assign(new Error(message), { code });
+  expect(officeErrorMessage(err('AccessDenied'))).toMatch(/^シートが保護されている/);
+  expect(officeErrorMessage(err('InvalidOperation', 'The cell or chart is on a protected sheet.'))).toMatch(/^シートが保護されている/);
+  expect(officeErrorMessage(err('InvalidOperationInCellEditMode'))).toMatch(/^セルの編集中/);
+  expect(officeErrorMessage(err('RequestPayloadSizeLimitExceeded'))).toMatch(/上限を超えました/);
+  expect(officeErrorMessage(err('GeneralException', 'boom'))).toBe('Excel とのやり取りでエラーが起きました: boom（GeneralException）');
+  expect(officeErrorMessage('plain')).toBe('Excel とのやり取りでエラーが起きました: plain');
 });
