@@ -114,6 +114,21 @@ test('live validation: findings, select, fix, marks, a user edit, input rules', 
   expect(errors).toEqual([]);
 });
 
+test('opening a 5,000-row report: a fixed handful of syncs for reading, validating and marking', async () => {
+  const rows = teigenRows(5000);
+  for (let r = 2; r < rows.length; r += 50) rows[r]![4] = '継 続';
+  const page = await openPane([{ name: '提言1-ア', rows }]);
+  await page.locator('li.finding').first().waitFor({ timeout: 60000 });
+  await expect(page.locator('li.finding').count()).resolves.toBe(100);
+  const counts = await page.evaluate(() => {
+    const f = (window as unknown as { __fake: { syncs: number; runs: number; sheet(n: string): { formats: { address: string }[] } } }).__fake;
+    return { syncs: f.syncs, runs: f.runs, marked: f.sheet('提言1-ア').formats.flatMap((x) => x.address.split(',')).length };
+  });
+  // Read (sheet list, used ranges with values) 2 + marks 4 + registering onChanged 1.
+  expect(counts).toEqual({ syncs: 7, runs: 3, marked: 100 });
+  expect(errors).toEqual([]);
+});
+
 test('集約 writes a returned workbook into the open master, equal to the library’s result', async () => {
   const masterBytes = new Uint8Array(fs.readFileSync(MASTER));
   const grid = readWorkbook(masterBytes, 'master.xlsx');
