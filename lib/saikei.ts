@@ -14,6 +14,8 @@ export interface BulletRef {
   rowKey: number;
   cellText: string;
   bullet: Bullet;
+  /** From a context workbook (the master, for a returned file): a possible source, never reported. */
+  context: boolean;
 }
 
 export interface SaikeiIndex {
@@ -23,6 +25,8 @@ export interface SaikeiIndex {
   /** Source of each marked bullet, by bullet id; filled on first request for a threshold. */
   sources: Map<number, SourceMatch>;
   threshold?: number;
+  /** The context workbooks this index was built with. */
+  contextOf: readonly ParsedWorkbook[];
 }
 
 /** Trigrams so common that they say nothing about which bullet is the source. */
@@ -43,13 +47,24 @@ function gramsOf(key: string): number[] {
 
 const indexCache = new WeakMap<ParsedWorkbook, SaikeiIndex>();
 
-export function buildIndex(parsed: ParsedWorkbook): SaikeiIndex {
+/**
+ * Every bullet of every text cell of `parsed`, plus those of `context` workbooks: a section's
+ * returned file re-lists text whose source lives in rows of the master it was not sent.
+ */
+export function buildIndex(parsed: ParsedWorkbook, context: readonly ParsedWorkbook[] = []): SaikeiIndex {
   const hit = indexCache.get(parsed);
-  if (hit) return hit;
+  if (hit && hit.contextOf.length === context.length && hit.contextOf.every((c, i) => c === context[i])) return hit;
   const bullets: BulletRef[] = [];
   const exact = new Map<string, BulletRef[]>();
   const seenCells = new Set<number>();
-  parsed.reports.forEach((rs, sheetNo) => {
+  const books = [parsed, ...context];
+  let sheetNo = 0;
+  books.forEach((book, bookNo) => {
+    for (const rs of book.reports) {
+      addSheet(rs, sheetNo++, bookNo > 0);
+    }
+  });
+  function addSheet(rs: ParsedWorkbook['reports'][number], sheetNo: number, isContext: boolean): void {
     const textCols = rs.type.columns.filter((c) => c.text);
     for (const row of rs.rows) {
       for (const col of textCols) {
@@ -68,6 +83,7 @@ export function buildIndex(parsed: ParsedWorkbook): SaikeiIndex {
             rowKey: sheetNo * 2 ** 20 + cell.r,
             cellText: cell.text,
             bullet: b,
+            context: isContext,
           };
           bullets.push(ref);
           if (b.saikei) continue;
@@ -77,8 +93,8 @@ export function buildIndex(parsed: ParsedWorkbook): SaikeiIndex {
         }
       }
     }
-  });
-  const idx: SaikeiIndex = { bullets, exact, sources: new Map() };
+  }
+  const idx: SaikeiIndex = { bullets, exact, sources: new Map(), contextOf: context };
   indexCache.set(parsed, idx);
   return idx;
 }
@@ -105,7 +121,7 @@ function resolveSources(idx: SaikeiIndex, threshold: number): void {
   idx.threshold = threshold;
   const pending: BulletRef[] = [];
   for (const ref of idx.bullets) {
-    if (!ref.bullet.saikei) continue;
+    if (!ref.bullet.saikei || ref.context) continue;
     const same = idx.exact.get(ref.bullet.key)?.find((s) => s.rowKey !== ref.rowKey);
     if (same) idx.sources.set(ref.id, { kind: 'exact', source: same });
     else pending.push(ref);

@@ -9,6 +9,8 @@ import type { Finding, Rule, RuleHooks } from './rules/types';
 
 export interface ValidateOptions {
   rules?: readonly Rule[];
+  /** Workbooks consulted as 再掲 sources only; nothing in them is reported. */
+  context?: readonly ParsedWorkbook[];
 }
 
 export function validateParsed(parsed: ParsedWorkbook, config: Config, opts: ValidateOptions = {}): Finding[] {
@@ -19,6 +21,7 @@ export function validateParsed(parsed: ParsedWorkbook, config: Config, opts: Val
     rule.create({
       config,
       parsed,
+      context: opts.context ?? [],
       report(rep) {
         const data = rep.data ?? {};
         const cell = a1(rep.r, rep.c);

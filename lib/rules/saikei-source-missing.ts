@@ -9,10 +9,10 @@ export const saikeiSourceMissing: Rule = {
   create(ctx) {
     return {
       end() {
-        const idx = buildIndex(ctx.parsed);
+        const idx = buildIndex(ctx.parsed, ctx.context);
         const threshold = ctx.config.saikei.driftThreshold;
         for (const ref of idx.bullets) {
-          if (!ref.bullet.saikei) continue;
+          if (!ref.bullet.saikei || ref.context) continue;
           if (findSource(idx, ref, threshold).kind !== 'none') continue;
           ctx.report({ messageId: 'missing', data: { text: excerpt(ref.bullet.text) }, sheet: ref.sheet, r: ref.r, c: ref.c });
         }

@@ -32,6 +32,8 @@ export interface Report {
 export interface RuleContext {
   config: Config;
   parsed: ParsedWorkbook;
+  /** Other workbooks whose text may be a 再掲 source (the master, for a returned file). */
+  context: readonly ParsedWorkbook[];
   report(r: Report): void;
 }
 
