@@ -53,6 +53,9 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
   }
   const usedNames = new Set<string>();
   const base = opts.editor ?? new XlsxEditor(masterBytes);
+  // The key column is the same in every department's copy: found once, not per copy.
+  const keyCols = new Map<string, number>();
+  for (const sheetName of bySheet.keys()) keyCols.set(sheetName, freeColumn(model, sheetName, base.sheet(sheetName).maxColumn()));
   for (const dept of model.departments) {
     const ed = base.clone();
     let held = 0;
@@ -60,7 +63,7 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
     for (const [sheetName, rows] of bySheet) {
       const sx = ed.sheet(sheetName);
       const rs = rows[0]!.rs;
-      const keyCol = freeColumn(model, sheetName, sx.maxColumn());
+      const keyCol = keyCols.get(sheetName)!;
       const mine = rows.filter((r) => r.owners.includes(dept));
       const deleted = new Set<number>();
       for (const r of rows) {
