@@ -38,6 +38,9 @@ export function freeColumn(model: MasterModel, sheetName: string, xmlMax: number
   const sheet = model.workbook.sheets.find((s) => s.name === sheetName)!;
   let c = Math.max(sheet.colCount, xmlMax + 1);
   for (const m of sheet.merges) if (m.e.c + 1 > c && m.e.c < 16384) c = m.e.c + 1;
+  // Formatting down to column XFD leaves no column to the right: take the first one after
+  // the cells with text instead (never past XFD, which Excel would call a damaged file).
+  if (c > 16383) c = Math.min(16383, sheet.colCount);
   return c;
 }
 
