@@ -108,7 +108,7 @@ export function main(argv: string[], io: Io = processIo()): number {
       case 'help':
       case '--help':
       case '-h':
-        io.out(`${cli.usage}\n\n${consolidateText.usageSplit}\n\n${consolidateText.usageConsolidate}`);
+        io.out(cli.help);
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(format(cli.unknownCommand, { command }));
@@ -116,7 +116,7 @@ export function main(argv: string[], io: Io = processIo()): number {
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(err.message);
-      io.err(command === 'split' ? consolidateText.usageSplit : command === 'consolidate' ? consolidateText.usageConsolidate : cli.usage);
+      io.err(command === 'split' ? consolidateText.usageSplit : command === 'consolidate' ? consolidateText.usageConsolidate : cli.help);
       return 2;
     }
     if (err instanceof ConfigError) {

@@ -110,12 +110,19 @@ export const skipReasons: Record<string, string> = {
 };
 
 export const cli = {
-  usage: `使い方:
+  help: `使い方:
   shinchoku validate <ファイルまたはフォルダ…> [--format text|json] [--config 設定.json]
+    報告書のブックを検証し、問題をセル番地と理由で示します。
+  shinchoku split <集約表.xlsx> -o <出力フォルダ> [--format text|json] [--config 設定.json]
+    集約表を担当部署ごとのブックに分けます（その部署の行だけ・書式そのまま・記入欄以外は保護）。
+  shinchoku consolidate <集約表.xlsx> <回答ファイルまたはフォルダ…> -o <出力.xlsx>
+        [--format text|json] [--config 設定.json] [--prefer-newest] [--sheets]
+    回答ブックを集約表に取りまとめ、「集約結果」シートを付けて書き出します。
+    ブック内のシートを回答として使うときは ブック.xlsx#シート名、または --sheets（各シートが1部署）。
   shinchoku rules            検証ルールの一覧
   shinchoku config           既定の設定（JSON）を表示
 
-終了コード: 0 = エラーなし, 1 = エラーあり, 2 = 読めないファイルがある・使い方の誤り`,
+終了コード: 0 = 問題なし, 1 = エラー・競合・未提出などあり, 2 = 読めないファイルがある・実行できない・使い方の誤り`,
   unknownCommand: '不明なコマンドです: {command}',
   unknownOption: '不明なオプションです: {option}',
   missingValue: '{option} の値がありません',
