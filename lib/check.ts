@@ -7,7 +7,7 @@ import { parseWorkbook, type ParsedWorkbook, type SkippedSheet } from './report'
 import { readInputFile } from './read/file';
 import { readWorkbook, ReadError, limitsOf, type ReadNote, type ReadOptions } from './read/sheetjs';
 import type { Finding } from './rules/types';
-import { sortFindings, validateParsed } from './validate';
+import { sortFindings, validateParsed, type ValidateOptions } from './validate';
 
 export interface FileError {
   code: string;
@@ -61,12 +61,12 @@ export function noteFindings(notes: ReadNote[]): Finding[] {
   });
 }
 
-export function checkParsed(path: string, parsed: ParsedWorkbook, config: Config): FileResult {
+export function checkParsed(path: string, parsed: ParsedWorkbook, config: Config, opts: ValidateOptions = {}): FileResult {
   const reportTypes = [...new Set(parsed.reports.map((r) => r.type.name))];
   if (parsed.reports.length === 0) {
     return { path, reportTypes, findings: [], skipped: parsed.skipped, error: { code: 'no-report', message: readErrors['no-report']! } };
   }
-  return { path, reportTypes, findings: validateParsed(parsed, config), skipped: parsed.skipped };
+  return { path, reportTypes, findings: validateParsed(parsed, config, opts), skipped: parsed.skipped };
 }
 
 export function checkWorkbook(path: string, wb: Workbook, config: Config): FileResult {

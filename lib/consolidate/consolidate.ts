@@ -289,7 +289,8 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   if (opts.validate !== false) {
     for (const l of loaded) {
       if (!l.parsed || l.status === 'no-report') continue;
-      for (const f of checkParsed(l.src.name, l.parsed, config).findings) {
+      // The master is context: a 再掲 in a section's file has its source in rows it was not sent.
+      for (const f of checkParsed(l.src.name, l.parsed, config, { context: [model.parsed] }).findings) {
         findings.push({ department: l.dept, file: l.src.name, rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message });
       }
     }
