@@ -3,6 +3,19 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const OFFICE_PATHS = [
+  { name: 'office-js', message: 'lib/ は Office.js に依存しない（アドインは addin/ のアダプタ経由）' },
+  { name: '@microsoft/office-js', message: 'lib/ は Office.js に依存しない' },
+  { name: 'office-addin-mock', message: 'lib/ は Office.js に依存しない' },
+];
+const OFFICE_PATTERNS = [
+  { group: ['**/addin/**', '*office-js*', '@microsoft/office*', 'office-addin-*'], message: 'lib/ は Office.js とアドインに依存しない' },
+];
+// The core runs in the add-in's browser bundle too: Node built-ins only in lib/cli and lib/read/file.ts.
+const NODE_PATTERNS = [
+  { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'zlib', 'crypto'], message: 'lib/ の中核は Node の組み込みモジュールを使わない（lib/cli か lib/read/file.ts へ）' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'build/**', 'test-output/**'] },
   js.configs.recommended,
@@ -16,19 +29,20 @@ export default tseslint.config(
   {
     files: ['lib/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': ['error', { paths: OFFICE_PATHS, patterns: [...OFFICE_PATTERNS, ...NODE_PATTERNS] }],
+      'no-restricted-globals': [
         'error',
-        {
-          paths: [
-            { name: 'office-js', message: 'lib/ は Office.js に依存しない（アドインは addin/ のアダプタ経由）' },
-            { name: '@microsoft/office-js', message: 'lib/ は Office.js に依存しない' },
-            { name: 'office-addin-mock', message: 'lib/ は Office.js に依存しない' },
-          ],
-          patterns: [
-            { group: ['**/addin/**', '*office-js*', '@microsoft/office*', 'office-addin-*'], message: 'lib/ は Office.js とアドインに依存しない' },
-          ],
-        },
+        { name: 'Office', message: 'lib/ で Office.js のグローバルを使わない' },
+        { name: 'Excel', message: 'lib/ で Office.js のグローバルを使わない' },
+        { name: 'Buffer', message: 'lib/ はブラウザーでも動く: Uint8Array を使う' },
       ],
+    },
+  },
+  {
+    // The CLI and the file reader are the Node-only edge of lib/.
+    files: ['lib/cli/**/*.ts', 'lib/read/file.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: OFFICE_PATHS, patterns: OFFICE_PATTERNS }],
       'no-restricted-globals': [
         'error',
         { name: 'Office', message: 'lib/ で Office.js のグローバルを使わない' },

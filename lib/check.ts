@@ -4,7 +4,6 @@ import type { Workbook } from './grid';
 import { a1, colName } from './grid';
 import { fileKinds, readErrors, format, ruleMessage } from './locale/ja';
 import { parseWorkbook, type ParsedWorkbook, type SkippedSheet } from './report';
-import { readInputFile } from './read/file';
 import { readWorkbook, ReadError, limitsOf, type ReadNote, type ReadOptions } from './read/sheetjs';
 import type { Finding } from './rules/types';
 import { sortFindings, validateParsed, type ValidateOptions } from './validate';
@@ -96,18 +95,4 @@ export function checkBytes(path: string, bytes: Uint8Array, config: Config, opts
     result.findings = sortFindings([...result.findings, ...noteFindings(notes)], wb.sheets.map((s) => s.name));
   }
   return result;
-}
-
-/** Reads a file from disk (size checked before reading, changes while reading caught) and checks it. */
-export function checkFile(path: string, config: Config, opts: ReadOptions = {}): FileResult {
-  const l = limitsOf(opts);
-  const got = readInputFile(path, { maxBytes: l.maxBytes });
-  if (!got.ok) {
-    const error =
-      got.code === 'unreadable' || got.code === 'not-a-file'
-        ? { code: 'unreadable', message: format(readErrors[got.code]!, { detail: got.detail }) }
-        : readErrorMessage(new ReadError(got.code, path, got.detail), opts);
-    return { path, reportTypes: [], findings: [], skipped: [], error };
-  }
-  return checkBytes(path, got.bytes, config, opts);
 }

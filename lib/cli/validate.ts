@@ -1,5 +1,6 @@
 // `shinchoku validate`: text for people, JSON for machines.
-import { checkFile, type FileResult } from '../check';
+import type { FileResult } from '../check';
+import { checkFile } from './check-file';
 import type { Config } from '../config/schema';
 import { cli, excerpt, format, readErrors, severityLabel, skipReasons } from '../locale/ja';
 import { expandInputs } from './files';

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkFile } from '../../lib/check';
+import { checkFile } from '../../lib/cli/check-file';
 import { defaultConfig } from '../../lib/config';
 import { readInputFile } from '../../lib/read/file';
 import { writeImageHeavy } from './big';
