@@ -14,8 +14,6 @@ export interface BulletRef {
   rowKey: number;
   cellText: string;
   bullet: Bullet;
-  /** From a context workbook (the master, for a returned file): a possible source, never reported. */
-  context: boolean;
 }
 
 export interface SaikeiIndex {
@@ -25,8 +23,8 @@ export interface SaikeiIndex {
   /** Source of each marked bullet, by bullet id; filled on first request for a threshold. */
   sources: Map<number, SourceMatch>;
   threshold?: number;
-  /** The context workbooks this index was built with. */
-  contextOf: readonly ParsedWorkbook[];
+  /** The context indexes `sources` was resolved with. */
+  contextOf?: readonly SaikeiIndex[];
 }
 
 /** Trigrams so common that they say nothing about which bullet is the source. */
@@ -47,24 +45,14 @@ function gramsOf(key: string): number[] {
 
 const indexCache = new WeakMap<ParsedWorkbook, SaikeiIndex>();
 
-/**
- * Every bullet of every text cell of `parsed`, plus those of `context` workbooks: a section's
- * returned file re-lists text whose source lives in rows of the master it was not sent.
- */
-export function buildIndex(parsed: ParsedWorkbook, context: readonly ParsedWorkbook[] = []): SaikeiIndex {
+/** Every bullet of every text cell of a workbook, built once per parsed workbook. */
+export function buildIndex(parsed: ParsedWorkbook): SaikeiIndex {
   const hit = indexCache.get(parsed);
-  if (hit && hit.contextOf.length === context.length && hit.contextOf.every((c, i) => c === context[i])) return hit;
+  if (hit) return hit;
   const bullets: BulletRef[] = [];
   const exact = new Map<string, BulletRef[]>();
   const seenCells = new Set<number>();
-  const books = [parsed, ...context];
-  let sheetNo = 0;
-  books.forEach((book, bookNo) => {
-    for (const rs of book.reports) {
-      addSheet(rs, sheetNo++, bookNo > 0);
-    }
-  });
-  function addSheet(rs: ParsedWorkbook['reports'][number], sheetNo: number, isContext: boolean): void {
+  parsed.reports.forEach((rs, sheetNo) => {
     const textCols = rs.type.columns.filter((c) => c.text);
     for (const row of rs.rows) {
       for (const col of textCols) {
@@ -83,7 +71,6 @@ export function buildIndex(parsed: ParsedWorkbook, context: readonly ParsedWorkb
             rowKey: sheetNo * 2 ** 20 + cell.r,
             cellText: cell.text,
             bullet: b,
-            context: isContext,
           };
           bullets.push(ref);
           if (b.saikei) continue;
@@ -93,8 +80,8 @@ export function buildIndex(parsed: ParsedWorkbook, context: readonly ParsedWorkb
         }
       }
     }
-  }
-  const idx: SaikeiIndex = { bullets, exact, sources: new Map(), contextOf: context };
+  });
+  const idx: SaikeiIndex = { bullets, exact, sources: new Map() };
   indexCache.set(parsed, idx);
   return idx;
 }
@@ -114,33 +101,38 @@ export type SourceMatch =
  * Finds the source of every marked bullet at once: exact keys by hash; for the rest, one
  * pass over the unmarked bullets collects, per trigram of a pending bullet, the bullets that
  * share it. Only the (few) pending bullets' trigrams are indexed, so the work is linear in
- * the workbook's text, and trigrams shared by too many bullets are ignored.
+ * the workbook's text, and trigrams shared by too many bullets are ignored. Context indexes
+ * (the master, for a section's returned file) are built once and only consulted here.
  */
-function resolveSources(idx: SaikeiIndex, threshold: number): void {
+function resolveSources(idx: SaikeiIndex, threshold: number, contexts: readonly SaikeiIndex[]): void {
   idx.sources.clear();
   idx.threshold = threshold;
+  idx.contextOf = contexts;
   const pending: BulletRef[] = [];
   for (const ref of idx.bullets) {
-    if (!ref.bullet.saikei || ref.context) continue;
-    const same = idx.exact.get(ref.bullet.key)?.find((s) => s.rowKey !== ref.rowKey);
+    if (!ref.bullet.saikei) continue;
+    const key = ref.bullet.key;
+    const same = idx.exact.get(key)?.find((s) => s.rowKey !== ref.rowKey) ?? contexts.map((c) => c.exact.get(key)?.[0]).find((s) => s);
     if (same) idx.sources.set(ref.id, { kind: 'exact', source: same });
     else pending.push(ref);
   }
   if (pending.length === 0) return;
+  // Candidates: this workbook's unmarked bullets, then the contexts'; own ones never from the same row.
+  const pool: { ref: BulletRef; own: boolean }[] = [];
+  for (const u of idx.bullets) if (!u.bullet.saikei) pool.push({ ref: u, own: true });
+  for (const c of contexts) for (const u of c.bullets) if (!u.bullet.saikei) pool.push({ ref: u, own: false });
   const postings = new Map<number, number[]>();
   const pendingGrams = pending.map((ref) => {
     const gs = [...new Set(gramsOf(ref.bullet.key))];
     for (const g of gs) if (!postings.has(g)) postings.set(g, []);
     return gs;
   });
-  for (const u of idx.bullets) {
-    if (u.bullet.saikei) continue;
-    const key = u.bullet.key;
-    for (const g of gramsOf(key)) {
+  pool.forEach((u, id) => {
+    for (const g of gramsOf(u.ref.bullet.key)) {
       const p = postings.get(g);
-      if (p && p.length <= MAX_POSTING && p[p.length - 1] !== u.id) p.push(u.id);
+      if (p && p.length <= MAX_POSTING && p[p.length - 1] !== id) p.push(id);
     }
-  }
+  });
   pending.forEach((ref, i) => {
     const key = ref.bullet.key;
     const hits = new Map<number, number>();
@@ -150,13 +142,13 @@ function resolveSources(idx: SaikeiIndex, threshold: number): void {
       for (const id of p) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
     const ranked = [...hits.entries()]
-      .filter(([id]) => idx.bullets[id]!.rowKey !== ref.rowKey)
+      .filter(([id]) => !pool[id]!.own || pool[id]!.ref.rowKey !== ref.rowKey)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, TOP_CANDIDATES);
     let best: { source: BulletRef; score: number } | null = null;
     let found: SourceMatch | null = null;
     for (const [id] of ranked) {
-      const cand = idx.bullets[id]!;
+      const cand = pool[id]!.ref;
       // A 再掲 often repeats one sentence of a longer source bullet.
       if (key.length >= 10 && cand.bullet.key.includes(key)) {
         found = { kind: 'exact', source: cand };
@@ -171,8 +163,9 @@ function resolveSources(idx: SaikeiIndex, threshold: number): void {
 }
 
 /** The source of a marked bullet: an unmarked bullet elsewhere, equal, containing it, or near. */
-export function findSource(idx: SaikeiIndex, ref: BulletRef, threshold: number): SourceMatch {
-  if (idx.threshold !== threshold) resolveSources(idx, threshold);
+export function findSource(idx: SaikeiIndex, ref: BulletRef, threshold: number, contexts: readonly SaikeiIndex[] = []): SourceMatch {
+  const same = idx.contextOf !== undefined && idx.contextOf.length === contexts.length && idx.contextOf.every((c, i) => c === contexts[i]);
+  if (idx.threshold !== threshold || !same) resolveSources(idx, threshold, contexts);
   return idx.sources.get(ref.id) ?? { kind: 'none' };
 }
 

@@ -10,13 +10,14 @@ export const saikeiDrift: Rule = {
   create(ctx) {
     return {
       end() {
-        const idx = buildIndex(ctx.parsed, ctx.context);
+        const idx = buildIndex(ctx.parsed);
+        const contexts = ctx.context.map(buildIndex);
         const threshold = ctx.config.saikei.driftThreshold;
         // Group by cell: every drifted bullet of one cell shares one fix, so the fixes never overlap.
         const byCell = new Map<string, { ref: BulletRef; source: BulletRef }[]>();
         for (const ref of idx.bullets) {
-          if (!ref.bullet.saikei || ref.context) continue;
-          const m = findSource(idx, ref, threshold);
+          if (!ref.bullet.saikei) continue;
+          const m = findSource(idx, ref, threshold, contexts);
           if (m.kind !== 'near') continue;
           const k = `${ref.sheet}\u0000${ref.r},${ref.c}`;
           byCell.set(k, [...(byCell.get(k) ?? []), { ref, source: m.source }]);

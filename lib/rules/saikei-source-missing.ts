@@ -9,11 +9,12 @@ export const saikeiSourceMissing: Rule = {
   create(ctx) {
     return {
       end() {
-        const idx = buildIndex(ctx.parsed, ctx.context);
+        const idx = buildIndex(ctx.parsed);
+        const contexts = ctx.context.map(buildIndex);
         const threshold = ctx.config.saikei.driftThreshold;
         for (const ref of idx.bullets) {
-          if (!ref.bullet.saikei || ref.context) continue;
-          if (findSource(idx, ref, threshold).kind !== 'none') continue;
+          if (!ref.bullet.saikei) continue;
+          if (findSource(idx, ref, threshold, contexts).kind !== 'none') continue;
           ctx.report({ messageId: 'missing', data: { text: excerpt(ref.bullet.text) }, sheet: ref.sheet, r: ref.r, c: ref.c });
         }
       },

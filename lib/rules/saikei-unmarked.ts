@@ -11,11 +11,9 @@ export const saikeiUnmarked: Rule = {
   create(ctx) {
     return {
       end() {
-        const idx = buildIndex(ctx.parsed, ctx.context);
+        const idx = buildIndex(ctx.parsed);
         const min = ctx.config.saikei.minUnmarkedLength;
-        for (const [key, all] of idx.exact) {
-          // Context text (the master) is a source for 再掲, not a duplicate of the file's own rows.
-          const refs = all.filter((r) => !r.context);
+        for (const [key, refs] of idx.exact) {
           if ([...key].length < min || refs.length < 2) continue;
           const first = refs[0]!;
           // A ※ note (「※令和3年6月死亡事例の検証報告を踏まえ…」) annotates its row and is
