@@ -169,6 +169,17 @@ export function findSource(idx: SaikeiIndex, ref: BulletRef, threshold: number, 
   return idx.sources.get(ref.id) ?? { kind: 'none' };
 }
 
+/** Every 再掲-marked bullet of `parsed` with its source (the two 再掲 source rules share this). */
+export function markedWithSources(
+  parsed: ParsedWorkbook,
+  context: readonly ParsedWorkbook[],
+  threshold: number,
+): { ref: BulletRef; match: SourceMatch }[] {
+  const idx = buildIndex(parsed);
+  const contexts = context.map((c) => buildIndex(c));
+  return idx.bullets.filter((ref) => ref.bullet.saikei).map((ref) => ({ ref, match: findSource(idx, ref, threshold, contexts) }));
+}
+
 export function location(ref: { sheet: string; r: number; c: number }): string {
   return `${ref.sheet}!${a1(ref.r, ref.c)}`;
 }

@@ -1,6 +1,6 @@
 import { a1 } from '../grid';
 import { excerpt } from '../locale/ja';
-import { buildIndex, describeDiff, findSource, location, replaceBullets, type BulletRef } from '../saikei';
+import { describeDiff, location, markedWithSources, replaceBullets, type BulletRef } from '../saikei';
 import type { Rule } from './types';
 
 /** A 再掲 whose source exists but differs: name the source, show the change, offer to copy it. */
@@ -10,14 +10,9 @@ export const saikeiDrift: Rule = {
   create(ctx) {
     return {
       end() {
-        const idx = buildIndex(ctx.parsed);
-        const contexts = ctx.context.map(buildIndex);
-        const threshold = ctx.config.saikei.driftThreshold;
         // Group by cell: every drifted bullet of one cell shares one fix, so the fixes never overlap.
         const byCell = new Map<string, { ref: BulletRef; source: BulletRef }[]>();
-        for (const ref of idx.bullets) {
-          if (!ref.bullet.saikei) continue;
-          const m = findSource(idx, ref, threshold, contexts);
+        for (const { ref, match: m } of markedWithSources(ctx.parsed, ctx.context, ctx.config.saikei.driftThreshold)) {
           if (m.kind !== 'near') continue;
           const k = `${ref.sheet}\u0000${ref.r},${ref.c}`;
           byCell.set(k, [...(byCell.get(k) ?? []), { ref, source: m.source }]);

@@ -1,5 +1,5 @@
 import { excerpt } from '../locale/ja';
-import { buildIndex, findSource } from '../saikei';
+import { markedWithSources } from '../saikei';
 import type { Rule } from './types';
 
 /** Text marked 再掲 whose source is nowhere else in the workbook, unmarked. */
@@ -9,12 +9,8 @@ export const saikeiSourceMissing: Rule = {
   create(ctx) {
     return {
       end() {
-        const idx = buildIndex(ctx.parsed);
-        const contexts = ctx.context.map(buildIndex);
-        const threshold = ctx.config.saikei.driftThreshold;
-        for (const ref of idx.bullets) {
-          if (!ref.bullet.saikei) continue;
-          if (findSource(idx, ref, threshold, contexts).kind !== 'none') continue;
+        for (const { ref, match } of markedWithSources(ctx.parsed, ctx.context, ctx.config.saikei.driftThreshold)) {
+          if (match.kind !== 'none') continue;
           ctx.report({ messageId: 'missing', data: { text: excerpt(ref.bullet.text) }, sheet: ref.sheet, r: ref.r, c: ref.c });
         }
       },

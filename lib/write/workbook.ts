@@ -1,5 +1,6 @@
 // Workbook-level patching: which part holds which sheet, adding a sheet, hiding one,
 // choosing the active one, and moving print areas and titles with their rows.
+import { colName } from '../grid';
 import { linesFor, pointsFor } from './height';
 import { Package, PackageError, relsPathOf, resolveTarget } from './package';
 import { mapRef, type RowMap } from './rowmap';
@@ -111,7 +112,7 @@ export class XlsxEditor {
       if (getAttr(open, 'name') !== '_xlnm.Print_Area' || Number(getAttr(open, 'localSheetId')) !== e.index) return all;
       const next = unescapeXml(body).replace(/(:\$?)([A-Z]{1,3})(\$?\d+)/g, (m, pre: string, col: string, rest: string) => {
         const n = [...col].reduce((k, ch) => k * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-        return n < c ? `${pre}${colLetters(c)}${rest}` : m;
+        return n < c ? `${pre}${colName(c)}${rest}` : m;
       });
       return open + escapeXml(next) + close;
     });
@@ -218,17 +219,6 @@ export interface NewSheetSpec {
   landscape?: boolean;
 }
 
-function colLetters(c: number): string {
-  let s = '';
-  let n = c + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 export function newSheetXml(spec: NewSheetSpec): string {
   const links: string[] = [];
   const body = spec.rows
@@ -236,7 +226,7 @@ export function newSheetXml(spec: NewSheetSpec): string {
       const cells = row
         .map((cell, c) => {
           if (!cell) return '';
-          const ref = `${colLetters(c)}${r + 1}`;
+          const ref = `${colName(c)}${r + 1}`;
           if (cell.link) links.push(`<hyperlink ref="${ref}" location="${escapeXml(cell.link)}" display="${escapeXml(cell.link)}"/>`);
           const s = cell.style ? ` s="${cell.style}"` : '';
           if (cell.text === '') return `<c r="${ref}"${s}/>`;
@@ -253,7 +243,7 @@ export function newSheetXml(spec: NewSheetSpec): string {
     ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${spec.freezeRows}" topLeftCell="A${spec.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${spec.freezeRows + 1}" sqref="A${spec.freezeRows + 1}"/></sheetView></sheetViews>`
     : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
   const cols = spec.widths?.length ? `<cols>${spec.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '';
-  const dim = `<dimension ref="A1:${colLetters(maxCol - 1)}${Math.max(1, spec.rows.length)}"/>`;
+  const dim = `<dimension ref="A1:${colName(maxCol - 1)}${Math.max(1, spec.rows.length)}"/>`;
   const filter = spec.autoFilter ? `<autoFilter ref="${spec.autoFilter}"/>` : '';
   const merges = spec.merges?.length ? `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
   const hl = links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '';
