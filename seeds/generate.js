@@ -487,6 +487,15 @@ function samples() {
     v33.rows[2].oct = v33.rows[2].oct.replace('・引き続き、所内の個別事例を通じて', '・引き続き、個別事例を通じて');
     out.push(['error.saikei-unmarked.vision.xlsx', visionBook([v1, v31, v33])]);
   }
+  // required on the plan-results report: a 具体的取組 with no 取組結果 yet (area 2, first item),
+  // and a 取組結果 whose 具体的取組 cell was left empty (area 3, second item).
+  {
+    const areas = planAreas();
+    areas[1].items[0].result = '';
+    areas[2].items[1].title = '';
+    areas[2].items[1].desc = '';
+    out.push(['error.required.plan.xlsx', planBook(areas)]);
+  }
   return out;
 }
 
