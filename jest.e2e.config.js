@@ -2,6 +2,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  reporters: ['default', '<rootDir>/tests/support/plain-summary.js'],
   roots: ['<rootDir>/tests/e2e'],
   testMatch: ['**/*.e2e.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
