@@ -83,12 +83,17 @@ export function a1(r: number, c: number): string {
   return `${colName(c)}${r + 1}`;
 }
 
+/** 0-based column of column letters: A → 0, XFD → 16383 (the inverse of colName). */
+export function colIndex(letters: string): number {
+  let c = 0;
+  for (const ch of letters) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return c - 1;
+}
+
 export function parseA1(ref: string): { r: number; c: number } {
   const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref.toUpperCase());
   if (!m) throw new Error(`bad A1 reference: ${ref}`);
-  let c = 0;
-  for (const ch of m[1]!) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return { r: Number(m[2]) - 1, c: c - 1 };
+  return { r: Number(m[2]) - 1, c: colIndex(m[1]!) };
 }
 
 /** Map from each covered (non-anchor) cell "r,c" to its merge anchor. */

@@ -1,7 +1,7 @@
 // The engine: runs every registered rule over a parsed workbook and returns findings in a
 // deterministic order (sheet order, row, column, rule, message).
 import type { Config } from './config/schema';
-import { colName, a1 } from './grid';
+import { colIndex, colName, a1 } from './grid';
 import { ruleMessage } from './locale/ja';
 import type { ParsedWorkbook } from './report';
 import { rules as registry } from './rules';
@@ -55,7 +55,7 @@ export function validateParsed(parsed: ParsedWorkbook, config: Config, opts: Val
 
 export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
   const order = new Map(sheetOrder.map((n, i) => [n, i]));
-  const colIdx = (f: Finding): number => [...f.column].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const colIdx = (f: Finding): number => colIndex(f.column);
   return findings.sort(
     (a, b) =>
       (order.get(a.sheet) ?? 1e9) - (order.get(b.sheet) ?? 1e9) ||

@@ -2,7 +2,7 @@
 // Reads the open workbook into lib/'s cell grid: one sync for the sheet list, one for every
 // sheet's used range, values and merges. Only when Excel refuses a response as too large does
 // it fall back to row blocks, halving the block until each answer fits.
-import { emptySheet, setCell, type Cell, type CellValue, type Range, type Sheet, type Workbook } from '../../lib/grid';
+import { colIndex, emptySheet, setCell, type Cell, type CellValue, type Range, type Sheet, type Workbook } from '../../lib/grid';
 import { isPayloadTooLarge, runExcel, supports, type RunOptions } from './run';
 
 export interface SheetInfo {
@@ -44,9 +44,8 @@ export function parseAreas(address: string): Range[] {
     const ref = part.trim().replace(/^.*!/, '').replace(/\$/g, '');
     const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
     if (!m) continue;
-    const col = (s: string): number => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    const s = { r: Number(m[2]) - 1, c: col(m[1]!) };
-    const e = m[3] ? { r: Number(m[4]) - 1, c: col(m[3]) } : s;
+    const s = { r: Number(m[2]) - 1, c: colIndex(m[1]!) };
+    const e = m[3] ? { r: Number(m[4]) - 1, c: colIndex(m[3]) } : s;
     out.push({ s, e });
   }
   return out;

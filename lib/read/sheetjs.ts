@@ -2,7 +2,8 @@
 // Untrusted input: sniff the container, open zips ourselves under limits (zip.ts), never
 // trust !ref, keep names out of plain objects, and bound every loop by real content.
 import * as XLSX from 'xlsx';
-import { emptySheet, setCell, type Cell, type Range, type Sheet, type Workbook } from '../grid';
+import { colIndex, emptySheet, setCell, type Cell, type Range, type Sheet, type Workbook } from '../grid';
+import { unescapeXml } from '../write/xml';
 import { checkZip, DEFAULT_ZIP_LIMITS, openZip, ZipError, type OpenedZip, type ZipLimits } from './zip';
 import { sniffText } from './sniff';
 
@@ -309,18 +310,6 @@ function sheetParts(z: OpenedZip, file: string, limits: ReadLimits): Map<string,
   return out;
 }
 
-function unescapeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#\d+);/g, (m, e: string) => {
-    if (e === 'lt') return '<';
-    if (e === 'gt') return '>';
-    if (e === 'quot') return '"';
-    if (e === 'apos') return "'";
-    if (e === 'amp') return '&';
-    const n = e.startsWith('#x') ? parseInt(e.slice(2), 16) : Number(e.slice(1));
-    return n <= 0x10ffff ? String.fromCodePoint(n) : m;
-  });
-}
-
 /** Whether the bytes contain "<f" (a formula element); plain loop, no Node Buffer needed. */
 function hasFormulaTag(b: Uint8Array): boolean {
   for (let i = b.indexOf(0x3c); i >= 0 && i + 1 < b.length; i = b.indexOf(0x3c, i + 1)) {
@@ -342,9 +331,7 @@ function formulasWithoutValue(z: OpenedZip, parts: Map<string, string>, notes: R
     for (const m of xml.matchAll(re)) {
       const ref = /\br="([A-Z]{1,3})(\d{1,7})"/.exec(m[1]!);
       if (!ref) continue;
-      let c = 0;
-      for (const ch of ref[1]!) c = c * 26 + (ch.charCodeAt(0) - 64);
-      notes.push({ kind: 'formula-no-value', sheet, r: Number(ref[2]) - 1, c: c - 1, formula: unescapeXml(m[2] ?? '') });
+      notes.push({ kind: 'formula-no-value', sheet, r: Number(ref[2]) - 1, c: colIndex(ref[1]!), formula: unescapeXml(m[2] ?? '') });
     }
   }
 }

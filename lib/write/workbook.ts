@@ -1,6 +1,6 @@
 // Workbook-level patching: which part holds which sheet, adding a sheet, hiding one,
 // choosing the active one, and moving print areas and titles with their rows.
-import { colName } from '../grid';
+import { colIndex, colName } from '../grid';
 import { linesFor, pointsFor } from './height';
 import { Package, PackageError, relsPathOf, resolveTarget } from './package';
 import { mapRef, type RowMap } from './rowmap';
@@ -111,8 +111,7 @@ export class XlsxEditor {
     wb = wb.replace(/(<definedName\b[^>]*>)([\s\S]*?)(<\/definedName>)/g, (all, open: string, body: string, close: string) => {
       if (getAttr(open, 'name') !== '_xlnm.Print_Area' || Number(getAttr(open, 'localSheetId')) !== e.index) return all;
       const next = unescapeXml(body).replace(/(:\$?)([A-Z]{1,3})(\$?\d+)/g, (m, pre: string, col: string, rest: string) => {
-        const n = [...col].reduce((k, ch) => k * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-        return n < c ? `${pre}${colName(c)}${rest}` : m;
+        return colIndex(col) < c ? `${pre}${colName(c)}${rest}` : m;
       });
       return open + escapeXml(next) + close;
     });
