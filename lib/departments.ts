@@ -59,20 +59,24 @@ export function tokenizeDepartments(text: string): DeptToken[] {
   return out;
 }
 
-function isKnownName(master: DeptMaster, prefix: string | undefined, name: string): boolean {
-  const key = prefix ? normalize(`${prefix})${name}`) : normalize(name);
-  return master.known.has(key);
+/** The master's spelling of a name under a prefix, if the master has it. */
+export function knownName(master: DeptMaster, prefix: string | undefined, name: string): string | undefined {
+  return master.known.get(prefix ? normalize(`${prefix})${name}`) : normalize(name));
+}
+
+/**
+ * 子）子ども育成部・児童相談所: the prefix carries over names joined by ・. The master's
+ * spellings of the parts, or null; tried only after the whole name (健康・子ども課 has a ・).
+ */
+export function joinedNames(master: DeptMaster, t: DeptToken): string[] | null {
+  if (!/[・･]/.test(t.name)) return null;
+  const parts = t.name.split(/[・･]/).filter((p) => p.length > 0);
+  const names = parts.map((p) => knownName(master, t.prefix, p));
+  return parts.length > 1 && names.every((n) => n !== undefined) ? (names as string[]) : null;
 }
 
 export function isKnown(master: DeptMaster, t: DeptToken): boolean {
-  if (isKnownName(master, t.prefix, t.name)) return true;
-  // 子）子ども育成部・児童相談所: the prefix carries over names joined by ・,
-  // tried only after the whole name (健康・子ども課 has a ・ of its own).
-  if (/[・･]/.test(t.name)) {
-    const parts = t.name.split(/[・･]/).filter((p) => p.length > 0);
-    return parts.length > 1 && parts.every((p) => isKnownName(master, t.prefix, p));
-  }
-  return false;
+  return knownName(master, t.prefix, t.name) !== undefined || joinedNames(master, t) !== null;
 }
 
 export interface Suggestion {

@@ -1,7 +1,7 @@
 // Who owns a row (its 担当課/担当部 cell, one or several departments) and which department
 // a returned file comes from when it carries no key of ours (its file or sheet name).
 import type { Config } from '../config/schema';
-import { deptMaster, tokenizeDepartments, type DeptMaster } from '../departments';
+import { deptMaster, joinedNames, knownName, tokenizeDepartments, type DeptMaster } from '../departments';
 import { normalize } from '../normalize';
 
 /** One canonical spelling per department, e.g. `子) 子育て支援部`, `子ども未来局`. */
@@ -11,18 +11,16 @@ export function canonicalDepartments(text: string, dm: DeptMaster): string[] {
     if (!out.includes(d)) out.push(d);
   };
   for (const t of tokenizeDepartments(text)) {
-    const key = t.prefix ? normalize(`${t.prefix})${t.name}`) : normalize(t.name);
-    const hit = dm.known.get(key);
+    const hit = knownName(dm, t.prefix, t.name);
     if (hit) {
       // A bare 子育て支援部 is the same department as 子) 子育て支援部 when only one bureau has it.
       const prefixed = t.prefix ? [] : dm.entries.filter((e) => e.prefix !== undefined && e.name === hit);
       add(prefixed.length === 1 ? prefixed[0]!.display : hit);
       continue;
     }
-    // 子）子ども育成部・児童相談所: the prefix carries over names joined by ・.
-    const parts = t.name.split(/[・･]/).filter((p) => p.length > 0);
-    if (t.prefix && parts.length > 1 && parts.every((p) => dm.known.has(normalize(`${t.prefix})${p}`)))) {
-      for (const p of parts) add(dm.known.get(normalize(`${t.prefix})${p}`))!);
+    const parts = t.prefix ? joinedNames(dm, t) : null;
+    if (parts) {
+      for (const p of parts) add(p);
       continue;
     }
     add(t.prefix ? `${t.prefix}) ${t.name}` : t.name);
