@@ -7,9 +7,9 @@ import type { Config } from '../config/schema';
 import { consolidate, ConsolidateError } from '../consolidate/consolidate';
 import type { Source, Summary } from '../consolidate/types';
 import { cli, consolidate as t, format, readErrors, severityLabel } from '../locale/ja';
-import { readInputFile } from '../read/file';
-import { limitsOf, readWorkbook, ReadError } from '../read/sheetjs';
+import { readWorkbook, ReadError } from '../read/sheetjs';
 import { PackageError } from '../write/package';
+import { readInput as readFileInput } from './check-file';
 import { expandInputs } from './files';
 import type { Io } from './io';
 import { printable } from './validate';
@@ -71,15 +71,10 @@ export function splitSheetArg(arg: string): { file: string; sheet?: string } {
   return fs.existsSync(file) ? { file, sheet: arg.slice(i + 1) } : { file: arg };
 }
 
-/**
- * Reads an input once, whole, as validate does: size checked first, a named pipe refused
- * without waiting, a file saved again while being read caught. The error is in Japanese.
- */
+/** An input read as validate reads it (lib/cli/check-file.ts); the error in Japanese. */
 export function readInput(file: string): { bytes: Uint8Array; modified: number } | { error: string } {
-  const got = readInputFile(file, { maxBytes: limitsOf().maxBytes });
-  if (got.ok) return { bytes: got.bytes, modified: got.mtimeMs };
-  if (got.code === 'unreadable' || got.code === 'not-a-file') return { error: format(readErrors[got.code]!, { detail: got.detail }) };
-  return { error: readErrorMessage(new ReadError(got.code, file, got.detail)).message };
+  const got = readFileInput(file);
+  return got.ok ? { bytes: got.bytes, modified: got.modified } : { error: got.error.message };
 }
 
 /** The Japanese reason a master could not be used, or undefined for an unexpected error. */
