@@ -39,9 +39,42 @@ function time(fn, repeat = 3) {
   return { ms: best, result };
 }
 
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/**
+ * Runs the functions in turns, `rounds` times, rotating the order and collecting garbage
+ * before each (with --expose-gc), so a burst of load on a shared machine slows every one
+ * alike. Gives each one's median time and its median ratio to the first (the baseline),
+ * taken round by round, with the lowest and highest of those ratios.
+ */
+function interleave(fns, rounds = 7) {
+  const names = Object.keys(fns);
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  const results = {};
+  for (let i = 0; i < rounds; i++) {
+    for (let k = 0; k < names.length; k++) {
+      const n = names[(i + k) % names.length];
+      if (typeof globalThis.gc === 'function') globalThis.gc();
+      const t0 = process.hrtime.bigint();
+      results[n] = fns[n]();
+      times[n].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  const base = times[names[0]];
+  const out = {};
+  for (const n of names) {
+    const ratios = times[n].map((t, i) => t / base[i]);
+    out[n] = { ms: median(times[n]), ratio: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios), result: results[n] };
+  }
+  return out;
+}
+
 function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n');
 }
 
-module.exports = { rng, sentence, time, table };
+module.exports = { rng, sentence, time, interleave, table };

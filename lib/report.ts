@@ -104,6 +104,18 @@ export function compileTypes(config: Config): CompiledType[] {
   return out;
 }
 
+/** The leftmost text of a row. */
+function firstText(texts: Map<number, string>): [number, string] | undefined {
+  let best: [number, string] | undefined;
+  for (const [c, t] of texts) if (!best || c < best[0]) best = [c, t];
+  return best;
+}
+
+function hasUnmapped(texts: Map<number, string>, mapped: Set<number>): boolean {
+  for (const c of texts.keys()) if (!mapped.has(c)) return true;
+  return false;
+}
+
 function rowTexts(sheet: Sheet, r: number): Map<number, string> {
   const out = new Map<number, string>();
   const row = sheet.rows.get(r);
@@ -114,14 +126,31 @@ function rowTexts(sheet: Sheet, r: number): Map<number, string> {
   return out;
 }
 
+/** Short cells of a row, normalized once, in column order: what a header can be made of. */
+type HeaderCells = [c: number, normalized: string][];
+
+// Short cells repeat a lot (新規, 継続, department names): normalize each distinct one once.
+const headerMemo = new Map<string, string>();
+function headerText(t: string): string {
+  let n = headerMemo.get(t);
+  if (n === undefined) {
+    if (headerMemo.size >= 10_000) headerMemo.clear();
+    n = normalizeHeader(t);
+    headerMemo.set(t, n);
+  }
+  return n;
+}
+
+function headerCells(texts: Map<number, string>): HeaderCells {
+  const out: HeaderCells = [];
+  for (const [c, t] of texts) if (t.length <= MAX_HEADER_CELL_LENGTH) out.push([c, headerText(t)]);
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
 /** Maps the cells of one row to the columns of a type; each column at most once. */
-function matchHeaderRow(texts: Map<number, string>, ct: CompiledType): Map<string, number> {
+function matchHeaderRow(cells: HeaderCells, ct: CompiledType): Map<string, number> {
   const found = new Map<string, number>();
-  const cols = [...texts.keys()].sort((a, b) => a - b);
-  for (const c of cols) {
-    const t = texts.get(c)!;
-    if (t.length > MAX_HEADER_CELL_LENGTH) continue;
-    const n = normalizeHeader(t);
+  for (const [c, n] of cells) {
     for (const m of ct.matchers) {
       if (!found.has(m.col.key) && m.match(n)) {
         found.set(m.col.key, c);
@@ -132,8 +161,9 @@ function matchHeaderRow(texts: Map<number, string>, ct: CompiledType): Map<strin
   return found;
 }
 
-function isHeaderFor(texts: Map<number, string>, ct: CompiledType): Map<string, number> | null {
-  const found = matchHeaderRow(texts, ct);
+function isHeaderFor(cells: HeaderCells, ct: CompiledType): Map<string, number> | null {
+  if (cells.length < ct.type.detect.minColumns) return null;
+  const found = matchHeaderRow(cells, ct);
   return found.size >= ct.type.detect.minColumns ? found : null;
 }
 
@@ -144,8 +174,9 @@ export function detectHeader(sheet: Sheet, types: CompiledType[]): { ct: Compile
   for (let r = 0; r < last; r++) {
     const texts = rowTexts(sheet, r);
     if (texts.size < 2) continue;
+    const cells = headerCells(texts);
     for (const ct of types) {
-      const map = isHeaderFor(texts, ct);
+      const map = isHeaderFor(cells, ct);
       if (!map) continue;
       // Prefer more matched columns, then the larger share of the type's columns.
       const score = map.size + map.size / ct.type.columns.length;
@@ -196,8 +227,7 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
   const fromName = new Set(path.keys());
   const found = new Map<string, string[]>();
   for (let r = 0; r < headerRow; r++) {
-    const texts = rowTexts(sheet, r);
-    const first = [...texts.entries()].sort((a, b) => a[0] - b[0])[0];
+    const first = firstText(rowTexts(sheet, r));
     if (!first) continue;
     const s = matchSection(first[1], ct);
     if (s && !fromName.has(s.level)) found.set(s.level, [...(found.get(s.level) ?? []), s.value]);
@@ -213,6 +243,10 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
   const missingFor = (map: Map<string, number>): ColumnDef[] => type.columns.filter((c) => !c.optional && !map.has(c.key));
   missing.set(headerRow, missingFor(headerMap));
   let map = headerMap;
+  let mappedCols = new Set(map.values());
+  // The section of the rows since the last section row: one array and key for all of them.
+  let section: SectionLevel[] | null = null;
+  let sectionKey = '';
   const rows: ReportRow[] = [];
   const carry = new Map<string, ReportCell>();
   let lastSectionKey = '';
@@ -222,12 +256,13 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
     if (texts.size === 0) continue;
     // A repeated header opens a new table (one sheet holding several 分類).
     if (texts.size >= 2) {
-      const again = isHeaderFor(texts, ct);
+      const again = isHeaderFor(headerCells(texts), ct);
       if (again) {
         headerRows.push(r);
         columnMaps.set(r, again);
         missing.set(r, missingFor(again));
         map = again;
+        mappedCols = new Set(map.values());
         continue;
       }
     }
@@ -235,7 +270,7 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
     // columns a data row must have (department, number, code lists) besides the cell holding
     // that text (a section row written from column A lands in 対象職種).
     if (texts.size <= 2) {
-      const [c, t] = [...texts.entries()].sort((a, b) => a[0] - b[0])[0]!;
+      const [c, t] = firstText(texts)!;
       const s = t.length <= 80 ? matchSection(t, ct) : null;
       const keyed = type.columns.some((cd) => {
         if (!(cd.department || cd.number || cd.codeList)) return false;
@@ -244,11 +279,11 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
       });
       if (s && !keyed) {
         setLevel(path, ct.levels, s.level, s.value);
+        section = null;
         continue;
       }
       // Title-like text before any data, in a column no report column uses.
-      const mapped = [...map.values()].includes(c);
-      if (texts.size === 1 && !mapped && rows.length === 0) continue;
+      if (texts.size === 1 && !mappedCols.has(c) && rows.length === 0) continue;
     }
     const cells = new Map<string, ReportCell>();
     let own = 0;
@@ -263,9 +298,11 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
       if (t.trim() !== '') own++;
       cells.set(key, { text: t, r, c, merged: false, carried: false });
     }
-    if (own === 0 && ![...texts.keys()].some((c) => ![...map.values()].includes(c))) continue;
-    const section = toSection(path, ct.levels);
-    const sectionKey = [sheet.name, ...section.map((s) => `${s.level}${s.value}`)].join('|');
+    if (own === 0 && !hasUnmapped(texts, mappedCols)) continue;
+    if (!section) {
+      section = toSection(path, ct.levels);
+      sectionKey = [sheet.name, ...section.map((s) => `${s.level}${s.value}`)].join('|');
+    }
     if (sectionKey !== lastSectionKey) {
       carry.clear();
       lastSectionKey = sectionKey;

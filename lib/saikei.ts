@@ -176,8 +176,11 @@ export function markedWithSources(
   threshold: number,
 ): { ref: BulletRef; match: SourceMatch }[] {
   const idx = buildIndex(parsed);
+  const marked = idx.bullets.filter((ref) => ref.bullet.saikei);
+  // Most returned files mark nothing: then the context (a whole master) need not be indexed.
+  if (marked.length === 0) return [];
   const contexts = context.map((c) => buildIndex(c));
-  return idx.bullets.filter((ref) => ref.bullet.saikei).map((ref) => ({ ref, match: findSource(idx, ref, threshold, contexts) }));
+  return marked.map((ref) => ({ ref, match: findSource(idx, ref, threshold, contexts) }));
 }
 
 export function location(ref: { sheet: string; r: number; c: number }): string {

@@ -227,9 +227,16 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   const candidatesDepts = [...new Set([...model.departments, ...knownDepartments(config)])];
   const sheetOrder = masterGrid.sheets.map((s) => s.name);
 
-  // Every text of the master, to tell headings copied into a returned file from new text.
-  const masterTexts = new Set<string>();
-  for (const s of masterGrid.sheets) for (const row of s.rows.values()) for (const c of row.values()) if (nonEmpty(c.text)) masterTexts.add(normalize(c.text));
+  // Every text of the master, to tell headings copied into a returned file from new text:
+  // as written first; normalized (30,000 cells of a large master) only when that misses.
+  const masterRaw = new Set<string>();
+  for (const s of masterGrid.sheets) for (const row of s.rows.values()) for (const c of row.values()) masterRaw.add(c.text);
+  let masterNormalized: Set<string> | undefined;
+  const inMaster = (text: string): boolean => {
+    if (masterRaw.has(text)) return true;
+    masterNormalized ??= new Set([...masterRaw].filter(nonEmpty).map(normalize));
+    return masterNormalized.has(normalize(text));
+  };
 
   const loaded = sources.map((s, i) => {
     const l = load(s, i, candidatesDepts, config);
@@ -582,7 +589,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
             setFate(l, sheet.name, r, c, 'control');
           } else if (fileLevel) {
             setFate(l, sheet.name, r, c, 'reported');
-          } else if (masterTexts.has(normalize(cell.text))) {
+          } else if (inMaster(cell.text)) {
             setFate(l, sheet.name, r, c, 'base');
           } else {
             const reason: CellReason = !rs ? 'unrelated-sheet' : dataRows.has(r) ? 'extra-column' : 'outside-table';

@@ -43,8 +43,16 @@ export function hash32(s: string): string {
   return h.toString(36);
 }
 
+// Rows of one section share their section array (report.ts): one path per section.
+const paths = new WeakMap<ReportRow['section'], string>();
+
 export function sectionPath(row: ReportRow): string {
-  return row.section.map((s) => `${s.level}=${normalize(s.value)}`).join('|');
+  let p = paths.get(row.section);
+  if (p === undefined) {
+    p = row.section.map((s) => `${s.level}=${normalize(s.value)}`).join('|');
+    paths.set(row.section, p);
+  }
+  return p;
 }
 
 export function rowKeyText(row: ReportRow, rs: ReportSheet): string {

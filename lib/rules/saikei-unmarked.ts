@@ -14,7 +14,7 @@ export const saikeiUnmarked: Rule = {
         const idx = buildIndex(ctx.parsed);
         const min = ctx.config.saikei.minUnmarkedLength;
         for (const [key, refs] of idx.exact) {
-          if ([...key].length < min || refs.length < 2) continue;
+          if (refs.length < 2 || [...key].length < min) continue;
           const first = refs[0]!;
           // A ※ note (「※令和3年6月死亡事例の検証報告を踏まえ…」) annotates its row and is
           // repeated word for word by design, never marked 再掲 (seed 002 1-ア, 3-エ, 5-エ).

@@ -3,10 +3,20 @@
 
 /** Display width in "0" characters: a full-width character is a little under two. */
 export function textUnits(line: string): number {
+  // Code units, not a string iterator: this runs over every character consolidate writes,
+  // and the iterator allocated a string per character. A surrogate pair is one wide char.
   let n = 0;
-  for (const ch of line) {
-    const cp = ch.codePointAt(0)!;
-    n += cp > 0x2e7f || (cp >= 0x2000 && cp <= 0x27ff) ? 1.9 : 1;
+  for (let i = 0; i < line.length; i++) {
+    const cu = line.charCodeAt(i);
+    if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < line.length) {
+      const lo = line.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        n += 1.9;
+        i++;
+        continue;
+      }
+    }
+    n += cu > 0x2e7f || (cu >= 0x2000 && cu <= 0x27ff) ? 1.9 : 1;
   }
   return n;
 }

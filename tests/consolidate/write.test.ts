@@ -7,7 +7,7 @@ import { split } from '../../lib/consolidate/split';
 import { readWorkbook } from '../../lib/read/sheetjs';
 import { mapRef, mapSqref, RowMap } from '../../lib/write/rowmap';
 import { SheetXml } from '../../lib/write/sheet';
-import { linesFor } from '../../lib/write/height';
+import { linesFor, textUnits } from '../../lib/write/height';
 
 describe('RowMap', () => {
   const rm = new RowMap([2, 3, 7], new Map([[5, 2]]));
@@ -70,6 +70,15 @@ test('row heights: full-width text needs more lines than the same count of ASCII
   expect(linesFor('a'.repeat(15), 20)).toBe(1);
   expect(linesFor('あ'.repeat(15), 20)).toBe(2);
   expect(linesFor('a\nb\nc', 50)).toBe(3);
+});
+
+test('text width: a character outside the BMP is one wide character, not two', () => {
+  expect(textUnits('ab')).toBe(2);
+  expect(textUnits('あa')).toBeCloseTo(2.9);
+  expect(textUnits('\u{20BB7}')).toBeCloseTo(1.9);
+  expect(textUnits('\u{20BB7}\u{20BB7}a')).toBeCloseTo(4.8);
+  // A lone surrogate (a broken string) still counts once.
+  expect(textUnits('\ud842a')).toBeCloseTo(2.9);
 });
 
 test('split of the vision seed: a merged 対象職種 keeps its text on the first kept row', () => {
