@@ -10,8 +10,9 @@ import { readWorkbook, ReadError } from '../read/sheetjs';
 import { parseWorkbook, type ParsedWorkbook, type ReportCell, type ReportRow, type ReportSheet } from '../report';
 import { linesFor, pointsFor } from '../write/height';
 import { RowMap } from '../write/rowmap';
+import type { XlsxEditor } from '../write/workbook';
 import { departmentFromName, knownDepartments } from './departments';
-import { buildModel, isEditable, parseKey, rowKeyText, sectionPath, type MasterRow } from './model';
+import { buildModel, isEditable, parseKey, rowKeyText, sectionPath, type MasterModel, type MasterRow } from './model';
 import { openMaster } from './master';
 import { freeColumn } from './split';
 import { summarySheetXml } from './summary-sheet';
@@ -218,33 +219,63 @@ function findKeyCell(sheet: Sheet, r: number, mapped: Set<number>): { r: number;
   return undefined;
 }
 
-export function consolidate(masterBytes: Uint8Array, sources: Source[], config: Config, opts: ConsolidateOptions = {}): ConsolidateResult {
-  const masterName = opts.masterName ?? 'master.xlsx';
-  const outputName = opts.outputName ?? 'output.xlsx';
-  const { editor: ed, grid: masterGrid } = openMaster(masterBytes, masterName);
-  const model = buildModel(masterGrid, config, opts.masterSheets);
-  if (model.parsed.reports.length === 0) throw new ConsolidateError('master-no-report');
-  const candidatesDepts = [...new Set([...model.departments, ...knownDepartments(config)])];
-  const sheetOrder = masterGrid.sheets.map((s) => s.name);
+/** Where each non-empty cell of each returned workbook went, keyed by file, sheet and (r, c). */
+class Fates {
+  // Keyed by a number (r, c): tens of thousands of cells per run, where building a string
+  // key per lookup was a good part of the merge's time.
+  private readonly byFile = new Map<Loaded, Map<string, Map<number, CellTrace>>>();
+  private readonly sheets = new Map<Loaded, Map<string, Sheet>>();
 
-  // Every text of the master, to tell headings copied into a returned file from new text:
-  // as written first; normalized (30,000 cells of a large master) only when that misses.
-  const masterRaw = new Set<string>();
-  for (const s of masterGrid.sheets) for (const row of s.rows.values()) for (const c of row.values()) masterRaw.add(c.text);
-  let masterNormalized: Set<string> | undefined;
-  const inMaster = (text: string): boolean => {
-    if (masterRaw.has(text)) return true;
-    masterNormalized ??= new Set([...masterRaw].filter(nonEmpty).map(normalize));
-    return masterNormalized.has(normalize(text));
-  };
+  private sheetOf(l: Loaded, name: string): Sheet | undefined {
+    let m = this.sheets.get(l);
+    if (!m) {
+      m = new Map();
+      for (const s of l.grid?.sheets ?? []) if (!m.has(s.name)) m.set(s.name, s);
+      this.sheets.set(l, m);
+    }
+    return m.get(name);
+  }
 
-  const loaded = sources.map((s, i) => {
-    const l = load(s, i, candidatesDepts, config);
-    opts.onProgress?.(i + 1, sources.length, s.name);
-    return l;
-  });
+  has(l: Loaded, sheet: string, r: number, c: number): boolean {
+    return this.byFile.get(l)?.get(sheet)?.has(r * 65536 + c) ?? false;
+  }
 
-  // One department, several files: neither is taken unless the newest one may be.
+  /** Records a cell's fate; an empty cell has none to record. */
+  set(l: Loaded, sheet: string, r: number, c: number, fate: CellTrace['fate'], at?: CellTrace['at']): void {
+    const text = this.sheetOf(l, sheet)?.rows.get(r)?.get(c)?.text ?? '';
+    if (!nonEmpty(text)) return;
+    let bySheet = this.byFile.get(l);
+    if (!bySheet) this.byFile.set(l, (bySheet = new Map()));
+    let m = bySheet.get(sheet);
+    if (!m) bySheet.set(sheet, (m = new Map()));
+    m.set(r * 65536 + c, { file: l.src.name, sheet, cell: a1(r, c), text, fate, ...(at ? { at } : {}) });
+  }
+
+  /** Output places were recorded as `@r,c` of the master; give them their output address. */
+  remap(out: (sheet: string, r: number) => number): void {
+    for (const bySheet of this.byFile.values()) {
+      for (const m of bySheet.values()) {
+        for (const tr of m.values()) {
+          const p = tr.at ? /^@(\d+),(\d+)$/.exec(tr.at.cell) : null;
+          if (p && tr.at) tr.at = { sheet: tr.at.sheet, cell: a1(out(tr.at.sheet, Number(p[1])), Number(p[2])) };
+        }
+      }
+    }
+  }
+
+  /** Every trace, in file, sheet, row, column order. */
+  trace(loaded: readonly Loaded[]): CellTrace[] {
+    const all: { tr: CellTrace; r: number; c: number }[] = [];
+    // A loop, not push(...values): spreading 100,000+ cells overflows the call stack.
+    for (const l of loaded) for (const m of this.byFile.get(l)?.values() ?? []) for (const [k, tr] of m) all.push({ tr, r: Math.floor(k / 65536), c: k % 65536 });
+    // Row and column as numbers: the same order as cmpCell, without parsing A1 per comparison.
+    all.sort((a, b) => cmpStr(a.tr.file, b.tr.file) || cmpStr(a.tr.sheet, b.tr.sheet) || a.r - b.r || a.c - b.c);
+    return all.map((x) => x.tr);
+  }
+}
+
+/** One department, several files: neither is taken unless the newest one may be. */
+function markDuplicates(loaded: Loaded[], preferNewest: boolean): void {
   const byDept = new Map<string, Loaded[]>();
   for (const l of loaded) {
     if (l.status !== 'applied' || !l.dept) continue;
@@ -258,67 +289,40 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     const newest = dated ? list.reduce((m, l) => Math.max(m, l.src.modified!), -Infinity) : NaN;
     const winners = dated ? list.filter((l) => l.src.modified === newest) : [];
     for (const l of list) {
-      if (opts.preferNewest && winners.length === 1) {
+      if (preferNewest && winners.length === 1) {
         if (l !== winners[0]) l.status = 'superseded';
       } else {
         l.status = 'duplicate';
       }
     }
   }
+}
 
-  const traced: { tr: CellTrace; r: number; c: number }[] = [];
-  // Fates per file and sheet, keyed by a number (r, c): tens of thousands of cells per run,
-  // where building a string key per lookup was a good part of the merge's time.
-  const fates = new Map<Loaded, Map<string, Map<number, CellTrace>>>();
-  const pos = (r: number, c: number): number => r * 65536 + c;
-  const sheetsOf = new Map<Loaded, Map<string, Sheet>>();
-  const sheetOf = (l: Loaded, name: string): Sheet | undefined => {
-    let m = sheetsOf.get(l);
-    if (!m) {
-      m = new Map();
-      for (const s of l.grid?.sheets ?? []) if (!m.has(s.name)) m.set(s.name, s);
-      sheetsOf.set(l, m);
-    }
-    return m.get(name);
-  };
-  const fateOf = (l: Loaded, sheet: string, r: number, c: number): CellTrace | undefined => fates.get(l)?.get(sheet)?.get(pos(r, c));
-  const setFate = (l: Loaded, sheet: string, r: number, c: number, fate: CellTrace['fate'], at?: CellTrace['at']): void => {
-    const text = sheetOf(l, sheet)?.rows.get(r)?.get(c)?.text ?? '';
-    if (!nonEmpty(text)) return;
-    let bySheet = fates.get(l);
-    if (!bySheet) fates.set(l, (bySheet = new Map()));
-    let m = bySheet.get(sheet);
-    if (!m) bySheet.set(sheet, (m = new Map()));
-    m.set(pos(r, c), { file: l.src.name, sheet, cell: a1(r, c), text, fate, ...(at ? { at } : {}) });
-  };
-
+function validateAll(loaded: Loaded[], model: MasterModel, config: Config): FindingItem[] {
   const findings: FindingItem[] = [];
-  if (opts.validate !== false) {
-    for (const l of loaded) {
-      if (!l.parsed || l.status === 'no-report') continue;
-      // The master is context: a 再掲 in a section's file has its source in rows it was not sent.
-      for (const f of checkParsed(l.src.name, l.parsed, config, { context: [model.parsed] }).findings) {
-        findings.push({ department: l.dept, file: l.src.name, rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message });
-      }
+  for (const l of loaded) {
+    if (!l.parsed || l.status === 'no-report') continue;
+    // The master is context: a 再掲 in a section's file has its source in rows it was not sent.
+    for (const f of checkParsed(l.src.name, l.parsed, config, { context: [model.parsed] }).findings) {
+      findings.push({ department: l.dept, file: l.src.name, rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message });
     }
   }
+  return findings;
+}
 
-  const pending = new Map<string, Pending>();
+/** What the returned files changed, before anything is written. */
+interface Merge {
+  pending: Map<string, Pending>;
   /** Rows of a returned file that belong to other departments (file, sheet, 1-based row). */
-  const foreign = new Set<string>();
-  const unauthorizedRaw: (UnauthorizedItem & { target: MasterRow; r: number; c: number })[] = [];
-  const unplaced: UnplacedItem[] = [];
-  const addedRows: AddedRow[] = [];
-  const taken = new Map<string, { rows: Set<MasterRow>; changed: Set<MasterRow> }>();
-  const deptOrder = (d: string): number => {
-    const i = model.departments.indexOf(d);
-    return i < 0 ? 1e6 : i;
-  };
-  const applied = loaded
-    .filter((l) => l.status === 'applied')
-    .sort((a, b) => deptOrder(a.dept!) - deptOrder(b.dept!) || (a.src.name < b.src.name ? -1 : a.src.name > b.src.name ? 1 : 0));
-  let addOrder = 0;
-  // Candidate rows per (sheet, type) and per type, computed once, with their lookup indexes.
+  foreign: Set<string>;
+  unauthorizedRaw: (UnauthorizedItem & { target: MasterRow; r: number; c: number })[];
+  unplaced: UnplacedItem[];
+  addedRows: AddedRow[];
+  taken: Map<string, { rows: Set<MasterRow>; changed: Set<MasterRow> }>;
+}
+
+/** Candidate master rows per (sheet, type) and per type, computed once. */
+function candidateRows(model: MasterModel): (ss: ReportSheet) => MasterRow[] {
   const rowsBySheet = new Map<string, MasterRow[]>();
   const rowsByType = new Map<string, MasterRow[]>();
   for (const m of model.rows) {
@@ -330,103 +334,310 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     byType.push(m);
     rowsByType.set(m.rs.type.id, byType);
   }
+  return (ss) => rowsBySheet.get(`${ss.sheet.name}\u0000${ss.type.id}`) ?? rowsByType.get(ss.type.id) ?? [];
+}
 
+function mergeAll(applied: Loaded[], model: MasterModel, fates: Fates): Merge {
+  const merge: Merge = { pending: new Map(), foreign: new Set(), unauthorizedRaw: [], unplaced: [], addedRows: [], taken: new Map() };
+  const candidatesOf = candidateRows(model);
   for (const l of applied) {
     const dept = l.dept!;
-    const tk = taken.get(dept) ?? { rows: new Set(), changed: new Set() };
-    taken.set(dept, tk);
-    for (const ss of l.parsed!.reports) {
-      const candidates = rowsBySheet.get(`${ss.sheet.name}\u0000${ss.type.id}`) ?? rowsByType.get(ss.type.id) ?? [];
-      const mappedCols = new Set<number>();
-      for (const map of ss.columnMaps.values()) for (const c of map.values()) mappedCols.add(c);
-      const srcRows: SrcRow[] = ss.rows.map((row) => {
-        const keyCell = findKeyCell(ss.sheet, row.r, mappedCols);
-        return { rs: ss, row, path: sectionPath(row), keyText: rowKeyText(row, ss), ...(keyCell ? { keyCell } : {}) };
-      });
-      // Key cells anywhere (also on rows the parser did not take as data) are ours.
-      for (const [r, row] of ss.sheet.rows) for (const [c, cell] of row) if (cell.text.startsWith('shinchoku:v1:') || cell.text === t.keyHeader) setFate(l, ss.sheet.name, r, c, 'control');
-      if (srcRows.length === 0) continue;
-      matchRows(srcRows, candidates, dept);
-      const seenAnchor = new Set<string>();
-      for (const s of srcRows) {
-        if (!s.match) continue;
-        const m = s.match;
-        const owned = m.owners.includes(dept);
-        if (owned) tk.rows.add(m);
-        else foreign.add(`${l.index}\u0000${ss.sheet.name}\u0000${s.row.r + 1}`);
-        for (const [key] of s.row.cells) {
-          const sc = s.row.cells.get(key)!;
-          if (sc.carried) continue;
-          const anchor = `${sc.r},${sc.c}`;
-          if (seenAnchor.has(anchor)) continue;
-          seenAnchor.add(anchor);
-          const mc = m.row.cells.get(key);
-          const col = m.map.get(key);
-          if (col === undefined) {
-            if (nonEmpty(sc.text)) {
-              setFate(l, ss.sheet.name, sc.r, sc.c, 'reported');
-              unplaced.push(unplacedItem(l, ss.sheet.name, sc, 'extra-column'));
-            }
-            continue;
-          }
-          const master = mc?.text ?? '';
-          const tr = mc ? mc.r : m.row.r;
-          const tc = mc ? mc.c : col;
-          if (same(sc.text, master)) {
-            setFate(l, ss.sheet.name, sc.r, sc.c, 'base');
-            continue;
-          }
-          if (owned) {
-            const id = `${m.sheet}\u0000${tr},${tc}`;
-            const p = pending.get(id) ?? { target: m, r: tr, c: tc, contributions: [] };
-            p.contributions.push({ department: dept, file: l.src.name, sheet: ss.sheet.name, cell: a1(sc.r, sc.c), text: sc.text, raw: sc.text });
-            pending.set(id, p);
-            tk.changed.add(m);
-            setFate(l, ss.sheet.name, sc.r, sc.c, 'out', { sheet: m.sheet, cell: `@${tr},${tc}` });
-          } else {
-            unauthorizedRaw.push({
-              department: dept, file: l.src.name, sheet: m.sheet, cell: '', row: 0, sourceSheet: ss.sheet.name, sourceCell: a1(sc.r, sc.c),
-              before: master, after: sc.text, target: m, r: tr, c: tc,
-            });
-            setFate(l, ss.sheet.name, sc.r, sc.c, 'reported');
-          }
+    const tk = merge.taken.get(dept) ?? { rows: new Set<MasterRow>(), changed: new Set<MasterRow>() };
+    merge.taken.set(dept, tk);
+    for (const ss of l.parsed!.reports) mergeSheet(merge, l, ss, candidatesOf(ss), tk, fates);
+  }
+  return merge;
+}
+
+/** One sheet of one returned file: pair its rows with the master's and sort each cell's change. */
+function mergeSheet(
+  merge: Merge,
+  l: Loaded,
+  ss: ReportSheet,
+  candidates: MasterRow[],
+  tk: { rows: Set<MasterRow>; changed: Set<MasterRow> },
+  fates: Fates,
+): void {
+  const dept = l.dept!;
+  const sheetName = ss.sheet.name;
+  const mappedCols = new Set<number>();
+  for (const map of ss.columnMaps.values()) for (const c of map.values()) mappedCols.add(c);
+  const srcRows: SrcRow[] = ss.rows.map((row) => {
+    const keyCell = findKeyCell(ss.sheet, row.r, mappedCols);
+    return { rs: ss, row, path: sectionPath(row), keyText: rowKeyText(row, ss), ...(keyCell ? { keyCell } : {}) };
+  });
+  // Key cells anywhere (also on rows the parser did not take as data) are ours.
+  for (const [r, row] of ss.sheet.rows) for (const [c, cell] of row) if (cell.text.startsWith('shinchoku:v1:') || cell.text === t.keyHeader) fates.set(l, sheetName, r, c, 'control');
+  if (srcRows.length === 0) return;
+  matchRows(srcRows, candidates, dept);
+  const seenAnchor = new Set<number>();
+  for (const s of srcRows) {
+    if (!s.match) continue;
+    const m = s.match;
+    const owned = m.owners.includes(dept);
+    if (owned) tk.rows.add(m);
+    else merge.foreign.add(`${l.index}\u0000${sheetName}\u0000${s.row.r + 1}`);
+    for (const [key, sc] of s.row.cells) {
+      if (sc.carried) continue;
+      const anchor = sc.r * 65536 + sc.c;
+      if (seenAnchor.has(anchor)) continue;
+      seenAnchor.add(anchor);
+      const mc = m.row.cells.get(key);
+      const col = m.map.get(key);
+      if (col === undefined) {
+        if (nonEmpty(sc.text)) {
+          fates.set(l, sheetName, sc.r, sc.c, 'reported');
+          merge.unplaced.push(unplacedItem(l, sheetName, sc, 'extra-column'));
         }
+        continue;
       }
-      // Unmatched rows with text of their own are rows the section added.
-      srcRows.forEach((s, idx) => {
-        if (s.match) return;
-        const own = [...s.row.cells.values()].filter((c) => !c.carried && !c.merged && nonEmpty(c.text));
-        if (own.length === 0) return;
-        const anchor = placeAdded(s, srcRows, idx, candidates);
-        if (!anchor) {
-          for (const c of own) {
-            setFate(l, ss.sheet.name, c.r, c.c, 'reported');
-            unplaced.push(unplacedItem(l, ss.sheet.name, c, 'no-place'));
-          }
-          return;
-        }
-        addedRows.push({ loaded: l, src: s, anchor, order: addOrder++ });
-      });
+      const master = mc?.text ?? '';
+      const tr = mc ? mc.r : m.row.r;
+      const tc = mc ? mc.c : col;
+      if (same(sc.text, master)) {
+        fates.set(l, sheetName, sc.r, sc.c, 'base');
+        continue;
+      }
+      if (owned) {
+        const id = `${m.sheet}\u0000${tr},${tc}`;
+        let p = merge.pending.get(id);
+        if (!p) merge.pending.set(id, (p = { target: m, r: tr, c: tc, contributions: [] }));
+        p.contributions.push({ department: dept, file: l.src.name, sheet: sheetName, cell: a1(sc.r, sc.c), text: sc.text, raw: sc.text });
+        tk.changed.add(m);
+        fates.set(l, sheetName, sc.r, sc.c, 'out', { sheet: m.sheet, cell: `@${tr},${tc}` });
+      } else {
+        merge.unauthorizedRaw.push({
+          department: dept, file: l.src.name, sheet: m.sheet, cell: '', row: 0, sourceSheet: sheetName, sourceCell: a1(sc.r, sc.c),
+          before: master, after: sc.text, target: m, r: tr, c: tc,
+        });
+        fates.set(l, sheetName, sc.r, sc.c, 'reported');
+      }
     }
   }
+  // Unmatched rows with text of their own are rows the section added.
+  srcRows.forEach((s, idx) => {
+    if (s.match) return;
+    const own = [...s.row.cells.values()].filter((c) => !c.carried && !c.merged && nonEmpty(c.text));
+    if (own.length === 0) return;
+    const anchor = placeAdded(s, srcRows, idx, candidates);
+    if (!anchor) {
+      for (const c of own) {
+        fates.set(l, sheetName, c.r, c.c, 'reported');
+        merge.unplaced.push(unplacedItem(l, sheetName, c, 'no-place'));
+      }
+      return;
+    }
+    merge.addedRows.push({ loaded: l, src: s, anchor, order: merge.addedRows.length });
+  });
+}
 
-  // Resolve: one text per cell, or a conflict that keeps every contribution.
-  const writes = new Map<string, { m: MasterRow; r: number; c: number; text: string; conflict: boolean }>();
+interface Write {
+  m: MasterRow;
+  r: number;
+  c: number;
+  text: string;
+  conflict: boolean;
+}
+
+/** One text per cell, or a conflict that keeps every contribution. */
+function resolve(pending: Map<string, Pending>): { writes: Write[]; conflictsRaw: (ConflictItem & { m: MasterRow; r: number; c: number })[] } {
+  const writes: Write[] = [];
   const conflictsRaw: (ConflictItem & { m: MasterRow; r: number; c: number })[] = [];
-  for (const [id, p] of pending) {
+  for (const p of pending.values()) {
     const distinct: (Contribution & { raw: string })[] = [];
     for (const c of p.contributions) if (!distinct.some((d) => same(d.raw, c.raw))) distinct.push(c);
     if (distinct.length === 1) {
-      writes.set(id, { m: p.target, r: p.r, c: p.c, text: distinct[0]!.raw, conflict: false });
+      writes.push({ m: p.target, r: p.r, c: p.c, text: distinct[0]!.raw, conflict: false });
       continue;
     }
     const text = [t.conflictHead, ...p.contributions.flatMap((c) => [format(t.conflictPart, { department: c.department }), c.raw])].join('\n');
-    writes.set(id, { m: p.target, r: p.r, c: p.c, text, conflict: true });
+    writes.push({ m: p.target, r: p.r, c: p.c, text, conflict: true });
     conflictsRaw.push({
       sheet: p.target.sheet, cell: '', row: 0, departments: [...new Set(p.contributions.map((c) => c.department))],
       contributions: p.contributions.map(({ raw: _raw, ...c }) => c), m: p.target, r: p.r, c: p.c,
     });
   }
+  return { writes, conflictsRaw };
+}
+
+/** What writing one master sheet needs, shared by all sheets. */
+interface WriteContext {
+  ed: XlsxEditor;
+  model: MasterModel;
+  writesBySheet: Map<string, Write[]>;
+  notes: Map<MasterRow, string[]>;
+  unfilledRows: Set<MasterRow>;
+  rowMaps: Map<string, RowMap>;
+  inserts: Map<string, Map<number, AddedRow[]>>;
+  noteStyleBase: number;
+  deptOrder: (d: string) => number;
+  fates: Fates;
+  unplaced: UnplacedItem[];
+  addedItems: AddedItem[];
+}
+
+/** Changes, fills, notes and added rows of one master sheet, then its rows moved into place. */
+function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
+  const { ed, notes, fates } = w;
+  const name = rs.sheet.name;
+  const sx = ed.sheet(name);
+  const rm = w.rowMaps.get(name)!;
+  const ins = w.inserts.get(name);
+  const hasNotes = rows.some((m) => notes.has(m)) || (ins && ins.size > 0);
+  const noteCol = freeColumn(w.model, name, sx.maxColumn());
+  // Rows that get new text, and that text, to size them afterwards.
+  const touched = new Map<number, Map<number, string>>();
+  const touch = (r: number, c: number, text: string): void => {
+    let m = touched.get(r);
+    if (!m) touched.set(r, (m = new Map<number, string>()));
+    m.set(c, text);
+  };
+  for (const x of w.writesBySheet.get(name) ?? []) {
+    const style = x.conflict ? ed.styles.derive(sx.styleAt(x.r, x.c), { fill: FILLS.conflict }) : undefined;
+    sx.setText(x.r, x.c, x.text, style);
+    touch(x.r, x.c, x.text);
+  }
+  for (const m of rows) {
+    if (!w.unfilledRows.has(m)) continue;
+    for (const col of rs.type.columns) {
+      const c = m.map.get(col.key);
+      if (c === undefined || !isEditable(col) || m.row.cells.get(col.key)?.merged) continue;
+      sx.setStyle(m.row.r, c, ed.styles.derive(sx.styleAt(m.row.r, c), { fill: FILLS.unfilled }));
+    }
+  }
+  if (hasNotes) {
+    const lastHeaderCol = Math.max(...[...(rs.columnMaps.get(rs.headerRows[0]!)?.values() ?? [0])]);
+    for (const h of rs.headerRows) sx.setText(h, noteCol, t.noteHeader, ed.styles.derive(sx.styleAt(h, lastHeaderCol), { wrap: true }));
+    sx.setColumn(noteCol, { width: 32 });
+    for (const m of rows) {
+      const n = notes.get(m);
+      if (!n) continue;
+      sx.setText(m.row.r, noteCol, n.join('\n'), w.noteStyleBase);
+      touch(m.row.r, noteCol, n.join('\n'));
+    }
+  }
+  for (const [r, cols] of touched) {
+    const texts = new Map<number, string>();
+    for (const [c, cell] of rs.sheet.rows.get(r) ?? []) texts.set(c, cell.text);
+    for (const [c, text] of cols) texts.set(c, text);
+    let lines = 1;
+    for (const [c, text] of texts) if (sx.columnWidth(c) > 0) lines = Math.max(lines, linesFor(text, sx.columnWidth(c)));
+    sx.ensureHeight(r, pointsFor(lines));
+  }
+  sx.remap(rm);
+  ed.remapNames(name, rm);
+  // The notes print with the table, so a printed copy can be worked from as well.
+  if (hasNotes) ed.extendPrintArea(name, noteCol);
+  if (!ins) return;
+  for (const [x, list] of [...ins.entries()].sort((a, b) => a[0] - b[0])) {
+    list.sort((a, b) => w.deptOrder(a.loaded.dept!) - w.deptOrder(b.loaded.dept!) || a.order - b.order);
+    const start = rm.insertedStart(x);
+    list.forEach((a, k) => {
+      const nr = start + k;
+      const texts: Record<string, string> = {};
+      for (const [key, c] of a.anchor.map) {
+        const sc = a.src.row.cells.get(key);
+        const style = ed.styles.derive(sx.styleAt(nr, c), { fill: FILLS.added });
+        if (sc && !sc.carried && !sc.merged && nonEmpty(sc.text)) {
+          sx.setText(nr, c, sc.text, style);
+          texts[key] = sc.text;
+          fates.set(a.loaded, a.src.rs.sheet.name, sc.r, sc.c, 'out', { sheet: name, cell: a1(nr, c) });
+        } else {
+          sx.setStyle(nr, c, style);
+        }
+      }
+      for (const [key, sc] of a.src.row.cells) {
+        if (a.anchor.map.has(key) || sc.carried || sc.merged || !nonEmpty(sc.text)) continue;
+        fates.set(a.loaded, a.src.rs.sheet.name, sc.r, sc.c, 'reported');
+        w.unplaced.push(unplacedItem(a.loaded, a.src.rs.sheet.name, sc, 'extra-column'));
+      }
+      const noteText = format(t.noteAdded, { department: a.loaded.dept!, file: a.loaded.src.name });
+      sx.setText(nr, noteCol, noteText, w.noteStyleBase);
+      const lines = [...a.anchor.map].map(([key, c]) => (texts[key] && sx.columnWidth(c) > 0 ? linesFor(texts[key]!, sx.columnWidth(c)) : 1));
+      sx.ensureHeight(nr, pointsFor(Math.max(1, linesFor(noteText, 32), ...lines)));
+      w.addedItems.push({
+        department: a.loaded.dept!, file: a.loaded.src.name, sheet: name, row: nr + 1, cell: a1(nr, 0),
+        sourceSheet: a.src.rs.sheet.name, sourceRow: a.src.row.r + 1, texts,
+      });
+    });
+  }
+}
+
+/**
+ * Cells the rows did not account for: headings (the master's text), text outside the table,
+ * and every cell of a file that was not applied.
+ */
+function accountRest(loaded: Loaded[], fates: Fates, inMaster: (text: string) => boolean, unplaced: UnplacedItem[]): void {
+  for (const l of loaded) {
+    if (!l.grid) continue;
+    const fileLevel = l.status !== 'applied';
+    for (const sheet of l.grid.sheets) {
+      const isMeta = sheet === l.metaSheet;
+      const rs = l.parsed?.reports.find((r) => r.sheet === sheet);
+      const dataRows = new Set(rs?.rows.map((r) => r.r) ?? []);
+      for (const [r, row] of sheet.rows) {
+        for (const [c, cell] of row) {
+          if (!nonEmpty(cell.text)) continue;
+          if (!fileLevel && fates.has(l, sheet.name, r, c)) continue;
+          if (isMeta) {
+            fates.set(l, sheet.name, r, c, 'control');
+          } else if (fileLevel) {
+            fates.set(l, sheet.name, r, c, 'reported');
+          } else if (inMaster(cell.text)) {
+            fates.set(l, sheet.name, r, c, 'base');
+          } else {
+            const reason: CellReason = !rs ? 'unrelated-sheet' : dataRows.has(r) ? 'extra-column' : 'outside-table';
+            fates.set(l, sheet.name, r, c, 'reported');
+            unplaced.push({ department: l.dept, file: l.src.name, sheet: sheet.name, cell: a1(r, c), reason, message: t.cellReasons[reason]!, text: cell.text });
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Every text of the master, to tell headings copied into a returned file from new text:
+ * as written first; normalized (30,000 cells of a large master) only when that misses.
+ */
+function masterTextTest(grid: Workbook): (text: string) => boolean {
+  const raw = new Set<string>();
+  for (const s of grid.sheets) for (const row of s.rows.values()) for (const c of row.values()) raw.add(c.text);
+  let normalized: Set<string> | undefined;
+  return (text) => {
+    if (raw.has(text)) return true;
+    normalized ??= new Set([...raw].filter(nonEmpty).map(normalize));
+    return normalized.has(normalize(text));
+  };
+}
+
+export function consolidate(masterBytes: Uint8Array, sources: Source[], config: Config, opts: ConsolidateOptions = {}): ConsolidateResult {
+  const masterName = opts.masterName ?? 'master.xlsx';
+  const outputName = opts.outputName ?? 'output.xlsx';
+  const { editor: ed, grid: masterGrid } = openMaster(masterBytes, masterName);
+  const model = buildModel(masterGrid, config, opts.masterSheets);
+  if (model.parsed.reports.length === 0) throw new ConsolidateError('master-no-report');
+  const candidatesDepts = [...new Set([...model.departments, ...knownDepartments(config)])];
+  const sheetOrder = masterGrid.sheets.map((s) => s.name);
+
+  const loaded = sources.map((s, i) => {
+    const l = load(s, i, candidatesDepts, config);
+    opts.onProgress?.(i + 1, sources.length, s.name);
+    return l;
+  });
+  markDuplicates(loaded, opts.preferNewest === true);
+
+  const fates = new Fates();
+  const findings = opts.validate !== false ? validateAll(loaded, model, config) : [];
+  const deptOrder = (d: string): number => {
+    const i = model.departments.indexOf(d);
+    return i < 0 ? 1e6 : i;
+  };
+  const applied = loaded
+    .filter((l) => l.status === 'applied')
+    .sort((a, b) => deptOrder(a.dept!) - deptOrder(b.dept!) || cmpStr(a.src.name, b.src.name));
+  const { pending, foreign, unauthorizedRaw, unplaced, addedRows, taken } = mergeAll(applied, model, fates);
+  const { writes, conflictsRaw } = resolve(pending);
 
   // Row maps: added rows go after the last row of their section.
   const inserts = new Map<string, Map<number, AddedRow[]>>();
@@ -452,8 +663,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   const allDepts = [...model.departments];
   for (const l of loaded) if (l.dept && (l.status === 'applied' || l.status === 'duplicate' || l.status === 'superseded') && !allDepts.includes(l.dept)) allDepts.push(l.dept);
 
-  // Write the output from the master's own bytes.
-  const noteStyleBase = ed.styles.derive(0, { wrap: true, border: true });
+  // Notes beside the rows, and rows left unfilled.
   const unfilled: MissingRowsItem[] = [];
   const notes = new Map<MasterRow, string[]>();
   const note = (m: MasterRow, text: string): void => {
@@ -464,7 +674,11 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   for (const c of conflictsRaw) note(c.m, format(t.noteConflict, { departments: c.departments.join(t.listJoin) }));
   for (const u of unauthorizedRaw) note(u.target, format(t.noteUnauthorized, { department: u.department, file: u.file, cell: `${u.sourceSheet}!${u.sourceCell}` }));
   const unfilledRows = new Set<MasterRow>();
+  const rowsByReport = new Map<ReportSheet, MasterRow[]>();
   for (const m of model.rows) {
+    const list = rowsByReport.get(m.rs) ?? [];
+    list.push(m);
+    rowsByReport.set(m.rs, list);
     const missing = m.owners.filter((d) => !submitted.has(d));
     if (missing.length === 0) continue;
     note(m, format(t.noteMissing, { departments: missing.join(t.listJoin) }));
@@ -472,136 +686,26 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     if (missing.length === m.owners.length) unfilledRows.add(m);
   }
 
-  const addedItems: AddedItem[] = [];
-  for (const rs of model.parsed.reports) {
-    const name = rs.sheet.name;
-    const sx = ed.sheet(name);
-    const rows = model.rows.filter((m) => m.rs === rs);
-    const rm = rowMaps.get(name)!;
-    const ins = inserts.get(name);
-    const hasNotes = rows.some((m) => notes.has(m)) || (ins && ins.size > 0);
-    const noteCol = freeColumn(model, name, sx.maxColumn());
-    // Rows that get new text, and that text, to size them afterwards.
-    const touched = new Map<number, Map<number, string>>();
-    const touch = (r: number, c: number, text: string): void => {
-      const m = touched.get(r) ?? new Map<number, string>();
-      m.set(c, text);
-      touched.set(r, m);
-    };
-    for (const w of writes.values()) {
-      if (w.m.sheet !== name) continue;
-      const style = w.conflict ? ed.styles.derive(sx.styleAt(w.r, w.c), { fill: FILLS.conflict }) : undefined;
-      sx.setText(w.r, w.c, w.text, style);
-      touch(w.r, w.c, w.text);
-    }
-    for (const m of rows) {
-      if (!unfilledRows.has(m)) continue;
-      for (const col of rs.type.columns) {
-        const c = m.map.get(col.key);
-        if (c === undefined || !isEditable(col) || m.row.cells.get(col.key)?.merged) continue;
-        sx.setStyle(m.row.r, c, ed.styles.derive(sx.styleAt(m.row.r, c), { fill: FILLS.unfilled }));
-      }
-    }
-    if (hasNotes) {
-      const lastHeaderCol = Math.max(...[...(rs.columnMaps.get(rs.headerRows[0]!)?.values() ?? [0])]);
-      for (const h of rs.headerRows) sx.setText(h, noteCol, t.noteHeader, ed.styles.derive(sx.styleAt(h, lastHeaderCol), { wrap: true }));
-      sx.setColumn(noteCol, { width: 32 });
-      for (const m of rows) {
-        const n = notes.get(m);
-        if (!n) continue;
-        sx.setText(m.row.r, noteCol, n.join('\n'), noteStyleBase);
-        touch(m.row.r, noteCol, n.join('\n'));
-      }
-    }
-    for (const [r, cols] of touched) {
-      const texts = new Map<number, string>();
-      for (const [c, cell] of rs.sheet.rows.get(r) ?? []) texts.set(c, cell.text);
-      for (const [c, text] of cols) texts.set(c, text);
-      let lines = 1;
-      for (const [c, text] of texts) if (sx.columnWidth(c) > 0) lines = Math.max(lines, linesFor(text, sx.columnWidth(c)));
-      sx.ensureHeight(r, pointsFor(lines));
-    }
-    sx.remap(rm);
-    ed.remapNames(name, rm);
-    // The notes print with the table, so a printed copy can be worked from as well.
-    if (hasNotes) ed.extendPrintArea(name, noteCol);
-    if (ins) {
-      for (const [x, list] of [...ins.entries()].sort((a, b) => a[0] - b[0])) {
-        list.sort((a, b) => deptOrder(a.loaded.dept!) - deptOrder(b.loaded.dept!) || a.order - b.order);
-        const start = rm.insertedStart(x);
-        list.forEach((a, k) => {
-          const nr = start + k;
-          const texts: Record<string, string> = {};
-          for (const [key, c] of a.anchor.map) {
-            const sc = a.src.row.cells.get(key);
-            const style = ed.styles.derive(sx.styleAt(nr, c), { fill: FILLS.added });
-            if (sc && !sc.carried && !sc.merged && nonEmpty(sc.text)) {
-              sx.setText(nr, c, sc.text, style);
-              texts[key] = sc.text;
-              setFate(a.loaded, a.src.rs.sheet.name, sc.r, sc.c, 'out', { sheet: name, cell: a1(nr, c) });
-            } else {
-              sx.setStyle(nr, c, style);
-            }
-          }
-          for (const [key, sc] of a.src.row.cells) {
-            if (a.anchor.map.has(key) || sc.carried || sc.merged || !nonEmpty(sc.text)) continue;
-            setFate(a.loaded, a.src.rs.sheet.name, sc.r, sc.c, 'reported');
-            unplaced.push(unplacedItem(a.loaded, a.src.rs.sheet.name, sc, 'extra-column'));
-          }
-          const noteText = format(t.noteAdded, { department: a.loaded.dept!, file: a.loaded.src.name });
-          sx.setText(nr, noteCol, noteText, noteStyleBase);
-          const lines = [...a.anchor.map].map(([key, c]) => (texts[key] && sx.columnWidth(c) > 0 ? linesFor(texts[key]!, sx.columnWidth(c)) : 1));
-          sx.ensureHeight(nr, pointsFor(Math.max(1, linesFor(noteText, 32), ...lines)));
-          addedItems.push({
-            department: a.loaded.dept!, file: a.loaded.src.name, sheet: name, row: nr + 1, cell: a1(nr, 0),
-            sourceSheet: a.src.rs.sheet.name, sourceRow: a.src.row.r + 1, texts,
-          });
-        });
-      }
-    }
+  // Write the output from the master's own bytes.
+  const writesBySheet = new Map<string, Write[]>();
+  for (const x of writes) {
+    const list = writesBySheet.get(x.m.sheet) ?? [];
+    list.push(x);
+    writesBySheet.set(x.m.sheet, list);
   }
+  const addedItems: AddedItem[] = [];
+  const w: WriteContext = {
+    ed, model, writesBySheet, notes, unfilledRows, rowMaps, inserts, deptOrder, fates, unplaced, addedItems,
+    noteStyleBase: ed.styles.derive(0, { wrap: true, border: true }),
+  };
+  for (const rs of model.parsed.reports) writeSheet(w, rs, rowsByReport.get(rs) ?? []);
 
   // Output positions for everything that refers to master cells.
-  for (const bySheet of fates.values()) {
-    for (const m of bySheet.values()) {
-      for (const tr of m.values()) {
-        const p = tr.at ? /^@(\d+),(\d+)$/.exec(tr.at.cell) : null;
-        if (p && tr.at) tr.at = { sheet: tr.at.sheet, cell: a1(out(tr.at.sheet, Number(p[1])), Number(p[2])) };
-      }
-    }
-  }
+  fates.remap(out);
   const conflicts: ConflictItem[] = conflictsRaw.map(({ m: _m, r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1 }));
   const unauthorized: UnauthorizedItem[] = unauthorizedRaw.map(({ target: _t, r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1 }));
 
-  // Cells the rows did not account for: headings (same as the master) or text outside the table.
-  for (const l of loaded) {
-    if (!l.grid) continue;
-    const fileLevel = l.status !== 'applied';
-    for (const sheet of l.grid.sheets) {
-      const isMeta = sheet === l.metaSheet;
-      const rs = l.parsed?.reports.find((r) => r.sheet === sheet);
-      const dataRows = new Set(rs?.rows.map((r) => r.r) ?? []);
-      for (const [r, row] of sheet.rows) {
-        for (const [c, cell] of row) {
-          if (!nonEmpty(cell.text)) continue;
-          if (!fileLevel && fateOf(l, sheet.name, r, c)) continue;
-          if (isMeta) {
-            setFate(l, sheet.name, r, c, 'control');
-          } else if (fileLevel) {
-            setFate(l, sheet.name, r, c, 'reported');
-          } else if (inMaster(cell.text)) {
-            setFate(l, sheet.name, r, c, 'base');
-          } else {
-            const reason: CellReason = !rs ? 'unrelated-sheet' : dataRows.has(r) ? 'extra-column' : 'outside-table';
-            setFate(l, sheet.name, r, c, 'reported');
-            unplaced.push({ department: l.dept, file: l.src.name, sheet: sheet.name, cell: a1(r, c), reason, message: t.cellReasons[reason]!, text: cell.text });
-          }
-        }
-      }
-    }
-    // A loop, not push(...values): spreading 100,000+ cells overflows the call stack.
-    for (const m of fates.get(l)?.values() ?? []) for (const [k, tr] of m) traced.push({ tr, r: Math.floor(k / 65536), c: k % 65536 });
-  }
+  accountRest(loaded, fates, masterTextTest(masterGrid), unplaced);
 
   // A whole copy of the master carries everyone's rows: their findings are not this file's.
   const byName = new Map(loaded.map((l) => [l.src.name, l]));
@@ -609,8 +713,6 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     const l = byName.get(f.file);
     return !(l && l.status === 'applied' && foreign.has(`${l.index}\u0000${f.sheet}\u0000${/\d+$/.exec(f.cell)![0]}`));
   });
-  findings.length = 0;
-  for (const f of kept) findings.push(f);
 
   const files: FileSummary[] = loaded.map((l) => ({
     file: l.src.name,
@@ -633,7 +735,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
       conflicts: conflicts.filter((c) => c.departments.includes(d)).length,
       unauthorized: unauthorized.filter((u) => u.department === d).length,
       added: addedItems.filter((a) => a.department === d).length,
-      findings: findings.filter((f) => f.department === d).length,
+      findings: kept.filter((f) => f.department === d).length,
     };
   });
   const missing = deptSummaries.filter((d) => d.status === 'missing').map((d) => d.name);
@@ -648,10 +750,8 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   addedItems.sort(byPlace);
   unfilled.sort((a, b) => byPlace(a, b) || cmpStr(a.department, b.department));
   unplaced.sort((a, b) => cmpStr(a.file, b.file) || cmpStr(a.sheet, b.sheet) || cmpCell(a.cell, b.cell));
-  findings.sort((a, b) => cmpStr(a.file, b.file));
-  // Row and column as numbers: the same order as cmpCell, without parsing A1 per comparison.
-  traced.sort((a, b) => cmpStr(a.tr.file, b.tr.file) || cmpStr(a.tr.sheet, b.tr.sheet) || a.r - b.r || a.c - b.c);
-  const trace: CellTrace[] = traced.map((x) => x.tr);
+  kept.sort((a, b) => cmpStr(a.file, b.file));
+  const trace = fates.trace(loaded);
 
   const cells = { in: 0, out: 0, base: 0, control: 0, reported: 0 };
   for (const l of loaded) cells.in += l.cells;
@@ -666,7 +766,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     conflicts,
     unauthorized,
     added: addedItems,
-    findings,
+    findings: kept,
     unplaced,
     unfilled,
     cells,
