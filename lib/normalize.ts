@@ -55,8 +55,43 @@ const foldChar = (ch: string): string => FOLD_MAP.get(ch) ?? ch;
 
 const FOLD_TEST = new RegExp(FOLD_RE.source, 'u');
 
+/** Code units NFKC leaves as they are, alone or next to each other (no combining marks). */
+function nfkcStable(ch: number): boolean {
+  if (ch < 0x7f) return ch >= 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d;
+  return (
+    (ch >= 0x4e00 && ch <= 0x9fff) || // CJK ideographs
+    (ch >= 0x3041 && ch <= 0x3096) || // hiragana
+    (ch >= 0x30a1 && ch <= 0x30fc) || // katakana, ・ and ー
+    ch === 0x3001 || ch === 0x3002 || // 、。
+    (ch >= 0x3008 && ch <= 0x3011) || // 〈〉《》「」『』【】
+    ch === 0x203b || ch === 0x25a0 || ch === 0x25c6 || ch === 0x25cb || ch === 0x25ce || ch === 0x25cf // ※■◆○◎●
+  );
+}
+
+const FULLWIDTH_ASCII = /[\uff01-\uff5e]/g;
+const fromFullwidth = (ch: string): string => String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+
+/**
+ * NFKC. Most cell text is kana, kanji, ASCII and full-width ASCII (（）１２：), for which
+ * NFKC is the identity or a fixed shift; such text skips ICU, which costs more than the
+ * rest of the comparison. Anything else goes through String.prototype.normalize.
+ */
+export function nfkc(text: string): string {
+  let wide = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (nfkcStable(ch)) continue;
+    if (ch >= 0xff01 && ch <= 0xff5e) {
+      wide = true;
+      continue;
+    }
+    return text.normalize('NFKC');
+  }
+  return wide ? text.replace(FULLWIDTH_ASCII, fromFullwidth) : text;
+}
+
 function fold(text: string): string {
-  const n = text.normalize('NFKC');
+  const n = nfkc(text);
   return FOLD_TEST.test(n) ? n.replace(FOLD_RE, foldChar) : n;
 }
 

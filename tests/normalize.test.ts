@@ -1,5 +1,28 @@
 import fc from 'fast-check';
-import { circled, normalize, parseItemNumber, splitBullets } from '../lib/normalize';
+import { circled, nfkc, normalize, parseItemNumber, splitBullets } from '../lib/normalize';
+
+describe('nfkc', () => {
+  it('agrees with ICU on every BMP character', () => {
+    const differ: string[] = [];
+    for (let ch = 0; ch < 0x10000; ch++) {
+      if (ch >= 0xd800 && ch <= 0xdfff) continue;
+      const s = String.fromCharCode(ch);
+      if (nfkc(s) !== s.normalize('NFKC')) differ.push(ch.toString(16));
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('agrees with ICU on text mixing the fast ranges with combining marks and compatibility characters', () => {
+    const pieces = ['か', '\u3099', '\u309a', 'ｶ', 'ﾞ', '（', '１', 'Ａ', '①', '㈱', '\u3000', '～', 'ー', '・', '漢', '【', 'a', ' ', '\n', '\u0301', 'e', '\uFA10', '㍻', '𠮷', '\ud842'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        return nfkc(s) === s.normalize('NFKC');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
 
 describe('normalize', () => {
   it('folds width, spaces, circles and dashes', () => {

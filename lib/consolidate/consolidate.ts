@@ -312,7 +312,9 @@ function validateAll(loaded: Loaded[], model: MasterModel, config: Config): Find
 
 /** What the returned files changed, before anything is written. */
 interface Merge {
-  pending: Map<string, Pending>;
+  /** Changed master cells in the order first seen, and the same by sheet and (r, c). */
+  pending: Pending[];
+  pendingAt: Map<string, Map<number, Pending>>;
   /** Rows of a returned file that belong to other departments (file, sheet, 1-based row). */
   foreign: Set<string>;
   unauthorizedRaw: (UnauthorizedItem & { target: MasterRow; r: number; c: number })[];
@@ -338,7 +340,7 @@ function candidateRows(model: MasterModel): (ss: ReportSheet) => MasterRow[] {
 }
 
 function mergeAll(applied: Loaded[], model: MasterModel, fates: Fates): Merge {
-  const merge: Merge = { pending: new Map(), foreign: new Set(), unauthorizedRaw: [], unplaced: [], addedRows: [], taken: new Map() };
+  const merge: Merge = { pending: [], pendingAt: new Map(), foreign: new Set(), unauthorizedRaw: [], unplaced: [], addedRows: [], taken: new Map() };
   const candidatesOf = candidateRows(model);
   for (const l of applied) {
     const dept = l.dept!;
@@ -399,9 +401,14 @@ function mergeSheet(
         continue;
       }
       if (owned) {
-        const id = `${m.sheet}\u0000${tr},${tc}`;
-        let p = merge.pending.get(id);
-        if (!p) merge.pending.set(id, (p = { target: m, r: tr, c: tc, contributions: [] }));
+        // By cell, not by row: rows sharing a merged cell change one cell.
+        let at = merge.pendingAt.get(m.sheet);
+        if (!at) merge.pendingAt.set(m.sheet, (at = new Map()));
+        let p = at.get(tr * 65536 + tc);
+        if (!p) {
+          at.set(tr * 65536 + tc, (p = { target: m, r: tr, c: tc, contributions: [] }));
+          merge.pending.push(p);
+        }
         p.contributions.push({ department: dept, file: l.src.name, sheet: sheetName, cell: a1(sc.r, sc.c), text: sc.text, raw: sc.text });
         tk.changed.add(m);
         fates.set(l, sheetName, sc.r, sc.c, 'out', { sheet: m.sheet, cell: `@${tr},${tc}` });
@@ -440,10 +447,10 @@ interface Write {
 }
 
 /** One text per cell, or a conflict that keeps every contribution. */
-function resolve(pending: Map<string, Pending>): { writes: Write[]; conflictsRaw: (ConflictItem & { m: MasterRow; r: number; c: number })[] } {
+function resolve(pending: Pending[]): { writes: Write[]; conflictsRaw: (ConflictItem & { m: MasterRow; r: number; c: number })[] } {
   const writes: Write[] = [];
   const conflictsRaw: (ConflictItem & { m: MasterRow; r: number; c: number })[] = [];
-  for (const p of pending.values()) {
+  for (const p of pending) {
     const distinct: (Contribution & { raw: string })[] = [];
     for (const c of p.contributions) if (!distinct.some((d) => same(d.raw, c.raw))) distinct.push(c);
     if (distinct.length === 1) {
