@@ -63,6 +63,8 @@ type Matcher = (normalizedHeader: string) => boolean;
 interface CompiledType {
   type: ReportType;
   matchers: { col: ColumnDef; match: Matcher }[];
+  /** Whether a normalized text is the header of any column of the type. */
+  isHeaderText: Matcher;
   sections: { level: string; re: RegExp }[];
   sheetNames: { re: RegExp; levels: string[] }[];
   levels: string[];
@@ -89,12 +91,14 @@ export function compileTypes(config: Config): CompiledType[] {
     };
     type.sheetNames.forEach((s) => s.levels.forEach(addLevel));
     type.sections.forEach((s) => addLevel(s.level));
+    const matchers = type.columns.map((col) => {
+      const ms = col.headers.map(compileHeader);
+      return { col, match: (s: string) => ms.some((m) => m(s)) };
+    });
     return {
       type,
-      matchers: type.columns.map((col) => {
-        const ms = col.headers.map(compileHeader);
-        return { col, match: (s: string) => ms.some((m) => m(s)) };
-      }),
+      matchers,
+      isHeaderText: (s: string) => matchers.some((m) => m.match(s)),
       sections: type.sections.map((s) => ({ level: s.level, re: new RegExp(s.pattern, 'u') })),
       sheetNames: type.sheetNames.map((s) => ({ re: new RegExp(s.pattern, 'u'), levels: s.levels })),
       levels,
@@ -162,7 +166,12 @@ function matchHeaderRow(cells: HeaderCells, ct: CompiledType): Map<string, numbe
 }
 
 function isHeaderFor(cells: HeaderCells, ct: CompiledType): Map<string, number> | null {
-  if (cells.length < ct.type.detect.minColumns) return null;
+  const min = ct.type.detect.minColumns;
+  if (cells.length < min) return null;
+  // Nearly every row is data: count the cells that could be headers before mapping any.
+  let hits = 0;
+  for (const [, n] of cells) if (ct.isHeaderText(n) && ++hits >= min) break;
+  if (hits < min) return null;
   const found = matchHeaderRow(cells, ct);
   return found.size >= ct.type.detect.minColumns ? found : null;
 }

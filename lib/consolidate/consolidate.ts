@@ -219,11 +219,25 @@ function findKeyCell(sheet: Sheet, r: number, mapped: Set<number>): { r: number;
   return undefined;
 }
 
-/** Where each non-empty cell of each returned workbook went, keyed by file, sheet and (r, c). */
+const FATES: readonly CellTrace['fate'][] = ['out', 'base', 'control', 'reported'];
+const FATE_CODE: Record<CellTrace['fate'], number> = { out: 0, base: 1, control: 2, reported: 3 };
+
+/** Where a taken text landed: a master cell (moved by the row map later) or an output cell. */
+interface Landing {
+  sheet: string;
+  r: number;
+  c: number;
+  /** r is already an output row (an added row), not a master row. */
+  output: boolean;
+}
+
+/**
+ * Where each non-empty cell of each returned workbook went, keyed by file, sheet and (r, c).
+ * Kept as small codes: the trace (tens of thousands of objects) is built only when asked for.
+ */
 class Fates {
-  // Keyed by a number (r, c): tens of thousands of cells per run, where building a string
-  // key per lookup was a good part of the merge's time.
-  private readonly byFile = new Map<Loaded, Map<string, Map<number, CellTrace>>>();
+  private readonly byFile = new Map<Loaded, Map<string, Map<number, number>>>();
+  private readonly landings = new Map<Loaded, Map<string, Map<number, Landing>>>();
   private readonly sheets = new Map<Loaded, Map<string, Sheet>>();
 
   private sheetOf(l: Loaded, name: string): Sheet | undefined {
@@ -236,38 +250,54 @@ class Fates {
     return m.get(name);
   }
 
+  private static at<T>(map: Map<Loaded, Map<string, T>>, l: Loaded, sheet: string, make: () => T): T {
+    let bySheet = map.get(l);
+    if (!bySheet) map.set(l, (bySheet = new Map()));
+    let m = bySheet.get(sheet);
+    if (m === undefined) bySheet.set(sheet, (m = make()));
+    return m;
+  }
+
   has(l: Loaded, sheet: string, r: number, c: number): boolean {
     return this.byFile.get(l)?.get(sheet)?.has(r * 65536 + c) ?? false;
   }
 
   /** Records a cell's fate; an empty cell has none to record. */
-  set(l: Loaded, sheet: string, r: number, c: number, fate: CellTrace['fate'], at?: CellTrace['at']): void {
+  set(l: Loaded, sheet: string, r: number, c: number, fate: CellTrace['fate'], landing?: Landing): void {
     const text = this.sheetOf(l, sheet)?.rows.get(r)?.get(c)?.text ?? '';
     if (!nonEmpty(text)) return;
-    let bySheet = this.byFile.get(l);
-    if (!bySheet) this.byFile.set(l, (bySheet = new Map()));
-    let m = bySheet.get(sheet);
-    if (!m) bySheet.set(sheet, (m = new Map()));
-    m.set(r * 65536 + c, { file: l.src.name, sheet, cell: a1(r, c), text, fate, ...(at ? { at } : {}) });
+    const k = r * 65536 + c;
+    Fates.at(this.byFile, l, sheet, () => new Map<number, number>()).set(k, FATE_CODE[fate]);
+    const lands = this.landings.get(l)?.get(sheet);
+    if (landing) Fates.at(this.landings, l, sheet, () => new Map<number, Landing>()).set(k, landing);
+    else lands?.delete(k);
   }
 
-  /** Output places were recorded as `@r,c` of the master; give them their output address. */
-  remap(out: (sheet: string, r: number) => number): void {
-    for (const bySheet of this.byFile.values()) {
-      for (const m of bySheet.values()) {
-        for (const tr of m.values()) {
-          const p = tr.at ? /^@(\d+),(\d+)$/.exec(tr.at.cell) : null;
-          if (p && tr.at) tr.at = { sheet: tr.at.sheet, cell: a1(out(tr.at.sheet, Number(p[1])), Number(p[2])) };
+  /** Cells per fate, without building the trace. */
+  counts(): Record<CellTrace['fate'], number> {
+    const n = [0, 0, 0, 0];
+    for (const bySheet of this.byFile.values()) for (const m of bySheet.values()) for (const code of m.values()) n[code]!++;
+    return { out: n[0]!, base: n[1]!, control: n[2]!, reported: n[3]! };
+  }
+
+  /** Every trace, in file, sheet, row, column order; `out` gives a master row's output row. */
+  trace(loaded: readonly Loaded[], out: (sheet: string, r: number) => number): CellTrace[] {
+    const all: { tr: CellTrace; r: number; c: number }[] = [];
+    // A loop, not push(...values): spreading 100,000+ cells overflows the call stack.
+    for (const l of loaded) {
+      for (const [sheet, m] of this.byFile.get(l) ?? []) {
+        const rows = this.sheetOf(l, sheet)?.rows;
+        const lands = this.landings.get(l)?.get(sheet);
+        for (const [k, code] of m) {
+          const r = Math.floor(k / 65536);
+          const c = k % 65536;
+          const land = lands?.get(k);
+          const tr: CellTrace = { file: l.src.name, sheet, cell: a1(r, c), text: rows?.get(r)?.get(c)?.text ?? '', fate: FATES[code]! };
+          if (land) tr.at = { sheet: land.sheet, cell: a1(land.output ? land.r : out(land.sheet, land.r), land.c) };
+          all.push({ tr, r, c });
         }
       }
     }
-  }
-
-  /** Every trace, in file, sheet, row, column order. */
-  trace(loaded: readonly Loaded[]): CellTrace[] {
-    const all: { tr: CellTrace; r: number; c: number }[] = [];
-    // A loop, not push(...values): spreading 100,000+ cells overflows the call stack.
-    for (const l of loaded) for (const m of this.byFile.get(l)?.values() ?? []) for (const [k, tr] of m) all.push({ tr, r: Math.floor(k / 65536), c: k % 65536 });
     // Row and column as numbers: the same order as cmpCell, without parsing A1 per comparison.
     all.sort((a, b) => cmpStr(a.tr.file, b.tr.file) || cmpStr(a.tr.sheet, b.tr.sheet) || a.r - b.r || a.c - b.c);
     return all.map((x) => x.tr);
@@ -411,7 +441,7 @@ function mergeSheet(
         }
         p.contributions.push({ department: dept, file: l.src.name, sheet: sheetName, cell: a1(sc.r, sc.c), text: sc.text, raw: sc.text });
         tk.changed.add(m);
-        fates.set(l, sheetName, sc.r, sc.c, 'out', { sheet: m.sheet, cell: `@${tr},${tc}` });
+        fates.set(l, sheetName, sc.r, sc.c, 'out', { sheet: m.sheet, r: tr, c: tc, output: false });
       } else {
         merge.unauthorizedRaw.push({
           department: dept, file: l.src.name, sheet: m.sheet, cell: '', row: 0, sourceSheet: sheetName, sourceCell: a1(sc.r, sc.c),
@@ -548,7 +578,7 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
         if (sc && !sc.carried && !sc.merged && nonEmpty(sc.text)) {
           sx.setText(nr, c, sc.text, style);
           texts[key] = sc.text;
-          fates.set(a.loaded, a.src.rs.sheet.name, sc.r, sc.c, 'out', { sheet: name, cell: a1(nr, c) });
+          fates.set(a.loaded, a.src.rs.sheet.name, sc.r, sc.c, 'out', { sheet: name, r: nr, c, output: true });
         } else {
           sx.setStyle(nr, c, style);
         }
@@ -707,8 +737,6 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   };
   for (const rs of model.parsed.reports) writeSheet(w, rs, rowsByReport.get(rs) ?? []);
 
-  // Output positions for everything that refers to master cells.
-  fates.remap(out);
   const conflicts: ConflictItem[] = conflictsRaw.map(({ m: _m, r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1 }));
   const unauthorized: UnauthorizedItem[] = unauthorizedRaw.map(({ target: _t, r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1 }));
 
@@ -758,11 +786,8 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   unfilled.sort((a, b) => byPlace(a, b) || cmpStr(a.department, b.department));
   unplaced.sort((a, b) => cmpStr(a.file, b.file) || cmpStr(a.sheet, b.sheet) || cmpCell(a.cell, b.cell));
   kept.sort((a, b) => cmpStr(a.file, b.file));
-  const trace = fates.trace(loaded);
-
-  const cells = { in: 0, out: 0, base: 0, control: 0, reported: 0 };
+  const cells = { in: 0, ...fates.counts() };
   for (const l of loaded) cells.in += l.cells;
-  for (const tr of trace) cells[tr.fate]++;
 
   const summary: Summary = {
     output: outputName,
@@ -780,7 +805,15 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   };
   ed.addSheet(uniqueSheetName(t.summarySheet, ed.sheets.map((s) => s.name)), summarySheetXml(summary, ed.styles));
   ed.activate(ed.sheets[ed.sheets.length - 1]!.name);
-  return { bytes: ed.toBytes(), summary, trace };
+  let trace: CellTrace[] | undefined;
+  return {
+    bytes: ed.toBytes(),
+    summary,
+    // Built on first use: the CLI never asks, tests and audits do.
+    get trace() {
+      return (trace ??= fates.trace(loaded, out));
+    },
+  };
 }
 
 /**
