@@ -10,8 +10,12 @@ const XLSX = require('xlsx');
 const { rng, sentence, interleave, table } = require('./lib');
 
 let lib;
+let openMaster;
+let buildModel;
 try {
   lib = require('../dist/lib/index.js');
+  ({ openMaster } = require('../dist/lib/consolidate/master.js'));
+  ({ buildModel } = require('../dist/lib/consolidate/model.js'));
   if (typeof lib.consolidate !== 'function') throw new Error('old build');
 } catch (err) {
   console.error(`dist/ is missing or stale (${err.message}): run \`npm run build\` first`);
@@ -97,6 +101,12 @@ function main() {
   const m = interleave({
     parse: () => files.map((b) => lib.parseWithSheetJS(b)),
     parseAll: () => [master, ...files].map((b) => lib.parseWithSheetJS(b)),
+    // The floor: what consolidation cannot skip, before any merging, validating or writing.
+    read: () => files.map((b, i) => lib.readWorkbook(b, sections[i].name)),
+    readMaster: () => {
+      const grids = files.map((b, i) => lib.readWorkbook(b, sections[i].name));
+      return [grids, buildModel(openMaster(master, 'master.xlsx').grid, config)];
+    },
     full: () => lib.consolidate(master, sections, config, { masterName: 'master.xlsx' }),
     noCheck: () => lib.consolidate(master, sections, config, { masterName: 'master.xlsx', validate: false }),
     split: () => lib.split(master, config, { masterName: 'master.xlsx' }),
@@ -123,6 +133,8 @@ function main() {
       ['step', 'ms', '× SheetJS parse of the 100 files'],
       ['SheetJS parse only (100 files)', parse.ms.toFixed(0), '1.00'],
       ['SheetJS parse only (100 files + master)', m.parseAll.ms.toFixed(0), span(m.parseAll)],
+      ['floor: read the 100 files into the grid (lib/read)', m.read.ms.toFixed(0), span(m.read)],
+      ['floor: … + open and model the master', m.readMaster.ms.toFixed(0), span(m.readMaster)],
       ['consolidate (read, merge, validate, write)', full.ms.toFixed(0), span(full)],
       ['consolidate without validation', m.noCheck.ms.toFixed(0), span(m.noCheck)],
       ['split (master → 100 workbooks)', m.split.ms.toFixed(0), span(m.split)],

@@ -333,7 +333,8 @@ function validateAll(loaded: Loaded[], model: MasterModel, config: Config): Find
   for (const l of loaded) {
     if (!l.parsed || l.status === 'no-report') continue;
     // The master is context: a 再掲 in a section's file has its source in rows it was not sent.
-    for (const f of checkParsed(l.src.name, l.parsed, config, { context: [model.parsed] }).findings) {
+    // A copy, so the bullet index built for the 再掲 rules is not kept for the rest of the run.
+    for (const f of checkParsed(l.src.name, { ...l.parsed }, config, { context: [model.parsed] }).findings) {
       findings.push({ department: l.dept, file: l.src.name, rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message });
     }
   }

@@ -103,21 +103,36 @@ export class Package {
 
 type Deflate = (data: Uint8Array) => Uint8Array;
 
+interface Zlib {
+  deflateRawSync?: (d: Uint8Array, o: { level: number }) => Uint8Array;
+  crc32?: (d: Uint8Array) => number;
+}
+
+function nodeZlib(): Zlib | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return proc?.getBuiltinModule?.('node:zlib') as Zlib | undefined;
+}
+
 /**
  * Node's own zlib when it is there (several times faster than deflate in JavaScript, and
  * writing is most of split's time); reached through getBuiltinModule so that bundling for
  * the browser sees no import and falls back to fflate.
  */
 function nativeDeflate(): Deflate | undefined {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const zlib = proc?.getBuiltinModule?.('node:zlib') as { deflateRawSync?: (d: Uint8Array, o: { level: number }) => Uint8Array } | undefined;
-  const fn = zlib?.deflateRawSync;
+  const fn = nodeZlib()?.deflateRawSync;
   return fn ? (d) => fn(d, { level: 1 }) : undefined;
 }
 
 let crcTable: Uint32Array | undefined;
 
+/** Node's zlib.crc32 (Node 20.15+) when there, else a table in JavaScript (the browser). */
 function crc32(d: Uint8Array): number {
+  const native = nodeZlib()?.crc32;
+  if (native) return native(d) >>> 0;
+  return crc32js(d);
+}
+
+export function crc32js(d: Uint8Array): number {
   if (!crcTable) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {

@@ -8,6 +8,9 @@ import { readWorkbook } from '../../lib/read/sheetjs';
 import { mapRef, mapSqref, RowMap } from '../../lib/write/rowmap';
 import { SheetXml } from '../../lib/write/sheet';
 import { linesFor, textUnits } from '../../lib/write/height';
+import { crc32js } from '../../lib/write/package';
+import * as zlib from 'node:zlib';
+import fc from 'fast-check';
 
 describe('RowMap', () => {
   const rm = new RowMap([2, 3, 7], new Map([[5, 2]]));
@@ -103,4 +106,9 @@ test('split of the vision seed: a merged 対象職種 keeps its text on the firs
       }
     }
   }
+});
+
+test('the JavaScript CRC-32 (used in the browser) agrees with zlib', () => {
+  fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (d) => crc32js(d) === zlib.crc32(d)), { numRuns: 300 });
+  expect(crc32js(new TextEncoder().encode('abc'))).toBe(0x352441c2);
 });
