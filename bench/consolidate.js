@@ -34,6 +34,7 @@ const names = Array.from({ length: DEPARTMENTS }, (_, i) => `第${String(i + 1).
 for (const name of names) raw.departments.push({ name, bureau: '子ども未来局', kind: 'section' });
 const config = lib.parseConfig(raw, 'bench');
 
+// Compressed, as Excel saves it.
 function masterBytes() {
   const rand = rng(7);
   const wb = XLSX.utils.book_new();
@@ -52,10 +53,13 @@ function masterBytes() {
     }
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), `提言${s + 1}-ア`);
   }
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }));
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }));
 }
 
-/** Each section fills its progress cells (written back by SheetJS: a writer that is not ours). */
+/**
+ * Each section fills its progress cells (written back by SheetJS: a writer that is not ours),
+ * deflate-compressed as Excel and LibreOffice always save.
+ */
 function fillSection(bytes, seed) {
   const rand = rng(seed);
   const wb = XLSX.read(bytes, { type: 'array' });
@@ -71,7 +75,7 @@ function fillSection(bytes, seed) {
       ws[XLSX.utils.encode_cell({ r, c: 3 })] = { t: 's', v: `・引き続き実施する（${r}）。` };
     }
   }
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }));
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }));
 }
 
 const PANDAS = `

@@ -2,6 +2,7 @@
 // the central directory is checked against the limits first, then each needed part is
 // inflated with a hard cap, so a decompression bomb costs milliseconds, not gigabytes.
 import { Inflate } from 'fflate';
+import { nodeZlib, type NodeZlib } from '../node-zlib';
 
 export interface ZipLimits {
   /** Sum of the declared uncompressed sizes of all parts (pictures included), bytes. */
@@ -129,6 +130,8 @@ function inflateCapped(b: Uint8Array, e: ZipEntry): Uint8Array {
     if (e.compressedSize !== e.size) throw corrupt(`stored size mismatch in ${e.name}`);
     return src;
   }
+  const inflateRaw = nodeZlib()?.inflateRawSync;
+  if (inflateRaw) return inflateNative(inflateRaw, src, e);
   const outBuf = new Uint8Array(e.size);
   let n = 0;
   let over = false;
@@ -154,6 +157,27 @@ function inflateCapped(b: Uint8Array, e: ZipEntry): Uint8Array {
   }
   if (n !== e.size) throw corrupt(`${e.name}: ${n} bytes inflated, ${e.size} declared`);
   return outBuf;
+}
+
+/**
+ * Node's inflate, capped at the declared size: zlib stops as soon as the output passes
+ * maxOutputLength, so a part that lies about its size costs no more than its claim.
+ */
+function inflateNative(inflateRaw: NonNullable<NodeZlib['inflateRawSync']>, src: Uint8Array, e: ZipEntry): Uint8Array {
+  let out: Uint8Array;
+  try {
+    // One byte over the claim, to tell "more than declared" from "exactly declared".
+    out = inflateRaw(src, { maxOutputLength: e.size + 1 });
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
+      throw new ZipError({ kind: 'expanded', detail: `${e.name} expands beyond its declared ${e.size} bytes`, bytes: e.size });
+    }
+    throw corrupt(`${e.name}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (out.length > e.size) throw new ZipError({ kind: 'expanded', detail: `${e.name} expands beyond its declared ${e.size} bytes`, bytes: e.size });
+  if (out.length !== e.size) throw corrupt(`${e.name}: ${out.length} bytes inflated, ${e.size} declared`);
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
 
 export interface OpenedZip {

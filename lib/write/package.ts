@@ -1,5 +1,6 @@
 // An .xlsx package as parts in memory: unzip, patch parts as text, zip again with fixed
 // dates so the same input always gives the same bytes. Browser-safe (fflate only).
+import { nodeZlib } from '../node-zlib';
 import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import { DEFAULT_ZIP_LIMITS, unzipAll, ZipError, type ZipLimits } from '../read/zip';
 
@@ -103,21 +104,8 @@ export class Package {
 
 type Deflate = (data: Uint8Array) => Uint8Array;
 
-interface Zlib {
-  deflateRawSync?: (d: Uint8Array, o: { level: number }) => Uint8Array;
-  crc32?: (d: Uint8Array) => number;
-}
 
-function nodeZlib(): Zlib | undefined {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  return proc?.getBuiltinModule?.('node:zlib') as Zlib | undefined;
-}
-
-/**
- * Node's own zlib when it is there (several times faster than deflate in JavaScript, and
- * writing is most of split's time); reached through getBuiltinModule so that bundling for
- * the browser sees no import and falls back to fflate.
- */
+/** Node's own deflate when it is there: writing is most of split's time. */
 function nativeDeflate(): Deflate | undefined {
   const fn = nodeZlib()?.deflateRawSync;
   return fn ? (d) => fn(d, { level: 1 }) : undefined;
