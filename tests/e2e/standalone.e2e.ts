@@ -45,6 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 async function download(click: () => Promise<void>): Promise<{ name: string; bytes: Uint8Array }> {

@@ -28,9 +28,12 @@ beforeAll(async () => {
   browser = await launch();
 });
 
+const temps: string[] = [];
+
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
 });
 
 async function openPane(sheets: FakeSheetSpec[], opts: { api?: number; fileBytes?: Uint8Array; view?: string } = {}): Promise<Page> {
@@ -133,6 +136,7 @@ test('集約 writes a returned workbook into the open master, equal to the libra
   const masterBytes = new Uint8Array(fs.readFileSync(MASTER));
   const grid = readWorkbook(masterBytes, 'master.xlsx');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-pane-'));
+  temps.push(tmp);
   const part = split(masterBytes, config).files.find((f) => f.name === '子)子育て支援部.xlsx')!;
   const section = path.join(tmp, part.name);
   fs.writeFileSync(section, part.bytes);
