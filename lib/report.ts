@@ -173,7 +173,7 @@ function isHeaderFor(cells: HeaderCells, ct: CompiledType): Map<string, number> 
   for (const [, n] of cells) if (ct.isHeaderText(n) && ++hits >= min) break;
   if (hits < min) return null;
   const found = matchHeaderRow(cells, ct);
-  return found.size >= ct.type.detect.minColumns ? found : null;
+  return found.size >= min ? found : null;
 }
 
 /** Best (type, header row) of a sheet, or null when no row looks like a report header. */

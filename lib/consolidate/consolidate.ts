@@ -268,9 +268,8 @@ class Fates {
     if (!nonEmpty(text)) return;
     const k = r * 65536 + c;
     Fates.at(this.byFile, l, sheet, () => new Map<number, number>()).set(k, FATE_CODE[fate]);
-    const lands = this.landings.get(l)?.get(sheet);
     if (landing) Fates.at(this.landings, l, sheet, () => new Map<number, Landing>()).set(k, landing);
-    else lands?.delete(k);
+    else this.landings.get(l)?.get(sheet)?.delete(k);
   }
 
   /** Cells per fate, without building the trace. */
