@@ -91,14 +91,25 @@ export function compileTypes(config: Config): CompiledType[] {
     };
     type.sheetNames.forEach((s) => s.levels.forEach(addLevel));
     type.sections.forEach((s) => addLevel(s.level));
+    // Plain loops: these run for every short cell of every row, where a closure per call
+    // (some(…)) was most of what parsing a returned file allocated.
     const matchers = type.columns.map((col) => {
       const ms = col.headers.map(compileHeader);
-      return { col, match: (s: string) => ms.some((m) => m(s)) };
+      return {
+        col,
+        match: (s: string): boolean => {
+          for (const m of ms) if (m(s)) return true;
+          return false;
+        },
+      };
     });
     return {
       type,
       matchers,
-      isHeaderText: (s: string) => matchers.some((m) => m.match(s)),
+      isHeaderText: (s: string): boolean => {
+        for (const m of matchers) if (m.match(s)) return true;
+        return false;
+      },
       sections: type.sections.map((s) => ({ level: s.level, re: new RegExp(s.pattern, 'u') })),
       sheetNames: type.sheetNames.map((s) => ({ re: new RegExp(s.pattern, 'u'), levels: s.levels })),
       levels,
@@ -147,8 +158,14 @@ function headerText(t: string): string {
 
 function headerCells(texts: Map<number, string>): HeaderCells {
   const out: HeaderCells = [];
-  for (const [c, t] of texts) if (t.length <= MAX_HEADER_CELL_LENGTH) out.push([c, headerText(t)]);
-  return out.sort((a, b) => a[0] - b[0]);
+  let sorted = true;
+  for (const [c, t] of texts) {
+    if (t.length > MAX_HEADER_CELL_LENGTH) continue;
+    if (out.length > 0 && c < out[out.length - 1]![0]) sorted = false;
+    out.push([c, headerText(t)]);
+  }
+  // Cells come in column order from every reader we have; sort only when they do not.
+  return sorted ? out : out.sort((a, b) => a[0] - b[0]);
 }
 
 /** Maps the cells of one row to the columns of a type; each column at most once. */
