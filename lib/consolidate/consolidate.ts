@@ -563,6 +563,7 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
   }
   sx.remap(rm);
   ed.remapNames(name, rm);
+  ed.remapFormulas(name, rm);
   // The notes print with the table, so a printed copy can be worked from as well.
   if (hasNotes) ed.extendPrintArea(name, noteCol);
   if (!ins) return;

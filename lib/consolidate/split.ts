@@ -99,6 +99,7 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
       const rm = new RowMap(deleted);
       sx.remap(rm);
       ed.remapNames(sheetName, rm);
+      ed.remapFormulas(sheetName, rm);
       if (mine.length === 0) ed.setState(sheetName, 'hidden');
       else firstVisible ??= sheetName;
       held += mine.length;

@@ -2,7 +2,7 @@
 // (styles, widths, merges, validations, print settings, panes, extensions) stays as written.
 import { colName, parseA1 } from '../grid';
 import { mapRef, mapSqref, RowMap } from './rowmap';
-import { followersOf, getAttr, inlineStringCell, insertInOrder, removeAttr, setAttr } from './xml';
+import { escapeXml, followersOf, getAttr, inlineStringCell, insertInOrder, removeAttr, setAttr, unescapeXml } from './xml';
 import { PackageError } from './package';
 
 interface RowXml {
@@ -246,6 +246,25 @@ export class SheetXml {
       return mapped ? setAttr(tag, 'ref', mapped) : tag;
     });
     this.tail = remapTail(this.tail, rm);
+  }
+
+  /** Rewrites the text of every cell formula; true when one changed. */
+  mapFormulas(fn: (formula: string) => string): boolean {
+    let changed = false;
+    for (const row of this.rows.values()) {
+      for (const [c, cell] of row.cells) {
+        if (!cell.includes('<f')) continue;
+        const next = cell.replace(/(<f\b[^>]*>)([\s\S]*?)(<\/f>)/, (all, open: string, body: string, close: string) => {
+          const mapped = fn(unescapeXml(body));
+          return mapped === unescapeXml(body) ? all : open + escapeXml(mapped) + close;
+        });
+        if (next !== cell) {
+          row.cells.set(c, next);
+          changed = true;
+        }
+      }
+    }
+    return changed;
   }
 
   setColumn(c: number, spec: ColumnSpec): void {

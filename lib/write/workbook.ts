@@ -3,10 +3,11 @@
 import { colIndex, colName } from '../grid';
 import { linesFor, pointsFor } from './height';
 import { Package, PackageError, relsPathOf, resolveTarget } from './package';
+import { mapFormulaRefs } from './formula';
 import { mapRef, type RowMap } from './rowmap';
 import { SheetXml } from './sheet';
 import { Styles } from './styles';
-import { escapeXml, getAttr, setAttr, unescapeXml } from './xml';
+import { escapeXml, getAttr, insertInOrder, setAttr, unescapeXml, WORKBOOK_AFTER_CALCPR } from './xml';
 
 const WB = 'xl/workbook.xml';
 const WS_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
@@ -83,6 +84,29 @@ export class XlsxEditor {
       this.open.set(e.part, s);
     }
     return s;
+  }
+
+  /**
+   * Moves the references into `sheetName` of every cell formula of the workbook through the
+   * row map (call after that sheet's remap), and has the workbook recalculated on opening,
+   * since the saved results were computed on the old rows.
+   */
+  remapFormulas(sheetName: string, rm: RowMap): void {
+    if (rm.identity) return;
+    let changed = false;
+    for (const e of this.sheets) {
+      // A sheet with no formula is not parsed for nothing.
+      if (!this.open.has(e.part) && !this.pkg.read(e.part).includes('<f')) continue;
+      if (this.sheet(e.name).mapFormulas((f) => mapFormulaRefs(f, e.name, sheetName, rm))) changed = true;
+    }
+    if (changed) this.recalcOnLoad();
+  }
+
+  private recalcOnLoad(): void {
+    let wb = this.pkg.read(WB);
+    if (/<calcPr\b/.test(wb)) wb = wb.replace(/<calcPr\b[^>]*?\/?>/, (tag) => setAttr(tag, 'fullCalcOnLoad', '1'));
+    else wb = insertInOrder(wb, '<calcPr fullCalcOnLoad="1"/>', WORKBOOK_AFTER_CALCPR, '</workbook>');
+    this.pkg.write(WB, wb);
   }
 
   /** Moves the sheet's print area, print titles and other sheet-local names with its rows. */

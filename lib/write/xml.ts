@@ -61,18 +61,24 @@ export function inlineStringCell(ref: string, style: number | undefined, text: s
 }
 
 /**
- * Inserts `xml` into the worksheet before the first element (of `after`) that CT_Worksheet
- * orders after it, or before </worksheet>.
+ * Inserts `xml` into a part before the first of `followers` (the elements its schema orders
+ * after it), or before the closing tag of the part's root.
  */
-export function insertInOrder(doc: string, xml: string, followers: readonly string[]): string {
+export function insertInOrder(doc: string, xml: string, followers: readonly string[], closing = '</worksheet>'): string {
   let best = -1;
   for (const name of followers) {
     const m = new RegExp(`<${name}[\\s>/]`).exec(doc);
     if (m && (best < 0 || m.index < best)) best = m.index;
   }
-  if (best < 0) best = doc.lastIndexOf('</worksheet>');
+  if (best < 0) best = doc.lastIndexOf(closing);
   return doc.slice(0, best) + xml + doc.slice(best);
 }
+
+/** CT_Workbook children that follow calcPr. */
+export const WORKBOOK_AFTER_CALCPR = [
+  'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr',
+  'webPublishObjects', 'extLst',
+] as const;
 
 /** CT_Worksheet child order, used to place elements we add. */
 export const WORKSHEET_ORDER = [

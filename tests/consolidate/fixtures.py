@@ -1,9 +1,11 @@
 """Independent writer and reader for the consolidation tests (openpyxl, not our code path).
 
-  master OUT.xlsx            a styled 提言 progress master (fonts, fills, borders, wrap,
-                             widths, merges, list validation, conditional format, print setup)
+  master OUT.xlsx [--tally]  a styled 提言 progress master (fonts, fills, borders, wrap,
+                             widths, merges, list validation, conditional format, print setup);
+                             --tally adds formulas over the tables (COUNTIF, a cross-sheet COUNTA)
   fill SPEC.json             plays the sections: opens workbooks, types text, inserts rows, saves
   inspect FILE.xlsx          prints values and formatting as JSON
+  workbook-xml FILE.xlsx     prints xl/workbook.xml as saved
 """
 import json
 import sys
@@ -33,7 +35,7 @@ SHEETS = {
 }
 
 
-def make_master(out):
+def make_master(out, tally=False):
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for name, rows in SHEETS.items():
@@ -76,6 +78,12 @@ def make_master(out):
         ws.print_area = f'A1:F{last}'
         ws.freeze_panes = 'A4'
         ws.oddFooter.center.text = '&A'
+        if tally:
+            # Above the header, where the report parser looks for titles, not rows.
+            ws['F1'] = f'=COUNTIF(E4:E{last},"継続")'
+    if tally:
+        first = list(SHEETS)[0]
+        wb[list(SHEETS)[1]]['G1'] = f"=COUNTA('{first}'!A4:A{3 + len(SHEETS[first])})"
     wb.save(out)
 
 
@@ -139,9 +147,14 @@ def inspect(path):
 if __name__ == '__main__':
     cmd = sys.argv[1]
     if cmd == 'master':
-        make_master(sys.argv[2])
+        make_master(sys.argv[2], '--tally' in sys.argv[3:])
     elif cmd == 'fill':
         with open(sys.argv[2], encoding='utf-8') as f:
             fill(json.load(f))
     elif cmd == 'inspect':
         inspect(sys.argv[2])
+    elif cmd == 'workbook-xml':
+        # The part as saved, read with the zip module: openpyxl does not expose calcPr flags.
+        import zipfile
+        with zipfile.ZipFile(sys.argv[2]) as z:
+            print(z.read('xl/workbook.xml').decode('utf-8'))

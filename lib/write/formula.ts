@@ -1,0 +1,41 @@
+// Cell references inside formulas, moved with their rows: when consolidate inserts a row a
+// section added, or split removes other departments' rows, a formula such as
+// =COUNTIF(E4:E20,"継続") below the table must still count the same cells, as Excel keeps it
+// when rows are inserted or deleted by hand. Strings, function names and other sheets stay.
+import { mapRef, type RowMap } from './rowmap';
+
+const STRING = /"(?:[^"]|"")*"/g;
+
+// A reference: optional sheet ('quoted' or bare), then A1, A1:B2 or a row range 3:5. Not part
+// of a longer name (LOG10, a defined name, Table1[…]) and not a function call (… followed by "(").
+const REF =
+  /(^|[^A-Za-z0-9_.$'!\]\u0080-\uffff])((?:'(?:[^']|'')+'|[A-Za-z0-9_.\u0080-\uffff]+)!)?(\$?[A-Z]{1,3}\$?\d{1,7}(?::\$?[A-Z]{1,3}\$?\d{1,7})?|\$?\d{1,7}:\$?\d{1,7})(?![A-Za-z0-9_(!\u0080-\uffff])/g;
+
+function sheetOf(prefix: string): string {
+  const name = prefix.slice(0, -1);
+  return name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
+}
+
+/**
+ * The formula with the references into `target` moved through `rm`. `own` is the sheet the
+ * formula lives on: its unqualified references point there. A reference whose rows are all
+ * gone becomes #REF!, as in Excel; a range keeps the rows inserted right after its end
+ * (a tally under a table counts the row a section added).
+ */
+export function mapFormulaRefs(formula: string, own: string, target: string, rm: RowMap): string {
+  if (rm.identity) return formula;
+  let out = '';
+  let last = 0;
+  const code = (part: string): string =>
+    part.replace(REF, (all, lead: string, prefix: string | undefined, ref: string) => {
+      const sheet = prefix !== undefined ? sheetOf(prefix) : own;
+      if (sheet !== target) return all;
+      const mapped = mapRef(ref, rm, ref.includes(':'));
+      return `${lead}${prefix ?? ''}${mapped ?? '#REF!'}`;
+    });
+  for (const m of formula.matchAll(STRING)) {
+    out += code(formula.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + code(formula.slice(last));
+}

@@ -1,0 +1,93 @@
+// Formulas keep pointing at the same cells when split removes rows or consolidate adds them.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultConfig } from '../../lib/config';
+import { consolidate } from '../../lib/consolidate/consolidate';
+import { split } from '../../lib/consolidate/split';
+import { mapFormulaRefs } from '../../lib/write/formula';
+import { RowMap } from '../../lib/write/rowmap';
+import { fill, inspect, py, tmpDir } from './helpers';
+
+// Two rows inserted after row 5 (0-based 4), as consolidate places a section's added rows.
+const ins = new RowMap([], new Map([[4, 2]]));
+// Rows 6 and 7 (0-based 5, 6) removed, as split drops other departments' rows.
+const del = new RowMap([5, 6]);
+
+describe('mapFormulaRefs', () => {
+  test.each([
+    ['SUM(B4:B10)', 'SUM(B4:B12)'],
+    ['$B$12*2+B3', '$B$14*2+B3'],
+    ['COUNTIF(E4:E5,"継続")', 'COUNTIF(E4:E7,"継続")'],
+    ['"A7"&A7', '"A7"&A9'],
+    ['LOG10(A7)+ATAN2(1,2)', 'LOG10(A9)+ATAN2(1,2)'],
+    ['SUM(7:8)', 'SUM(9:10)'],
+    ['SUM(A:A)', 'SUM(A:A)'],
+    ["'提言1-ア'!C9+提言2!C9+'it''s'!C9", "'提言1-ア'!C11+提言2!C9+'it''s'!C9"],
+    ['[1]提言1!C9', '[1]提言1!C9'],
+  ])('%s on its own sheet, rows inserted → %s', (f, want) => {
+    const own = f.includes("'提言1-ア'") ? '集計' : '提言1-ア';
+    expect(mapFormulaRefs(f, own, '提言1-ア', ins)).toBe(want);
+  });
+
+  test('refs into another sheet move only with that sheet', () => {
+    expect(mapFormulaRefs('提言2!C9+C9', '提言1-ア', '提言2', ins)).toBe('提言2!C11+C9');
+    expect(mapFormulaRefs('提言2!C9+C9', '提言1-ア', '提言1-ア', ins)).toBe('提言2!C9+C11');
+  });
+
+  test('deleted rows: a range shrinks, a single reference becomes #REF!', () => {
+    expect(mapFormulaRefs('SUM(B4:B10)+B6+B9', 'S', 'S', del)).toBe('SUM(B4:B8)+#REF!+B7');
+  });
+
+  test('no change leaves the text as it was', () => {
+    expect(mapFormulaRefs('SUM(B4:B10)', 'S', 'S', new RowMap())).toBe('SUM(B4:B10)');
+  });
+});
+
+describe('formulas in a real master (written by openpyxl)', () => {
+  const A = '子)子育て支援部';
+  const B = '区)保健福祉部';
+  let dir: string;
+  let master: string;
+  let parts: ReturnType<typeof split>;
+
+  beforeAll(() => {
+    dir = tmpDir('formula');
+    master = path.join(dir, 'master.xlsx');
+    py('master', master, '--tally');
+    parts = split(fs.readFileSync(master), defaultConfig(), { masterName: 'master.xlsx' });
+    for (const f of parts.files) fs.writeFileSync(path.join(dir, f.name), f.bytes);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const formulas = (file: string): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const s of inspect(file).sheets) for (const [ref, c] of Object.entries(s.cells)) if (c.t === 'f') out[`${s.name}!${ref}`] = c.v;
+    return out;
+  };
+
+  test('split: a tally counts only the rows the department kept, in its own sheet and from another', () => {
+    const file = path.join(dir, `${B}.xlsx`);
+    expect(fs.existsSync(file)).toBe(true);
+    // 提言1-ア keeps rows 6 and 7 (now 4 and 5); 提言1-イ counts them from its own sheet.
+    expect(formulas(file)).toEqual({
+      '提言1-ア!F1': '=COUNTIF(E4:E5,"継続")',
+      '提言1-イ!F1': '=COUNTIF(E4:E4,"継続")',
+      '提言1-イ!G1': "=COUNTA('提言1-ア'!A4:A5)",
+    });
+  });
+
+  test('consolidate: an added row joins the tallies, and the workbook recalculates on opening', () => {
+    const back = path.join(dir, 'A_回答.xlsx');
+    fill(dir, [{ in: path.join(dir, `${A}.xlsx`), out: back, steps: [{ sheet: '提言1-ア', insert: [6, { A: '○加えた取組', E: '継続', F: A }] }] }]);
+    const res = consolidate(fs.readFileSync(master), [{ name: `${A}_回答.xlsx`, bytes: fs.readFileSync(back) }], defaultConfig(), { masterName: 'master.xlsx' });
+    expect(res.summary.added.map((x) => [x.sheet, x.row])).toEqual([['提言1-ア', 8]]);
+    const out = path.join(dir, 'out.xlsx');
+    fs.writeFileSync(out, res.bytes);
+    expect(formulas(out)).toEqual({
+      '提言1-ア!F1': '=COUNTIF(E4:E8,"継続")',
+      '提言1-イ!F1': '=COUNTIF(E4:E6,"継続")',
+      '提言1-イ!G1': "=COUNTA('提言1-ア'!A4:A8)",
+    });
+    expect(py('workbook-xml', out)).toMatch(/<calcPr\b[^>]*fullCalcOnLoad="1"/);
+  });
+});
