@@ -30,9 +30,11 @@ export class XlsxEditor {
   readonly sharedStringsPart: string | undefined;
   private readonly stylesPart: string | undefined;
   private readonly open = new Map<string, SheetXml>();
+  private formulaParts: Set<string> | undefined;
 
   /** A copy to patch independently (split patches one copy of the master per department). */
   clone(): XlsxEditor {
+    this.formulaSheets();
     const c = Object.create(XlsxEditor.prototype) as XlsxEditor;
     Object.assign(c, {
       pkg: this.pkg.clone(),
@@ -41,6 +43,7 @@ export class XlsxEditor {
       sharedStringsPart: this.sharedStringsPart,
       stylesPart: this.stylesPart,
       open: new Map([...this.open].map(([k, v]) => [k, v.clone()])),
+      formulaParts: this.formulaParts,
     });
     return c;
   }
@@ -94,12 +97,20 @@ export class XlsxEditor {
   remapFormulas(sheetName: string, rm: RowMap): void {
     if (rm.identity) return;
     let changed = false;
-    for (const e of this.sheets) {
-      // A sheet with no formula is not parsed for nothing.
-      if (!this.open.has(e.part) && !this.pkg.read(e.part).includes('<f')) continue;
+    for (const e of this.formulaSheets()) {
       if (this.sheet(e.name).mapFormulas((f) => mapFormulaRefs(f, e.name, sheetName, rm))) changed = true;
     }
     if (changed) this.recalcOnLoad();
+  }
+
+  /**
+   * Sheets of the master holding a cell formula, found once and shared by clones (we never
+   * write formulas): split remaps every sheet of 100 copies, most masters have none.
+   */
+  private formulaSheets(): SheetEntry[] {
+    this.formulaParts ??= new Set(this.sheets.filter((e) => e.part && this.pkg.has(e.part) && /<f[\s>]/.test(this.pkg.read(e.part))).map((e) => e.part));
+    const parts = this.formulaParts;
+    return this.sheets.filter((e) => parts.has(e.part));
   }
 
   private recalcOnLoad(): void {
