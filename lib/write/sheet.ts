@@ -24,6 +24,8 @@ export class SheetXml {
   private head: string;
   private tail: string;
   private rows = new Map<number, RowXml>();
+  /** Rows holding a cell formula (a superset): remapping formulas looks at these only. */
+  private formulaRows = new Set<number>();
 
   constructor(xml: string) {
     if (/<\w+:worksheet\b/.test(xml)) throw new PackageError('unsupported-xml', 'prefixed worksheet namespace');
@@ -54,6 +56,7 @@ export class SheetXml {
           const c = ref !== undefined ? parseA1(ref).c : implicitCol;
           implicitCol = c + 1;
           cells.set(c, ref !== undefined ? cm[0] : cm[0].replace(/^<c\b/, `<c r="${colName(c)}${r + 1}"`));
+          if (cm[0].includes('<f')) this.formulaRows.add(r);
         }
       }
       this.rows.set(r, { open: openTag.replace(/\/>$/, '>'), cells });
@@ -90,6 +93,7 @@ export class SheetXml {
     c.head = this.head;
     c.tail = this.tail;
     c.rows = new Map([...this.rows].map(([r, row]) => [r, { open: row.open, cells: new Map(row.cells) }]));
+    c.formulaRows = new Set(this.formulaRows);
     c.widthCache = new Map(this.widthCache);
     return c;
   }
@@ -209,9 +213,11 @@ export class SheetXml {
   remap(rm: RowMap, template: (after: number) => number = (x) => x): void {
     if (rm.identity) return;
     const next = new Map<number, RowXml>();
+    const formulaRows = new Set<number>();
     for (const [r, row] of this.rows) {
       const nr = rm.map(r);
       if (nr === null) continue;
+      if (this.formulaRows.has(r)) formulaRows.add(nr);
       const moved = moveRow(row, nr);
       // A shared or array formula names the range it covers; that range moves too.
       for (const [c, cell] of moved.cells) {
@@ -240,6 +246,7 @@ export class SheetXml {
       }
     }
     this.rows = next;
+    this.formulaRows = formulaRows;
     this.head = this.head.replace(/<dimension\b[^>]*?\/>/, (tag) => {
       const ref = getAttr(tag, 'ref');
       const mapped = ref ? mapRef(ref, rm, true) : null;
@@ -251,7 +258,9 @@ export class SheetXml {
   /** Rewrites the text of every cell formula; true when one changed. */
   mapFormulas(fn: (formula: string) => string): boolean {
     let changed = false;
-    for (const row of this.rows.values()) {
+    for (const r of this.formulaRows) {
+      const row = this.rows.get(r);
+      if (!row) continue;
       for (const [c, cell] of row.cells) {
         if (!cell.includes('<f')) continue;
         const next = cell.replace(/(<f\b[^>]*>)([\s\S]*?)(<\/f>)/, (all, open: string, body: string, close: string) => {
