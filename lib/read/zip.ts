@@ -124,6 +124,9 @@ export function isIgnoredPart(name: string): boolean {
 
 const STOP = Symbol('stop');
 
+const beyondDeclared = (e: ZipEntry): ZipError =>
+  new ZipError({ kind: 'expanded', detail: `${e.name} expands beyond its declared ${e.size} bytes`, bytes: e.size });
+
 function inflateCapped(b: Uint8Array, e: ZipEntry): Uint8Array {
   const src = b.subarray(e.dataStart, e.dataStart + e.compressedSize);
   if (e.method === 0) {
@@ -151,7 +154,7 @@ function inflateCapped(b: Uint8Array, e: ZipEntry): Uint8Array {
     if (src.length === 0) inf.push(new Uint8Array(0), true);
   } catch (err) {
     if (err === STOP || over) {
-      throw new ZipError({ kind: 'expanded', detail: `${e.name} expands beyond its declared ${e.size} bytes`, bytes: e.size });
+      throw beyondDeclared(e);
     }
     throw corrupt(`${e.name}: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -171,11 +174,11 @@ function inflateNative(inflateRaw: NonNullable<NodeZlib['inflateRawSync']>, src:
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     if (code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
-      throw new ZipError({ kind: 'expanded', detail: `${e.name} expands beyond its declared ${e.size} bytes`, bytes: e.size });
+      throw beyondDeclared(e);
     }
     throw corrupt(`${e.name}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (out.length > e.size) throw new ZipError({ kind: 'expanded', detail: `${e.name} expands beyond its declared ${e.size} bytes`, bytes: e.size });
+  if (out.length > e.size) throw beyondDeclared(e);
   if (out.length !== e.size) throw corrupt(`${e.name}: ${out.length} bytes inflated, ${e.size} declared`);
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }

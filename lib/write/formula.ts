@@ -19,10 +19,11 @@ function sheetOf(prefix: string): string {
 /**
  * The formula with the references into `target` moved through `rm`. `own` is the sheet the
  * formula lives on: its unqualified references point there. A reference whose rows are all
- * gone becomes #REF!, as in Excel; a range keeps the rows inserted right after its end
- * (a tally under a table counts the row a section added).
+ * gone becomes #REF!, as in Excel (with `keepGone`, it stays as written: a print area or
+ * title is left alone rather than broken); a range keeps the rows inserted right after its
+ * end (a tally under a table counts the row a section added).
  */
-export function mapFormulaRefs(formula: string, own: string, target: string, rm: RowMap): string {
+export function mapFormulaRefs(formula: string, own: string, target: string, rm: RowMap, opts: { keepGone?: boolean } = {}): string {
   if (rm.identity) return formula;
   let out = '';
   let last = 0;
@@ -31,6 +32,7 @@ export function mapFormulaRefs(formula: string, own: string, target: string, rm:
       const sheet = prefix !== undefined ? sheetOf(prefix) : own;
       if (sheet !== target) return all;
       const mapped = mapRef(ref, rm, ref.includes(':'));
+      if (mapped === null && opts.keepGone) return all;
       return `${lead}${prefix ?? ''}${mapped ?? '#REF!'}`;
     });
   for (const m of formula.matchAll(STRING)) {

@@ -264,8 +264,9 @@ export class SheetXml {
       for (const [c, cell] of row.cells) {
         if (!cell.includes('<f')) continue;
         const next = cell.replace(/(<f\b[^>]*>)([\s\S]*?)(<\/f>)/, (all, open: string, body: string, close: string) => {
-          const mapped = fn(unescapeXml(body));
-          return mapped === unescapeXml(body) ? all : open + escapeXml(mapped) + close;
+          const text = unescapeXml(body);
+          const mapped = fn(text);
+          return mapped === text ? all : open + escapeXml(mapped) + close;
         });
         if (next !== cell) {
           row.cells.set(c, next);

@@ -4,7 +4,7 @@ import { colIndex, colName } from '../grid';
 import { linesFor, pointsFor } from './height';
 import { Package, PackageError, relsPathOf, resolveTarget } from './package';
 import { mapFormulaRefs } from './formula';
-import { mapRef, type RowMap } from './rowmap';
+import type { RowMap } from './rowmap';
 import { SheetXml } from './sheet';
 import { Styles } from './styles';
 import { escapeXml, getAttr, insertInOrder, setAttr, unescapeXml, WORKBOOK_AFTER_CALCPR } from './xml';
@@ -123,18 +123,13 @@ export class XlsxEditor {
   /** Moves the sheet's print area, print titles and other sheet-local names with its rows. */
   remapNames(sheetName: string, rm: RowMap): void {
     const e = this.sheets.find((s) => s.name === sheetName)!;
-    const quoted = sheetName.replace(/'/g, "''");
     let wb = this.pkg.read(WB);
     wb = wb.replace(/(<definedName\b[^>]*>)([\s\S]*?)(<\/definedName>)/g, (all, open: string, body: string, close: string) => {
       const local = getAttr(open, 'localSheetId');
       const text = unescapeXml(body);
       if (local !== undefined && Number(local) !== e.index && !text.includes(sheetName)) return all;
-      const re = new RegExp(`((?:'${quoted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'|${sheetName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})!)([$A-Z0-9:]+)`, 'g');
-      const next = text.replace(re, (m, pre: string, ref: string) => {
-        const r = mapRef(ref, rm, true);
-        return r === null ? m : pre + r;
-      });
-      return open + escapeXml(next) + close;
+      // Defined names always name their sheet: no reference is "own" here.
+      return open + escapeXml(mapFormulaRefs(text, '', sheetName, rm, { keepGone: true })) + close;
     });
     this.pkg.write(WB, wb);
   }

@@ -38,6 +38,10 @@ describe('mapFormulaRefs', () => {
     expect(mapFormulaRefs('SUM(B4:B10)+B6+B9', 'S', 'S', del)).toBe('SUM(B4:B8)+#REF!+B7');
   });
 
+  test('defined names (keepGone): a reference with no rows left stays as written', () => {
+    expect(mapFormulaRefs("'S'!$A$6:$F$7,'S'!$3:$3,'S'!$A$9", '', 'S', del, { keepGone: true })).toBe("'S'!$A$6:$F$7,'S'!$3:$3,'S'!$A$7");
+  });
+
   test('no change leaves the text as it was', () => {
     expect(mapFormulaRefs('SUM(B4:B10)', 'S', 'S', new RowMap())).toBe('SUM(B4:B10)');
   });
