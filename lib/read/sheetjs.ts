@@ -346,6 +346,15 @@ export function zipReadError(err: unknown, file: string): unknown {
   return new ReadError('corrupt', file, p.detail);
 }
 
+/**
+ * In Node, parts handed to SheetJS as Buffers: it turns a Buffer into its byte string with
+ * one native call, a plain Uint8Array with TextDecoder and a regex over the whole part.
+ */
+function nodeBufferView(): (d: Uint8Array) => Uint8Array {
+  const B = (globalThis as { Buffer?: { from: (a: ArrayBufferLike, o: number, n: number) => Uint8Array } }).Buffer;
+  return B ? (d) => B.from(d.buffer, d.byteOffset, d.length) : (d) => d;
+}
+
 function parseZip(bytes: Uint8Array, file: string, limits: ReadLimits, notes?: ReadNote[]): XLSX.WorkBook {
   let z: OpenedZip;
   try {
@@ -370,9 +379,10 @@ function parseZip(bytes: Uint8Array, file: string, limits: ReadLimits, notes?: R
     if (notes) formulasWithoutValue(z, parts, notes);
   }
   const cfb = XLSX.CFB.utils.cfb_new();
+  const asBuffer = nodeBufferView();
   for (const f of z.files) {
     // What SheetJS's own zip reader does, minus the inflating (done above under limits).
-    (XLSX.CFB.utils as unknown as { cfb_add: (c: unknown, n: string, d: Uint8Array, o: object) => void }).cfb_add(cfb, f.name, f.data, { unsafe: true });
+    (XLSX.CFB.utils as unknown as { cfb_add: (c: unknown, n: string, d: Uint8Array, o: object) => void }).cfb_add(cfb, f.name, asBuffer(f.data), { unsafe: true });
   }
   const parseZipFn = (XLSX as unknown as { parse_zip: (zip: unknown, o: XLSX.ParsingOptions) => XLSX.WorkBook }).parse_zip;
   return parseZipFn(cfb, { ...PARSE_OPTS });

@@ -114,10 +114,15 @@ export function listEntries(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
   return out;
 }
 
-/** Parts SheetJS never needs: pictures, embedded objects, thumbnails, printer settings, macros. */
+/**
+ * Parts the grid never needs: pictures, embedded objects, printer settings, macros, and
+ * (with cellStyles and bookDeps off) the theme, document properties and calculation chain.
+ * Fewer parts also matter because SheetJS finds each part by a scan of all of them.
+ */
 export function isIgnoredPart(name: string): boolean {
-  return /(^|\/)(media|embeddings|printerSettings|Pictures|Thumbnails)\//i.test(name) ||
-    /^docProps\/thumbnail\./i.test(name) ||
+  return /(^|\/)(media|embeddings|printerSettings|Pictures|Thumbnails|theme)\//i.test(name) ||
+    /^(docProps|customXml)\//i.test(name) ||
+    /^xl\/calcChain\.xml$/i.test(name) ||
     /vbaProject\.bin$/i.test(name) ||
     /\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|wdp|mp4|avi|wav|mp3|ole|pdf)$/i.test(name);
 }
