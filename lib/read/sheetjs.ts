@@ -235,13 +235,18 @@ export function parseWithSheetJS(bytes: Uint8Array): XLSX.WorkBook {
  */
 function quietly<T>(fn: () => T): T {
   const { error, warn } = console;
+  const { stackTraceLimit } = Error;
   console.error = () => undefined;
   console.warn = () => undefined;
+  // SheetJS looks for optional parts (a sheet's relationships, comments) by catching the
+  // error a missing one throws; a stack trace for each costs more than parsing a small sheet.
+  Error.stackTraceLimit = 0;
   try {
     return fn();
   } finally {
     console.error = error;
     console.warn = warn;
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 
