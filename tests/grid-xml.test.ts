@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { colIndex, colName, parseA1 } from '../lib/grid';
-import { unescapeXml } from '../lib/write/xml';
+import { SheetXml } from '../lib/write/sheet';
+import { getAttr, unescapeXml } from '../lib/write/xml';
 
 it('reads column letters back to the column colName wrote', () => {
   fc.assert(fc.property(fc.integer({ min: 0, max: 16383 }), (c) => colIndex(colName(c)) === c));
@@ -11,4 +12,68 @@ it('reads column letters back to the column colName wrote', () => {
 it('reads entity references back, and leaves one beyond U+10FFFF as written', () => {
   expect(unescapeXml('&lt;&#x8AB2;&#35506;&amp;&quot;&apos;&gt;')).toBe('<課課&"\'>');
   expect(unescapeXml('a&#x110000;b&#99999999;')).toBe('a&#x110000;b&#99999999;');
+});
+
+describe('the master patcher reads elements as the regexes it replaced', () => {
+  // The regexes SheetXml and getAttr used before their indexOf scanners: the reference.
+  const refAttr = (tag: string, name: string): string | undefined => {
+    const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+    return m ? (m[1]!.includes('&') ? unescapeXml(m[1]!) : m[1]) : undefined;
+  };
+  const refCells = (body: string): [number, number, string][] => {
+    const rows = new Map<number, Map<number, string>>();
+    let implicitRow = 0;
+    for (const m of body.matchAll(/<row\b[^>]*?(?:\/>|>[\s\S]*?<\/row>)/g)) {
+      const open = /^<row\b[^>]*?\/?>/.exec(m[0])![0];
+      const ra = refAttr(open, 'r');
+      const r = ra !== undefined ? Number(ra) - 1 : implicitRow;
+      implicitRow = r + 1;
+      let implicitCol = 0;
+      const cells = new Map<number, string>();
+      if (!open.endsWith('/>')) {
+        for (const cm of m[0].slice(open.length).matchAll(/<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g)) {
+          const ref = refAttr(/^<c\b[^>]*?\/?>/.exec(cm[0])![0], 'r');
+          const c = ref !== undefined ? parseA1(ref).c : implicitCol;
+          implicitCol = c + 1;
+          cells.set(c, ref !== undefined ? cm[0] : cm[0].replace(/^<c\b/, `<c r="${colName(c)}${r + 1}"`));
+        }
+      }
+      rows.set(r, cells);
+    }
+    return [...rows].flatMap(([r, cells]) => [...cells].map(([c, xml]): [number, number, string] => [r, c, xml]));
+  };
+  const outcome = (fn: () => [number, number, string][]): string => {
+    try {
+      return JSON.stringify(fn());
+    } catch {
+      return 'throws';
+    }
+  };
+
+  it('getAttr', () => {
+    const piece = fc.constantFrom(' ', '\t', '\n', '\u3000', 'r', 'xr', 'r=', '="', '"', 'a&amp;b', '>', 's="3"', 'r="B7"', 't');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.constantFrom('r', 's', 't', 'ht'), (ps, name) => {
+        const tag = `<c${ps.join('')}>`;
+        expect(getAttr(tag, name)).toBe(refAttr(tag, name));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('rows and cells', () => {
+    const piece = fc.constantFrom(
+      '<row r="1">', '<row r="3" ht="20">', '<row>', '<row r="4"/>', '<rows>', '</row>',
+      '<c r="A1" t="s"><v>1</v></c>', '<c r="B1"/>', '<c>', '</c>', '<c t="inlineStr"><is><t>x</t></is></c>',
+      '<col/>', '<cx r="C1"/>', '<c r="C2"><f>A1</f><v>2</v></c>', '<c r="AA9" s="2">', '<v>7</v>', ' ', 'text',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (ps) => {
+        const body = ps.join('');
+        const ours = (): [number, number, string][] => [...new SheetXml(`<worksheet><sheetData>${body}</sheetData></worksheet>`).cellElements()];
+        expect(outcome(ours)).toBe(outcome(() => refCells(body)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

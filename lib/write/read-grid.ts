@@ -8,6 +8,16 @@ import type { XlsxEditor } from './workbook';
 
 /** Text of an <si> or <is>: its <t> runs, without phonetic guides (<rPh>). */
 function runsText(xml: string): string {
+  // The usual case, one <t> run and no phonetic guide, without the regexes below.
+  if (!xml.includes('<rPh')) {
+    const a = xml.indexOf('<t');
+    const next = xml.charCodeAt(a + 2);
+    if (a >= 0 && (next === 0x3e || next === 0x20) && xml.indexOf('<t', a + 2) < 0) {
+      const gt = xml.indexOf('>', a);
+      const end = xml.indexOf('</t>', gt);
+      if (xml.charCodeAt(gt - 1) !== 0x2f && end > gt) return xstring(unescapeXml(xml.slice(gt + 1, end)));
+    }
+  }
   const body = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
   let out = '';
   for (const m of body.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) out += m[1] ?? '';
@@ -26,12 +36,13 @@ export function sharedStrings(ed: XlsxEditor): string[] {
 }
 
 function cellOf(xml: string, sst: string[]): Cell | undefined {
-  const tag = /^<c\b[^>]*?\/?>/.exec(xml)![0];
-  if (tag.endsWith('/>')) return undefined;
-  const t = getAttr(tag, 't') ?? 'n';
-  const f = /<f\b[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/.exec(xml);
+  const gt = xml.indexOf('>');
+  if (xml.charCodeAt(gt - 1) === 0x2f) return undefined;
+  const t = getAttr(xml.slice(0, gt + 1), 't') ?? 'n';
+  // Each child looked for only where its tag occurs at all.
+  const f = xml.includes('<f', gt) ? /<f\b[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/.exec(xml) : null;
   const formula = f?.[1] !== undefined ? unescapeXml(f[1]) : undefined;
-  const v = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(xml)?.[1];
+  const v = xml.includes('<v', gt) ? /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(xml)?.[1] : undefined;
   let value: Cell['value'];
   let text: string;
   if (t === 'inlineStr') {

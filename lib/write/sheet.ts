@@ -12,8 +12,6 @@ interface RowXml {
   cells: Map<number, string>;
 }
 
-const ROW_RE = /<row\b[^>]*?(?:\/>|>[\s\S]*?<\/row>)/g;
-const CELL_RE = /<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g;
 
 export interface ColumnSpec {
   width?: number;
@@ -40,26 +38,57 @@ export class SheetXml {
     this.head = xml.slice(0, open.index + open[0].length);
     this.tail = xml.slice(close);
     const body = xml.slice(open.index + open[0].length, close);
+    this.scanRows(body);
+  }
+
+  /**
+   * Rows and cells found with indexOf rather than regexes: the master's 30,000+ cells are
+   * sliced out once, without a match array per element. An element ends at its first `>`
+   * (`/>`: empty) or its first closing tag, as the regexes this replaced read it.
+   */
+  private scanRows(body: string): void {
     let implicitRow = 0;
-    for (const m of body.matchAll(ROW_RE)) {
-      const el = m[0];
-      const openTag = /^<row\b[^>]*?\/?>/.exec(el)![0];
+    let nextF = body.indexOf('<f');
+    for (let p = 0; ; ) {
+      const i = tagAt(body, '<row', p);
+      if (i < 0) break;
+      const gt = body.indexOf('>', i);
+      if (gt < 0) break;
+      const selfClosing = body.charCodeAt(gt - 1) === 0x2f;
+      const end = selfClosing ? gt + 1 : body.indexOf('</row>', gt + 1);
+      if (end < 0) break;
+      const openTag = body.slice(i, gt + 1);
       const rAttr = getAttr(openTag, 'r');
       const r = rAttr !== undefined ? Number(rAttr) - 1 : implicitRow;
       implicitRow = r + 1;
       const cells = new Map<number, string>();
       let implicitCol = 0;
-      if (!openTag.endsWith('/>')) {
-        for (const cm of el.slice(openTag.length).matchAll(CELL_RE)) {
-          const ctag = /^<c\b[^>]*?\/?>/.exec(cm[0])![0];
-          const ref = getAttr(ctag, 'r');
-          const c = ref !== undefined ? parseA1(ref).c : implicitCol;
-          implicitCol = c + 1;
-          cells.set(c, ref !== undefined ? cm[0] : cm[0].replace(/^<c\b/, `<c r="${colName(c)}${r + 1}"`));
-          if (cm[0].includes('<f')) this.formulaRows.add(r);
+      for (let q = gt + 1; !selfClosing; ) {
+        const ci = tagAt(body, '<c', q);
+        if (ci < 0 || ci >= end) break;
+        const cgt = body.indexOf('>', ci);
+        if (cgt < 0 || cgt >= end) break;
+        let cend: number;
+        if (body.charCodeAt(cgt - 1) === 0x2f) cend = cgt + 1;
+        else {
+          const x = body.indexOf('</c>', cgt + 1);
+          if (x < 0 || x >= end) {
+            q = ci + 2;
+            continue;
+          }
+          cend = x + 4;
         }
+        const ref = getAttr(body.slice(ci, cgt + 1), 'r');
+        const c = ref !== undefined ? refColumn(ref) : implicitCol;
+        implicitCol = c + 1;
+        const el = body.slice(ci, cend);
+        cells.set(c, ref !== undefined ? el : `<c r="${colName(c)}${r + 1}"` + el.slice(2));
+        while (nextF >= 0 && nextF < ci) nextF = body.indexOf('<f', nextF + 2);
+        if (nextF >= 0 && nextF < cend) this.formulaRows.add(r);
+        q = cend;
       }
-      this.rows.set(r, { open: openTag.replace(/\/>$/, '>'), cells });
+      this.rows.set(r, { open: selfClosing ? openTag.slice(0, -2) + '>' : openTag, cells });
+      p = selfClosing ? end : end + 6;
     }
   }
 
@@ -347,6 +376,31 @@ export class SheetXml {
     parts.push(this.tail);
     return parts.join('');
   }
+}
+
+const isNameChar = (ch: number): boolean =>
+  (ch >= 0x30 && ch <= 0x39) || (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x61 && ch <= 0x7a) || ch === 0x5f;
+
+/** Start of the next `name` element (`<c` not `<col`) at or after `from`, or -1. */
+function tagAt(s: string, name: string, from: number): number {
+  for (let i = s.indexOf(name, from); i >= 0; i = s.indexOf(name, i + 1)) {
+    if (!isNameChar(s.charCodeAt(i + name.length))) return i;
+  }
+  return -1;
+}
+
+/** Column of a cell reference such as `AB12`, without a regex for the usual shape. */
+function refColumn(ref: string): number {
+  let c = 0;
+  let i = 0;
+  for (; i < ref.length && i < 3; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 0x41 || ch > 0x5a) break;
+    c = c * 26 + (ch - 0x40);
+  }
+  const d = ref.charCodeAt(i);
+  if (i === 0 || d < 0x30 || d > 0x39) return parseA1(ref).c;
+  return c - 1;
 }
 
 function moveRow(row: RowXml, nr: number): RowXml {

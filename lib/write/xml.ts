@@ -13,6 +13,7 @@ export function xmlSafeText(s: string): string {
 
 /** Reads entity references back; a numeric one beyond U+10FFFF (hostile XML) stays as written. */
 export function unescapeXml(s: string): string {
+  if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (m, e: string) => {
     if (e === 'amp') return '&';
     if (e === 'lt') return '<';
@@ -25,17 +26,28 @@ export function unescapeXml(s: string): string {
 }
 
 // Attribute patterns are compiled once per name: the patcher calls these per cell.
-const getRe = new Map<string, RegExp>();
 const setRe = new Map<string, RegExp>();
 const delRe = new Map<string, RegExp>();
 const esc = (name: string): string => name.replace(/[:]/g, '\\:');
 
+const SPACE = /\s/;
+
+/**
+ * The value of `name="…"` after white space, as the regex `\sname="([^"]*)"` finds it, with
+ * indexOf: the patcher and the master's reader call this for every row and cell.
+ */
 export function getAttr(tag: string, name: string): string | undefined {
-  let re = getRe.get(name);
-  if (!re) getRe.set(name, (re = new RegExp(`\\s${esc(name)}="([^"]*)"`)));
-  const m = re.exec(tag);
-  if (!m) return undefined;
-  return m[1]!.includes('&') ? unescapeXml(m[1]!) : m[1]!;
+  const needle = `${name}="`;
+  for (let i = tag.indexOf(needle, 1); i >= 0; i = tag.indexOf(needle, i + 1)) {
+    const before = tag.charCodeAt(i - 1);
+    if (before !== 0x20 && !SPACE.test(tag[i - 1]!)) continue;
+    const start = i + needle.length;
+    const end = tag.indexOf('"', start);
+    if (end < 0) return undefined;
+    const v = tag.slice(start, end);
+    return v.includes('&') ? unescapeXml(v) : v;
+  }
+  return undefined;
 }
 
 /** Sets (or adds) an attribute in an opening tag string such as `<c r="A1" s="3">`. */
