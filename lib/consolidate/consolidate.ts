@@ -75,7 +75,7 @@ interface AddedRow {
   order: number;
 }
 
-const same = (a: string, b: string): boolean => a.replace(/\r\n?/g, '\n').trimEnd() === b.replace(/\r\n?/g, '\n').trimEnd();
+const same = (a: string, b: string): boolean => a === b || a.replace(/\r\n?/g, '\n').trimEnd() === b.replace(/\r\n?/g, '\n').trimEnd();
 const nonEmpty = (s: string): boolean => s.trim() !== '';
 
 function countCells(wb: Workbook): number {

@@ -1,7 +1,7 @@
 // An .xlsx package as parts in memory: unzip, patch parts as text, zip again with fixed
 // dates so the same input always gives the same bytes. Browser-safe (fflate only).
 import { nodeZlib } from '../node-zlib';
-import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import { strFromU8, zipSync, type Zippable } from 'fflate';
 import { DEFAULT_ZIP_LIMITS, unzipAll, ZipError, type ZipLimits } from '../read/zip';
 
 /** The master could not be patched (not an .xlsx we understand); `code` selects the message. */
@@ -83,6 +83,9 @@ export class Package {
   }
 
   toBytes(): Uint8Array {
+    // The platform's encoder: several times faster than a loop in JavaScript on MBs of XML.
+    const enc = new TextEncoder();
+    const strToU8 = (t: string): Uint8Array => enc.encode(t);
     const deflate = nativeDeflate();
     if (deflate) {
       const entries: { name: string; data: Uint8Array }[] = [];
@@ -103,7 +106,6 @@ export class Package {
 }
 
 type Deflate = (data: Uint8Array) => Uint8Array;
-
 
 /** Node's own deflate when it is there: writing is most of split's time. */
 function nativeDeflate(): Deflate | undefined {
