@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { colIndex, colName, parseA1 } from '../lib/grid';
 import { SheetXml } from '../lib/write/sheet';
-import { getAttr, unescapeXml } from '../lib/write/xml';
+import { escapeXml, getAttr, setAttr, unescapeXml } from '../lib/write/xml';
 
 it('reads column letters back to the column colName wrote', () => {
   fc.assert(fc.property(fc.integer({ min: 0, max: 16383 }), (c) => colIndex(colName(c)) === c));
@@ -58,6 +58,23 @@ describe('the master patcher reads elements as the regexes it replaced', () => {
         expect(getAttr(tag, name)).toBe(refAttr(tag, name));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('setAttr', () => {
+    const refSet = (tag: string, name: string, value: string): string => {
+      const re = new RegExp(`(\\s${name}=")[^"]*(")`);
+      const v = escapeXml(value);
+      if (re.test(tag)) return tag.replace(re, `$1${v}$2`);
+      return tag.replace(/\s*(\/?>)$/, ` ${name}="${v}"$1`);
+    };
+    const piece = fc.constantFrom(' ', '\t', '\n', 'r', 'xr', 'r=', '="', '"', '>', '/', 's="3"', 'r="B7"', 'ht="20"', ' />', '/>');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.constantFrom('r', 's', 'ht'), fc.constantFrom('5', 'a&b', '"'), (ps, name, value) => {
+        const tag = `<row${ps.join('')}`;
+        expect(setAttr(tag, name, value)).toBe(refSet(tag, name, value));
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -56,7 +56,8 @@ interface SrcRow {
   rs: ReportSheet;
   row: ReportRow;
   path: string;
-  keyText: string;
+  /** Normalized row key; computed only for rows our key did not match. */
+  keyText?: string;
   keyCell?: { r: number; c: number };
   match?: MasterRow;
 }
@@ -170,8 +171,10 @@ function matchRows(srcRows: SrcRow[], candidates: MasterRow[], dept: string): vo
   // one of them (its key lost), never another department's row with the same 取組番号.
   const keyed = srcRows.some((s) => s.keyCell);
   for (const s of srcRows) {
-    if (s.match || s.keyText.split('\u0001').every((x) => x === '')) continue;
-    const l = byText.get(`${s.path}\u0002${s.keyText}`) ?? (paths.has(s.path) ? [] : candidates.filter((m) => m.keyText === s.keyText));
+    if (s.match) continue;
+    const keyText = (s.keyText ??= rowKeyText(s.row, s.rs));
+    if (keyText.split('\u0001').every((x) => x === '')) continue;
+    const l = byText.get(`${s.path}\u0002${keyText}`) ?? (paths.has(s.path) ? [] : candidates.filter((m) => m.keyText === keyText));
     const m = l.find((x) => !used.has(x) && (!keyed || x.owners.includes(dept)));
     if (m) {
       s.match = m;
@@ -231,6 +234,27 @@ interface Landing {
   output: boolean;
 }
 
+class SheetFates {
+  constructor(
+    private readonly sheet: Sheet | undefined,
+    private readonly codes: Map<number, number>,
+    private readonly landings: Map<number, Landing>,
+  ) {}
+
+  has(r: number, c: number): boolean {
+    return this.codes.has(r * 65536 + c);
+  }
+
+  set(r: number, c: number, fate: CellTrace['fate'], landing?: Landing): void {
+    const text = this.sheet?.rows.get(r)?.get(c)?.text ?? '';
+    if (!nonEmpty(text)) return;
+    const k = r * 65536 + c;
+    this.codes.set(k, FATE_CODE[fate]);
+    if (landing) this.landings.set(k, landing);
+    else if (this.landings.size > 0) this.landings.delete(k);
+  }
+}
+
 /**
  * Where each non-empty cell of each returned workbook went, keyed by file, sheet and (r, c).
  * Kept as small codes: the trace (tens of thousands of objects) is built only when asked for.
@@ -264,12 +288,14 @@ class Fates {
 
   /** Records a cell's fate; an empty cell has none to record. */
   set(l: Loaded, sheet: string, r: number, c: number, fate: CellTrace['fate'], landing?: Landing): void {
-    const text = this.sheetOf(l, sheet)?.rows.get(r)?.get(c)?.text ?? '';
-    if (!nonEmpty(text)) return;
-    const k = r * 65536 + c;
-    Fates.at(this.byFile, l, sheet, () => new Map<number, number>()).set(k, FATE_CODE[fate]);
-    if (landing) Fates.at(this.landings, l, sheet, () => new Map<number, Landing>()).set(k, landing);
-    else this.landings.get(l)?.get(sheet)?.delete(k);
+    this.of(l, sheet).set(r, c, fate, landing);
+  }
+
+  /** The fates of one sheet of one file, for loops over its cells (no lookups per cell). */
+  of(l: Loaded, sheet: string): SheetFates {
+    const codes = Fates.at(this.byFile, l, sheet, () => new Map<number, number>());
+    const landings = Fates.at(this.landings, l, sheet, () => new Map<number, Landing>());
+    return new SheetFates(this.sheetOf(l, sheet), codes, landings);
   }
 
   /** Cells per fate, without building the trace. */
@@ -396,10 +422,13 @@ function mergeSheet(
   for (const map of ss.columnMaps.values()) for (const c of map.values()) mappedCols.add(c);
   const srcRows: SrcRow[] = ss.rows.map((row) => {
     const keyCell = findKeyCell(ss.sheet, row.r, mappedCols);
-    return { rs: ss, row, path: sectionPath(row), keyText: rowKeyText(row, ss), ...(keyCell ? { keyCell } : {}) };
+    const s: SrcRow = { rs: ss, row, path: sectionPath(row) };
+    if (keyCell) s.keyCell = keyCell;
+    return s;
   });
   // Key cells anywhere (also on rows the parser did not take as data) are ours.
-  for (const [r, row] of ss.sheet.rows) for (const [c, cell] of row) if (cell.text.startsWith('shinchoku:v1:') || cell.text === t.keyHeader) fates.set(l, sheetName, r, c, 'control');
+  const sf = fates.of(l, sheetName);
+  for (const [r, row] of ss.sheet.rows) for (const [c, cell] of row) if (cell.text.startsWith('shinchoku:v1:') || cell.text === t.keyHeader) sf.set(r, c, 'control');
   if (srcRows.length === 0) return;
   matchRows(srcRows, candidates, dept);
   const seenAnchor = new Set<number>();
@@ -418,7 +447,7 @@ function mergeSheet(
       const col = m.map.get(key);
       if (col === undefined) {
         if (nonEmpty(sc.text)) {
-          fates.set(l, sheetName, sc.r, sc.c, 'reported');
+          sf.set(sc.r, sc.c, 'reported');
           merge.unplaced.push(unplacedItem(l, sheetName, sc, 'extra-column'));
         }
         continue;
@@ -427,7 +456,7 @@ function mergeSheet(
       const tr = mc ? mc.r : m.row.r;
       const tc = mc ? mc.c : col;
       if (same(sc.text, master)) {
-        fates.set(l, sheetName, sc.r, sc.c, 'base');
+        sf.set(sc.r, sc.c, 'base');
         continue;
       }
       if (owned) {
@@ -441,13 +470,13 @@ function mergeSheet(
         }
         p.contributions.push({ department: dept, file: l.src.name, sheet: sheetName, cell: a1(sc.r, sc.c), text: sc.text, raw: sc.text });
         tk.changed.add(m);
-        fates.set(l, sheetName, sc.r, sc.c, 'out', { sheet: m.sheet, r: tr, c: tc, output: false });
+        sf.set(sc.r, sc.c, 'out', { sheet: m.sheet, r: tr, c: tc, output: false });
       } else {
         merge.unauthorizedRaw.push({
           department: dept, file: l.src.name, sheet: m.sheet, cell: '', row: 0, sourceSheet: sheetName, sourceCell: a1(sc.r, sc.c),
           before: master, after: sc.text, target: m, r: tr, c: tc,
         });
-        fates.set(l, sheetName, sc.r, sc.c, 'reported');
+        sf.set(sc.r, sc.c, 'reported');
       }
     }
   }
@@ -459,7 +488,7 @@ function mergeSheet(
     const anchor = placeAdded(s, srcRows, idx, candidates);
     if (!anchor) {
       for (const c of own) {
-        fates.set(l, sheetName, c.r, c.c, 'reported');
+        sf.set(c.r, c.c, 'reported');
         merge.unplaced.push(unplacedItem(l, sheetName, c, 'no-place'));
       }
       return;
@@ -613,19 +642,20 @@ function accountRest(loaded: Loaded[], fates: Fates, inMaster: (text: string) =>
       const isMeta = sheet === l.metaSheet;
       const rs = l.parsed?.reports.find((r) => r.sheet === sheet);
       const dataRows = new Set(rs?.rows.map((r) => r.r) ?? []);
+      const sf = fates.of(l, sheet.name);
       for (const [r, row] of sheet.rows) {
         for (const [c, cell] of row) {
           if (!nonEmpty(cell.text)) continue;
-          if (!fileLevel && fates.has(l, sheet.name, r, c)) continue;
+          if (!fileLevel && sf.has(r, c)) continue;
           if (isMeta) {
-            fates.set(l, sheet.name, r, c, 'control');
+            sf.set(r, c, 'control');
           } else if (fileLevel) {
-            fates.set(l, sheet.name, r, c, 'reported');
+            sf.set(r, c, 'reported');
           } else if (inMaster(cell.text)) {
-            fates.set(l, sheet.name, r, c, 'base');
+            sf.set(r, c, 'base');
           } else {
             const reason: CellReason = !rs ? 'unrelated-sheet' : dataRows.has(r) ? 'extra-column' : 'outside-table';
-            fates.set(l, sheet.name, r, c, 'reported');
+            sf.set(r, c, 'reported');
             unplaced.push({ department: l.dept, file: l.src.name, sheet: sheet.name, cell: a1(r, c), reason, message: t.cellReasons[reason]!, text: cell.text });
           }
         }

@@ -2,7 +2,7 @@
 // (styles, widths, merges, validations, print settings, panes, extensions) stays as written.
 import { colName, parseA1 } from '../grid';
 import { mapRef, mapSqref, RowMap } from './rowmap';
-import { escapeXml, followersOf, getAttr, inlineStringCell, insertInOrder, removeAttr, setAttr, unescapeXml } from './xml';
+import { escapeXml, followersOf, getAttr, inlineStringCell, insertInOrder, openTagOf, removeAttr, setAttr, unescapeXml } from './xml';
 import { PackageError } from './package';
 
 interface RowXml {
@@ -142,7 +142,7 @@ export class SheetXml {
   styleAt(r: number, c: number): number {
     const row = this.rows.get(r);
     const cell = row?.cells.get(c);
-    if (cell) return Number(getAttr(/^<c\b[^>]*?\/?>/.exec(cell)![0], 's') ?? 0);
+    if (cell) return Number(getAttr(openTagOf(cell), 's') ?? 0);
     if (row && getAttr(row.open, 'customFormat') === '1') return Number(getAttr(row.open, 's') ?? 0);
     for (const m of this.head.matchAll(/<col\b[^>]*?\/?>/g)) {
       const min = Number(getAttr(m[0], 'min')) - 1;
@@ -174,7 +174,7 @@ export class SheetXml {
       row.cells.set(c, `<c r="${colName(c)}${r + 1}" s="${style}"/>`);
       return;
     }
-    const tag = /^<c\b[^>]*?\/?>/.exec(cell)![0];
+    const tag = openTagOf(cell);
     row.cells.set(c, setAttr(tag, 's', String(style)) + cell.slice(tag.length));
   }
 
@@ -183,7 +183,7 @@ export class SheetXml {
     const src = this.rows.get(from.r)?.cells.get(from.c);
     if (!src) return;
     const style = this.styleAt(to.r, to.c);
-    const tag = /^<c\b[^>]*?\/?>/.exec(src)![0];
+    const tag = openTagOf(src);
     let t = setAttr(tag, 'r', `${colName(to.c)}${to.r + 1}`);
     t = style ? setAttr(t, 's', String(style)) : removeAttr(t, 's');
     this.row(to.r).cells.set(to.c, t + src.slice(tag.length));
@@ -266,7 +266,7 @@ export class SheetXml {
         const cells = new Map<number, string>();
         if (tpl) {
           for (const [c, cell] of tpl.cells) {
-            const s = getAttr(/^<c\b[^>]*?\/?>/.exec(cell)![0], 's');
+            const s = getAttr(openTagOf(cell), 's');
             cells.set(c, `<c r="${colName(c)}${nr + 1}"${s && s !== '0' ? ` s="${s}"` : ''}/>`);
           }
         }
@@ -407,7 +407,7 @@ function moveRow(row: RowXml, nr: number): RowXml {
   const open = setAttr(row.open, 'r', String(nr + 1));
   const cells = new Map<number, string>();
   for (const [c, cell] of row.cells) {
-    const tag = /^<c\b[^>]*?\/?>/.exec(cell)![0];
+    const tag = openTagOf(cell);
     cells.set(c, setAttr(tag, 'r', `${colName(c)}${nr + 1}`) + cell.slice(tag.length));
   }
   // `spans` is only an optimisation hint; keep it, it stays valid (columns do not move).

@@ -26,37 +26,52 @@ export function unescapeXml(s: string): string {
 }
 
 // Attribute patterns are compiled once per name: the patcher calls these per cell.
-const setRe = new Map<string, RegExp>();
 const delRe = new Map<string, RegExp>();
 const esc = (name: string): string => name.replace(/[:]/g, '\\:');
 
 const SPACE = /\s/;
 
-/**
- * The value of `name="…"` after white space, as the regex `\sname="([^"]*)"` finds it, with
- * indexOf: the patcher and the master's reader call this for every row and cell.
- */
-export function getAttr(tag: string, name: string): string | undefined {
+/** Where the value of `name="…"` (after white space) lies in a tag, as [start, end). */
+function attrValueAt(tag: string, name: string): [number, number] | undefined {
   const needle = `${name}="`;
   for (let i = tag.indexOf(needle, 1); i >= 0; i = tag.indexOf(needle, i + 1)) {
     const before = tag.charCodeAt(i - 1);
     if (before !== 0x20 && !SPACE.test(tag[i - 1]!)) continue;
     const start = i + needle.length;
     const end = tag.indexOf('"', start);
-    if (end < 0) return undefined;
-    const v = tag.slice(start, end);
-    return v.includes('&') ? unescapeXml(v) : v;
+    return end < 0 ? undefined : [start, end];
   }
   return undefined;
 }
 
+/**
+ * The value of `name="…"` after white space, as the regex `\sname="([^"]*)"` finds it, with
+ * indexOf: the patcher and the master's reader call this for every row and cell.
+ */
+export function getAttr(tag: string, name: string): string | undefined {
+  const at = attrValueAt(tag, name);
+  if (!at) return undefined;
+  const v = tag.slice(at[0], at[1]);
+  return v.includes('&') ? unescapeXml(v) : v;
+}
+
 /** Sets (or adds) an attribute in an opening tag string such as `<c r="A1" s="3">`. */
 export function setAttr(tag: string, name: string, value: string): string {
-  let re = setRe.get(name);
-  if (!re) setRe.set(name, (re = new RegExp(`(\\s${esc(name)}=")[^"]*(")`)));
   const v = escapeXml(value);
-  if (re.test(tag)) return tag.replace(re, `$1${v}$2`);
-  return tag.replace(/\s*(\/?>)$/, ` ${name}="${v}"$1`);
+  const at = attrValueAt(tag, name);
+  if (at) return tag.slice(0, at[0]) + v + tag.slice(at[1]);
+  // Added before `>` or `/>`, in place of the white space there.
+  let close = tag.length - 1;
+  if (tag.charCodeAt(close) !== 0x3e) return tag;
+  if (tag.charCodeAt(close - 1) === 0x2f) close--;
+  let cut = close;
+  while (cut > 0 && SPACE.test(tag[cut - 1]!)) cut--;
+  return `${tag.slice(0, cut)} ${name}="${v}"${tag.slice(close)}`;
+}
+
+/** The opening tag of an element string: up to its first `>`. */
+export function openTagOf(el: string): string {
+  return el.slice(0, el.indexOf('>') + 1);
 }
 
 export function removeAttr(tag: string, name: string): string {

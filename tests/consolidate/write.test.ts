@@ -11,6 +11,7 @@ import { linesFor, textUnits } from '../../lib/write/height';
 import { crc32js } from '../../lib/write/package';
 import * as zlib from 'node:zlib';
 import fc from 'fast-check';
+import fc from 'fast-check';
 
 describe('RowMap', () => {
   const rm = new RowMap([2, 3, 7], new Map([[5, 2]]));
@@ -73,6 +74,20 @@ test('row heights: full-width text needs more lines than the same count of ASCII
   expect(linesFor('a'.repeat(15), 20)).toBe(1);
   expect(linesFor('あ'.repeat(15), 20)).toBe(2);
   expect(linesFor('a\nb\nc', 50)).toBe(3);
+});
+
+test('row heights: the one-pass count equals counting line by line', () => {
+  const byLines = (text: string, width: number): number => {
+    const usable = Math.max(1, width * 0.97);
+    return text.split(/\r?\n/).reduce((n, line) => n + Math.max(1, Math.ceil(textUnits(line) / usable)), 0);
+  };
+  const unit = fc.constantFrom('a', 'あ', '\n', '\r', '\r\n', '\u{20BB7}', '\ud842', '\udfb7', '　', '—');
+  fc.assert(
+    fc.property(fc.array(unit, { maxLength: 60 }), fc.constantFrom(0, 3, 8.43, 20, 50), (us, width) => {
+      expect(linesFor(us.join(''), width)).toBe(byLines(us.join(''), width));
+    }),
+    { numRuns: 3000 },
+  );
 });
 
 test('text width: a character outside the BMP is one wide character, not two', () => {
