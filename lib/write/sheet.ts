@@ -364,15 +364,28 @@ export class SheetXml {
 
   toXml(): string {
     const rows = [...this.rows.keys()].sort((a, b) => a - b);
-    const parts: string[] = [this.head];
+    const parts: string[] = [''];
+    let top = Infinity;
+    let bottom = -1;
+    let left = Infinity;
+    let right = -1;
     for (const r of rows) {
       const row = this.rows.get(r)!;
       const cols = [...row.cells.keys()].sort((a, b) => a - b);
       if (cols.length === 0 && !/\s(ht|s|hidden|customFormat|customHeight|outlineLevel)="/.test(row.open)) continue;
+      if (cols.length > 0) {
+        top = Math.min(top, r);
+        bottom = r;
+        left = Math.min(left, cols[0]!);
+        right = Math.max(right, cols[cols.length - 1]!);
+      }
       parts.push(row.open);
       for (const c of cols) parts.push(row.cells.get(c)!);
       parts.push('</row>');
     }
+    // The used range as the cells now stand: readers that trust <dimension> (SheetJS among
+    // them) drop cells outside it, and split adds a key column, consolidate a notes column.
+    parts[0] = bottom < 0 ? this.head : this.head.replace(/<dimension\b[^>]*?\/>/, (tag) => setAttr(tag, 'ref', top === bottom && left === right ? `${colName(left)}${top + 1}` : `${colName(left)}${top + 1}:${colName(right)}${bottom + 1}`));
     parts.push(this.tail);
     return parts.join('');
   }

@@ -6,6 +6,7 @@ import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
 import type { ConsolidateResult, Source } from '../../lib/consolidate/types';
+import * as XLSX from 'xlsx';
 import { readWorkbook } from '../../lib/read/sheetjs';
 import { fill, inspect, libreOfficeResave, py, rowOf, sheetOf, tmpDir, type InspectedSheet } from './helpers';
 
@@ -114,6 +115,17 @@ describe('split', () => {
     expect(ア.printTitles).toBe(sheetOf(inspect(path.join(dir, 'master.xlsx')), '提言1-ア').printTitles);
     const d = inspect(path.join(dir, 'split', '子)児童相談所.xlsx'));
     expect(d.sheets.map((s) => [s.name, s.state])).toEqual([['提言1-ア', 'hidden'], ['提言1-イ', 'visible'], ['_shinchoku', 'veryHidden']]);
+  });
+
+  test('the key column survives a tool that trusts the sheet’s <dimension> (SheetJS)', () => {
+    const f = splitFiles.files.find((x) => x.department === A)!;
+    const resaved = new Uint8Array(XLSX.write(XLSX.read(f.bytes, { type: 'array' }), { type: 'array', bookType: 'xlsx' }));
+    const keys = (b: Uint8Array): string[] => {
+      const s = readWorkbook(b, f.name).sheets.find((x) => x.name === '提言1-ア')!;
+      return [...s.rows.values()].flatMap((row) => [...row.values()].map((c) => c.text).filter((t) => t.startsWith('shinchoku:v1:')));
+    };
+    expect(keys(f.bytes)).toHaveLength(2);
+    expect(keys(resaved)).toEqual(keys(f.bytes));
   });
 });
 
