@@ -66,7 +66,8 @@ interface Pending {
   target: MasterRow;
   r: number;
   c: number;
-  contributions: (Contribution & { raw: string })[];
+  /** Source cell as numbers: its A1 name is needed only when the cell is a conflict. */
+  contributions: (Omit<Contribution, 'cell'> & { raw: string; sr: number; sc: number })[];
 }
 
 interface AddedRow {
@@ -468,7 +469,7 @@ function mergeSheet(
           at.set(tr * 65536 + tc, (p = { target: m, r: tr, c: tc, contributions: [] }));
           merge.pending.push(p);
         }
-        p.contributions.push({ department: dept, file: l.src.name, sheet: sheetName, cell: a1(sc.r, sc.c), text: sc.text, raw: sc.text });
+        p.contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, text: sc.text, raw: sc.text });
         tk.changed.add(m);
         sf.set(sc.r, sc.c, 'out', { sheet: m.sheet, r: tr, c: tc, output: false });
       } else {
@@ -510,7 +511,7 @@ function resolve(pending: Pending[]): { writes: Write[]; conflictsRaw: (Conflict
   const writes: Write[] = [];
   const conflictsRaw: (ConflictItem & { m: MasterRow; r: number; c: number })[] = [];
   for (const p of pending) {
-    const distinct: (Contribution & { raw: string })[] = [];
+    const distinct: Pending['contributions'] = [];
     for (const c of p.contributions) if (!distinct.some((d) => same(d.raw, c.raw))) distinct.push(c);
     if (distinct.length === 1) {
       writes.push({ m: p.target, r: p.r, c: p.c, text: distinct[0]!.raw, conflict: false });
@@ -520,7 +521,8 @@ function resolve(pending: Pending[]): { writes: Write[]; conflictsRaw: (Conflict
     writes.push({ m: p.target, r: p.r, c: p.c, text, conflict: true });
     conflictsRaw.push({
       sheet: p.target.sheet, cell: '', row: 0, departments: [...new Set(p.contributions.map((c) => c.department))],
-      contributions: p.contributions.map(({ raw: _raw, ...c }) => c), m: p.target, r: p.r, c: p.c,
+      contributions: p.contributions.map(({ department, file, sheet, sr, sc, text }) => ({ department, file, sheet, cell: a1(sr, sc), text })),
+      m: p.target, r: p.r, c: p.c,
     });
   }
   return { writes, conflictsRaw };
@@ -582,12 +584,15 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
       touch(m.row.r, noteCol, n.join('\n'));
     }
   }
+  // Tall enough for every cell of the row: the master's texts where nothing new was written.
+  const linesOf = (c: number, text: string): number => {
+    const w = sx.columnWidth(c);
+    return w > 0 ? linesFor(text, w) : 1;
+  };
   for (const [r, cols] of touched) {
-    const texts = new Map<number, string>();
-    for (const [c, cell] of rs.sheet.rows.get(r) ?? []) texts.set(c, cell.text);
-    for (const [c, text] of cols) texts.set(c, text);
     let lines = 1;
-    for (const [c, text] of texts) if (sx.columnWidth(c) > 0) lines = Math.max(lines, linesFor(text, sx.columnWidth(c)));
+    for (const [c, cell] of rs.sheet.rows.get(r) ?? []) if (!cols.has(c)) lines = Math.max(lines, linesOf(c, cell.text));
+    for (const [c, text] of cols) lines = Math.max(lines, linesOf(c, text));
     sx.ensureHeight(r, pointsFor(lines));
   }
   sx.remap(rm);

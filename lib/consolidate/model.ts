@@ -106,12 +106,16 @@ export function buildModel(workbook: Workbook, config: Config, sheets?: readonly
   const rows: MasterRow[] = [];
   const departments: string[] = [];
   const byKey = new Map<string, MasterRow>();
+  // A few department texts repeat over thousands of rows: tokenize each once.
+  const ownersOf = new Map<string, string[]>();
   for (const rs of parsed.reports) {
     const sheetIndex = workbook.sheets.indexOf(rs.sheet);
     const dataRows = new Set(rs.rows.map((r) => r.r));
     const deptKey = departmentColumn(rs)?.key;
     for (const row of rs.rows) {
-      const owners = deptKey ? departmentsOf(row.cells.get(deptKey)?.text ?? '', config) : [];
+      const deptText = deptKey ? (row.cells.get(deptKey)?.text ?? '') : undefined;
+      let owners = deptText === undefined ? [] : ownersOf.get(deptText);
+      if (!owners) ownersOf.set(deptText!, (owners = departmentsOf(deptText!, config)));
       for (const d of owners) if (!departments.includes(d)) departments.push(d);
       const keyText = rowKeyText(row, rs);
       const mr: MasterRow = {

@@ -8,15 +8,17 @@ export const department: Rule = {
   meta: { severity: 'error', messages: { unknown: ['value', 'suggestion'], unknownNoSuggestion: ['value'] }, fixable: true },
   create(ctx) {
     const master = deptMaster(ctx.config);
+    // One department text repeats down a section's rows: tokenize and look it up once.
+    const unknownIn = new Map<string, ReturnType<typeof tokenizeDepartments>>();
     return {
       row(row, rs) {
         for (const col of rs.type.columns) {
           if (!col.department) continue;
           const cell = row.cells.get(col.key);
           if (!cell || cell.carried) continue;
-          const tokens = tokenizeDepartments(cell.text);
-          for (const t of tokens) {
-            if (isKnown(master, t)) continue;
+          let unknown = unknownIn.get(cell.text);
+          if (!unknown) unknownIn.set(cell.text, (unknown = tokenizeDepartments(cell.text).filter((t) => !isKnown(master, t))));
+          for (const t of unknown) {
             const s = suggestDepartment(master, t);
             if (!s) {
               ctx.report({ messageId: 'unknownNoSuggestion', data: { value: t.raw }, sheet: rs.sheet.name, r: cell.r, c: cell.c });

@@ -1,14 +1,21 @@
 // Small string-level helpers for SpreadsheetML. We patch parts of a workbook we (or the
 // secretariat) wrote, element by element, and leave every byte we do not understand alone.
 
+const NEEDS_ESCAPE = /[&<>"]/;
+
 export function escapeXml(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
 }
 
+// eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+// eslint-disable-next-line no-control-regex -- the same set, without the global flag's state
+const FORBIDDEN_TEST = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 /** XML 1.0 forbids most control characters; a pasted one would make the part unreadable. */
 export function xmlSafeText(s: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping exactly the characters XML 1.0 forbids
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+  return FORBIDDEN_TEST.test(s) ? s.replace(FORBIDDEN, '') : s;
 }
 
 /** Reads entity references back; a numeric one beyond U+10FFFF (hostile XML) stays as written. */
