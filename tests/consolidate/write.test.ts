@@ -11,7 +11,6 @@ import { linesFor, textUnits } from '../../lib/write/height';
 import { crc32js } from '../../lib/write/package';
 import * as zlib from 'node:zlib';
 import fc from 'fast-check';
-import fc from 'fast-check';
 
 describe('RowMap', () => {
   const rm = new RowMap([2, 3, 7], new Map([[5, 2]]));
