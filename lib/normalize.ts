@@ -75,27 +75,21 @@ function nfkcStable(ch: number): boolean {
  * rest of the comparison. Anything else goes through String.prototype.normalize.
  */
 export function nfkc(text: string): string {
-  let wide = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (nfkcStable(ch)) continue;
-    if (ch >= 0xff01 && ch <= 0xff5e) {
-      wide = true;
-      continue;
-    }
-    return text.normalize('NFKC');
-  }
-  if (!wide) return text;
-  // Slices between the (few) full-width characters: cheaper than a replace callback each.
+  // One pass: slices between the (few) full-width characters, cheaper than a replace
+  // callback each; the first character outside the fast set hands the text to ICU.
   let out = '';
   let last = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (ch < 0xff01 || ch > 0xff5e) continue;
-    out += text.slice(last, i) + String.fromCharCode(ch - 0xfee0);
-    last = i + 1;
+    if (nfkcStable(ch)) continue;
+    if (ch >= 0xff01 && ch <= 0xff5e) {
+      out += text.slice(last, i) + String.fromCharCode(ch - 0xfee0);
+      last = i + 1;
+      continue;
+    }
+    return text.normalize('NFKC');
   }
-  return out + text.slice(last);
+  return last === 0 ? text : out + text.slice(last);
 }
 
 function fold(text: string): string {

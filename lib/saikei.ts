@@ -51,15 +51,15 @@ export function buildIndex(parsed: ParsedWorkbook): SaikeiIndex {
   if (hit) return hit;
   const bullets: BulletRef[] = [];
   const exact = new Map<string, BulletRef[]>();
-  const seenCells = new Set<number>();
   parsed.reports.forEach((rs, sheetNo) => {
     const textCols = rs.type.columns.filter((c) => c.text);
+    // A merged cell is one text, however many rows it spans; a carried one is its source's.
+    const seenCells = new Set<number>();
     for (const row of rs.rows) {
       for (const col of textCols) {
         const cell = row.cells.get(col.key);
         if (!cell || cell.text.trim() === '') continue;
-        // A merged cell is one text, however many rows it spans.
-        const cellId = (sheetNo * 2 ** 20 + cell.r) * 2 ** 14 + cell.c;
+        const cellId = cell.r * 16384 + cell.c;
         if (seenCells.has(cellId)) continue;
         seenCells.add(cellId);
         for (const b of splitBullets(cell.text)) {

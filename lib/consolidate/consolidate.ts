@@ -247,7 +247,11 @@ class SheetFates {
   }
 
   set(r: number, c: number, fate: CellTrace['fate'], landing?: Landing): void {
-    const text = this.sheet?.rows.get(r)?.get(c)?.text ?? '';
+    this.setWithText(r, c, this.sheet?.rows.get(r)?.get(c)?.text ?? '', fate, landing);
+  }
+
+  /** The same, for a caller that holds the cell's text already. */
+  setWithText(r: number, c: number, text: string, fate: CellTrace['fate'], landing?: Landing): void {
     if (!nonEmpty(text)) return;
     const k = r * 65536 + c;
     this.codes.set(k, FATE_CODE[fate]);
@@ -432,18 +436,23 @@ function mergeSheet(
   for (const [r, row] of ss.sheet.rows) for (const [c, cell] of row) if (cell.text.startsWith('shinchoku:v1:') || cell.text === t.keyHeader) sf.set(r, c, 'control');
   if (srcRows.length === 0) return;
   matchRows(srcRows, candidates, dept);
-  const seenAnchor = new Set<number>();
+  // Only a merged cell can be reached from two rows (carried cells are skipped).
+  const seenAnchor = ss.sheet.merges.length > 0 ? new Set<number>() : undefined;
   for (const s of srcRows) {
     if (!s.match) continue;
     const m = s.match;
     const owned = m.owners.includes(dept);
     if (owned) tk.rows.add(m);
     else merge.foreign.add(`${l.index}\u0000${sheetName}\u0000${s.row.r + 1}`);
+    let at = merge.pendingAt.get(m.sheet);
+    if (!at) merge.pendingAt.set(m.sheet, (at = new Map()));
     for (const [key, sc] of s.row.cells) {
       if (sc.carried) continue;
-      const anchor = sc.r * 65536 + sc.c;
-      if (seenAnchor.has(anchor)) continue;
-      seenAnchor.add(anchor);
+      if (seenAnchor) {
+        const anchor = sc.r * 65536 + sc.c;
+        if (seenAnchor.has(anchor)) continue;
+        seenAnchor.add(anchor);
+      }
       const mc = m.row.cells.get(key);
       const col = m.map.get(key);
       if (col === undefined) {
@@ -457,13 +466,11 @@ function mergeSheet(
       const tr = mc ? mc.r : m.row.r;
       const tc = mc ? mc.c : col;
       if (same(sc.text, master)) {
-        sf.set(sc.r, sc.c, 'base');
+        sf.setWithText(sc.r, sc.c, sc.text, 'base');
         continue;
       }
       if (owned) {
         // By cell, not by row: rows sharing a merged cell change one cell.
-        let at = merge.pendingAt.get(m.sheet);
-        if (!at) merge.pendingAt.set(m.sheet, (at = new Map()));
         let p = at.get(tr * 65536 + tc);
         if (!p) {
           at.set(tr * 65536 + tc, (p = { target: m, r: tr, c: tc, contributions: [] }));
@@ -471,7 +478,7 @@ function mergeSheet(
         }
         p.contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, text: sc.text, raw: sc.text });
         tk.changed.add(m);
-        sf.set(sc.r, sc.c, 'out', { sheet: m.sheet, r: tr, c: tc, output: false });
+        sf.setWithText(sc.r, sc.c, sc.text, 'out', { sheet: m.sheet, r: tr, c: tc, output: false });
       } else {
         merge.unauthorizedRaw.push({
           department: dept, file: l.src.name, sheet: m.sheet, cell: '', row: 0, sourceSheet: sheetName, sourceCell: a1(sc.r, sc.c),
@@ -639,7 +646,7 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
  * Cells the rows did not account for: headings (the master's text), text outside the table,
  * and every cell of a file that was not applied.
  */
-function accountRest(loaded: Loaded[], fates: Fates, inMaster: (text: string) => boolean, unplaced: UnplacedItem[]): void {
+function accountRest(loaded: Loaded[], fates: Fates, inMaster: ReturnType<typeof masterTextTest>, unplaced: UnplacedItem[]): void {
   for (const l of loaded) {
     if (!l.grid) continue;
     const fileLevel = l.status !== 'applied';
@@ -656,7 +663,7 @@ function accountRest(loaded: Loaded[], fates: Fates, inMaster: (text: string) =>
             sf.set(r, c, 'control');
           } else if (fileLevel) {
             sf.set(r, c, 'reported');
-          } else if (inMaster(cell.text)) {
+          } else if (inMaster(cell.text, sheet.name, r, c)) {
             sf.set(r, c, 'base');
           } else {
             const reason: CellReason = !rs ? 'unrelated-sheet' : dataRows.has(r) ? 'extra-column' : 'outside-table';
@@ -670,14 +677,21 @@ function accountRest(loaded: Loaded[], fates: Fates, inMaster: (text: string) =>
 }
 
 /**
- * Every text of the master, to tell headings copied into a returned file from new text:
- * as written first; normalized (30,000 cells of a large master) only when that misses.
+ * Every text of the master, to tell headings copied into a returned file from new text.
+ * A heading mostly sits where it sits in the master: that cell is looked at first, and the
+ * set of all texts (normalized only when that misses too) is built only when needed.
  */
-function masterTextTest(grid: Workbook): (text: string) => boolean {
-  const raw = new Set<string>();
-  for (const s of grid.sheets) for (const row of s.rows.values()) for (const c of row.values()) raw.add(c.text);
+function masterTextTest(grid: Workbook): (text: string, sheet: string, r: number, c: number) => boolean {
+  const sheets = new Map<string, Sheet>();
+  for (const s of grid.sheets) if (!sheets.has(s.name)) sheets.set(s.name, s);
+  let raw: Set<string> | undefined;
   let normalized: Set<string> | undefined;
-  return (text) => {
+  return (text, sheet, r, c) => {
+    if (sheets.get(sheet)?.rows.get(r)?.get(c)?.text === text) return true;
+    if (!raw) {
+      raw = new Set<string>();
+      for (const s of grid.sheets) for (const row of s.rows.values()) for (const cell of row.values()) raw.add(cell.text);
+    }
     if (raw.has(text)) return true;
     normalized ??= new Set([...raw].filter(nonEmpty).map(normalize));
     return normalized.has(normalize(text));
