@@ -197,7 +197,10 @@ function isHeaderFor(cells: HeaderCells, ct: CompiledType): Map<string, number> 
 export function detectHeader(sheet: Sheet, types: CompiledType[]): { ct: CompiledType; r: number; map: Map<string, number> } | null {
   let best: { ct: CompiledType; r: number; map: Map<string, number>; score: number } | null = null;
   const last = Math.min(sheet.rowCount, HEADER_SCAN_ROWS);
-  for (let r = 0; r < last; r++) {
+  // A row matching every column of the widest type cannot be beaten (ties keep the first).
+  let perfect = 0;
+  for (const ct of types) perfect = Math.max(perfect, ct.type.columns.length + 1);
+  for (let r = 0; r < last && !(best && best.score >= perfect); r++) {
     const texts = rowTexts(sheet, r);
     if (texts.size < 2) continue;
     const cells = headerCells(texts);
