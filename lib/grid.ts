@@ -96,16 +96,19 @@ export function parseA1(ref: string): { r: number; c: number } {
   return { r: Number(m[2]) - 1, c: colIndex(m[1]!) };
 }
 
-/** Map from each covered (non-anchor) cell "r,c" to its merge anchor. */
-export function mergeIndex(sheet: Sheet): Map<string, { r: number; c: number }> {
-  const idx = new Map<string, { r: number; c: number }>();
+/** Key of a cell in a mergeIndex: a number (no string per lookup), exact for every sheet cell. */
+export const cellKey = (r: number, c: number): number => r * 16384 + c;
+
+/** Map from each covered (non-anchor) cell, by cellKey, to its merge anchor. */
+export function mergeIndex(sheet: Sheet): Map<number, { r: number; c: number }> {
+  const idx = new Map<number, { r: number; c: number }>();
   for (const m of sheet.merges) {
     // Guard against hostile merges spanning the whole sheet: only the used area matters.
     const er = Math.min(m.e.r, sheet.rowCount - 1);
     const ec = Math.min(m.e.c, sheet.colCount - 1);
     for (let r = m.s.r; r <= er; r++) {
       for (let c = m.s.c; c <= ec; c++) {
-        if (r !== m.s.r || c !== m.s.c) idx.set(`${r},${c}`, m.s);
+        if (r !== m.s.r || c !== m.s.c) idx.set(cellKey(r, c), m.s);
       }
     }
   }

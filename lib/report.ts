@@ -2,7 +2,7 @@
 // synonyms, follows the hierarchy (sheet name, rows above the header, section rows) and
 // yields data rows whose cells remember their own address.
 import type { ColumnDef, Config, ReportType } from './config/schema';
-import { a1, mergeIndex, type Sheet, type Workbook } from './grid';
+import { a1, cellKey, mergeIndex, type Sheet, type Workbook } from './grid';
 import { normalize, normalizeHeader } from './normalize';
 
 export interface ReportCell {
@@ -317,7 +317,7 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
     const cells = new Map<string, ReportCell>();
     let own = 0;
     for (const [key, c] of map) {
-      const anchor = merges.get(`${r},${c}`);
+      const anchor = merges.size > 0 ? merges.get(cellKey(r, c)) : undefined;
       if (anchor && anchor.r > headerRow) {
         const t = sheet.rows.get(anchor.r)?.get(anchor.c)?.text ?? '';
         cells.set(key, { text: t, r: anchor.r, c: anchor.c, merged: true, carried: false });
