@@ -135,8 +135,7 @@ export interface Bullet {
   end: number;
 }
 
-const BULLET_START = /^[\s\u3000]*[・･○〇◯●◎■□◆◇▪▫※\-－]/;
-// The glyphs of BULLET_START, to look at one character before running the expression.
+// Glyphs that open a bullet, after optional white space (・ ○ ※ - …).
 const START_GLYPHS = new Set([...'・･○〇◯●◎■□◆◇▪▫※-－'].map((ch) => ch.charCodeAt(0)));
 // What a normalized key may still start with (・○●◎■□◆◇-), checked the same way.
 const KEY_GLYPHS = new Set([...'・○●◎■□◆◇-'].map((ch) => ch.charCodeAt(0)));
@@ -144,8 +143,17 @@ const KEY_GLYPHS = new Set([...'・○●◎■□◆◇-'].map((ch) => ch.charC
 /** The text without its bullet glyph (and the white space before it). */
 function stripBulletStart(s: string): string {
   let i = 0;
-  while (i < s.length && SPACE.test(s[i]!)) i++;
-  return i < s.length && START_GLYPHS.has(s.charCodeAt(i)) ? s.replace(BULLET_START, '') : s;
+  while (i < s.length && isSpaceAt(s, i)) i++;
+  // The white space and one glyph go (every glyph is one code unit).
+  return i < s.length && START_GLYPHS.has(s.charCodeAt(i)) ? s.slice(i + 1) : s;
+}
+
+/** SPACE.test(s[i]) without a one-character string for most characters. */
+function isSpaceAt(s: string, i: number): boolean {
+  const ch = s.charCodeAt(i);
+  if (ch === 0x20 || ch === 0x3000 || (ch >= 0x09 && ch <= 0x0d)) return true;
+  if (ch < 0x80 || (ch >= 0x3001 && ch <= 0xfefe)) return false;
+  return SPACE.test(s[i]!);
 }
 
 /** Strip HTML-like tags that some exports leave in cells (`<li>`), for matching only. */
@@ -164,30 +172,34 @@ const BULLET_GLYPHS = new Set([0x30fb, 0x25cf, 0x25cb, 0x3007, 0x25ef, 0x25ce, 0
 const BEFORE_BULLET = new Set([0x3002, 0xff0e, 0x2e, 0x3e, 0x20, 0x09, 0x3000]);
 
 /** Piece boundaries: line breaks, and bullet glyphs after 。 or white space (a hand loop: hot). */
-function splitPoints(text: string): { s: number; e: number }[] {
-  const pieces: { s: number; e: number }[] = [];
+function splitPoints(text: string): number[] {
+  // Flat [start, end, start, end, …]: no object per piece.
+  const pieces: number[] = [];
   let last = 0;
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 0x0a) {
-      pieces.push({ s: last, e: prev === 0x0d ? i - 1 : i });
+      pieces.push(last, prev === 0x0d ? i - 1 : i);
       last = i + 1;
     } else if (i > last && BULLET_GLYPHS.has(ch) && BEFORE_BULLET.has(prev)) {
-      pieces.push({ s: last, e: i });
+      pieces.push(last, i);
       last = i;
     }
     prev = ch;
   }
-  pieces.push({ s: last, e: text.length });
+  pieces.push(last, text.length);
   return pieces;
 }
 
 export function splitBullets(cellText: string): Bullet[] {
   const out: Bullet[] = [];
   const pieces = splitPoints(cellText);
-  for (const p of pieces) {
-    const raw = cellText.slice(p.s, p.e);
+  let markedCount = 0;
+  for (let k = 0; k < pieces.length; k += 2) {
+    const start = pieces[k]!;
+    const end = pieces[k + 1]!;
+    const raw = cellText.slice(start, end);
     // Most bullets carry neither a mark nor a tag: skip those passes.
     const marked = raw.includes('再') && SAIKEI_ANY.test(raw);
     const withoutMark = marked ? raw.replace(SAIKEI_MARK, '') : raw;
@@ -196,12 +208,15 @@ export function splitBullets(cellText: string): Bullet[] {
     const key = KEY_GLYPHS.has(n.charCodeAt(0)) ? n.replace(/^[・○●◎■□◆◇-]+/, '') : n;
     if (key.length === 0) {
       // A line holding only a mark (「【再掲】」 alone) marks the bullet before it.
-      if (marked && out.length > 0) out[out.length - 1]!.saikei = true;
+      if (marked && out.length > 0 && !out[out.length - 1]!.saikei) {
+        out[out.length - 1]!.saikei = true;
+        markedCount++;
+      }
       continue;
     }
-    out.push({ text: withoutMark.trim(), key, saikei: marked, start: p.s, end: p.e });
+    if (marked) markedCount++;
+    out.push({ text: withoutMark.trim(), key, saikei: marked, start, end });
   }
-  const markedCount = out.filter((b) => b.saikei).length;
   if (markedCount === 1 && out.length > 1 && out[out.length - 1]!.saikei) {
     const tail = cellText.replace(/[\s\u3000]+$/u, '');
     const endsWithMark = SAIKEI_CELL_MARK_AT_END.test(tail);
