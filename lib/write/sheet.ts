@@ -363,7 +363,7 @@ export class SheetXml {
   }
 
   toXml(): string {
-    const rows = [...this.rows.keys()].sort((a, b) => a - b);
+    const rows = sortedKeys(this.rows);
     const parts: string[] = [''];
     let top = Infinity;
     let bottom = -1;
@@ -371,7 +371,7 @@ export class SheetXml {
     let right = -1;
     for (const r of rows) {
       const row = this.rows.get(r)!;
-      const cols = [...row.cells.keys()].sort((a, b) => a - b);
+      const cols = sortedKeys(row.cells);
       if (cols.length === 0 && !/\s(ht|s|hidden|customFormat|customHeight|outlineLevel)="/.test(row.open)) continue;
       if (cols.length > 0) {
         top = Math.min(top, r);
@@ -389,6 +389,13 @@ export class SheetXml {
     parts.push(this.tail);
     return parts.join('');
   }
+}
+
+/** Keys in ascending order; they mostly are already (the order of the XML), so sort only if not. */
+function sortedKeys(m: Map<number, unknown>): number[] {
+  const keys = [...m.keys()];
+  for (let i = 1; i < keys.length; i++) if (keys[i]! < keys[i - 1]!) return keys.sort((a, b) => a - b);
+  return keys;
 }
 
 const isNameChar = (ch: number): boolean =>
