@@ -98,6 +98,12 @@ function main() {
   const split = lib.split(master, config, { masterName: 'master.xlsx' });
   if (split.files.length !== DEPARTMENTS) throw new Error(`split gave ${split.files.length} files`);
   const sections = split.files.map((f, i) => ({ name: f.name, bytes: fillSection(f.bytes, 100 + i) }));
+  // Rows must come back by their key, the usual path: a writer that dropped the key column
+  // (as SheetJS did while split's <dimension> left it out) would time matching by text instead.
+  const keys = lib.readWorkbook(sections[0].bytes, sections[0].name).sheets
+    .flatMap((sh) => [...sh.rows.values()].flatMap((row) => [...row.values()]))
+    .filter((c) => c.text.startsWith('shinchoku:v1:')).length;
+  if (keys !== ROWS) throw new Error(`a filled section holds ${keys} row keys, not ${ROWS}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-bench-'));
   for (const s of sections) fs.writeFileSync(path.join(dir, s.name), s.bytes);
 
