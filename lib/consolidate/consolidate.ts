@@ -602,7 +602,7 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
     for (const [c, text] of cols) lines = Math.max(lines, linesOf(c, text));
     sx.ensureHeight(r, pointsFor(lines));
   }
-  sx.remap(rm);
+  sx.remap(rm, name);
   ed.remapNames(name, rm);
   ed.remapFormulas(name, rm);
   // The notes print with the table, so a printed copy can be worked from as well.

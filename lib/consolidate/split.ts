@@ -97,7 +97,7 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
       sx.setColumn(keyCol, { hidden: true, width: 14 });
       sx.protect();
       const rm = new RowMap(deleted);
-      sx.remap(rm);
+      sx.remap(rm, sheetName);
       ed.remapNames(sheetName, rm);
       ed.remapFormulas(sheetName, rm);
       if (mine.length === 0) ed.setState(sheetName, 'hidden');

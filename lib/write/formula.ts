@@ -41,3 +41,40 @@ export function mapFormulaRefs(formula: string, own: string, target: string, rm:
   }
   return out + code(formula.slice(last));
 }
+
+/**
+ * The formula with its relative row references moved by `delta` rows ($-rows stay): what a
+ * formula written for one cell reads as in the cell `delta` rows below.
+ */
+export function shiftRelativeRows(formula: string, delta: number): string {
+  if (delta === 0) return formula;
+  const row = (dollar: string, n: string): string => (dollar === '$' ? `$${n}` : String(Number(n) + delta));
+  const code = (part: string): string =>
+    part.replace(REF, (all, lead: string, prefix: string | undefined, ref: string) =>
+      `${lead}${prefix ?? ''}${ref.replace(/((?:\$?[A-Z]{1,3})?)(\$?)(\d{1,7})/g, (_m, col: string, dollar: string, n: string) => col + row(dollar, n))}`,
+    );
+  let out = '';
+  let last = 0;
+  for (const m of formula.matchAll(STRING)) {
+    out += code(formula.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + code(formula.slice(last));
+}
+
+/**
+ * A validation's or conditional format's formula after the row map: it is written for the
+ * top-left cell of its range, so when that row is removed the formula is first re-read for
+ * the first row that stays (as Excel does), then its references move with the rows.
+ */
+export function mapRangeFormula(formula: string, sqref: string, sheet: string, rm: RowMap): string {
+  if (rm.identity) return formula;
+  const first = /^\$?[A-Z]{1,3}\$?(\d{1,7})(?::\$?[A-Z]{1,3}\$?(\d{1,7}))?/.exec(sqref.trim());
+  if (!first) return mapFormulaRefs(formula, sheet, sheet, rm);
+  const top = Number(first[1]) - 1;
+  const bottom = first[2] !== undefined ? Number(first[2]) - 1 : top;
+  let anchor = top;
+  while (anchor <= bottom && rm.map(anchor) === null) anchor++;
+  if (anchor > bottom) return formula;
+  return mapFormulaRefs(shiftRelativeRows(formula, anchor - top), sheet, sheet, rm);
+}

@@ -1,6 +1,7 @@
 // Patches one worksheet part: rows and cells we touch are rewritten, everything else
 // (styles, widths, merges, validations, print settings, panes, extensions) stays as written.
 import { colName, parseA1 } from '../grid';
+import { mapRangeFormula } from './formula';
 import { mapRef, mapSqref, RowMap } from './rowmap';
 import { escapeXml, followersOf, getAttr, inlineStringCell, insertInOrder, openTagOf, removeAttr, setAttr, unescapeXml } from './xml';
 import { PackageError } from './package';
@@ -238,8 +239,9 @@ export class SheetXml {
   /**
    * Applies deletions and insertions. Inserted rows copy the row attributes and cell styles
    * of `template(x)` (normally the row they follow), without its values or fixed height.
+   * `sheet` is this sheet's name, for references to it written with the name.
    */
-  remap(rm: RowMap, template: (after: number) => number = (x) => x): void {
+  remap(rm: RowMap, sheet = '', template: (after: number) => number = (x) => x): void {
     if (rm.identity) return;
     const next = new Map<number, RowXml>();
     const formulaRows = new Set<number>();
@@ -281,7 +283,7 @@ export class SheetXml {
       const mapped = ref ? mapRef(ref, rm, true) : null;
       return mapped ? setAttr(tag, 'ref', mapped) : tag;
     });
-    this.tail = remapTail(this.tail, rm);
+    this.tail = remapTail(this.tail, rm, sheet);
   }
 
   /** Rewrites the text of every cell formula; true when one changed. */
@@ -435,8 +437,18 @@ function moveRow(row: RowXml, nr: number): RowXml {
 }
 
 /** Rewrites row references in the elements after sheetData. */
-function remapTail(tail: string, rm: RowMap): string {
+function remapTail(tail: string, rm: RowMap, sheet: string): string {
   let t = tail;
+  // Formulas of validations (a list taken from cells) and conditional formats move with the
+  // rows, read for the top-left cell of their range (its old sqref, before it is remapped).
+  const formulas = (el: string, sqref: string | undefined): string =>
+    el.replace(/(<(formula|formula1|formula2)>)([\s\S]*?)(<\/\2>)/g, (all, open: string, _name: string, body: string, close: string) => {
+      const text = unescapeXml(body);
+      const mapped = mapRangeFormula(text, sqref ?? '', sheet, rm);
+      return mapped === text ? all : open + escapeXml(mapped) + close;
+    });
+  t = t.replace(/<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g, (el) => formulas(el, getAttr(openTagOf(el), 'sqref')));
+  t = t.replace(/<dataValidation\b[^>]*[^/]>[\s\S]*?<\/dataValidation>/g, (el) => formulas(el, getAttr(openTagOf(el), 'sqref')));
   // Merges never grow; a merge reduced to one cell is dropped.
   t = t.replace(/<mergeCell\b[^>]*?\/>/g, (tag) => {
     const ref = getAttr(tag, 'ref');

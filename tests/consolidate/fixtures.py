@@ -11,7 +11,7 @@ import json
 import sys
 
 import openpyxl
-from openpyxl.formatting.rule import CellIsRule
+from openpyxl.formatting.rule import CellIsRule, FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -81,6 +81,8 @@ def make_master(out, tally=False):
         if tally:
             # Above the header, where the report parser looks for titles, not rows.
             ws['F1'] = f'=COUNTIF(E4:E{last},"継続")'
+            # Written for A4, read for each row of the range: its first row may be removed.
+            ws.conditional_formatting.add(f'A4:A{last}', FormulaRule(formula=['$E4="新規"'], font=Font(bold=True)))
     if tally:
         first = list(SHEETS)[0]
         wb[list(SHEETS)[1]]['G1'] = f"=COUNTA('{first}'!A4:A{3 + len(SHEETS[first])})"
@@ -133,6 +135,7 @@ def inspect(path):
             'merges': sorted(str(m) for m in ws.merged_cells.ranges),
             'validations': [[d.type, d.formula1, str(d.sqref)] for d in ws.data_validations.dataValidation],
             'conditional': [str(k.sqref) for k in ws.conditional_formatting],
+            'conditionalFormulas': [[str(k.sqref), f] for k in ws.conditional_formatting for r in k.rules for f in (r.formula or [])],
             'printTitles': ws.print_title_rows,
             'printArea': ws.print_area,
             'orientation': ws.page_setup.orientation,

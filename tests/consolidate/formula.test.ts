@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
-import { mapFormulaRefs } from '../../lib/write/formula';
+import { mapFormulaRefs, mapRangeFormula, shiftRelativeRows } from '../../lib/write/formula';
 import { RowMap } from '../../lib/write/rowmap';
 import { fill, inspect, py, tmpDir } from './helpers';
 
@@ -40,6 +40,20 @@ describe('mapFormulaRefs', () => {
 
   test('defined names (keepGone): a reference with no rows left stays as written', () => {
     expect(mapFormulaRefs("'S'!$A$6:$F$7,'S'!$3:$3,'S'!$A$9", '', 'S', del, { keepGone: true })).toBe("'S'!$A$6:$F$7,'S'!$3:$3,'S'!$A$7");
+  });
+
+  test('a formula re-read for a cell further down: relative rows move, $-rows and strings stay', () => {
+    expect(shiftRelativeRows('AND($E4="A4",E$4<>$E$9,SUM(4:$6))', 2)).toBe('AND($E6="A4",E$4<>$E$9,SUM(6:$6))');
+  });
+
+  test('a conditional format or validation formula follows its range, as in Excel', () => {
+    // Range E4:E9 (0-based rows 3–8), formula written for E4.
+    expect(mapRangeFormula('$E4="継続"', 'E4:E9', 'S', new RowMap([], new Map([[1, 1]])))).toBe('$E5="継続"');
+    expect(mapRangeFormula('$E4="継続"', 'E4:E9', 'S', new RowMap([], new Map([[5, 2]])))).toBe('$E4="継続"');
+    // The range's first row removed: the formula is now the one of the row that moved up.
+    expect(mapRangeFormula('$E4="継続"', 'E4:E9', 'S', new RowMap([3]))).toBe('$E4="継続"');
+    expect(mapRangeFormula('$E4=$H$20', 'E4:E9 G4:G9', 'S', new RowMap([3, 4]))).toBe('$E4=$H$18');
+    expect(mapRangeFormula('$H$20:$H$22', 'E4:E9', 'S', new RowMap([6]))).toBe('$H$19:$H$21');
   });
 
   test('no change leaves the text as it was', () => {
@@ -78,6 +92,9 @@ describe('formulas in a real master (written by openpyxl)', () => {
       '提言1-イ!F1': '=COUNTIF(E4:E4,"継続")',
       '提言1-イ!G1': "=COUNTA('提言1-ア'!A4:A5)",
     });
+    // Row 4 (another department's) is gone: the rule is now the one of the row moved up.
+    const ア = inspect(file).sheets.find((s) => s.name === '提言1-ア')!;
+    expect(ア.conditionalFormulas).toContainEqual(['A4:A5', '$E4="新規"']);
   });
 
   test('consolidate: an added row joins the tallies, and the workbook recalculates on opening', () => {
@@ -93,5 +110,6 @@ describe('formulas in a real master (written by openpyxl)', () => {
       '提言1-イ!G1': "=COUNTA('提言1-ア'!A4:A8)",
     });
     expect(py('workbook-xml', out)).toMatch(/<calcPr\b[^>]*fullCalcOnLoad="1"/);
+    expect(inspect(out).sheets.find((s) => s.name === '提言1-ア')!.conditionalFormulas).toContainEqual(['A4:A8', '$E4="新規"']);
   });
 });

@@ -31,6 +31,7 @@ export interface InspectedSheet {
   merges: string[];
   validations: [string, string, string][];
   conditional: string[];
+  conditionalFormulas: [string, string][];
   printTitles: string | null;
   printArea: string | null;
   orientation: string | null;

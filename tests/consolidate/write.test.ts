@@ -59,6 +59,27 @@ describe('SheetXml', () => {
     expect(out).toContain('<dimension ref="A1:B3"/>');
   });
 
+  test('lists taken from cells and conditional-format formulas follow the rows', () => {
+    const withFormulas = xml
+      .replace('<dataValidations count="1">', '<conditionalFormatting sqref="A2:A4"><cfRule type="expression" priority="1"><formula>AND($B2&lt;&gt;"",\'S 1\'!$B$4=B$4)</formula></cfRule></conditionalFormatting><dataValidations count="2">')
+      .replace('</dataValidations>', '<dataValidation type="list" sqref="A2:A4"><formula1>$C$3:$C$4</formula1></dataValidation></dataValidations>');
+    const inserted = new SheetXml(withFormulas);
+    inserted.remap(new RowMap([], new Map([[1, 1]])), 'S 1');
+    const out = inserted.toXml();
+    // Rows below the second move down one; a list source keeps its last row inserted after it.
+    expect(out).toContain('<formula>AND($B2&lt;&gt;&quot;&quot;,\'S 1\'!$B$5=B$5)</formula>');
+    expect(out).toContain('<formula1>$C$4:$C$5</formula1>');
+    expect(out).toContain('<formula1>"a,b"</formula1>');
+    // The range's first row removed: the formula is read for the row that moves up into it.
+    const firstGone = new SheetXml(withFormulas);
+    firstGone.remap(new RowMap([1]), 'S 1');
+    expect(firstGone.toXml()).toContain('<formula>AND($B2&lt;&gt;&quot;&quot;,\'S 1\'!$B$3=B$3)</formula>');
+    const deleted = new SheetXml(withFormulas);
+    deleted.remap(new RowMap([3]), 'S 1');
+    expect(deleted.toXml()).toContain('<formula1>$C$3:$C$3</formula1>');
+    expect(deleted.toXml()).toContain('<formula>AND($B2&lt;&gt;&quot;&quot;,\'S 1\'!#REF!=#REF!)</formula>');
+  });
+
   test('an inserted row copies the styles of the row it follows, not its height', () => {
     const s = new SheetXml(xml);
     s.remap(new RowMap([], new Map([[1, 1]])));
