@@ -16,6 +16,17 @@ function sheetOf(prefix: string): string {
   return name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
 }
 
+/** `code` applied to the formula outside its string literals ("A7" is text, not a cell). */
+function outsideStrings(formula: string, code: (part: string) => string): string {
+  let out = '';
+  let last = 0;
+  for (const m of formula.matchAll(STRING)) {
+    out += code(formula.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + code(formula.slice(last));
+}
+
 /**
  * The formula with the references into `target` moved through `rm`. `own` is the sheet the
  * formula lives on: its unqualified references point there. A reference whose rows are all
@@ -25,8 +36,6 @@ function sheetOf(prefix: string): string {
  */
 export function mapFormulaRefs(formula: string, own: string, target: string, rm: RowMap, opts: { keepGone?: boolean } = {}): string {
   if (rm.identity) return formula;
-  let out = '';
-  let last = 0;
   const code = (part: string): string =>
     part.replace(REF, (all, lead: string, prefix: string | undefined, ref: string) => {
       const sheet = prefix !== undefined ? sheetOf(prefix) : own;
@@ -35,11 +44,7 @@ export function mapFormulaRefs(formula: string, own: string, target: string, rm:
       if (mapped === null && opts.keepGone) return all;
       return `${lead}${prefix ?? ''}${mapped ?? '#REF!'}`;
     });
-  for (const m of formula.matchAll(STRING)) {
-    out += code(formula.slice(last, m.index)) + m[0];
-    last = m.index + m[0].length;
-  }
-  return out + code(formula.slice(last));
+  return outsideStrings(formula, code);
 }
 
 /**
@@ -53,13 +58,7 @@ export function shiftRelativeRows(formula: string, delta: number): string {
     part.replace(REF, (all, lead: string, prefix: string | undefined, ref: string) =>
       `${lead}${prefix ?? ''}${ref.replace(/((?:\$?[A-Z]{1,3})?)(\$?)(\d{1,7})/g, (_m, col: string, dollar: string, n: string) => col + row(dollar, n))}`,
     );
-  let out = '';
-  let last = 0;
-  for (const m of formula.matchAll(STRING)) {
-    out += code(formula.slice(last, m.index)) + m[0];
-    last = m.index + m[0].length;
-  }
-  return out + code(formula.slice(last));
+  return outsideStrings(formula, code);
 }
 
 /**
