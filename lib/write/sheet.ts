@@ -441,14 +441,24 @@ function remapTail(tail: string, rm: RowMap, sheet: string): string {
   let t = tail;
   // Formulas of validations (a list taken from cells) and conditional formats move with the
   // rows, read for the top-left cell of their range (its old sqref, before it is remapped).
-  const formulas = (el: string, sqref: string | undefined): string =>
-    el.replace(/(<(formula|formula1|formula2)>)([\s\S]*?)(<\/\2>)/g, (all, open: string, _name: string, body: string, close: string) => {
+  const formulas = (el: string, sqref: string | undefined, re: RegExp): string =>
+    el.replace(re, (all, open: string, body: string, close: string) => {
       const text = unescapeXml(body);
       const mapped = mapRangeFormula(text, sqref ?? '', sheet, rm);
       return mapped === text ? all : open + escapeXml(mapped) + close;
     });
-  t = t.replace(/<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g, (el) => formulas(el, getAttr(openTagOf(el), 'sqref')));
-  t = t.replace(/<dataValidation\b[^>]*[^/]>[\s\S]*?<\/dataValidation>/g, (el) => formulas(el, getAttr(openTagOf(el), 'sqref')));
+  const FORMULA = /(<(?:formula|formula1|formula2)>)([\s\S]*?)(<\/(?:formula|formula1|formula2)>)/g;
+  t = t.replace(/<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g, (el) => formulas(el, getAttr(openTagOf(el), 'sqref'), FORMULA));
+  t = t.replace(/<dataValidation\b[^>]*[^/]>[\s\S]*?<\/dataValidation>/g, (el) => formulas(el, getAttr(openTagOf(el), 'sqref'), FORMULA));
+  // Excel 2010+ keeps validations listing another sheet's cells, and data bars or icon sets,
+  // in the extension list: the range is an <xm:sqref> element there, the formulas <xm:f>.
+  t = t.replace(/<x14:(dataValidation|conditionalFormatting)\b[^>]*>[\s\S]*?<\/x14:\1>/g, (el) => {
+    const sqref = /<xm:sqref>([^<]*)<\/xm:sqref>/.exec(el)?.[1];
+    if (sqref === undefined) return el;
+    const out = formulas(el, sqref, /(<xm:f>)([\s\S]*?)(<\/xm:f>)/g);
+    const m = mapSqref(sqref, rm, true);
+    return m === null ? out : out.replace(/<xm:sqref>[^<]*<\/xm:sqref>/, `<xm:sqref>${m}</xm:sqref>`);
+  });
   // Merges never grow; a merge reduced to one cell is dropped.
   t = t.replace(/<mergeCell\b[^>]*?\/>/g, (tag) => {
     const ref = getAttr(tag, 'ref');

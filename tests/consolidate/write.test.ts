@@ -80,6 +80,23 @@ describe('SheetXml', () => {
     expect(deleted.toXml()).toContain('<formula>AND($B2&lt;&gt;&quot;&quot;,\'S 1\'!#REF!=#REF!)</formula>');
   });
 
+  test('validations and formats kept in the extension list (Excel 2010+) follow the rows too', () => {
+    const ext =
+      '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">' +
+      '<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1">' +
+      '<x14:formula1><xm:f>リスト!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>B2:B4</xm:sqref></x14:dataValidation></x14:dataValidations></ext>' +
+      '<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">' +
+      '<x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">' +
+      '<x14:cfRule type="expression" priority="2" id="{00000000-0000-0000-0000-000000000001}"><xm:f>$A2=$C$9</xm:f></x14:cfRule>' +
+      '<xm:sqref>A2:A4</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>';
+    const s = new SheetXml(xml.replace('</worksheet>', `${ext}</worksheet>`));
+    s.remap(new RowMap([], new Map([[1, 1]])), 'S');
+    const out = s.toXml();
+    // Another sheet's list stays; the range grows over the inserted row; own references move.
+    expect(out).toContain('<x14:formula1><xm:f>リスト!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>B2:B5</xm:sqref>');
+    expect(out).toContain('<xm:f>$A2=$C$10</xm:f></x14:cfRule><xm:sqref>A2:A5</xm:sqref>');
+  });
+
   test('an inserted row copies the styles of the row it follows, not its height', () => {
     const s = new SheetXml(xml);
     s.remap(new RowMap([], new Map([[1, 1]])));
