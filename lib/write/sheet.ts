@@ -436,6 +436,27 @@ function moveRow(row: RowXml, nr: number): RowXml {
   return { open, cells };
 }
 
+/**
+ * Each `<name …>…</name>` element of a part through `fn`, found with one forward scan (a lazy
+ * regex would rescan the rest of the part from every opening tag left unclosed).
+ */
+function mapElements(doc: string, name: string, fn: (el: string) => string): string {
+  const open = new RegExp(`<${name}\\b[^>]*>`, 'g');
+  const close = `</${name}>`;
+  let out = '';
+  let last = 0;
+  for (let m = open.exec(doc); m; m = open.exec(doc)) {
+    if (m[0].endsWith('/>')) continue;
+    const end = doc.indexOf(close, open.lastIndex);
+    if (end < 0) break;
+    const stop = end + close.length;
+    out += doc.slice(last, m.index) + fn(doc.slice(m.index, stop));
+    last = stop;
+    open.lastIndex = stop;
+  }
+  return out + doc.slice(last);
+}
+
 /** Rewrites row references in the elements after sheetData. */
 function remapTail(tail: string, rm: RowMap, sheet: string): string {
   let t = tail;
@@ -448,17 +469,19 @@ function remapTail(tail: string, rm: RowMap, sheet: string): string {
       return mapped === text ? all : open + escapeXml(mapped) + close;
     });
   const FORMULA = /(<(?:formula|formula1|formula2)>)([\s\S]*?)(<\/(?:formula|formula1|formula2)>)/g;
-  t = t.replace(/<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g, (el) => formulas(el, getAttr(openTagOf(el), 'sqref'), FORMULA));
-  t = t.replace(/<dataValidation\b[^>]*[^/]>[\s\S]*?<\/dataValidation>/g, (el) => formulas(el, getAttr(openTagOf(el), 'sqref'), FORMULA));
+  t = mapElements(t, 'conditionalFormatting', (el) => formulas(el, getAttr(openTagOf(el), 'sqref'), FORMULA));
+  t = mapElements(t, 'dataValidation', (el) => formulas(el, getAttr(openTagOf(el), 'sqref'), FORMULA));
   // Excel 2010+ keeps validations listing another sheet's cells, and data bars or icon sets,
   // in the extension list: the range is an <xm:sqref> element there, the formulas <xm:f>.
-  t = t.replace(/<x14:(dataValidation|conditionalFormatting)\b[^>]*>[\s\S]*?<\/x14:\1>/g, (el) => {
+  const extension = (el: string): string => {
     const sqref = /<xm:sqref>([^<]*)<\/xm:sqref>/.exec(el)?.[1];
     if (sqref === undefined) return el;
     const out = formulas(el, sqref, /(<xm:f>)([\s\S]*?)(<\/xm:f>)/g);
     const m = mapSqref(sqref, rm, true);
     return m === null ? out : out.replace(/<xm:sqref>[^<]*<\/xm:sqref>/, `<xm:sqref>${m}</xm:sqref>`);
-  });
+  };
+  t = mapElements(t, 'x14:dataValidation', extension);
+  t = mapElements(t, 'x14:conditionalFormatting', extension);
   // Merges never grow; a merge reduced to one cell is dropped.
   t = t.replace(/<mergeCell\b[^>]*?\/>/g, (tag) => {
     const ref = getAttr(tag, 'ref');
