@@ -50,6 +50,7 @@ export class SheetXml {
   private scanRows(body: string): void {
     let implicitRow = 0;
     let nextF = body.indexOf('<f');
+    let nextClose = 0;
     for (let p = 0; ; ) {
       const i = tagAt(body, '<row', p);
       if (i < 0) break;
@@ -72,7 +73,9 @@ export class SheetXml {
         let cend: number;
         if (body.charCodeAt(cgt - 1) === 0x2f) cend = cgt + 1;
         else {
-          const x = body.indexOf('</c>', cgt + 1);
+          // The next </c> is found once and reused until passed: unclosed cells cost no rescan.
+          if (nextClose >= 0 && nextClose <= cgt) nextClose = body.indexOf('</c>', cgt + 1);
+          const x = nextClose;
           if (x < 0 || x >= end) {
             q = ci + 2;
             continue;
