@@ -67,7 +67,7 @@ function interleave(fns, rounds = 7) {
   const out = {};
   for (const n of names) {
     const ratios = times[n].map((t, i) => t / base[i]);
-    out[n] = { ms: median(times[n]), ratio: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios), result: results[n] };
+    out[n] = { ms: median(times[n]), ratio: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios), times: times[n], result: results[n] };
   }
   return out;
 }
@@ -77,4 +77,4 @@ function table(rows) {
   return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n');
 }
 
-module.exports = { rng, sentence, time, interleave, table };
+module.exports = { rng, sentence, time, interleave, table, median };
