@@ -13,7 +13,6 @@ interface RowXml {
   cells: Map<number, string>;
 }
 
-
 export interface ColumnSpec {
   width?: number;
   hidden?: boolean;
