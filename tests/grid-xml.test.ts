@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { colIndex, colName, parseA1 } from '../lib/grid';
 import { SheetXml } from '../lib/write/sheet';
-import { escapeXml, getAttr, setAttr, unescapeXml } from '../lib/write/xml';
+import { escapeXml, getAttr, removeAttr, setAttr, unescapeXml } from '../lib/write/xml';
 
 it('reads column letters back to the column colName wrote', () => {
   fc.assert(fc.property(fc.integer({ min: 0, max: 16383 }), (c) => colIndex(colName(c)) === c));
@@ -73,6 +73,17 @@ describe('the master patcher reads elements as the regexes it replaced', () => {
       fc.property(fc.array(piece, { maxLength: 12 }), fc.constantFrom('r', 's', 'ht'), fc.constantFrom('5', 'a&b', '"'), (ps, name, value) => {
         const tag = `<row${ps.join('')}`;
         expect(setAttr(tag, name, value)).toBe(refSet(tag, name, value));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('removeAttr', () => {
+    const piece = fc.constantFrom(' ', '\t', '\n', 'r', 'xr', 'r=', '="', '"', '>', '/', 's="3"', 'r="B7"', 'ht="20"', ' />');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.constantFrom('r', 's', 'ht'), (ps, name) => {
+        const tag = `<row${ps.join('')}`;
+        expect(removeAttr(tag, name)).toBe(tag.replace(new RegExp(`\\s${name}="[^"]*"`), ''));
       }),
       { numRuns: 3000 },
     );

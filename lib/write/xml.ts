@@ -32,10 +32,6 @@ export function unescapeXml(s: string): string {
   });
 }
 
-// Attribute patterns are compiled once per name: the patcher calls these per cell.
-const delRe = new Map<string, RegExp>();
-const esc = (name: string): string => name.replace(/[:]/g, '\\:');
-
 const SPACE = /\s/;
 
 /** Where the value of `name="…"` (after white space) lies in a tag, as [start, end). */
@@ -81,10 +77,10 @@ export function openTagOf(el: string): string {
   return el.slice(0, el.indexOf('>') + 1);
 }
 
+/** Removes `name="…"` and the white space before it. */
 export function removeAttr(tag: string, name: string): string {
-  let re = delRe.get(name);
-  if (!re) delRe.set(name, (re = new RegExp(`\\s${esc(name)}="[^"]*"`)));
-  return tag.replace(re, '');
+  const at = attrValueAt(tag, name);
+  return at ? tag.slice(0, at[0] - name.length - 3) + tag.slice(at[1] + 1) : tag;
 }
 
 /** An inline-string cell: never a formula, whatever the text starts with. */
