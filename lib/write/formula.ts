@@ -2,6 +2,7 @@
 // section added, or split removes other departments' rows, a formula such as
 // =COUNTIF(E4:E20,"継続") below the table must still count the same cells, as Excel keeps it
 // when rows are inserted or deleted by hand. Strings, function names and other sheets stay.
+import { colIndex, colName } from '../grid';
 import { mapRef, type RowMap } from './rowmap';
 
 const STRING = /"(?:[^"]|"")*"/g;
@@ -48,15 +49,18 @@ export function mapFormulaRefs(formula: string, own: string, target: string, rm:
 }
 
 /**
- * The formula with its relative row references moved by `delta` rows ($-rows stay): what a
- * formula written for one cell reads as in the cell `delta` rows below.
+ * The formula as it reads `dr` rows below and `dc` columns right of the cell it was written
+ * for: relative rows and columns move, $-anchored ones stay (Excel's fill rule).
  */
-export function shiftRelativeRows(formula: string, delta: number): string {
-  if (delta === 0) return formula;
-  const row = (dollar: string, n: string): string => (dollar === '$' ? `$${n}` : String(Number(n) + delta));
+export function shiftRelative(formula: string, dr: number, dc = 0): string {
+  if (dr === 0 && dc === 0) return formula;
+  const one = (_m: string, colAbs: string | undefined, letters: string | undefined, rowAbs: string, n: string): string => {
+    const col = letters === undefined ? '' : colAbs ? `$${letters}` : colName(colIndex(letters) + dc);
+    return col + (rowAbs ? `$${n}` : String(Number(n) + dr));
+  };
   const code = (part: string): string =>
-    part.replace(REF, (all, lead: string, prefix: string | undefined, ref: string) =>
-      `${lead}${prefix ?? ''}${ref.replace(/((?:\$?[A-Z]{1,3})?)(\$?)(\d{1,7})/g, (_m, col: string, dollar: string, n: string) => col + row(dollar, n))}`,
+    part.replace(REF, (_all, lead: string, prefix: string | undefined, ref: string) =>
+      `${lead}${prefix ?? ''}${ref.replace(/(?:(\$?)([A-Z]{1,3}))?(\$?)(\d{1,7})/g, one)}`,
     );
   return outsideStrings(formula, code);
 }
@@ -75,5 +79,5 @@ export function mapRangeFormula(formula: string, sqref: string, sheet: string, r
   let anchor = top;
   while (anchor <= bottom && rm.map(anchor) === null) anchor++;
   if (anchor > bottom) return formula;
-  return mapFormulaRefs(shiftRelativeRows(formula, anchor - top), sheet, sheet, rm);
+  return mapFormulaRefs(shiftRelative(formula, anchor - top), sheet, sheet, rm);
 }

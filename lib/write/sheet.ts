@@ -1,7 +1,7 @@
 // Patches one worksheet part: rows and cells we touch are rewritten, everything else
 // (styles, widths, merges, validations, print settings, panes, extensions) stays as written.
 import { colName, parseA1 } from '../grid';
-import { mapRangeFormula } from './formula';
+import { mapRangeFormula, shiftRelative } from './formula';
 import { mapRef, mapSqref, RowMap } from './rowmap';
 import { escapeXml, followersOf, getAttr, inlineStringCell, insertInOrder, openTagOf, removeAttr, setAttr, unescapeXml } from './xml';
 import { PackageError } from './package';
@@ -245,6 +245,8 @@ export class SheetXml {
    */
   remap(rm: RowMap, sheet = '', template: (after: number) => number = (x) => x): void {
     if (rm.identity) return;
+    // Before any row moves: a shared formula's cells are read from their offset to its anchor.
+    this.unshareFormulas();
     const next = new Map<number, RowXml>();
     const formulaRows = new Set<number>();
     for (const [r, row] of this.rows) {
@@ -288,8 +290,48 @@ export class SheetXml {
     this.tail = remapTail(this.tail, rm, sheet);
   }
 
+  /**
+   * Excel writes a filled-down or filled-across formula once, on the first cell of the block
+   * (`<f t="shared" ref si>`), and the others as `<f t="shared" si/>`, read from their offset
+   * to it. Once rows move, that offset no longer holds for every cell: each gets its own text.
+   */
+  private unshareFormulas(only: (cellText: string) => boolean = () => true): void {
+    const F = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
+    const anchors = new Map<string, { r: number; c: number; text: string }>();
+    const members: { row: RowXml; r: number; c: number; si: string; at: number; len: number }[] = [];
+    for (const r of this.formulaRows) {
+      const row = this.rows.get(r);
+      if (!row) continue;
+      for (const [c, cell] of row.cells) {
+        const m = F.exec(cell);
+        if (!m || getAttr(`<f${m[1]!}>`, 't') !== 'shared') continue;
+        const si = getAttr(`<f${m[1]!}>`, 'si');
+        if (si === undefined) continue;
+        if (m[2] !== undefined && m[2] !== '' && !anchors.has(si)) anchors.set(si, { r, c, text: unescapeXml(m[2]) });
+        members.push({ row, r, c, si, at: m.index, len: m[0].length });
+      }
+    }
+    if (anchors.size === 0) return;
+    const texts = members.map((x) => {
+      const a = anchors.get(x.si);
+      return a ? shiftRelative(a.text, x.r - a.r, x.c - a.c) : undefined;
+    });
+    // A block is split up when any of its cells needs it.
+    const split = new Set<string>();
+    members.forEach((x, i) => {
+      if (texts[i] !== undefined && !split.has(x.si) && only(texts[i])) split.add(x.si);
+    });
+    members.forEach((x, i) => {
+      if (!split.has(x.si)) return;
+      const cell = x.row.cells.get(x.c)!;
+      x.row.cells.set(x.c, `${cell.slice(0, x.at)}<f>${escapeXml(texts[i]!)}</f>${cell.slice(x.at + x.len)}`);
+    });
+  }
+
   /** Rewrites the text of every cell formula; true when one changed. */
   mapFormulas(fn: (formula: string) => string): boolean {
+    // Only blocks with a reference that moves (another sheet's rows did) are split up.
+    this.unshareFormulas((text) => fn(text) !== text);
     let changed = false;
     for (const r of this.formulaRows) {
       const row = this.rows.get(r);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
-import { mapFormulaRefs, mapRangeFormula, shiftRelativeRows } from '../../lib/write/formula';
+import { mapFormulaRefs, mapRangeFormula, shiftRelative } from '../../lib/write/formula';
 import { RowMap } from '../../lib/write/rowmap';
 import { fill, inspect, py, tmpDir } from './helpers';
 
@@ -43,7 +43,9 @@ describe('mapFormulaRefs', () => {
   });
 
   test('a formula re-read for a cell further down: relative rows move, $-rows and strings stay', () => {
-    expect(shiftRelativeRows('AND($E4="A4",E$4<>$E$9,SUM(4:$6))', 2)).toBe('AND($E6="A4",E$4<>$E$9,SUM(6:$6))');
+    expect(shiftRelative('AND($E4="A4",E$4<>$E$9,SUM(4:$6))', 2)).toBe('AND($E6="A4",E$4<>$E$9,SUM(6:$6))');
+    // Filled across: relative columns move too (Z → AA), $-columns stay.
+    expect(shiftRelative("Z4+$B4+'提言1-ア'!C$9", 1, 1)).toBe("AA5+$B5+'提言1-ア'!D$9");
   });
 
   test('a conditional format or validation formula follows its range, as in Excel', () => {

@@ -3,10 +3,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultConfig } from '../../lib/config';
+import { colName } from '../../lib/grid';
 import { split } from '../../lib/consolidate/split';
 import { readWorkbook } from '../../lib/read/sheetjs';
 import { mapRef, mapSqref, RowMap } from '../../lib/write/rowmap';
 import { SheetXml } from '../../lib/write/sheet';
+import { mapFormulaRefs } from '../../lib/write/formula';
 import { linesFor, textUnits } from '../../lib/write/height';
 import { crc32js } from '../../lib/write/package';
 import * as zlib from 'node:zlib';
@@ -95,6 +97,36 @@ describe('SheetXml', () => {
     // Another sheet's list stays; the range grows over the inserted row; own references move.
     expect(out).toContain('<x14:formula1><xm:f>リスト!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>B2:B5</xm:sqref>');
     expect(out).toContain('<xm:f>$A2=$C$10</xm:f></x14:cfRule><xm:sqref>A2:A5</xm:sqref>');
+  });
+
+  test('a shared formula (as Excel writes a filled-down block) is given to each cell before rows move', () => {
+    const shared =
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      '<row r="2"><c r="A2"><f t="shared" ref="A2:B5" si="0">C2*2+$D$1</f><v>1</v></c><c r="B2"><f t="shared" si="0"/><v>1</v></c></row>' +
+      '<row r="3"><c r="A3"><f t="shared" si="0"/><v>1</v></c></row>' +
+      '<row r="4"><c r="A4"><f t="shared" si="0"/><v>1</v></c></row>' +
+      '<row r="5"><c r="A5"><f t="shared" si="0"/><v>1</v></c><c r="B5"><f t="shared" si="0"/><v>1</v></c></row>' +
+      '</sheetData></worksheet>';
+    const s = new SheetXml(shared);
+    // A row inserted after row 3, then references moved as consolidate does next.
+    const rm = new RowMap([], new Map([[2, 1]]));
+    s.remap(rm, 'S');
+    s.mapFormulas((f) => mapFormulaRefs(f, 'S', 'S', rm));
+    const cells = [...s.cellElements()].map(([r, c, x]) => `${colName(c)}${r + 1}=${/<f>([^<]*)<\/f>/.exec(x)?.[1] ?? x}`).sort();
+    // Every cell still computes from its own row: A5 was A4 (C4 → C5), A6 was A5.
+    expect(cells).toEqual(['A2=C2*2+$D$1', 'A3=C3*2+$D$1', 'A4=<c r="A4"/>', 'A5=C5*2+$D$1', 'A6=C6*2+$D$1', 'B2=D2*2+$D$1', 'B6=D6*2+$D$1']);
+    expect(s.toXml()).not.toContain('t="shared"');
+    // On another sheet, a block is split up when a cell of it points at rows that moved,
+    // even if its first cell does not; a block pointing elsewhere stays shared.
+    const other = new SheetXml(
+      '<worksheet><sheetData><row r="2"><c r="A2"><f t="shared" ref="A2:A4" si="0">S!C2</f></c><c r="B2"><f t="shared" ref="B2:B4" si="1">U!C2</f></c></row>' +
+        '<row r="3"><c r="A3"><f t="shared" si="0"/></c><c r="B3"><f t="shared" si="1"/></c></row>' +
+        '<row r="4"><c r="A4"><f t="shared" si="0"/></c><c r="B4"><f t="shared" si="1"/></c></row></sheetData></worksheet>',
+    );
+    other.mapFormulas((f) => mapFormulaRefs(f, 'T', 'S', new RowMap([], new Map([[1, 1]]))));
+    const xml2 = other.toXml();
+    expect([...xml2.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1])).toEqual(['S!C2', 'S!C4', 'S!C5']);
+    expect(xml2).toContain('<f t="shared" ref="B2:B4" si="1">U!C2</f>');
   });
 
   test('an inserted row copies the styles of the row it follows, not its height', () => {
