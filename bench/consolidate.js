@@ -108,6 +108,8 @@ function main() {
   for (const s of sections) fs.writeFileSync(path.join(dir, s.name), s.bytes);
 
   const files = sections.map((s) => s.bytes);
+  // Where consolidate's time goes, per interleaved round (the same rounds as the ratios).
+  const phases = [];
   const m = interleave({
     parse: () => files.map((b) => lib.parseWithSheetJS(b)),
     parseAll: () => [master, ...files].map((b) => lib.parseWithSheetJS(b)),
@@ -117,7 +119,12 @@ function main() {
       const grids = files.map((b, i) => lib.readWorkbook(b, sections[i].name));
       return [grids, buildModel(openMaster(master, 'master.xlsx').grid, config)];
     },
-    full: () => lib.consolidate(master, sections, config, { masterName: 'master.xlsx' }),
+    full: () => {
+      const round = {};
+      const r = lib.consolidate(master, sections, config, { masterName: 'master.xlsx', onPhase: (p, ms) => (round[p] = ms) });
+      phases.push(round);
+      return r;
+    },
     noCheck: () => lib.consolidate(master, sections, config, { masterName: 'master.xlsx', validate: false }),
     split: () => lib.split(master, config, { masterName: 'master.xlsx' }),
   }, ROUNDS);
@@ -153,6 +160,16 @@ function main() {
     ]),
   );
   console.log(`goal: consolidate < 1.5 × parse → ${full.ratio < 1.5 ? 'met' : 'NOT met'} (${full.ratio.toFixed(2)}×); pandas rows read: ${pyRows} (one run, against the parse median)`);
+  // Rounds run in a rotated order: pair each round's phases with the parse of that round.
+  const parseTimes = parse.times;
+  const names = Object.keys(phases[0] ?? {});
+  console.log('where consolidate\'s time goes (median ms over the rounds; × the parse of the same round):');
+  console.log(
+    table([
+      ['phase', 'ms', '× parse'],
+      ...names.map((n) => [n, median(phases.map((p) => p[n])).toFixed(0), median(phases.map((p, i) => p[n] / parseTimes[i])).toFixed(2)]),
+    ]),
+  );
   // The same rounds against parsing the master too: what consolidate cannot avoid reading.
   const vsAll = full.times.map((t, i) => t / m.parseAll.times[i]);
   console.log(`consolidate ÷ SheetJS parse of the 100 files + master: ${median(vsAll).toFixed(2)}× (${Math.min(...vsAll).toFixed(2)}–${Math.max(...vsAll).toFixed(2)})`);

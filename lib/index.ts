@@ -13,7 +13,7 @@ export * as ja from './locale/ja';
 export { split, type SplitResult, type SplitFile, type SplitOptions } from './consolidate/split';
 export { consolidate, ConsolidateError } from './consolidate/consolidate';
 export type {
-  Source, ConsolidateOptions, ConsolidateResult, Summary, FileSummary, DepartmentSummary, ConflictItem,
+  Source, ConsolidateOptions, ConsolidatePhase, ConsolidateResult, Summary, FileSummary, DepartmentSummary, ConflictItem,
   UnauthorizedItem, AddedItem, FindingItem, UnplacedItem, MissingRowsItem, CellCounts, CellTrace,
 } from './consolidate/types';
 export { PackageError } from './write/package';

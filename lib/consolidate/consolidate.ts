@@ -17,7 +17,7 @@ import { openMaster } from './master';
 import { freeColumn } from './split';
 import { summarySheetXml } from './summary-sheet';
 import type {
-  AddedItem, CellReason, CellTrace, ConflictItem, ConsolidateOptions, ConsolidateResult, Contribution,
+  AddedItem, CellReason, CellTrace, ConflictItem, ConsolidateOptions, ConsolidatePhase, ConsolidateResult, Contribution,
   DepartmentSummary, FileSummary, FindingItem, MissingRowsItem, Source, Summary, UnauthorizedItem, UnplacedItem,
 } from './types';
 
@@ -698,14 +698,27 @@ function masterTextTest(grid: Workbook): (text: string, sheet: string, r: number
   };
 }
 
+/** Reports each phase's time since the previous one; nothing when nobody listens. */
+function phaseClock(listen: ConsolidateOptions['onPhase']): (name: ConsolidatePhase) => void {
+  if (!listen) return () => undefined;
+  let last = performance.now();
+  return (name) => {
+    const now = performance.now();
+    listen(name, now - last);
+    last = now;
+  };
+}
+
 export function consolidate(masterBytes: Uint8Array, sources: Source[], config: Config, opts: ConsolidateOptions = {}): ConsolidateResult {
   const masterName = opts.masterName ?? 'master.xlsx';
   const outputName = opts.outputName ?? 'output.xlsx';
+  const phase = phaseClock(opts.onPhase);
   const { editor: ed, grid: masterGrid } = openMaster(masterBytes, masterName);
   const model = buildModel(masterGrid, config, opts.masterSheets);
   if (model.parsed.reports.length === 0) throw new ConsolidateError('master-no-report');
   const candidatesDepts = [...new Set([...model.departments, ...knownDepartments(config)])];
   const sheetOrder = masterGrid.sheets.map((s) => s.name);
+  phase('master');
 
   const loaded = sources.map((s, i) => {
     const l = load(s, i, candidatesDepts, config);
@@ -713,9 +726,11 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     return l;
   });
   markDuplicates(loaded, opts.preferNewest === true);
+  phase('read');
 
   const fates = new Fates();
   const findings = opts.validate !== false ? validateAll(loaded, model, config) : [];
+  phase('validate');
   const deptOrder = (d: string): number => {
     const i = model.departments.indexOf(d);
     return i < 0 ? 1e6 : i;
@@ -725,6 +740,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     .sort((a, b) => deptOrder(a.dept!) - deptOrder(b.dept!) || cmpStr(a.src.name, b.src.name));
   const { pending, foreign, unauthorizedRaw, unplaced, addedRows, taken } = mergeAll(applied, model, fates);
   const { writes, conflictsRaw } = resolve(pending);
+  phase('merge');
 
   // Row maps: added rows go after the last row of their section.
   const inserts = new Map<string, Map<number, AddedRow[]>>();
@@ -786,11 +802,13 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     noteStyleBase: ed.styles.derive(0, { wrap: true, border: true }),
   };
   for (const rs of model.parsed.reports) writeSheet(w, rs, rowsByReport.get(rs) ?? []);
+  phase('write');
 
   const conflicts: ConflictItem[] = conflictsRaw.map(({ m: _m, r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1 }));
   const unauthorized: UnauthorizedItem[] = unauthorizedRaw.map(({ target: _t, r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1 }));
 
   accountRest(loaded, fates, masterTextTest(masterGrid), unplaced);
+  phase('account');
 
   // A whole copy of the master carries everyone's rows: their findings are not this file's.
   const byName = new Map(loaded.map((l) => [l.src.name, l]));
@@ -856,8 +874,10 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   ed.addSheet(uniqueSheetName(t.summarySheet, ed.sheets.map((s) => s.name)), summarySheetXml(summary, ed.styles));
   ed.activate(ed.sheets[ed.sheets.length - 1]!.name);
   let trace: CellTrace[] | undefined;
+  const bytes = ed.toBytes();
+  phase('output');
   return {
-    bytes: ed.toBytes(),
+    bytes,
     summary,
     // Built on first use: the CLI never asks, tests and audits do.
     get trace() {

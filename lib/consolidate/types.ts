@@ -28,7 +28,11 @@ export interface ConsolidateOptions {
   masterSheets?: string[];
   /** Called after each source is read. */
   onProgress?: (done: number, total: number, name: string) => void;
+  /** Called as each phase ends, with its milliseconds: where the time goes (npm run bench). */
+  onPhase?: (phase: ConsolidatePhase, ms: number) => void;
 }
+
+export type ConsolidatePhase = 'master' | 'read' | 'validate' | 'merge' | 'write' | 'account' | 'output';
 
 export type FileStatus = 'applied' | 'duplicate' | 'superseded' | 'unknown-department' | 'unreadable' | 'no-report';
 export type DeptStatus = 'submitted' | 'missing' | 'duplicate';

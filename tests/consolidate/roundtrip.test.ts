@@ -250,6 +250,14 @@ describe('consolidate', () => {
     expect(values).toContain('B6');
   });
 
+  test('each phase reports its time once, in order (what npm run bench breaks down)', () => {
+    const phases: [string, number][] = [];
+    const sources = splitFiles.files.map((f) => ({ name: f.name, bytes: f.bytes }));
+    consolidate(masterBytes, sources, defaultConfig(), { masterName: 'master.xlsx', onPhase: (p, ms) => phases.push([p, ms]) });
+    expect(phases.map(([p]) => p)).toEqual(['master', 'read', 'validate', 'merge', 'write', 'account', 'output']);
+    expect(phases.every(([, ms]) => Number.isFinite(ms) && ms >= 0)).toBe(true);
+  });
+
   test('same inputs give the same bytes', () => {
     const sources = fs.readdirSync(path.join(dir, 'back')).filter((f) => f.endsWith('.xlsx')).sort().map((f) => source(path.join(dir, 'back', f)));
     const again = consolidate(masterBytes, sources, defaultConfig(), { masterName: 'master.xlsx', outputName: 'out.xlsx' });
