@@ -96,8 +96,17 @@ export function parseA1(ref: string): { r: number; c: number } {
   return { r: Number(m[2]) - 1, c: colIndex(m[1]!) };
 }
 
-/** Key of a cell in a mergeIndex: a number (no string per lookup), exact for every sheet cell. */
-export const cellKey = (r: number, c: number): number => r * 16384 + c;
+// 2^16 columns per row: more than any reference can name (ZZZ is column 18,278), so keys of
+// distinct cells never meet, even in a hostile sheet past XFD.
+const KEY_COLS = 65536;
+
+/** A cell as one number, for maps keyed by cell (no string per lookup). */
+export const cellKey = (r: number, c: number): number => r * KEY_COLS + c;
+
+/** The row and column a cellKey stands for. */
+export function fromCellKey(k: number): { r: number; c: number } {
+  return { r: Math.floor(k / KEY_COLS), c: k % KEY_COLS };
+}
 
 /** Map from each covered (non-anchor) cell, by cellKey, to its merge anchor. */
 export function mergeIndex(sheet: Sheet): Map<number, { r: number; c: number }> {

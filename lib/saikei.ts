@@ -1,7 +1,7 @@
 // 再掲 (re-listed) text: an index of every bullet of every text cell in a workbook, so that
 // marked bullets find their source and unmarked repeats are seen, in near-linear time:
 // exact matches by hash, near matches through a character-trigram inverted index.
-import { a1 } from './grid';
+import { a1, cellKey } from './grid';
 import { levenshtein, splitBullets, type Bullet, SAIKEI_MARK, SAIKEI_MARK_SOURCE } from './normalize';
 import type { ParsedWorkbook } from './report';
 
@@ -59,7 +59,7 @@ export function buildIndex(parsed: ParsedWorkbook): SaikeiIndex {
       for (const col of textCols) {
         const cell = row.cells.get(col.key);
         if (!cell || cell.text.trim() === '') continue;
-        const cellId = cell.r * 16384 + cell.c;
+        const cellId = cellKey(cell.r, cell.c);
         if (seenCells.has(cellId)) continue;
         seenCells.add(cellId);
         for (const b of splitBullets(cell.text)) {

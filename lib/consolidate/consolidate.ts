@@ -3,7 +3,7 @@
 // and every non-empty cell of every returned workbook is accounted for.
 import { checkParsed, readErrorMessage } from '../check';
 import type { Config } from '../config/schema';
-import { a1, type Sheet, type Workbook } from '../grid';
+import { a1, cellKey, fromCellKey, type Sheet, type Workbook } from '../grid';
 import { consolidate as t, format, readErrors } from '../locale/ja';
 import { normalize } from '../normalize';
 import { readWorkbook, ReadError } from '../read/sheetjs';
@@ -243,7 +243,7 @@ class SheetFates {
   ) {}
 
   has(r: number, c: number): boolean {
-    return this.codes.has(r * 65536 + c);
+    return this.codes.has(cellKey(r, c));
   }
 
   set(r: number, c: number, fate: CellTrace['fate'], landing?: Landing): void {
@@ -253,7 +253,7 @@ class SheetFates {
   /** The same, for a caller that holds the cell's text already. */
   setWithText(r: number, c: number, text: string, fate: CellTrace['fate'], landing?: Landing): void {
     if (!nonEmpty(text)) return;
-    const k = r * 65536 + c;
+    const k = cellKey(r, c);
     this.codes.set(k, FATE_CODE[fate]);
     if (landing) this.landings.set(k, landing);
     else if (this.landings.size > 0) this.landings.delete(k);
@@ -287,10 +287,6 @@ class Fates {
     return m;
   }
 
-  has(l: Loaded, sheet: string, r: number, c: number): boolean {
-    return this.byFile.get(l)?.get(sheet)?.has(r * 65536 + c) ?? false;
-  }
-
   /** Records a cell's fate; an empty cell has none to record. */
   set(l: Loaded, sheet: string, r: number, c: number, fate: CellTrace['fate'], landing?: Landing): void {
     this.of(l, sheet).set(r, c, fate, landing);
@@ -319,8 +315,7 @@ class Fates {
         const rows = this.sheetOf(l, sheet)?.rows;
         const lands = this.landings.get(l)?.get(sheet);
         for (const [k, code] of m) {
-          const r = Math.floor(k / 65536);
-          const c = k % 65536;
+          const { r, c } = fromCellKey(k);
           const land = lands?.get(k);
           const tr: CellTrace = { file: l.src.name, sheet, cell: a1(r, c), text: rows?.get(r)?.get(c)?.text ?? '', fate: FATES[code]! };
           if (land) tr.at = { sheet: land.sheet, cell: a1(land.output ? land.r : out(land.sheet, land.r), land.c) };
@@ -449,7 +444,7 @@ function mergeSheet(
     for (const [key, sc] of s.row.cells) {
       if (sc.carried) continue;
       if (seenAnchor) {
-        const anchor = sc.r * 65536 + sc.c;
+        const anchor = cellKey(sc.r, sc.c);
         if (seenAnchor.has(anchor)) continue;
         seenAnchor.add(anchor);
       }
@@ -471,9 +466,9 @@ function mergeSheet(
       }
       if (owned) {
         // By cell, not by row: rows sharing a merged cell change one cell.
-        let p = at.get(tr * 65536 + tc);
+        let p = at.get(cellKey(tr, tc));
         if (!p) {
-          at.set(tr * 65536 + tc, (p = { target: m, r: tr, c: tc, contributions: [] }));
+          at.set(cellKey(tr, tc), (p = { target: m, r: tr, c: tc, contributions: [] }));
           merge.pending.push(p);
         }
         p.contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, text: sc.text, raw: sc.text });
