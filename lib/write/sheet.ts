@@ -254,7 +254,7 @@ export class SheetXml {
       if (nr === null) continue;
       if (this.formulaRows.has(r)) formulaRows.add(nr);
       const moved = moveRow(row, nr);
-      // A shared or array formula names the range it covers; that range moves too.
+      // An array formula names the range it covers; that range moves too.
       for (const [c, cell] of moved.cells) {
         if (!cell.includes('<f')) continue;
         moved.cells.set(c, cell.replace(/<f\b[^>]*?\sref="[^"]*"[^>]*?\/?>/, (tag) => {
@@ -304,8 +304,9 @@ export class SheetXml {
       if (!row) continue;
       for (const [c, cell] of row.cells) {
         const m = F.exec(cell);
-        if (!m || getAttr(`<f${m[1]!}>`, 't') !== 'shared') continue;
-        const si = getAttr(`<f${m[1]!}>`, 'si');
+        const tag = m ? `<f${m[1]!}>` : '';
+        if (!m || getAttr(tag, 't') !== 'shared') continue;
+        const si = getAttr(tag, 'si');
         if (si === undefined) continue;
         if (m[2] !== undefined && m[2] !== '' && !anchors.has(si)) anchors.set(si, { r, c, text: unescapeXml(m[2]) });
         members.push({ row, r, c, si, at: m.index, len: m[0].length });
