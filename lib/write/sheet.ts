@@ -3,7 +3,7 @@
 import { colName, parseA1 } from '../grid';
 import { mapRangeFormula, shiftRelative } from './formula';
 import { mapRef, mapSqref, RowMap } from './rowmap';
-import { escapeXml, followersOf, getAttr, inlineStringCell, insertInOrder, openTagOf, removeAttr, setAttr, unescapeXml } from './xml';
+import { escapeXml, followersOf, getAttr, inlineStringCell, insertInOrder, mapElementText, openTagOf, removeAttr, setAttr, unescapeXml } from './xml';
 import { PackageError } from './package';
 
 interface RowXml {
@@ -339,11 +339,7 @@ export class SheetXml {
       if (!row) continue;
       for (const [c, cell] of row.cells) {
         if (!cell.includes('<f')) continue;
-        const next = cell.replace(/(<f\b[^>]*>)([\s\S]*?)(<\/f>)/, (all, open: string, body: string, close: string) => {
-          const text = unescapeXml(body);
-          const mapped = fn(text);
-          return mapped === text ? all : open + escapeXml(mapped) + close;
-        });
+        const next = mapElementText(cell, /(<f\b[^>]*>)([\s\S]*?)(<\/f>)/, fn);
         if (next !== cell) {
           row.cells.set(c, next);
           changed = true;
@@ -507,12 +503,7 @@ function remapTail(tail: string, rm: RowMap, sheet: string): string {
   let t = tail;
   // Formulas of validations (a list taken from cells) and conditional formats move with the
   // rows, read for the top-left cell of their range (its old sqref, before it is remapped).
-  const formulas = (el: string, sqref: string | undefined, re: RegExp): string =>
-    el.replace(re, (all, open: string, body: string, close: string) => {
-      const text = unescapeXml(body);
-      const mapped = mapRangeFormula(text, sqref ?? '', sheet, rm);
-      return mapped === text ? all : open + escapeXml(mapped) + close;
-    });
+  const formulas = (el: string, sqref: string | undefined, re: RegExp): string => mapElementText(el, re, (text) => mapRangeFormula(text, sqref ?? '', sheet, rm));
   const FORMULA = /(<(?:formula|formula1|formula2)>)([\s\S]*?)(<\/(?:formula|formula1|formula2)>)/g;
   t = mapElements(t, 'conditionalFormatting', (el) => formulas(el, getAttr(openTagOf(el), 'sqref'), FORMULA));
   t = mapElements(t, 'dataValidation', (el) => formulas(el, getAttr(openTagOf(el), 'sqref'), FORMULA));

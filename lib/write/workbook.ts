@@ -7,9 +7,10 @@ import { mapFormulaRefs } from './formula';
 import type { RowMap } from './rowmap';
 import { SheetXml } from './sheet';
 import { Styles } from './styles';
-import { escapeXml, getAttr, insertInOrder, setAttr, unescapeXml, WORKBOOK_AFTER_CALCPR } from './xml';
+import { escapeXml, getAttr, insertInOrder, mapElementText, setAttr, WORKBOOK_AFTER_CALCPR } from './xml';
 
 const WB = 'xl/workbook.xml';
+const DEFINED_NAME = /(<definedName\b[^>]*>)([\s\S]*?)(<\/definedName>)/g;
 const WS_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 const WS_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 
@@ -124,12 +125,11 @@ export class XlsxEditor {
   remapNames(sheetName: string, rm: RowMap): void {
     const e = this.sheets.find((s) => s.name === sheetName)!;
     let wb = this.pkg.read(WB);
-    wb = wb.replace(/(<definedName\b[^>]*>)([\s\S]*?)(<\/definedName>)/g, (all, open: string, body: string, close: string) => {
+    wb = mapElementText(wb, DEFINED_NAME, (text, open) => {
       const local = getAttr(open, 'localSheetId');
-      const text = unescapeXml(body);
-      if (local !== undefined && Number(local) !== e.index && !text.includes(sheetName)) return all;
+      if (local !== undefined && Number(local) !== e.index && !text.includes(sheetName)) return text;
       // Defined names always name their sheet: no reference is "own" here.
-      return open + escapeXml(mapFormulaRefs(text, '', sheetName, rm, { keepGone: true })) + close;
+      return mapFormulaRefs(text, '', sheetName, rm, { keepGone: true });
     });
     this.pkg.write(WB, wb);
   }
@@ -138,12 +138,9 @@ export class XlsxEditor {
   extendPrintArea(sheetName: string, c: number): void {
     const e = this.sheets.find((s) => s.name === sheetName)!;
     let wb = this.pkg.read(WB);
-    wb = wb.replace(/(<definedName\b[^>]*>)([\s\S]*?)(<\/definedName>)/g, (all, open: string, body: string, close: string) => {
-      if (getAttr(open, 'name') !== '_xlnm.Print_Area' || Number(getAttr(open, 'localSheetId')) !== e.index) return all;
-      const next = unescapeXml(body).replace(/(:\$?)([A-Z]{1,3})(\$?\d+)/g, (m, pre: string, col: string, rest: string) => {
-        return colIndex(col) < c ? `${pre}${colName(c)}${rest}` : m;
-      });
-      return open + escapeXml(next) + close;
+    wb = mapElementText(wb, DEFINED_NAME, (text, open) => {
+      if (getAttr(open, 'name') !== '_xlnm.Print_Area' || Number(getAttr(open, 'localSheetId')) !== e.index) return text;
+      return text.replace(/(:\$?)([A-Z]{1,3})(\$?\d+)/g, (m, pre: string, col: string, rest: string) => (colIndex(col) < c ? `${pre}${colName(c)}${rest}` : m));
     });
     this.pkg.write(WB, wb);
   }

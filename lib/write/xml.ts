@@ -72,6 +72,19 @@ export function setAttr(tag: string, name: string, value: string): string {
   return `${tag.slice(0, cut)} ${name}="${v}"${tag.slice(close)}`;
 }
 
+/**
+ * Rewrites the text of each element `re` matches (three groups: opening tag, body, closing
+ * tag), read and written with entities; an element whose text `fn` leaves as it was keeps
+ * its bytes.
+ */
+export function mapElementText(doc: string, re: RegExp, fn: (text: string, open: string) => string): string {
+  return doc.replace(re, (all, open: string, body: string, close: string) => {
+    const text = unescapeXml(body);
+    const next = fn(text, open);
+    return next === text ? all : open + escapeXml(next) + close;
+  });
+}
+
 /** The opening tag of an element string: up to its first `>`. */
 export function openTagOf(el: string): string {
   return el.slice(0, el.indexOf('>') + 1);
