@@ -80,10 +80,19 @@ interface AddedRow {
 const same = (a: string, b: string): boolean => a === b || a.replace(/\r\n?/g, '\n').trimEnd() === b.replace(/\r\n?/g, '\n').trimEnd();
 const nonEmpty = (s: string): boolean => s.trim() !== '';
 
-function countCells(wb: Workbook): number {
-  let n = 0;
-  for (const s of wb.sheets) for (const row of s.rows.values()) for (const c of row.values()) if (nonEmpty(c.text)) n++;
-  return n;
+/** Non-empty cells, and whether any holds a formula (one pass: most files hold none). */
+function countCells(wb: Workbook): { cells: number; formulas: boolean } {
+  let cells = 0;
+  let formulas = false;
+  for (const s of wb.sheets) {
+    for (const row of s.rows.values()) {
+      for (const c of row.values()) {
+        if (nonEmpty(c.text)) cells++;
+        if (c.formula !== undefined) formulas = true;
+      }
+    }
+  }
+  return { cells, formulas };
 }
 
 function load(src: Source, index: number, candidates: string[], config: Config): Loaded {
@@ -96,7 +105,11 @@ function load(src: Source, index: number, candidates: string[], config: Config):
     const reason = err instanceof ReadError ? readErrorMessage(err).message : format(readErrors['unreadable']!, { detail: err instanceof Error ? err.message : String(err) });
     return { ...base, status: 'unreadable', reason };
   }
-  grid = formulasAsText(grid);
+  let counted = countCells(grid);
+  if (counted.formulas) {
+    grid = formulasAsText(grid);
+    counted = countCells(grid);
+  }
   if (src.sheet !== undefined) {
     const want = normalize(src.sheet);
     const sheet = grid.sheets.find((s) => s.name === src.sheet) ?? grid.sheets.find((s) => normalize(s.name) === want);
@@ -105,7 +118,7 @@ function load(src: Source, index: number, candidates: string[], config: Config):
   }
   const metaSheet = grid.sheets.find((s) => s.name === t.metaSheet);
   const body: Workbook = metaSheet ? { name: grid.name, sheets: grid.sheets.filter((s) => s !== metaSheet) } : grid;
-  const out: Loaded = { ...base, grid, cells: countCells(grid), ...(metaSheet ? { metaSheet } : {}) };
+  const out: Loaded = { ...base, grid, cells: src.sheet !== undefined ? countCells(grid).cells : counted.cells, ...(metaSheet ? { metaSheet } : {}) };
   const metaDept = metaSheet?.rows.get(1)?.get(1)?.text.trim();
   if (metaDept) {
     out.dept = metaDept;
@@ -428,7 +441,12 @@ function mergeSheet(
   });
   // Key cells anywhere (also on rows the parser did not take as data) are ours.
   const sf = fates.of(l, sheetName);
-  for (const [r, row] of ss.sheet.rows) for (const [c, cell] of row) if (cell.text.startsWith('shinchoku:v1:') || cell.text === t.keyHeader) sf.set(r, c, 'control');
+  // forEach: a for-of over entries allocates a pair per cell, and this visits every cell.
+  ss.sheet.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell.text.startsWith('shinchoku:v1:') || cell.text === t.keyHeader) sf.set(r, c, 'control');
+    }),
+  );
   if (srcRows.length === 0) return;
   matchRows(srcRows, candidates, dept);
   // Only a merged cell can be reached from two rows (carried cells are skipped).
@@ -650,23 +668,23 @@ function accountRest(loaded: Loaded[], fates: Fates, inMaster: ReturnType<typeof
       const rs = l.parsed?.reports.find((r) => r.sheet === sheet);
       const dataRows = new Set(rs?.rows.map((r) => r.r) ?? []);
       const sf = fates.of(l, sheet.name);
-      for (const [r, row] of sheet.rows) {
-        for (const [c, cell] of row) {
-          if (!nonEmpty(cell.text)) continue;
-          if (!fileLevel && sf.has(r, c)) continue;
+      sheet.rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (!nonEmpty(cell.text)) return;
+          if (!fileLevel && sf.has(r, c)) return;
           if (isMeta) {
-            sf.set(r, c, 'control');
+            sf.setWithText(r, c, cell.text, 'control');
           } else if (fileLevel) {
-            sf.set(r, c, 'reported');
+            sf.setWithText(r, c, cell.text, 'reported');
           } else if (inMaster(cell.text, sheet.name, r, c)) {
-            sf.set(r, c, 'base');
+            sf.setWithText(r, c, cell.text, 'base');
           } else {
             const reason: CellReason = !rs ? 'unrelated-sheet' : dataRows.has(r) ? 'extra-column' : 'outside-table';
-            sf.set(r, c, 'reported');
+            sf.setWithText(r, c, cell.text, 'reported');
             unplaced.push({ department: l.dept, file: l.src.name, sheet: sheet.name, cell: a1(r, c), reason, message: t.cellReasons[reason]!, text: cell.text });
           }
-        }
-      }
+        }),
+      );
     }
   }
 }
