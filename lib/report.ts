@@ -135,9 +135,9 @@ function rowTexts(sheet: Sheet, r: number): Map<number, string> {
   const out = new Map<number, string>();
   const row = sheet.rows.get(r);
   if (!row) return out;
-  for (const [c, cell] of row) {
+  row.forEach((cell, c) => {
     if (cell.text.trim() !== '') out.set(c, cell.text);
-  }
+  });
   return out;
 }
 
@@ -191,6 +191,17 @@ function isHeaderFor(cells: HeaderCells, ct: CompiledType): Map<string, number> 
   if (hits < min) return null;
   const found = matchHeaderRow(cells, ct);
   return found.size >= min ? found : null;
+}
+
+/** isHeaderFor's first test, straight from the row's texts: data rows build nothing. */
+function mayBeHeader(texts: Map<number, string>, ct: CompiledType): boolean {
+  const min = ct.type.detect.minColumns;
+  if (texts.size < min) return false;
+  let hits = 0;
+  for (const t of texts.values()) {
+    if (t.length <= MAX_HEADER_CELL_LENGTH && ct.isHeaderText(headerText(t)) && ++hits >= min) return true;
+  }
+  return false;
 }
 
 /** Best (type, header row) of a sheet, or null when no row looks like a report header. */
@@ -285,7 +296,7 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
     if (texts.size === 0) continue;
     // A repeated header opens a new table (one sheet holding several 分類).
     if (texts.size >= 2) {
-      const again = isHeaderFor(headerCells(texts), ct);
+      const again = mayBeHeader(texts, ct) ? isHeaderFor(headerCells(texts), ct) : null;
       if (again) {
         headerRows.push(r);
         columnMaps.set(r, again);
