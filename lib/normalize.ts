@@ -102,8 +102,25 @@ const SPACES = /\s+/g;
 
 /** Normalized form for comparing: NFKC, folds, no white space at all. */
 export function normalize(text: string): string {
-  const f = fold(text);
-  return SPACE.test(f) ? f.replace(SPACES, '') : f;
+  // One pass for text of the fast set (see nfkc): there NFKC only shifts full-width ASCII,
+  // no character is folded, and white space is dropped. It runs on every bullet of a report.
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch > 0x20 && ch < 0x7f) continue;
+    if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d || ch === 0x3000) {
+      out += text.slice(last, i);
+      last = i + 1;
+    } else if (ch >= 0xff01 && ch <= 0xff5e) {
+      out += text.slice(last, i) + String.fromCharCode(ch - 0xfee0);
+      last = i + 1;
+    } else if (!nfkcStable(ch)) {
+      const f = fold(text);
+      return SPACE.test(f) ? f.replace(SPACES, '') : f;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 /** Like normalize but keeps single spaces between words (for department tokens). */

@@ -33,6 +33,17 @@ describe('normalize', () => {
     expect(normalize('A－B')).toBe(normalize('A-B'));
   });
 
+  it('agrees with NFKC, then folding, then dropping white space (its one-pass fast path)', () => {
+    const pieces = ['か', '漢', 'ア', '・', 'ー', '、', '。', '【', '】', '○', '●', '※', 'a', 'Z', '1', ' ', '\t', '\n', '\r', '\u000b', '\u3000', '\u00a0',
+      '（', '）', '１', 'Ａ', '－', '～', '〜', '〇', '◯', '―', '“', '’', '･', 'ｶ', 'ﾞ', '\u3099', '①', '㈱', '\u2028', '\ufeff'];
+    const reference = (s: string): string => s.normalize('NFKC').replace(/[○〇◯◦]/g, '○').replace(/[‐‑‒–—―−－﹣─━]/g, '-')
+      .replace(/[〜～∼]/g, '~').replace(/[・･]/g, '・').replace(/[“”„‟]/g, '"').replace(/[‘’‚‛]/g, "'").replace(/\s+/g, '');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (parts) => normalize(parts.join('')) === reference(parts.join(''))),
+      { numRuns: 5000 },
+    );
+  });
+
   it('is idempotent', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => normalize(normalize(s)) === normalize(s)));
   });
