@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { colIndex, colName, parseA1 } from '../lib/grid';
+import { valueText } from '../lib/write/read-grid';
 import { SheetXml } from '../lib/write/sheet';
 import { escapeXml, getAttr, removeAttr, setAttr, unescapeXml } from '../lib/write/xml';
 
@@ -98,10 +99,29 @@ describe('the master patcher reads elements as the regexes it replaced', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 16 }), (ps) => {
         const body = ps.join('');
-        const ours = (): [number, number, string][] => [...new SheetXml(`<worksheet><sheetData>${body}</sheetData></worksheet>`).cellElements()];
+        const ours = (): [number, number, string][] => {
+          const out: [number, number, string][] = [];
+          new SheetXml(`<worksheet><sheetData>${body}</sheetData></worksheet>`).forEachCell((r, c, x) => out.push([r, c, x]));
+          return out;
+        };
         expect(outcome(ours)).toBe(outcome(() => refCells(body)));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('valueText', () => {
+  it('finds what the <v> regex finds in generated cell elements', () => {
+    const piece = fc.constantFrom('<v>', '</v>', '<v xml:space="preserve">', '<vm>', '<v/>', '<f>A1</f>', '12', 'あ', '>', '<', '/', '</c>', '<is><t>x</t></is>', ' ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (ps) => {
+        const xml = `<c r="A1" t="s">${ps.join('')}`;
+        const gt = xml.indexOf('>');
+        const expected = xml.includes('<v', gt) ? /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(xml)?.[1] : undefined;
+        expect(valueText(xml, gt)).toBe(expected);
+      }),
+      { numRuns: 5000 },
     );
   });
 });

@@ -35,6 +35,21 @@ export function sharedStrings(ed: XlsxEditor): string[] {
   return [...ed.pkg.read(part).matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((m) => runsText(m[1] ?? ''));
 }
 
+/** The text of a cell's <v> (what /<v\b[^>]*>([\s\S]*?)<\/v>/ finds), by indexOf: hot. */
+export function valueText(xml: string, from: number): string | undefined {
+  for (let a = xml.indexOf('<v', from); a >= 0; a = xml.indexOf('<v', a + 2)) {
+    const next = xml.charCodeAt(a + 2);
+    // \b: the tag name ends here (<v>, <v xml:space…>), it is not <vm…>.
+    const word = (next >= 0x30 && next <= 0x39) || (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a) || next === 0x5f;
+    if (word) continue;
+    const gt = xml.indexOf('>', a);
+    if (gt < 0) return undefined;
+    const end = xml.indexOf('</v>', gt + 1);
+    return end < 0 ? undefined : xml.slice(gt + 1, end);
+  }
+  return undefined;
+}
+
 function cellOf(xml: string, sst: string[]): Cell | undefined {
   const gt = xml.indexOf('>');
   if (xml.charCodeAt(gt - 1) === 0x2f) return undefined;
@@ -42,7 +57,7 @@ function cellOf(xml: string, sst: string[]): Cell | undefined {
   // Each child looked for only where its tag occurs at all.
   const f = xml.includes('<f', gt) ? /<f\b[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/.exec(xml) : null;
   const formula = f?.[1] !== undefined ? unescapeXml(f[1]) : undefined;
-  const v = xml.includes('<v', gt) ? /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(xml)?.[1] : undefined;
+  const v = valueText(xml, gt);
   let value: Cell['value'];
   let text: string;
   if (t === 'inlineStr') {
@@ -82,15 +97,15 @@ export function gridFromEditor(ed: XlsxEditor, name: string, opts: ReadOptions =
       const sx = ed.sheet(e.name);
       const sheet = emptySheet(e.name);
       sheet.hidden = e.state !== 'visible';
-      for (const [r, c, xml] of sx.cellElements()) {
+      sx.forEachCell((r, c, xml) => {
         const cell = cellOf(xml, sst);
-        if (!cell) continue;
+        if (!cell) return;
         cells++;
         chars += cell.text.length;
         if (cells > limits.maxCells) throw new ReadError('expanded-too-large', name, `cells > ${limits.maxCells}`);
         if (chars > limits.maxTextChars) throw new ReadError('expanded-too-large', name, `text > ${limits.maxTextChars} chars`);
         setCell(sheet, r, c, cell);
-      }
+      });
       const merges: Range[] = [];
       for (const ref of sx.mergeRefs()) {
         const [a, b] = ref.split(':');

@@ -96,8 +96,8 @@ export class SheetXml {
   }
 
   /** Every cell element, row by row: the master is read from the same parse it is patched in. */
-  *cellElements(): Generator<[number, number, string]> {
-    for (const [r, row] of this.rows) for (const [c, xml] of row.cells) yield [r, c, xml];
+  forEachCell(fn: (r: number, c: number, xml: string) => void): void {
+    this.rows.forEach((row, r) => row.cells.forEach((xml, c) => fn(r, c, xml)));
   }
 
   hiddenRows(): number[] {
