@@ -62,10 +62,9 @@ interface SrcRow {
   match?: MasterRow;
 }
 
-interface Pending {
+/** A changed master cell; also the landing of the cells written to it (one object for all). */
+interface Pending extends Landing {
   target: MasterRow;
-  r: number;
-  c: number;
   /** Source cell as numbers: its A1 name is needed only when the cell is a conflict. */
   contributions: (Omit<Contribution, 'cell'> & { raw: string; sr: number; sc: number })[];
 }
@@ -77,7 +76,13 @@ interface AddedRow {
   order: number;
 }
 
-const same = (a: string, b: string): boolean => a === b || a.replace(/\r\n?/g, '\n').trimEnd() === b.replace(/\r\n?/g, '\n').trimEnd();
+/** Equal but for line-break style and trailing white space. */
+const same = (a: string, b: string): boolean => {
+  if (a === b) return true;
+  // Without a CR only trailing white space can differ: no regex, no copies.
+  if (!a.includes('\r') && !b.includes('\r')) return a.trimEnd() === b.trimEnd();
+  return a.replace(/\r\n?/g, '\n').trimEnd() === b.replace(/\r\n?/g, '\n').trimEnd();
+};
 const nonEmpty = (s: string): boolean => s.trim() !== '';
 
 /** Non-empty cells, and whether any holds a formula (one pass: most files hold none). */
@@ -486,12 +491,12 @@ function mergeSheet(
         // By cell, not by row: rows sharing a merged cell change one cell.
         let p = at.get(cellKey(tr, tc));
         if (!p) {
-          at.set(cellKey(tr, tc), (p = { target: m, r: tr, c: tc, contributions: [] }));
+          at.set(cellKey(tr, tc), (p = { target: m, sheet: m.sheet, r: tr, c: tc, output: false, contributions: [] }));
           merge.pending.push(p);
         }
         p.contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, text: sc.text, raw: sc.text });
         tk.changed.add(m);
-        sf.setWithText(sc.r, sc.c, sc.text, 'out', { sheet: m.sheet, r: tr, c: tc, output: false });
+        sf.setWithText(sc.r, sc.c, sc.text, 'out', p);
       } else {
         merge.unauthorizedRaw.push({
           department: dept, file: l.src.name, sheet: m.sheet, cell: '', row: 0, sourceSheet: sheetName, sourceCell: a1(sc.r, sc.c),
