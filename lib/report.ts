@@ -131,8 +131,9 @@ function hasUnmapped(texts: Map<number, string>, mapped: Set<number>): boolean {
   return false;
 }
 
-function rowTexts(sheet: Sheet, r: number): Map<number, string> {
-  const out = new Map<number, string>();
+/** The non-blank texts of row r by column; into `out` (cleared) when given, for loops. */
+function rowTexts(sheet: Sheet, r: number, out = new Map<number, string>()): Map<number, string> {
+  out.clear();
   const row = sheet.rows.get(r);
   if (!row) return out;
   row.forEach((cell, c) => {
@@ -291,8 +292,10 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
   const carry = new Map<string, ReportCell>();
   let lastSectionKey = '';
 
+  // One map for every row's texts: nothing below keeps it past its row.
+  const texts = new Map<number, string>();
   for (let r = headerRow + 1; r < sheet.rowCount; r++) {
-    const texts = rowTexts(sheet, r);
+    rowTexts(sheet, r, texts);
     if (texts.size === 0) continue;
     // A repeated header opens a new table (one sheet holding several 分類).
     if (texts.size >= 2) {

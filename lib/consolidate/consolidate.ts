@@ -235,8 +235,9 @@ function matchRows(srcRows: SrcRow[], candidates: MasterRow[], dept: string): vo
 function findKeyCell(sheet: Sheet, r: number, mapped: Set<number>): { r: number; c: number } | undefined {
   const row = sheet.rows.get(r);
   if (!row) return undefined;
-  for (const [c, cell] of row) {
-    if (!mapped.has(c) && cell.text.startsWith('shinchoku:v1:')) return { r, c };
+  // Keys, not entries: no pair per cell of every row.
+  for (const c of row.keys()) {
+    if (!mapped.has(c) && row.get(c)!.text.startsWith('shinchoku:v1:')) return { r, c };
   }
   return undefined;
 }
@@ -536,6 +537,10 @@ function resolve(pending: Pending[]): { writes: Write[]; conflictsRaw: (Conflict
   const writes: Write[] = [];
   const conflictsRaw: (ConflictItem & { m: MasterRow; r: number; c: number })[] = [];
   for (const p of pending) {
+    if (p.contributions.length === 1) {
+      writes.push({ m: p.target, r: p.r, c: p.c, text: p.contributions[0]!.raw, conflict: false });
+      continue;
+    }
     const distinct: Pending['contributions'] = [];
     for (const c of p.contributions) if (!distinct.some((d) => same(d.raw, c.raw))) distinct.push(c);
     if (distinct.length === 1) {
