@@ -896,17 +896,11 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   };
   ed.addSheet(uniqueSheetName(t.summarySheet, ed.sheets.map((s) => s.name)), summarySheetXml(summary, ed.styles));
   ed.activate(ed.sheets[ed.sheets.length - 1]!.name);
-  let trace: CellTrace[] | undefined;
   const bytes = ed.toBytes();
   phase('output');
-  return {
-    bytes,
-    summary,
-    // Built on first use: the CLI never asks, tests and audits do.
-    get trace() {
-      return (trace ??= fates.trace(loaded, out));
-    },
-  };
+  // Only when asked: the trace is built from every returned workbook, which the result would
+  // otherwise keep alive (the add-in holds its result until the next run).
+  return opts.trace === true ? { bytes, summary, trace: fates.trace(loaded, out) } : { bytes, summary };
 }
 
 /**

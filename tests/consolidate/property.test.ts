@@ -79,16 +79,17 @@ test('cells in = cells out + cells reported (plus unchanged and our own keys)', 
         const name = `${DEPTS[rp.dept]}_${k}.xlsx`;
         return rp.asBytes ? { name, bytes: bytesOf(copy) } : { name, workbook: gridOf(name, copy) };
       });
-      const res = consolidate(masterBytes, sources, config, { masterName: 'master.xlsx' });
+      const res = consolidate(masterBytes, sources, config, { masterName: 'master.xlsx', trace: true });
       const s = res.summary;
+      const trace = res.trace ?? [];
       expect(s.cells.in).toBe(s.cells.out + s.cells.base + s.cells.control + s.cells.reported);
-      expect(res.trace.length).toBe(s.cells.in);
+      expect(trace.length).toBe(s.cells.in);
 
       const out = readWorkbook(res.bytes, 'out.xlsx');
       const masterTexts = new Set<string>();
       for (const aoa of base) for (const row of aoa) for (const v of row) if (v.trim()) masterTexts.add(normalize(v));
       const notApplied = new Set(s.files.filter((f) => f.status !== 'applied').map((f) => f.file));
-      for (const tr of res.trace) {
+      for (const tr of trace) {
         if (tr.fate === 'out') {
           const { r, c } = parseA1(tr.at!.cell);
           const got = out.sheets.find((x) => x.name === tr.at!.sheet)?.rows.get(r)?.get(c)?.text ?? '';

@@ -75,7 +75,7 @@ beforeAll(() => {
   libreOfficeResave(path.join(dir, 'lo-in', '区)保健福祉部.xlsx'), path.join(dir, 'back'));
   fs.writeFileSync(back('broken.xlsx'), Buffer.from('PK\u0003\u0004 this is not a workbook at all'));
   const sources = fs.readdirSync(path.join(dir, 'back')).filter((f) => f.endsWith('.xlsx')).sort().map((f) => source(back(f)));
-  result = consolidate(masterBytes, sources, defaultConfig(), { masterName: 'master.xlsx', outputName: 'out.xlsx' });
+  result = consolidate(masterBytes, sources, defaultConfig(), { masterName: 'master.xlsx', outputName: 'out.xlsx', trace: true });
   fs.writeFileSync(path.join(dir, 'out.xlsx'), result.bytes);
   master = inspect(masterPath);
   output = inspect(path.join(dir, 'out.xlsx'));
@@ -204,13 +204,14 @@ describe('consolidate', () => {
     expect(c.in).toBe(c.out + c.base + c.control + c.reported);
     // Each "out" cell's text is really in the output at the place it claims.
     const outWb = readWorkbook(result.bytes, 'out.xlsx');
-    for (const tr of result.trace.filter((x) => x.fate === 'out')) {
+    const outCells = (result.trace ?? []).filter((x) => x.fate === 'out');
+    for (const tr of outCells) {
       const sheet = outWb.sheets.find((s) => s.name === tr.at!.sheet)!;
       const [, col, row] = /^([A-Z]+)(\d+)$/.exec(tr.at!.cell)!;
       const colIdx = [...col!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
       expect(sheet.rows.get(Number(row) - 1)?.get(colIdx)?.text ?? '').toContain(tr.text);
     }
-    expect(result.trace.filter((x) => x.fate === 'out').length).toBeGreaterThanOrEqual(15);
+    expect(outCells.length).toBeGreaterThanOrEqual(15);
   });
 
   test('the master’s formatting survives', () => {
@@ -262,6 +263,9 @@ describe('consolidate', () => {
     const sources = fs.readdirSync(path.join(dir, 'back')).filter((f) => f.endsWith('.xlsx')).sort().map((f) => source(path.join(dir, 'back', f)));
     const again = consolidate(masterBytes, sources, defaultConfig(), { masterName: 'master.xlsx', outputName: 'out.xlsx' });
     expect(Buffer.from(again.bytes).equals(Buffer.from(result.bytes))).toBe(true);
+    // The trace (asked for above) changes nothing written, and is not built unless asked for.
+    expect(result.trace?.length).toBe(result.summary.cells.in);
+    expect(again.trace).toBeUndefined();
   });
 
   test('returned workbooks are validated and the findings summarised', () => {
