@@ -110,20 +110,20 @@ function load(src: Source, index: number, candidates: string[], config: Config):
     const reason = err instanceof ReadError ? readErrorMessage(err).message : format(readErrors['unreadable']!, { detail: err instanceof Error ? err.message : String(err) });
     return { ...base, status: 'unreadable', reason };
   }
-  let counted = countCells(grid);
-  if (counted.formulas) {
-    grid = formulasAsText(grid);
-    counted = countCells(grid);
-  }
   if (src.sheet !== undefined) {
     const want = normalize(src.sheet);
     const sheet = grid.sheets.find((s) => s.name === src.sheet) ?? grid.sheets.find((s) => normalize(s.name) === want);
     if (!sheet) return { ...base, status: 'unreadable', reason: format(t.sheetNotFound, { sheet: src.sheet }) };
     grid = { name: src.name, sheets: [sheet] };
   }
+  let counted = countCells(grid);
+  if (counted.formulas) {
+    grid = formulasAsText(grid);
+    counted = countCells(grid);
+  }
   const metaSheet = grid.sheets.find((s) => s.name === t.metaSheet);
   const body: Workbook = metaSheet ? { name: grid.name, sheets: grid.sheets.filter((s) => s !== metaSheet) } : grid;
-  const out: Loaded = { ...base, grid, cells: src.sheet !== undefined ? countCells(grid).cells : counted.cells, ...(metaSheet ? { metaSheet } : {}) };
+  const out: Loaded = { ...base, grid, cells: counted.cells, ...(metaSheet ? { metaSheet } : {}) };
   const metaDept = metaSheet?.rows.get(1)?.get(1)?.text.trim();
   if (metaDept) {
     out.dept = metaDept;
