@@ -3,7 +3,7 @@
 // secretariat's own file) is not parsed twice.
 import { emptySheet, parseA1, setCell, type Cell, type Range, type Workbook } from '../grid';
 import { clampMerges, limitsOf, ReadError, type ReadOptions } from '../read/sheetjs';
-import { getAttr, unescapeXml } from './xml';
+import { getAttr, tagAt, unescapeXml } from './xml';
 import type { XlsxEditor } from './workbook';
 
 /** Text of an <si> or <is>: its <t> runs, without phonetic guides (<rPh>). */
@@ -37,17 +37,11 @@ export function sharedStrings(ed: XlsxEditor): string[] {
 
 /** The text of a cell's <v> (what /<v\b[^>]*>([\s\S]*?)<\/v>/ finds), by indexOf: hot. */
 export function valueText(xml: string, from: number): string | undefined {
-  for (let a = xml.indexOf('<v', from); a >= 0; a = xml.indexOf('<v', a + 2)) {
-    const next = xml.charCodeAt(a + 2);
-    // \b: the tag name ends here (<v>, <v xml:space…>), it is not <vm…>.
-    const word = (next >= 0x30 && next <= 0x39) || (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a) || next === 0x5f;
-    if (word) continue;
-    const gt = xml.indexOf('>', a);
-    if (gt < 0) return undefined;
-    const end = xml.indexOf('</v>', gt + 1);
-    return end < 0 ? undefined : xml.slice(gt + 1, end);
-  }
-  return undefined;
+  const a = tagAt(xml, '<v', from);
+  const gt = a < 0 ? -1 : xml.indexOf('>', a);
+  if (gt < 0) return undefined;
+  const end = xml.indexOf('</v>', gt + 1);
+  return end < 0 ? undefined : xml.slice(gt + 1, end);
 }
 
 function cellOf(xml: string, sst: string[]): Cell | undefined {

@@ -3,7 +3,7 @@
 import { colName, parseA1 } from '../grid';
 import { mapRangeFormula, shiftRelative } from './formula';
 import { mapRef, mapSqref, RowMap } from './rowmap';
-import { escapeXml, followersOf, getAttr, inlineStringCell, insertInOrder, mapElementText, openTagOf, removeAttr, setAttr, unescapeXml } from './xml';
+import { escapeXml, followersOf, getAttr, inlineStringCell, insertInOrder, mapElementText, openTagOf, removeAttr, setAttr, tagAt, unescapeXml } from './xml';
 import { PackageError } from './package';
 
 interface RowXml {
@@ -439,17 +439,6 @@ function sortedKeys(m: Map<number, unknown>): number[] {
   const keys = [...m.keys()];
   for (let i = 1; i < keys.length; i++) if (keys[i]! < keys[i - 1]!) return keys.sort((a, b) => a - b);
   return keys;
-}
-
-const isNameChar = (ch: number): boolean =>
-  (ch >= 0x30 && ch <= 0x39) || (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x61 && ch <= 0x7a) || ch === 0x5f;
-
-/** Start of the next `name` element (`<c` not `<col`) at or after `from`, or -1. */
-function tagAt(s: string, name: string, from: number): number {
-  for (let i = s.indexOf(name, from); i >= 0; i = s.indexOf(name, i + 1)) {
-    if (!isNameChar(s.charCodeAt(i + name.length))) return i;
-  }
-  return -1;
 }
 
 /** Column of a cell reference such as `AB12`, without a regex for the usual shape. */

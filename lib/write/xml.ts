@@ -136,3 +136,14 @@ export const WORKSHEET_ORDER = [
 export function followersOf(name: (typeof WORKSHEET_ORDER)[number]): string[] {
   return WORKSHEET_ORDER.slice(WORKSHEET_ORDER.indexOf(name) + 1);
 }
+
+const isNameChar = (ch: number): boolean =>
+  (ch >= 0x30 && ch <= 0x39) || (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x61 && ch <= 0x7a) || ch === 0x5f;
+
+/** Start of the next `name` element (`<c` not `<col`) at or after `from`, or -1. */
+export function tagAt(s: string, name: string, from: number): number {
+  for (let i = s.indexOf(name, from); i >= 0; i = s.indexOf(name, i + 1)) {
+    if (!isNameChar(s.charCodeAt(i + name.length))) return i;
+  }
+  return -1;
+}
