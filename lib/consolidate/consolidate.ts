@@ -450,7 +450,7 @@ function mergeSheet(
   // forEach: a for-of over entries allocates a pair per cell, and this visits every cell.
   ss.sheet.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (cell.text.startsWith('shinchoku:v1:') || cell.text === t.keyHeader) sf.set(r, c, 'control');
+      if (cell.text.startsWith('shinchoku:v1:') || cell.text === t.keyHeader) sf.setWithText(r, c, cell.text, 'control');
     }),
   );
   if (srcRows.length === 0) return;
@@ -537,12 +537,12 @@ function resolve(pending: Pending[]): { writes: Write[]; conflictsRaw: (Conflict
   const writes: Write[] = [];
   const conflictsRaw: (ConflictItem & { m: MasterRow; r: number; c: number })[] = [];
   for (const p of pending) {
-    if (p.contributions.length === 1) {
-      writes.push({ m: p.target, r: p.r, c: p.c, text: p.contributions[0]!.raw, conflict: false });
-      continue;
+    // One contribution (nearly always) needs no comparing.
+    let distinct = p.contributions;
+    if (distinct.length > 1) {
+      distinct = [];
+      for (const c of p.contributions) if (!distinct.some((d) => same(d.raw, c.raw))) distinct.push(c);
     }
-    const distinct: Pending['contributions'] = [];
-    for (const c of p.contributions) if (!distinct.some((d) => same(d.raw, c.raw))) distinct.push(c);
     if (distinct.length === 1) {
       writes.push({ m: p.target, r: p.r, c: p.c, text: distinct[0]!.raw, conflict: false });
       continue;
