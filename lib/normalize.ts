@@ -117,7 +117,9 @@ export function normalize(text: string): string {
       last = i + 1;
     } else if (!nfkcStable(ch)) {
       const f = fold(text);
-      return SPACE.test(f) ? f.replace(SPACES, '') : f;
+      // Dropping white space can put a letter before a combining mark (NFKC turns ῁ into a
+      // space and two marks): compose again, or normalizing twice would differ.
+      return SPACE.test(f) ? f.replace(SPACES, '').normalize('NFKC') : f;
     }
   }
   return last === 0 ? text : out + text.slice(last);

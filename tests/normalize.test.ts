@@ -33,11 +33,11 @@ describe('normalize', () => {
     expect(normalize('A－B')).toBe(normalize('A-B'));
   });
 
-  it('agrees with NFKC, then folding, then dropping white space (its one-pass fast path)', () => {
+  it('agrees with NFKC, folding, dropping white space and composing again (its one-pass fast path)', () => {
     const pieces = ['か', '漢', 'ア', '・', 'ー', '、', '。', '【', '】', '○', '●', '※', 'a', 'Z', '1', ' ', '\t', '\n', '\r', '\u000b', '\u3000', '\u00a0',
       '（', '）', '１', 'Ａ', '－', '～', '〜', '〇', '◯', '―', '“', '’', '･', 'ｶ', 'ﾞ', '\u3099', '①', '㈱', '\u2028', '\ufeff'];
     const reference = (s: string): string => s.normalize('NFKC').replace(/[○〇◯◦]/g, '○').replace(/[‐‑‒–—―−－﹣─━]/g, '-')
-      .replace(/[〜～∼]/g, '~').replace(/[・･]/g, '・').replace(/[“”„‟]/g, '"').replace(/[‘’‚‛]/g, "'").replace(/\s+/g, '');
+      .replace(/[〜～∼]/g, '~').replace(/[・･]/g, '・').replace(/[“”„‟]/g, '"').replace(/[‘’‚‛]/g, "'").replace(/\s+/g, '').normalize('NFKC');
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (parts) => normalize(parts.join('')) === reference(parts.join(''))),
       { numRuns: 5000 },
@@ -45,6 +45,8 @@ describe('normalize', () => {
   });
 
   it('is idempotent', () => {
+    // NFKC makes ῁ a space and two combining marks; without the space they join the letter before.
+    expect(normalize(normalize('\u{1D404}\u1FC1'))).toBe(normalize('\u{1D404}\u1FC1'));
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => normalize(normalize(s)) === normalize(s)));
   });
 });
