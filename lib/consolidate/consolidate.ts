@@ -807,8 +807,14 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     rowsByReport.set(m.rs, list);
     const missing = m.owners.filter((d) => !submitted.has(d));
     if (missing.length === 0) continue;
-    note(m, format(t.noteMissing, { departments: missing.join(t.listJoin) }));
-    for (const d of missing) unfilled.push({ department: d, sheet: m.sheet, cell: a1(out(m.sheet, m.row.r), 0), row: out(m.sheet, m.row.r) + 1 });
+    // A department that sent two files did answer: say why its rows were not taken.
+    const absent = missing.filter((d) => !dupDepts.has(d));
+    const doubled = missing.filter((d) => dupDepts.has(d));
+    if (absent.length > 0) note(m, format(t.noteMissing, { departments: absent.join(t.listJoin) }));
+    if (doubled.length > 0) note(m, format(t.noteDuplicate, { departments: doubled.join(t.listJoin) }));
+    for (const d of missing) {
+      unfilled.push({ department: d, status: dupDepts.has(d) ? 'duplicate' : 'missing', sheet: m.sheet, cell: a1(out(m.sheet, m.row.r), 0), row: out(m.sheet, m.row.r) + 1 });
+    }
     if (missing.length === m.owners.length) unfilledRows.add(m);
   }
 

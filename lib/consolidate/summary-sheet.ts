@@ -2,10 +2,10 @@
 import { consolidate as t, excerpt, format, severityLabel } from '../locale/ja';
 import type { Styles } from '../write/styles';
 import { newSheetXml, type NewSheetCell } from '../write/workbook';
-import type { Summary } from './types';
+import type { MissingRowsItem, Summary } from './types';
 
 const STATUS_FILL: Record<string, string> = { submitted: 'FFE2EFDA', missing: 'FFFFF2CC', duplicate: 'FFF8CBAD' };
-const KIND_FILL: Record<string, string> = { conflict: 'FFF8CBAD', unauthorized: 'FFFCE4D6', added: 'FFE2EFDA', missing: 'FFFFF2CC', file: 'FFF8CBAD' };
+const KIND_FILL: Record<string, string> = { conflict: 'FFF8CBAD', unauthorized: 'FFFCE4D6', added: 'FFE2EFDA', missing: 'FFFFF2CC', duplicate: 'FFFFF2CC', file: 'FFF8CBAD' };
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -64,14 +64,17 @@ export function summarySheetXml(s: Summary, styles: Styles): string {
     ]);
   };
   for (const f of s.files) if (f.status !== 'applied') item('file', f.department ?? '', f.file, '', '', f.reason ?? '', false);
-  const missingBy = new Map<string, { dept: string; sheet: string; cells: string[] }>();
+  const missingBy = new Map<string, { dept: string; status: MissingRowsItem['status']; sheet: string; cells: string[] }>();
   for (const u of s.unfilled) {
     const k = `${u.department}\u0000${u.sheet}`;
-    const e = missingBy.get(k) ?? { dept: u.department, sheet: u.sheet, cells: [] };
+    const e = missingBy.get(k) ?? { dept: u.department, status: u.status, sheet: u.sheet, cells: [] };
     e.cells.push(u.cell);
     missingBy.set(k, e);
   }
-  for (const e of missingBy.values()) item('missing', e.dept, '', e.sheet, e.cells[0]!, format(t.detailMissing, { rows: e.cells.length, cells: e.cells.join(t.listJoin) }), true);
+  for (const e of missingBy.values()) {
+    const detail = e.status === 'duplicate' ? t.detailDuplicate : t.detailMissing;
+    item(e.status, e.dept, '', e.sheet, e.cells[0]!, format(detail, { rows: e.cells.length, cells: e.cells.join(t.listJoin) }), true);
+  }
   for (const c of s.conflicts) {
     item('conflict', c.departments.join('\n'), [...new Set(c.contributions.map((x) => x.file))].join('\n'), c.sheet, c.cell, format(t.detailConflict, { count: c.departments.length, departments: c.departments.join(t.listJoin) }), true);
   }

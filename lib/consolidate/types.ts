@@ -134,6 +134,8 @@ export interface UnplacedItem {
 
 export interface MissingRowsItem {
   department: string;
+  /** Why the rows keep the master's text: no file came, or two came and neither was taken. */
+  status: 'missing' | 'duplicate';
   sheet: string;
   cell: string;
   row: number;

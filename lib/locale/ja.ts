@@ -233,6 +233,7 @@ export const consolidate = {
   noteUnauthorized: '担当外の変更あり（未反映）: {department}「{file}」{cell}',
   noteAdded: '追加行: {department}「{file}」',
   noteMissing: '未提出: {departments}',
+  noteDuplicate: '同じ部署から複数のファイルがあり未反映: {departments}',
   noteTaken: '反映: {departments}',
   conflictHead: '【競合】',
   conflictPart: '［{department}］',
@@ -251,6 +252,7 @@ export const consolidate = {
     unauthorized: '担当外の変更',
     added: '追加行',
     missing: '未提出',
+    duplicate: '重複のため未反映',
     finding: '検証の指摘',
     unplaced: '未反映セル',
     file: 'ファイル',
@@ -259,6 +261,7 @@ export const consolidate = {
   detailUnauthorized: '回答 {sourceCell}:「{before}」→「{after}」（反映していません）',
   detailAdded: '回答 {sourceSheet} {sourceRow} 行目: 「{text}」',
   detailMissing: '担当 {rows} 行が未記入のままです（{cells}）',
+  detailDuplicate: '同じ部署から複数のファイルがあり、担当 {rows} 行は反映していません（{cells}）',
   listJoin: '、',
   cellJoin: ' ／ ',
   lineBreakMark: '⏎',
@@ -273,7 +276,7 @@ export const consolidate = {
   textItem: '  {sheet}!{cell}\t{department}\t{text}',
   textFinding: '[{severity}] {message}（{rule}）',
   textFileLine: '  {file}\t{status}',
-  textTotals: '合計: 部署 {departments}、未提出 {missing}、競合 {conflicts}、担当外の変更 {unauthorized}、追加行 {added}、検証の指摘 {findings}、反映されなかったセル {unplaced}',
+  textTotals: '合計: 部署 {departments}、未提出 {missing}、重複 {duplicate}、競合 {conflicts}、担当外の変更 {unauthorized}、追加行 {added}、検証の指摘 {findings}、反映されなかったセル {unplaced}',
   textCells: 'セル: 回答 {in} = 反映 {out} + 元と同じ {base} + 管理用 {control} + 一覧に記載 {reported}',
 } as const;
 

@@ -149,7 +149,19 @@ test('two files from one department: neither taken, unless --prefer-newest', () 
   const s = JSON.parse(io.stdout.join('\n')) as Summary;
   expect(s.departments[0]!.status).toBe('duplicate');
   expect(s.files.map((f) => f.status)).toEqual(['duplicate', 'duplicate']);
-  expect(readWorkbook(fs.readFileSync(out), 'o').sheets[0]!.rows.get(3)!.get(1)?.text ?? '').toBe('');
+  // The department answered (twice): its rows are not called unanswered, here or in the book.
+  expect(s.missing).toEqual([]);
+  expect(s.unfilled.map((u) => [u.cell, u.status])).toEqual([['A4', 'duplicate']]);
+  const dupBook = readWorkbook(fs.readFileSync(out), 'o');
+  expect(dupBook.sheets[0]!.rows.get(3)!.get(1)?.text ?? '').toBe('');
+  const noteOf = [...dupBook.sheets[0]!.rows.get(3)!.values()].map((c) => c.text).find((x) => x.includes('未反映'));
+  expect(noteOf).toBe('同じ部署から複数のファイルがあり未反映: 子) 子育て支援部');
+  expect(dupBook.sheets[0]!.rows.get(3)!.size).toBeGreaterThan(0);
+  expect([...dupBook.sheets[0]!.rows.get(3)!.values()].some((c) => c.text.startsWith('未提出'))).toBe(false);
+  const text = capture();
+  main(['consolidate', m, back, '-o', out], text);
+  expect(text.stdout.join('\n')).toContain('■ 重複のため未反映（1 件）');
+  expect(text.stdout.join('\n')).not.toContain('■ 未提出');
   const io2 = capture();
   main(['consolidate', m, back, '-o', out, '--format', 'json', '--prefer-newest'], io2);
   const s2 = JSON.parse(io2.stdout.join('\n')) as Summary;
