@@ -211,14 +211,15 @@ export function summaryText(s: Summary): string {
   section('conflict', s.conflicts.map((c) => ({ sheet: c.sheet, cell: c.cell, department: c.departments.join(t.listJoin), text: format(t.detailConflict, { count: c.departments.length, departments: c.departments.join(t.listJoin) }) })));
   section('unauthorized', s.unauthorized.map((u) => ({ sheet: u.sheet, cell: u.cell, department: u.department, text: format(t.detailUnauthorized, { sourceCell: `${u.file} ${u.sourceSheet}!${u.sourceCell}`, before: u.before.slice(0, 40), after: u.after.slice(0, 40) }) })));
   section('added', s.added.map((a) => ({ sheet: a.sheet, cell: a.cell, department: a.department, text: format(t.detailAdded, { sourceSheet: `${a.file} ${a.sourceSheet}`, sourceRow: a.sourceRow, text: Object.values(a.texts).join(t.cellJoin).slice(0, 60) }) })));
-  for (const status of ['missing', 'duplicate'] as const) {
+  for (const status of ['missing', 'duplicate', 'unusable'] as const) {
     section(status, s.unfilled.filter((u) => u.status === status).map((u) => ({ sheet: u.sheet, cell: u.cell, department: u.department, text: t.kinds[status]! })));
   }
   section('finding', s.findings.map((f) => ({ sheet: `${f.file} ${f.sheet}`, cell: f.cell, department: f.department ?? '', text: format(t.textFinding, { severity: severityLabel[f.severity], message: f.message, rule: f.rule }) })));
   section('unplaced', s.unplaced.map((u) => ({ sheet: `${u.file} ${u.sheet}`, cell: u.cell, department: u.department ?? '', text: format(t.detailUnplaced, { reason: u.message, text: u.text.slice(0, 60) }) })));
   lines.push('');
   lines.push(format(t.textTotals, {
-    departments: s.departments.length, missing: s.missing.length, duplicate: s.departments.filter((d) => d.status === 'duplicate').length, conflicts: s.conflicts.length, unauthorized: s.unauthorized.length,
+    departments: s.departments.length, missing: s.missing.length, duplicate: s.departments.filter((d) => d.status === 'duplicate').length,
+    unusable: s.departments.filter((d) => d.status === 'unusable').length, conflicts: s.conflicts.length, unauthorized: s.unauthorized.length,
     added: s.added.length, findings: s.findings.length, unplaced: s.unplaced.length,
   }));
   lines.push(format(t.textCells, { in: s.cells.in, out: s.cells.out, base: s.cells.base, control: s.cells.control, reported: s.cells.reported }));

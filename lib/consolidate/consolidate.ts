@@ -100,20 +100,28 @@ function countCells(wb: Workbook): { cells: number; formulas: boolean } {
   return { cells, formulas };
 }
 
+/** The department a source's sheet name, else its file name, tells (no key in the file). */
+function departmentByName(src: Source, candidates: string[]): Pick<Loaded, 'dept' | 'from'> {
+  const bySheet = src.sheet !== undefined ? departmentFromName(src.sheet, candidates) : null;
+  const byFile = bySheet ? null : departmentFromName(src.name.replace(/#.*$/, ''), candidates);
+  return { dept: bySheet ?? byFile, from: bySheet ? 'sheet-name' : byFile ? 'file-name' : null };
+}
+
 function load(src: Source, index: number, candidates: string[], config: Config): Loaded {
   const base: Loaded = { index, src, dept: null, from: null, status: 'applied', cells: 0 };
+  // An unreadable file still tells by its name which department sent it.
+  const unreadable = (reason: string): Loaded => ({ ...base, ...departmentByName(src, candidates), status: 'unreadable', reason });
   let grid: Workbook;
-  if (src.error !== undefined || (!src.bytes && !src.workbook)) return { ...base, status: 'unreadable', reason: src.error ?? readErrors['not-found'] };
+  if (src.error !== undefined || (!src.bytes && !src.workbook)) return unreadable(src.error ?? readErrors['not-found']!);
   try {
     grid = src.workbook ?? readWorkbook(src.bytes ?? new Uint8Array(), src.name);
   } catch (err) {
-    const reason = err instanceof ReadError ? readErrorMessage(err).message : format(readErrors['unreadable']!, { detail: err instanceof Error ? err.message : String(err) });
-    return { ...base, status: 'unreadable', reason };
+    return unreadable(err instanceof ReadError ? readErrorMessage(err).message : format(readErrors['unreadable']!, { detail: err instanceof Error ? err.message : String(err) }));
   }
   if (src.sheet !== undefined) {
     const want = normalize(src.sheet);
     const sheet = grid.sheets.find((s) => s.name === src.sheet) ?? grid.sheets.find((s) => normalize(s.name) === want);
-    if (!sheet) return { ...base, status: 'unreadable', reason: format(t.sheetNotFound, { sheet: src.sheet }) };
+    if (!sheet) return unreadable(format(t.sheetNotFound, { sheet: src.sheet }));
     grid = { name: src.name, sheets: [sheet] };
   }
   let counted = countCells(grid);
@@ -129,11 +137,7 @@ function load(src: Source, index: number, candidates: string[], config: Config):
     out.dept = metaDept;
     out.from = 'key';
   } else {
-    const bySheet = src.sheet !== undefined ? departmentFromName(src.sheet, candidates) : null;
-    const fileName = src.name.replace(/#.*$/, '');
-    const byFile = bySheet ? null : departmentFromName(fileName, candidates);
-    out.dept = bySheet ?? byFile;
-    out.from = bySheet ? 'sheet-name' : byFile ? 'file-name' : null;
+    Object.assign(out, departmentByName(src, candidates));
   }
   out.parsed = parseWorkbook(body, config);
   if (out.parsed.reports.length === 0) {
@@ -721,6 +725,9 @@ function masterTextTest(grid: Workbook): (text: string, sheet: string, r: number
   };
 }
 
+/** The note beside a row its department's answer did not reach, by why. */
+const ROW_NOTE: Record<MissingRowsItem['status'], string> = { missing: t.noteMissing, duplicate: t.noteDuplicate, unusable: t.noteUnusable };
+
 /** Reports each phase's time since the previous one; nothing when nobody listens. */
 function phaseClock(listen: ConsolidateOptions['onPhase']): (name: ConsolidatePhase) => void {
   if (!listen) return () => undefined;
@@ -786,8 +793,12 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   // Departments and their status.
   const submitted = new Set(applied.map((l) => l.dept!));
   const dupDepts = new Set(loaded.filter((l) => l.status === 'duplicate').map((l) => l.dept!));
+  // Departments that sent something, none of it usable (unreadable, no report in it).
+  const unusableDepts = new Set(loaded.filter((l) => l.dept && (l.status === 'unreadable' || l.status === 'no-report')).map((l) => l.dept!));
+  for (const d of [...submitted, ...dupDepts]) unusableDepts.delete(d);
+  const rowStatus = (d: string): MissingRowsItem['status'] => (dupDepts.has(d) ? 'duplicate' : unusableDepts.has(d) ? 'unusable' : 'missing');
   const allDepts = [...model.departments];
-  for (const l of loaded) if (l.dept && (l.status === 'applied' || l.status === 'duplicate' || l.status === 'superseded') && !allDepts.includes(l.dept)) allDepts.push(l.dept);
+  for (const l of loaded) if (l.dept && l.status !== 'unknown-department' && !allDepts.includes(l.dept)) allDepts.push(l.dept);
 
   // Notes beside the rows, and rows left unfilled.
   const unfilled: MissingRowsItem[] = [];
@@ -807,13 +818,13 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     rowsByReport.set(m.rs, list);
     const missing = m.owners.filter((d) => !submitted.has(d));
     if (missing.length === 0) continue;
-    // A department that sent two files did answer: say why its rows were not taken.
-    const absent = missing.filter((d) => !dupDepts.has(d));
-    const doubled = missing.filter((d) => dupDepts.has(d));
-    if (absent.length > 0) note(m, format(t.noteMissing, { departments: absent.join(t.listJoin) }));
-    if (doubled.length > 0) note(m, format(t.noteDuplicate, { departments: doubled.join(t.listJoin) }));
+    // A department that sent two files, or a broken one, did answer: say why its rows stay.
+    for (const status of ['missing', 'duplicate', 'unusable'] as const) {
+      const ds = missing.filter((d) => rowStatus(d) === status);
+      if (ds.length > 0) note(m, format(ROW_NOTE[status], { departments: ds.join(t.listJoin) }));
+    }
     for (const d of missing) {
-      unfilled.push({ department: d, status: dupDepts.has(d) ? 'duplicate' : 'missing', sheet: m.sheet, cell: a1(out(m.sheet, m.row.r), 0), row: out(m.sheet, m.row.r) + 1 });
+      unfilled.push({ department: d, status: rowStatus(d), sheet: m.sheet, cell: a1(out(m.sheet, m.row.r), 0), row: out(m.sheet, m.row.r) + 1 });
     }
     if (missing.length === m.owners.length) unfilledRows.add(m);
   }
@@ -855,8 +866,8 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     cells: l.cells,
   }));
   const deptSummaries: DepartmentSummary[] = allDepts.map((d) => {
-    const fl = loaded.filter((l) => l.dept === d && (l.status === 'applied' || l.status === 'duplicate' || l.status === 'superseded'));
-    const status = submitted.has(d) ? 'submitted' : dupDepts.has(d) ? 'duplicate' : 'missing';
+    const fl = loaded.filter((l) => l.dept === d && l.status !== 'unknown-department');
+    const status = submitted.has(d) ? 'submitted' : rowStatus(d);
     const tk = taken.get(d);
     return {
       name: d,

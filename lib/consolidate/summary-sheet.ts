@@ -5,7 +5,7 @@ import { newSheetXml, type NewSheetCell } from '../write/workbook';
 import type { MissingRowsItem, Summary } from './types';
 
 const STATUS_FILL: Record<string, string> = { submitted: 'FFE2EFDA', missing: 'FFFFF2CC', duplicate: 'FFF8CBAD' };
-const KIND_FILL: Record<string, string> = { conflict: 'FFF8CBAD', unauthorized: 'FFFCE4D6', added: 'FFE2EFDA', missing: 'FFFFF2CC', duplicate: 'FFFFF2CC', file: 'FFF8CBAD' };
+const KIND_FILL: Record<string, string> = { conflict: 'FFF8CBAD', unauthorized: 'FFFCE4D6', added: 'FFE2EFDA', missing: 'FFFFF2CC', duplicate: 'FFFFF2CC', unusable: 'FFFFF2CC', file: 'FFF8CBAD' };
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -30,7 +30,7 @@ export function summarySheetXml(s: Summary, styles: Styles): string {
   rows.push([
     spill(
       format(t.summaryCounts, {
-        departments: s.departments.length, submitted: count('submitted'), missing: count('missing'), duplicate: count('duplicate'),
+        departments: s.departments.length, submitted: count('submitted'), missing: count('missing'), duplicate: count('duplicate'), unusable: count('unusable'),
         conflicts: s.conflicts.length, unauthorized: s.unauthorized.length, added: s.added.length, findings: s.findings.length, unplaced: s.unplaced.length,
       }),
       0,
@@ -72,7 +72,7 @@ export function summarySheetXml(s: Summary, styles: Styles): string {
     missingBy.set(k, e);
   }
   for (const e of missingBy.values()) {
-    const detail = e.status === 'duplicate' ? t.detailDuplicate : t.detailMissing;
+    const detail = e.status === 'duplicate' ? t.detailDuplicate : e.status === 'unusable' ? t.detailUnusable : t.detailMissing;
     item(e.status, e.dept, '', e.sheet, e.cells[0]!, format(detail, { rows: e.cells.length, cells: e.cells.join(t.listJoin) }), true);
   }
   for (const c of s.conflicts) {

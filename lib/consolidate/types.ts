@@ -41,7 +41,8 @@ export interface ConsolidateOptions {
 export type ConsolidatePhase = 'master' | 'read' | 'validate' | 'merge' | 'write' | 'account' | 'output';
 
 export type FileStatus = 'applied' | 'duplicate' | 'superseded' | 'unknown-department' | 'unreadable' | 'no-report';
-export type DeptStatus = 'submitted' | 'missing' | 'duplicate';
+/** unusable: the department sent file(s), but none could be applied (unreadable, no report). */
+export type DeptStatus = 'submitted' | 'missing' | 'duplicate' | 'unusable';
 export type CellReason = 'unauthorized' | 'outside-table' | 'extra-column' | 'unrelated-sheet' | 'no-place';
 
 export interface FileSummary {
@@ -134,8 +135,8 @@ export interface UnplacedItem {
 
 export interface MissingRowsItem {
   department: string;
-  /** Why the rows keep the master's text: no file came, or two came and neither was taken. */
-  status: 'missing' | 'duplicate';
+  /** Why the rows keep the master's text: no file came, two came, or its file was unusable. */
+  status: 'missing' | 'duplicate' | 'unusable';
   sheet: string;
   cell: string;
   row: number;

@@ -210,7 +210,7 @@ export const consolidate = {
     'no-report': '報告書のシートがないため未反映',
   } as Record<string, string>,
   departmentFrom: { key: '分割ブックの管理情報', 'file-name': 'ファイル名', 'sheet-name': 'シート名' } as Record<string, string>,
-  status: { submitted: '提出', missing: '未提出', duplicate: '重複', 'unknown': '部署不明' } as Record<string, string>,
+  status: { submitted: '提出', missing: '未提出', duplicate: '重複', unusable: 'ファイル不備', 'unknown': '部署不明' } as Record<string, string>,
 
   // Why a cell of a returned workbook is listed instead of landing in the output.
   cellReasons: {
@@ -234,6 +234,7 @@ export const consolidate = {
   noteAdded: '追加行: {department}「{file}」',
   noteMissing: '未提出: {departments}',
   noteDuplicate: '同じ部署から複数のファイルがあり未反映: {departments}',
+  noteUnusable: 'ファイルに不備があり未反映: {departments}',
   noteTaken: '反映: {departments}',
   conflictHead: '【競合】',
   conflictPart: '［{department}］',
@@ -241,7 +242,7 @@ export const consolidate = {
   // The 集約結果 sheet.
   summarySheet: '集約結果',
   summaryTitle: '集約結果（{master}）',
-  summaryCounts: '部署 {departments}（提出 {submitted}・未提出 {missing}・重複 {duplicate}）／ 競合 {conflicts} ／ 担当外の変更 {unauthorized} ／ 追加行 {added} ／ 検証の指摘 {findings} ／ 反映されなかったセル {unplaced}',
+  summaryCounts: '部署 {departments}（提出 {submitted}・未提出 {missing}・重複 {duplicate}・ファイル不備 {unusable}）／ 競合 {conflicts} ／ 担当外の変更 {unauthorized} ／ 追加行 {added} ／ 検証の指摘 {findings} ／ 反映されなかったセル {unplaced}',
   summaryDeptHeader: ['部署', '状況', 'ファイル', '反映行数', '変更行数', '内訳'],
   summaryDeptDetail: '競合 {conflicts}／担当外の変更 {unauthorized}／追加行 {added}／検証の指摘 {findings}',
   summaryDeptTitle: '部署ごとの提出状況',
@@ -253,6 +254,7 @@ export const consolidate = {
     added: '追加行',
     missing: '未提出',
     duplicate: '重複のため未反映',
+    unusable: 'ファイル不備のため未反映',
     finding: '検証の指摘',
     unplaced: '未反映セル',
     file: 'ファイル',
@@ -262,6 +264,7 @@ export const consolidate = {
   detailAdded: '回答 {sourceSheet} {sourceRow} 行目: 「{text}」',
   detailMissing: '担当 {rows} 行が未記入のままです（{cells}）',
   detailDuplicate: '同じ部署から複数のファイルがあり、担当 {rows} 行は反映していません（{cells}）',
+  detailUnusable: 'ファイルを反映できなかったため、担当 {rows} 行は未記入のままです（{cells}）',
   listJoin: '、',
   cellJoin: ' ／ ',
   lineBreakMark: '⏎',
@@ -276,7 +279,7 @@ export const consolidate = {
   textItem: '  {sheet}!{cell}\t{department}\t{text}',
   textFinding: '[{severity}] {message}（{rule}）',
   textFileLine: '  {file}\t{status}',
-  textTotals: '合計: 部署 {departments}、未提出 {missing}、重複 {duplicate}、競合 {conflicts}、担当外の変更 {unauthorized}、追加行 {added}、検証の指摘 {findings}、反映されなかったセル {unplaced}',
+  textTotals: '合計: 部署 {departments}、未提出 {missing}、重複 {duplicate}、ファイル不備 {unusable}、競合 {conflicts}、担当外の変更 {unauthorized}、追加行 {added}、検証の指摘 {findings}、反映されなかったセル {unplaced}',
   textCells: 'セル: 回答 {in} = 反映 {out} + 元と同じ {base} + 管理用 {control} + 一覧に記載 {reported}',
 } as const;
 
@@ -378,7 +381,7 @@ export const addin = {
   colStatus: '状況',
   colRows: '行数',
   colFiles: 'ファイル',
-  deptStatus: { submitted: '提出済み', missing: '未提出', duplicate: '重複（反映せず）' } as Record<string, string>,
+  deptStatus: { submitted: '提出済み', missing: '未提出', duplicate: '重複（反映せず）', unusable: 'ファイル不備（反映せず）' } as Record<string, string>,
   severity: { error: 'エラー', warning: '警告', info: '情報' } as Record<string, string>,
   /** Display strings of manifest.xml (the manifest test checks they match). */
   manifest: {

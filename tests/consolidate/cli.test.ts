@@ -168,3 +168,26 @@ test('two files from one department: neither taken, unless --prefer-newest', () 
   expect(s2.files.map((f) => [path.basename(f.file), f.status])).toEqual([['子育て支援部_第1版.xlsx', 'superseded'], ['子育て支援部_第2版.xlsx', 'applied']]);
   expect(readWorkbook(fs.readFileSync(out), 'o').sheets[0]!.rows.get(3)!.get(1)!.text).toBe('新しい記載');
 });
+
+test('a department whose only file is broken: named with the file, its rows say why', () => {
+  const m = path.join(dir, 'one.xlsx');
+  const back = path.join(dir, 'back-broken');
+  fs.mkdirSync(back);
+  // Cut short while saving: a zip header and nothing after it.
+  fs.writeFileSync(path.join(back, '子育て支援部.xlsx'), Buffer.from('PK\u0003\u0004broken', 'latin1'));
+  const out = path.join(dir, 'broken-out.xlsx');
+  const io = capture();
+  expect(main(['consolidate', m, back, '-o', out, '--format', 'json'], io)).toBe(1);
+  const s = JSON.parse(io.stdout.join('\n')) as Summary;
+  expect(s.files.map((f) => [path.basename(f.file), f.status, f.department, f.departmentFrom])).toEqual([['子育て支援部.xlsx', 'unreadable', '子) 子育て支援部', 'file-name']]);
+  expect(s.departments.map((d) => [d.name, d.status, d.files.map((f) => path.basename(f))])).toEqual([['子) 子育て支援部', 'unusable', ['子育て支援部.xlsx']]]);
+  // It did answer: not in the missing list, and its row says the file could not be used.
+  expect(s.missing).toEqual([]);
+  expect(s.unfilled.map((u) => [u.cell, u.status])).toEqual([['A4', 'unusable']]);
+  const row = [...readWorkbook(fs.readFileSync(out), 'o').sheets[0]!.rows.get(3)!.values()].map((c) => c.text);
+  expect(row).toContain('ファイルに不備があり未反映: 子) 子育て支援部');
+  const text = capture();
+  main(['consolidate', m, back, '-o', out], text);
+  expect(text.stdout.join('\n')).toMatch(/子\) 子育て支援部\tファイル不備\t.*子育て支援部\.xlsx/);
+  expect(text.stdout.join('\n')).toContain('■ ファイル不備のため未反映（1 件）');
+});
