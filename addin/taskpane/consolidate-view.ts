@@ -34,6 +34,8 @@ export function renderSummary(s: Summary, onCell?: OnCell): HTMLElement {
       ),
     ),
   );
+  const duplicate = s.departments.filter((d) => d.status === 'duplicate').length;
+  const unusable = s.departments.filter((d) => d.status === 'unusable').length;
   return h(
     'div',
     { class: 'summary', 'data-testid': 'summary' },
@@ -43,6 +45,7 @@ export function renderSummary(s: Summary, onCell?: OnCell): HTMLElement {
       format(t.sumCounts, {
         submitted: s.departments.filter((d) => d.status === 'submitted').length,
         missing: s.missing.length,
+        others: duplicate + unusable > 0 ? format(t.sumOthers, { duplicate, unusable }) : '',
         conflicts: s.conflicts.length,
         unauthorized: s.unauthorized.length,
         findings: s.findings.length,
@@ -77,18 +80,21 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
   }
   const s = st;
   const view = app.shell.view('consolidate');
-  const books = app.books.filter((b) => !b.result.error || b.result.error.code === 'no-report');
-  if (s.masterId === null || !books.some((b) => b.id === s.masterId)) {
-    s.masterId = (books.find((b) => /マスター|master|原本|集約/i.test(b.name)) ?? books[0])?.id ?? null;
+  // Every dropped file is a source (a broken one is named in the summary, with its department);
+  // only a readable one can be the master.
+  const books = app.books;
+  const masters = books.filter((b) => !b.result.error || b.result.error.code === 'no-report');
+  if (s.masterId === null || !masters.some((b) => b.id === s.masterId)) {
+    s.masterId = (masters.find((b) => /マスター|master|原本|集約/i.test(b.name)) ?? masters[0])?.id ?? null;
   }
-  const master = books.find((b) => b.id === s.masterId);
+  const master = masters.find((b) => b.id === s.masterId);
   const rerender = (): void => renderConsolidateStandalone(app);
 
   const rows = books.map((b) =>
     h(
       'tr',
       { 'data-file': b.name },
-      h('td', {}, h('input', { type: 'radio', name: 'master', checked: b.id === s.masterId, 'aria-label': format(t.asMaster, { name: b.name }), onchange: () => { s.masterId = b.id; rerender(); } })),
+      h('td', {}, masters.includes(b) ? h('input', { type: 'radio', name: 'master', checked: b.id === s.masterId, 'aria-label': format(t.asMaster, { name: b.name }), onchange: () => { s.masterId = b.id; rerender(); } }) : ''),
       h('td', {}, b.id === s.masterId ? '' : h('input', { type: 'checkbox', checked: !s.excluded.has(b.id), 'aria-label': format(t.asSource, { name: b.name }), onchange: (e: Event) => { if ((e.target as HTMLInputElement).checked) s.excluded.delete(b.id); else s.excluded.add(b.id); } })),
       h('td', {}, b.name),
     ),

@@ -366,8 +366,10 @@ export const addin = {
   splitZipSuffix: '_部署別',
   splitDone: '部署別のブック {n} 件を ZIP にまとめて保存しました（担当のない行 {unowned} 行）',
   splitFailed: '分割できませんでした: {detail}',
-  sumCounts: '提出 {submitted} 部署・未提出 {missing} 部署・競合 {conflicts} 件・権限外の変更 {unauthorized} 件・指摘 {findings} 件',
+  sumCounts: '提出 {submitted} 部署・未提出 {missing} 部署{others}・競合 {conflicts} 件・権限外の変更 {unauthorized} 件・指摘 {findings} 件',
   sumMissing: '未提出: {names}',
+  /** Shown in sumCounts only when some department answered with unusable or doubled files. */
+  sumOthers: '・重複 {duplicate} 部署・ファイル不備 {unusable} 部署',
   sumListTitle: '{title}（{n} 件）',
   sumConflicts: '競合（同じセルに別々の記入）',
   sumUnauthorized: '権限外の変更（反映していません）',

@@ -120,8 +120,12 @@ test('split, fill with openpyxl, consolidate, download: the same workbook as the
     { sheet: '提言1-ア', cell: 'B17', text: '区が勝手に書いた取組状況' },
   ]);
 
-  await page.setInputFiles('#view-consolidate input[type=file]', [filled, ku]);
-  await page.locator('tr[data-file="区)保健福祉部_回答.xlsx"]').waitFor();
+  // 保) 総務部 sends a file cut short in transit: named in the summary, never a master choice.
+  const broken = path.join(tmp, '保)総務部.xlsx');
+  fs.copyFileSync(path.join(HOSTILE, 'corrupt.truncated-zip.xlsx'), broken);
+  await page.setInputFiles('#view-consolidate input[type=file]', [filled, ku, broken]);
+  await page.locator('tr[data-file="保)総務部.xlsx"]').waitFor();
+  await expect(page.locator('tr[data-file="保)総務部.xlsx"] input[type=radio]').count()).resolves.toBe(0);
   await page.locator('tr[data-file="error.enum.xlsx"] input[type=checkbox]').uncheck();
   await page.locator('[data-testid=consolidate]').click();
   await page.locator('[data-testid=summary]').waitFor();
@@ -129,7 +133,8 @@ test('split, fill with openpyxl, consolidate, download: the same workbook as the
   const row = (name: string): string[] | undefined => rows.find((r) => r[0]!.replace(/\s/g, '') === name)?.slice(1);
   expect(row('子)子育て支援部')).toEqual(['提出済み', String(all.length), path.basename(filled)]);
   expect(row('区)保健福祉部')?.[0]).toBe('提出済み');
-  expect(rows.filter((r) => r[1] === '未提出')).toHaveLength(Object.keys(parts).length - 2);
+  expect(row('保)総務部')).toEqual(['ファイル不備（反映せず）', '0', '保)総務部.xlsx']);
+  expect(rows.filter((r) => r[1] === '未提出')).toHaveLength(Object.keys(parts).length - 3);
   await expect(page.locator('[data-testid=missing]').textContent()).resolves.toMatch(/^未提出: /);
   await expect(page.locator('[data-testid=conflicts] button.cell-link').allTextContents()).resolves.toEqual(['提言1-ア!B15']);
   // The unauthorized change is listed; clicking it shows the master's cell, left as it was.
@@ -143,7 +148,7 @@ test('split, fill with openpyxl, consolidate, download: the same workbook as the
   const out = await download(() => page.locator('[data-testid=save-consolidated]').click());
   expect(out.name).toBe('ok.teigen-progress（集約）.xlsx');
   const src = (f: string): { name: string; bytes: Uint8Array } => ({ name: path.basename(f), bytes: new Uint8Array(fs.readFileSync(f)) });
-  const lib = consolidate(new Uint8Array(fs.readFileSync(MASTER)), [src(filled), src(ku)], config, { masterName: 'ok.teigen-progress.xlsx', outputName: out.name });
+  const lib = consolidate(new Uint8Array(fs.readFileSync(MASTER)), [src(filled), src(ku), src(broken)], config, { masterName: 'ok.teigen-progress.xlsx', outputName: out.name });
   // The library on the same inputs gives the same workbook: the same parts, in the same order,
   // byte for byte once unzipped (Node deflates with zlib, the page with fflate).
   const unzipped = (bytes: Uint8Array): [string, string][] => Object.entries(unzipSync(bytes)).map(([k, v]) => [k, Buffer.from(v).toString('base64')]);
