@@ -6,6 +6,7 @@ import { readErrorMessage } from '../check';
 import type { Config } from '../config/schema';
 import { consolidate, ConsolidateError } from '../consolidate/consolidate';
 import type { Source, Summary } from '../consolidate/types';
+import { unfilledGroups } from '../consolidate/summary-sheet';
 import { cli, consolidate as t, format, readErrors, severityLabel } from '../locale/ja';
 import { readWorkbook, ReadError } from '../read/sheetjs';
 import { PackageError } from '../write/package';
@@ -211,9 +212,9 @@ export function summaryText(s: Summary): string {
   section('conflict', s.conflicts.map((c) => ({ sheet: c.sheet, cell: c.cell, department: c.departments.join(t.listJoin), text: format(t.detailConflict, { count: c.departments.length, departments: c.departments.join(t.listJoin) }) })));
   section('unauthorized', s.unauthorized.map((u) => ({ sheet: u.sheet, cell: u.cell, department: u.department, text: format(t.detailUnauthorized, { sourceCell: `${u.file} ${u.sourceSheet}!${u.sourceCell}`, before: u.before.slice(0, 40), after: u.after.slice(0, 40) }) })));
   section('added', s.added.map((a) => ({ sheet: a.sheet, cell: a.cell, department: a.department, text: format(t.detailAdded, { sourceSheet: `${a.file} ${a.sourceSheet}`, sourceRow: a.sourceRow, text: Object.values(a.texts).join(t.cellJoin).slice(0, 60) }) })));
-  for (const status of ['missing', 'duplicate', 'unusable'] as const) {
-    section(status, s.unfilled.filter((u) => u.status === status).map((u) => ({ sheet: u.sheet, cell: u.cell, department: u.department, text: t.kinds[status]! })));
-  }
+  // One line per department and sheet, as on the 集約結果 sheet.
+  const groups = unfilledGroups(s.unfilled);
+  for (const status of ['missing', 'duplicate', 'unusable'] as const) section(status, groups.filter((g) => g.status === status));
   section('finding', s.findings.map((f) => ({ sheet: `${f.file} ${f.sheet}`, cell: f.cell, department: f.department ?? '', text: format(t.textFinding, { severity: severityLabel[f.severity], message: f.message, rule: f.rule }) })));
   section('unplaced', s.unplaced.map((u) => ({ sheet: `${u.file} ${u.sheet}`, cell: u.cell, department: u.department ?? '', text: format(t.detailUnplaced, { reason: u.message, text: u.text.slice(0, 60) }) })));
   lines.push('');

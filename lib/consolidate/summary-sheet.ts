@@ -11,6 +11,36 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+export interface UnfilledGroup {
+  department: string;
+  status: MissingRowsItem['status'];
+  sheet: string;
+  /** The first of the rows. */
+  cell: string;
+  /** Why, and which rows, in Japanese. */
+  text: string;
+}
+
+const UNFILLED_TEXT: Record<MissingRowsItem['status'], string> = { missing: t.detailMissing, duplicate: t.detailDuplicate, unusable: t.detailUnusable };
+
+/** Unfilled rows as one line per department and sheet (a department sending nothing has many). */
+export function unfilledGroups(items: readonly MissingRowsItem[]): UnfilledGroup[] {
+  const by = new Map<string, { first: MissingRowsItem; cells: string[] }>();
+  for (const u of items) {
+    const k = `${u.department}\u0000${u.sheet}`;
+    const e = by.get(k) ?? { first: u, cells: [] };
+    e.cells.push(u.cell);
+    by.set(k, e);
+  }
+  return [...by.values()].map(({ first, cells }) => ({
+    department: first.department,
+    status: first.status,
+    sheet: first.sheet,
+    cell: cells[0]!,
+    text: format(UNFILLED_TEXT[first.status], { rows: cells.length, cells: cells.join(t.listJoin) }),
+  }));
+}
+
 export function summarySheetXml(s: Summary, styles: Styles): string {
   const title = styles.derive(0, { bold: true });
   const head = styles.derive(0, { bold: true, fill: 'FFD9D9D9', border: true, wrap: true });
@@ -64,17 +94,7 @@ export function summarySheetXml(s: Summary, styles: Styles): string {
     ]);
   };
   for (const f of s.files) if (f.status !== 'applied') item('file', f.department ?? '', f.file, '', '', f.reason ?? '', false);
-  const missingBy = new Map<string, { dept: string; status: MissingRowsItem['status']; sheet: string; cells: string[] }>();
-  for (const u of s.unfilled) {
-    const k = `${u.department}\u0000${u.sheet}`;
-    const e = missingBy.get(k) ?? { dept: u.department, status: u.status, sheet: u.sheet, cells: [] };
-    e.cells.push(u.cell);
-    missingBy.set(k, e);
-  }
-  for (const e of missingBy.values()) {
-    const detail = e.status === 'duplicate' ? t.detailDuplicate : e.status === 'unusable' ? t.detailUnusable : t.detailMissing;
-    item(e.status, e.dept, '', e.sheet, e.cells[0]!, format(detail, { rows: e.cells.length, cells: e.cells.join(t.listJoin) }), true);
-  }
+  for (const g of unfilledGroups(s.unfilled)) item(g.status, g.department, '', g.sheet, g.cell, g.text, true);
   for (const c of s.conflicts) {
     item('conflict', c.departments.join('\n'), [...new Set(c.contributions.map((x) => x.file))].join('\n'), c.sheet, c.cell, format(t.detailConflict, { count: c.departments.length, departments: c.departments.join(t.listJoin) }), true);
   }

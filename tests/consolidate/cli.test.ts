@@ -189,5 +189,5 @@ test('a department whose only file is broken: named with the file, its rows say 
   const text = capture();
   main(['consolidate', m, back, '-o', out], text);
   expect(text.stdout.join('\n')).toMatch(/子\) 子育て支援部\tファイル不備\t.*子育て支援部\.xlsx/);
-  expect(text.stdout.join('\n')).toContain('■ ファイル不備のため未反映（1 件）');
+  expect(text.stdout.join('\n')).toContain('■ ファイル不備のため未反映（1 件）\n  提言1-ア!A4\t子) 子育て支援部\tファイルを反映できなかったため、担当 1 行は未記入のままです（A4）');
 });
