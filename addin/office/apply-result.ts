@@ -8,6 +8,7 @@ import { readOpenWorkbook } from './read';
 import { runExcel, supports, type RunOptions } from './run';
 import { FILLS } from '../../lib/consolidate/consolidate';
 import type { Summary } from '../../lib/consolidate/types';
+import { consolidate as t } from '../../lib/locale/ja';
 import { writeCells, type OwnedFill } from './write';
 
 export interface ApplyReport {
@@ -39,6 +40,11 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
+/** The record for the next 集約 is ours, not the user's: very hidden, as in the CLI's output. */
+function hideRecord(ctx: Excel.RequestContext, added: readonly Sheet[]): void {
+  if (added.some((s) => s.name === t.stateSheet)) ctx.workbook.worksheets.getItem(t.stateSheet).visibility = Excel.SheetVisibility.veryHidden;
+}
+
 export async function applyResult(result: Workbook, resultBytes: Uint8Array, added: readonly { sheet: string; row: number }[], opts: RunOptions = {}): Promise<ApplyReport> {
   // 1. Rows added by sections, top to bottom at their final positions.
   const rows = [...new Map(added.map((x) => [`${x.sheet}\u0000${x.row}`, x])).values()].sort((x, y) => (x.sheet < y.sheet ? -1 : x.sheet > y.sheet ? 1 : x.row - y.row));
@@ -63,11 +69,13 @@ export async function applyResult(result: Workbook, resultBytes: Uint8Array, add
     if (supports('ExcelApi', '1.13')) {
       await runExcel(async (ctx) => {
         ctx.workbook.insertWorksheetsFromBase64(toBase64(resultBytes), { sheetNamesToInsert: newSheets.map((s) => s.name), positionType: Excel.WorksheetPositionType.end });
+        hideRecord(ctx, newSheets);
         await ctx.sync();
       }, opts);
     } else {
       await runExcel(async (ctx) => {
         for (const s of newSheets) ctx.workbook.worksheets.add(s.name);
+        hideRecord(ctx, newSheets);
         await ctx.sync();
       }, opts);
       const values: Fix[] = [];

@@ -16,6 +16,7 @@ import { buildModel, isEditable, parseKey, rowKeyText, sectionPath, type MasterM
 import { openMaster } from './master';
 import { freeColumn } from './split';
 import { summarySheetXml } from './summary-sheet';
+import { readState, stateSheetXml, type UnfilledMark } from './state';
 import type {
   AddedItem, CellReason, CellTrace, ConflictItem, ConsolidateOptions, ConsolidatePhase, ConsolidateResult, Contribution,
   DepartmentSummary, FileSummary, FindingItem, MissingRowsItem, Source, Summary, UnauthorizedItem, UnplacedItem,
@@ -576,6 +577,22 @@ interface WriteContext {
   fates: Fates;
   unplaced: UnplacedItem[];
   addedItems: AddedItem[];
+  /** Unfilled marks of the consolidation that wrote the master, and this run's (master rows). */
+  prevMarks: readonly UnfilledMark[];
+  marks: UnfilledMark[];
+}
+
+/** Leading text of the notes on who answered, recomputed by every run. */
+const STATUS_NOTES = [t.noteMissing, t.noteDuplicate, t.noteUnusable].map((x) => x.slice(0, x.indexOf('{')));
+
+/** The 集約メモ column an earlier consolidation added to this table, if any. */
+function earlierNoteColumn(rs: ReportSheet): number | undefined {
+  const mapped = new Set<number>();
+  for (const map of rs.columnMaps.values()) for (const c of map.values()) mapped.add(c);
+  for (const h of rs.headerRows) {
+    for (const [c, cell] of rs.sheet.rows.get(h) ?? []) if (cell.text === t.noteHeader && !mapped.has(c)) return c;
+  }
+  return undefined;
 }
 
 /** Changes, fills, notes and added rows of one master sheet, then its rows moved into place. */
@@ -585,8 +602,19 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
   const sx = ed.sheet(name);
   const rm = w.rowMaps.get(name)!;
   const ins = w.inserts.get(name);
-  const hasNotes = rows.some((m) => notes.has(m)) || (ins && ins.size > 0);
-  const noteCol = freeColumn(w.model, name, sx.maxColumn());
+  const reused = earlierNoteColumn(rs);
+  const noteCol = reused ?? freeColumn(w.model, name, sx.maxColumn());
+  // Notes an earlier run wrote: who answered is said afresh now; conflicts, changes and added
+  // rows are history and stay.
+  const oldNotes = new Map<number, string[]>();
+  if (reused !== undefined) {
+    rs.sheet.rows.forEach((row, r) => {
+      const text = row.get(reused)?.text;
+      if (!text || rs.headerRows.includes(r)) return;
+      oldNotes.set(r, text.split('\n').filter((line) => line !== '' && !STATUS_NOTES.some((p) => line.startsWith(p))));
+    });
+  }
+  const hasNotes = rows.some((m) => notes.has(m)) || (ins && ins.size > 0) || oldNotes.size > 0;
   // Rows that get new text, and that text, to size them afterwards.
   const touched = new Map<number, Map<number, string>>();
   const touch = (r: number, c: number, text: string): void => {
@@ -599,23 +627,36 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
     sx.setText(x.r, x.c, x.text, style);
     touch(x.r, x.c, x.text);
   }
+  // Earlier marks come off (where nobody restyled the cell since); this run marks afresh.
+  for (const k of w.prevMarks) if (k.sheet === name && sx.styleAt(k.r, k.c) === k.marked) sx.setStyle(k.r, k.c, k.style);
   for (const m of rows) {
     if (!w.unfilledRows.has(m)) continue;
     for (const col of rs.type.columns) {
       const c = m.map.get(col.key);
       if (c === undefined || !isEditable(col) || m.row.cells.get(col.key)?.merged) continue;
-      sx.setStyle(m.row.r, c, ed.styles.derive(sx.styleAt(m.row.r, c), { fill: FILLS.unfilled }));
+      const style = sx.styleAt(m.row.r, c);
+      const marked = ed.styles.derive(style, { fill: FILLS.unfilled });
+      sx.setStyle(m.row.r, c, marked);
+      w.marks.push({ sheet: name, r: m.row.r, c, style, marked });
     }
   }
   if (hasNotes) {
     const lastHeaderCol = Math.max(...[...(rs.columnMaps.get(rs.headerRows[0]!)?.values() ?? [0])]);
     for (const h of rs.headerRows) sx.setText(h, noteCol, t.noteHeader, ed.styles.derive(sx.styleAt(h, lastHeaderCol), { wrap: true }));
     sx.setColumn(noteCol, { width: 32 });
+    const written = new Set<number>();
     for (const m of rows) {
-      const n = notes.get(m);
-      if (!n) continue;
+      const old = oldNotes.get(m.row.r) ?? [];
+      const n = [...old, ...(notes.get(m) ?? []).filter((x) => !old.includes(x))];
+      if (n.length === 0) continue;
       sx.setText(m.row.r, noteCol, n.join('\n'), w.noteStyleBase);
       touch(m.row.r, noteCol, n.join('\n'));
+      written.add(m.row.r);
+    }
+    for (const [r, lines] of oldNotes) {
+      if (written.has(r)) continue;
+      if (lines.length > 0) sx.setText(r, noteCol, lines.join('\n'), w.noteStyleBase);
+      else sx.clearValue(r, noteCol);
     }
   }
   // Tall enough for every cell of the row: the master's texts where nothing new was written.
@@ -746,6 +787,8 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   const { editor: ed, grid: masterGrid } = openMaster(masterBytes, masterName);
   const model = buildModel(masterGrid, config, opts.masterSheets);
   if (model.parsed.reports.length === 0) throw new ConsolidateError('master-no-report');
+  // The master may be an earlier consolidation's output, late answers being added to it.
+  const prev = readState(masterGrid);
   const candidatesDepts = [...new Set([...model.departments, ...knownDepartments(config)])];
   const sheetOrder = masterGrid.sheets.map((s) => s.name);
   phase('master');
@@ -797,6 +840,8 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   const unusableDepts = new Set(loaded.filter((l) => l.dept && (l.status === 'unreadable' || l.status === 'no-report')).map((l) => l.dept!));
   for (const d of [...submitted, ...dupDepts]) unusableDepts.delete(d);
   const rowStatus = (d: string): MissingRowsItem['status'] => (dupDepts.has(d) ? 'duplicate' : unusableDepts.has(d) ? 'unusable' : 'missing');
+  // Taken by the consolidation that wrote this master: its rows hold its answer already.
+  const earlier = new Set([...(prev?.taken.keys() ?? [])].filter((d) => !submitted.has(d)));
   const allDepts = [...model.departments];
   for (const l of loaded) if (l.dept && l.status !== 'unknown-department' && !allDepts.includes(l.dept)) allDepts.push(l.dept);
 
@@ -816,7 +861,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     const list = rowsByReport.get(m.rs) ?? [];
     list.push(m);
     rowsByReport.set(m.rs, list);
-    const missing = m.owners.filter((d) => !submitted.has(d));
+    const missing = m.owners.filter((d) => !submitted.has(d) && !earlier.has(d));
     if (missing.length === 0) continue;
     // A department that sent two files, or a broken one, did answer: say why its rows stay.
     for (const status of ['missing', 'duplicate', 'unusable'] as const) {
@@ -837,9 +882,12 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     writesBySheet.set(x.m.sheet, list);
   }
   const addedItems: AddedItem[] = [];
+  const marks: UnfilledMark[] = [];
   const w: WriteContext = {
     ed, model, writesBySheet, notes, unfilledRows, rowMaps, inserts, deptOrder, fates, unplaced, addedItems,
     noteStyleBase: ed.styles.derive(0, { wrap: true, border: true }),
+    prevMarks: prev?.marks ?? [],
+    marks,
   };
   for (const rs of model.parsed.reports) writeSheet(w, rs, rowsByReport.get(rs) ?? []);
   phase('write');
@@ -867,7 +915,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   }));
   const deptSummaries: DepartmentSummary[] = allDepts.map((d) => {
     const fl = loaded.filter((l) => l.dept === d && l.status !== 'unknown-department');
-    const status = submitted.has(d) ? 'submitted' : rowStatus(d);
+    const status = submitted.has(d) ? 'submitted' : earlier.has(d) && rowStatus(d) === 'missing' ? 'earlier' : rowStatus(d);
     const tk = taken.get(d);
     return {
       name: d,
@@ -911,8 +959,16 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     unfilled,
     cells,
   };
-  ed.addSheet(uniqueSheetName(t.summarySheet, ed.sheets.map((s) => s.name)), summarySheetXml(summary, ed.styles));
-  ed.activate(ed.sheets[ed.sheets.length - 1]!.name);
+  // The earlier 集約結果 is replaced by this one; its record with this run's.
+  const summaryName = prev?.summarySheet && ed.sheets.some((s) => s.name === prev.summarySheet) ? prev.summarySheet : uniqueSheetName(t.summarySheet, ed.sheets.map((s) => s.name));
+  if (summaryName === prev?.summarySheet) ed.replaceSheet(summaryName, summarySheetXml(summary, ed.styles));
+  else ed.addSheet(summaryName, summarySheetXml(summary, ed.styles));
+  const takenSoFar = new Map(prev?.taken ?? []);
+  for (const d of deptSummaries) if (d.status === 'submitted') takenSoFar.set(d.name, d.files);
+  const record = stateSheetXml({ taken: takenSoFar, marks: marks.map((m) => ({ ...m, r: out(m.sheet, m.r) })), summarySheet: summaryName });
+  if (ed.sheets.some((s) => s.name === t.stateSheet)) ed.replaceSheet(t.stateSheet, record);
+  else ed.addSheet(t.stateSheet, record, 'veryHidden');
+  ed.activate(summaryName);
   const bytes = ed.toBytes();
   phase('output');
   // Only when asked: the trace is built from every returned workbook, which the result would

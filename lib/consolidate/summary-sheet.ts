@@ -60,7 +60,7 @@ export function summarySheetXml(s: Summary, styles: Styles): string {
   rows.push([
     spill(
       format(t.summaryCounts, {
-        departments: s.departments.length, submitted: count('submitted'), missing: count('missing'), duplicate: count('duplicate'), unusable: count('unusable'),
+        departments: s.departments.length, submitted: count('submitted'), earlier: count('earlier'), missing: count('missing'), duplicate: count('duplicate'), unusable: count('unusable'),
         conflicts: s.conflicts.length, unauthorized: s.unauthorized.length, added: s.added.length, findings: s.findings.length, unplaced: s.unplaced.length,
       }),
       0,

@@ -41,8 +41,11 @@ export interface ConsolidateOptions {
 export type ConsolidatePhase = 'master' | 'read' | 'validate' | 'merge' | 'write' | 'account' | 'output';
 
 export type FileStatus = 'applied' | 'duplicate' | 'superseded' | 'unknown-department' | 'unreadable' | 'no-report';
-/** unusable: the department sent file(s), but none could be applied (unreadable, no report). */
-export type DeptStatus = 'submitted' | 'missing' | 'duplicate' | 'unusable';
+/**
+ * unusable: the department sent file(s), but none could be applied (unreadable, no report).
+ * earlier: no file this time, but taken by the consolidation whose output is the master now.
+ */
+export type DeptStatus = 'submitted' | 'earlier' | 'missing' | 'duplicate' | 'unusable';
 export type CellReason = 'unauthorized' | 'outside-table' | 'extra-column' | 'unrelated-sheet' | 'no-place';
 
 export interface FileSummary {

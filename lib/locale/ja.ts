@@ -210,7 +210,7 @@ export const consolidate = {
     'no-report': '報告書のシートがないため未反映',
   } as Record<string, string>,
   departmentFrom: { key: '分割ブックの管理情報', 'file-name': 'ファイル名', 'sheet-name': 'シート名' } as Record<string, string>,
-  status: { submitted: '提出', missing: '未提出', duplicate: '重複', unusable: 'ファイル不備', 'unknown': '部署不明' } as Record<string, string>,
+  status: { submitted: '提出', earlier: '前回までに反映', missing: '未提出', duplicate: '重複', unusable: 'ファイル不備', 'unknown': '部署不明' } as Record<string, string>,
 
   // Why a cell of a returned workbook is listed instead of landing in the output.
   cellReasons: {
@@ -229,6 +229,8 @@ export const consolidate = {
   metaMaster: '元の集約表',
   metaFormat: '形式',
   noteHeader: '集約メモ',
+  stateSheet: '_shinchoku_集約',
+  stateTitle: 'shinchoku 集約の記録（次の集約で使います。変更しないでください）',
   noteConflict: '競合（{departments}）: 各部署の記載を残しています。どれを採るか決めてください',
   noteUnauthorized: '担当外の変更あり（未反映）: {department}「{file}」{cell}',
   noteAdded: '追加行: {department}「{file}」',
@@ -242,7 +244,7 @@ export const consolidate = {
   // The 集約結果 sheet.
   summarySheet: '集約結果',
   summaryTitle: '集約結果（{master}）',
-  summaryCounts: '部署 {departments}（提出 {submitted}・未提出 {missing}・重複 {duplicate}・ファイル不備 {unusable}）／ 競合 {conflicts} ／ 担当外の変更 {unauthorized} ／ 追加行 {added} ／ 検証の指摘 {findings} ／ 反映されなかったセル {unplaced}',
+  summaryCounts: '部署 {departments}（提出 {submitted}・前回までに反映 {earlier}・未提出 {missing}・重複 {duplicate}・ファイル不備 {unusable}）／ 競合 {conflicts} ／ 担当外の変更 {unauthorized} ／ 追加行 {added} ／ 検証の指摘 {findings} ／ 反映されなかったセル {unplaced}',
   summaryDeptHeader: ['部署', '状況', 'ファイル', '反映行数', '変更行数', '内訳'],
   summaryDeptDetail: '競合 {conflicts}／担当外の変更 {unauthorized}／追加行 {added}／検証の指摘 {findings}',
   summaryDeptTitle: '部署ごとの提出状況',
@@ -383,7 +385,7 @@ export const addin = {
   colStatus: '状況',
   colRows: '行数',
   colFiles: 'ファイル',
-  deptStatus: { submitted: '提出済み', missing: '未提出', duplicate: '重複（反映せず）', unusable: 'ファイル不備（反映せず）' } as Record<string, string>,
+  deptStatus: { submitted: '提出済み', earlier: '前回までに反映', missing: '未提出', duplicate: '重複（反映せず）', unusable: 'ファイル不備（反映せず）' } as Record<string, string>,
   severity: { error: 'エラー', warning: '警告', info: '情報' } as Record<string, string>,
   /** Display strings of manifest.xml (the manifest test checks they match). */
   manifest: {

@@ -170,6 +170,13 @@ export class SheetXml {
     this.row(r).cells.set(c, inlineStringCell(`${colName(c)}${r + 1}`, s, text));
   }
 
+  /** Empties a cell, keeping its style. */
+  clearValue(r: number, c: number): void {
+    if (!this.hasCell(r, c)) return;
+    const s = this.styleAt(r, c);
+    this.row(r).cells.set(c, s ? `<c r="${colName(c)}${r + 1}" s="${s}"/>` : `<c r="${colName(c)}${r + 1}"/>`);
+  }
+
   setStyle(r: number, c: number, style: number): void {
     const row = this.row(r);
     const cell = row.cells.get(c);

@@ -242,7 +242,8 @@ describe('consolidate', () => {
   });
 
   test('a 集約結果 sheet opens first and lists each item with its sheet and cell', () => {
-    expect(output.sheets.map((s) => s.name)).toEqual(['提言1-ア', '提言1-イ', '集約結果']);
+    // The record for a later run on this output stays out of sight.
+    expect(output.sheets.map((s) => [s.name, s.state])).toEqual([['提言1-ア', 'visible'], ['提言1-イ', 'visible'], ['集約結果', 'visible'], ['_shinchoku_集約', 'veryHidden']]);
     const s = sheetOf(output, '集約結果');
     const values = Object.values(s.cells).map((c) => String(c.v ?? ''));
     expect(values).toContain('競合');
@@ -277,5 +278,56 @@ describe('consolidate', () => {
     expect(f.some((x) => x.file === '回答.xlsx' && x.rule === 'required')).toBe(true);
     expect(f.filter((x) => x.file === '子)児童相談所.xlsx')).toEqual([]);
     expect(f.filter((x) => x.file === '子育て支援部_回答.xlsx')).toEqual([]);
+  });
+});
+
+describe('late answers consolidated into the output', () => {
+  let late: ConsolidateResult;
+  let output2: { sheets: InspectedSheet[] };
+
+  beforeAll(() => {
+    // 総務部 answers after the first run, in a copy of that run's output, and the secretariat
+    // consolidates it into the same output (the add-in's 集約 on the open master does this).
+    const first = path.join(dir, 'out.xlsx');
+    const row = rowOf(sheetOf(output, '提言1-ア'), '○複合化');
+    const file = path.join(dir, 'late', '保)総務部.xlsx');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fill(dir, [{ in: first, out: file, steps: [{ sheet: '提言1-ア', set: { [`B${row}`]: 'C: 遅れて記入した取組状況' } }] }]);
+    late = consolidate(fs.readFileSync(first), [source(file)], defaultConfig(), { masterName: 'out.xlsx', outputName: 'out2.xlsx' });
+    fs.writeFileSync(path.join(dir, 'out2.xlsx'), late.bytes);
+    output2 = inspect(path.join(dir, 'out2.xlsx'));
+  });
+
+  test('departments taken before are not missing; the late one is taken', () => {
+    expect(late.summary.missing).toEqual([]);
+    expect(late.summary.departments.map((d) => [d.name, d.status])).toEqual([[A, 'earlier'], [C, 'submitted'], [B, 'earlier'], [D, 'earlier']]);
+    expect(late.summary.unfilled).toEqual([]);
+    const ア = sheetOf(output2, '提言1-ア');
+    const r = rowOf(ア, '○複合化');
+    expect(ア.cells[`B${r}`]?.v).toBe('C: 遅れて記入した取組状況');
+    // The unfilled mark comes off: the cell looks as it did in the master.
+    const before = sheetOf(master, '提言1-ア').cells[`B${rowOf(sheetOf(master, '提言1-ア'), '○複合化')}`]!;
+    expect(ア.cells[`B${r}`]?.fill ?? null).toBe(before.fill ?? null);
+    expect(sheetOf(output, '提言1-ア').cells[`B${r}`]?.fill).toBe('FFFFF2CC');
+  });
+
+  test('one 集約結果 and one 集約メモ column: replaced, not added again', () => {
+    expect(output2.sheets.map((s) => [s.name, s.state])).toEqual(output.sheets.map((s) => [s.name, s.state]));
+    const ア = sheetOf(output2, '提言1-ア');
+    const notes = Object.entries(ア.cells).filter(([, c]) => c.v === '集約メモ').map(([ref]) => ref);
+    expect(notes).toEqual(['G3']);
+    const r = rowOf(ア, '○複合化');
+    // Who had not answered is said afresh; the first run's conflict and added row stay noted.
+    expect(String(ア.cells[`G${r}`]?.v ?? '')).not.toContain('未提出');
+    expect(String(ア.cells['G6']?.v)).toContain('競合');
+    expect(String(ア.cells['G8']?.v)).toContain('追加行');
+    const values = Object.values(sheetOf(output2, '集約結果').cells).map((c) => String(c.v ?? ''));
+    expect(values).toContain('前回までに反映');
+    expect(values).not.toContain('未提出');
+  });
+
+  test('the same late answer again gives the same bytes', () => {
+    const again = consolidate(fs.readFileSync(path.join(dir, 'out.xlsx')), [source(path.join(dir, 'late', '保)総務部.xlsx'))], defaultConfig(), { masterName: 'out.xlsx', outputName: 'out2.xlsx' });
+    expect(Buffer.from(again.bytes).equals(Buffer.from(late.bytes))).toBe(true);
   });
 });

@@ -177,6 +177,9 @@ test('集約 writes a returned workbook into the open master, equal to the libra
     expect([exp.name, Object.fromEntries(gotCells)]).toEqual([exp.name, Object.fromEntries(want)]);
   }
   expect(cellText(expected.sheets.find((s) => s.name === '提言1-ア')!, 14, 1)).toBe(text);
+  // The record a later 集約 on this workbook reads is there, out of sight.
+  const visibility = await page.evaluate(() => (window as unknown as { __fake: { sheets: { name: string; visibility: string }[] } }).__fake.sheets.map((s) => [s.name, s.visibility]));
+  expect(visibility.filter(([, v]) => v !== 'Visible')).toEqual([['_shinchoku_集約', 'VeryHidden']]);
   // The rows of departments that sent nothing carry the CLI's 'unfilled' colour, removably.
   const fills = (): Promise<number> =>
     page.evaluate(() => (window as unknown as { __fake: { sheets: { formats: { formula: string; address: string }[] }[] } }).__fake.sheets.flatMap((x) => x.formats).filter((f) => f.formula === '=LEN("shinchoku-consolidate")>0').flatMap((f) => f.address.split(',')).length);

@@ -1,0 +1,65 @@
+// What a consolidation leaves for the next one, in a very hidden sheet of its output. Late
+// answers are consolidated into that output (the add-in's 集約 on the open master, or the CLI
+// with the output as master): the record says which departments were taken already (not
+// missing now), which cells were marked unfilled and with which style before (the mark comes
+// off once they answer), and which sheet is the 集約結果 (replaced, not added again).
+import { a1, parseA1, type Workbook } from '../grid';
+import { consolidate as t } from '../locale/ja';
+import { newSheetXml } from '../write/workbook';
+
+export interface UnfilledMark {
+  sheet: string;
+  r: number;
+  c: number;
+  /** The cell's style before the mark, and with it. */
+  style: number;
+  marked: number;
+}
+
+export interface ConsolidationState {
+  /** Department → files taken from it, this run or an earlier one. */
+  taken: Map<string, string[]>;
+  marks: UnfilledMark[];
+  summarySheet?: string;
+}
+
+const TAKEN = 'taken';
+const MARK = 'unfilled-mark';
+const SUMMARY = 'summary-sheet';
+
+const isIndex = (s: string): boolean => /^\d{1,9}$/.test(s);
+
+/** The record in a master that is itself the output of a consolidation; null in any other. */
+export function readState(grid: Workbook): ConsolidationState | null {
+  const sheet = grid.sheets.find((s) => s.name === t.stateSheet);
+  if (!sheet) return null;
+  const state: ConsolidationState = { taken: new Map(), marks: [] };
+  const text = (r: number, c: number): string => sheet.rows.get(r)?.get(c)?.text ?? '';
+  for (let r = 1; r < sheet.rowCount; r++) {
+    const kind = text(r, 0);
+    if (kind === TAKEN && text(r, 1)) {
+      state.taken.set(text(r, 1), text(r, 2).split('\n').filter((f) => f !== ''));
+    } else if (kind === MARK && isIndex(text(r, 3)) && isIndex(text(r, 4))) {
+      // A record edited by hand into nonsense is ignored, never trusted.
+      let at: { r: number; c: number };
+      try {
+        at = parseA1(text(r, 2));
+      } catch {
+        continue;
+      }
+      state.marks.push({ sheet: text(r, 1), r: at.r, c: at.c, style: Number(text(r, 3)), marked: Number(text(r, 4)) });
+    } else if (kind === SUMMARY && text(r, 1)) {
+      state.summarySheet = text(r, 1);
+    }
+  }
+  return state;
+}
+
+export function stateSheetXml(state: ConsolidationState): string {
+  const cell = (text: string): { text: string } => ({ text });
+  const rows = [[cell(t.stateTitle)]];
+  if (state.summarySheet) rows.push([cell(SUMMARY), cell(state.summarySheet)]);
+  for (const [dept, files] of [...state.taken].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) rows.push([cell(TAKEN), cell(dept), cell(files.join('\n'))]);
+  for (const m of state.marks) rows.push([cell(MARK), cell(m.sheet), cell(a1(m.r, m.c)), cell(String(m.style)), cell(String(m.marked))]);
+  return newSheetXml({ rows });
+}
