@@ -920,7 +920,8 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     return {
       name: d,
       status,
-      files: fl.map((l) => l.src.name).sort(),
+      // Taken before: the files the earlier run took, which the record kept.
+      files: status === 'earlier' ? [...(prev?.taken.get(d) ?? [])] : fl.map((l) => l.src.name).sort(),
       rowsTaken: tk?.rows.size ?? 0,
       rowsChanged: tk ? [...tk.changed].filter((m) => tk.rows.has(m)).length : 0,
       conflicts: conflicts.filter((c) => c.departments.includes(d)).length,

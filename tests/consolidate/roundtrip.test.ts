@@ -300,7 +300,12 @@ describe('late answers consolidated into the output', () => {
 
   test('departments taken before are not missing; the late one is taken', () => {
     expect(late.summary.missing).toEqual([]);
-    expect(late.summary.departments.map((d) => [d.name, d.status])).toEqual([[A, 'earlier'], [C, 'submitted'], [B, 'earlier'], [D, 'earlier']]);
+    expect(late.summary.departments.map((d) => [d.name, d.status, d.files])).toEqual([
+      [A, 'earlier', ['子育て支援部_回答.xlsx']],
+      [C, 'submitted', ['保)総務部.xlsx']],
+      [B, 'earlier', ['区)保健福祉部.xlsx']],
+      [D, 'earlier', ['子)児童相談所.xlsx']],
+    ]);
     expect(late.summary.unfilled).toEqual([]);
     const ア = sheetOf(output2, '提言1-ア');
     const r = rowOf(ア, '○複合化');
