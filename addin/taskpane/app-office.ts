@@ -164,7 +164,7 @@ export class OfficeApp {
       const res = split(masterBytes, this.config, { masterName: bookName });
       const zip = zipSync(Object.fromEntries(res.files.map((f) => [f.name, f.bytes])), { level: 0 });
       download(zip, `${bookName.replace(/\.[^.]+$/, '')}${t.splitZipSuffix}.zip`, 'application/zip');
-      this.shell.status(format(t.splitDone, { n: res.files.length, unowned: res.unowned.length }));
+      this.shell.status(format(t.splitDone, { n: res.files.length, unowned: res.unowned.length }) + (res.earlierSummary ? format(t.splitDoneEarlier, { sheet: res.earlierSummary }) : ''));
     } catch (err) {
       this.shell.status(format(t.splitFailed, { detail: masterErrorMessage(err, bookName) }), 'error');
     }

@@ -124,7 +124,7 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
       const res = split(master.bytes, app.config, { masterName: master.name });
       const zip = zipSync(Object.fromEntries(res.files.map((f) => [f.name, f.bytes])), { level: 0 });
       download(zip, suffixed(master.name.replace(/\.[^.]+$/, ''), t.splitZipSuffix) + '.zip', 'application/zip');
-      app.shell.status(format(t.splitDone, { n: res.files.length, unowned: res.unowned.length }));
+      app.shell.status(format(t.splitDone, { n: res.files.length, unowned: res.unowned.length }) + (res.earlierSummary ? format(t.splitDoneEarlier, { sheet: res.earlierSummary }) : ''));
     } catch (err) {
       app.shell.status(format(t.splitFailed, { detail: masterErrorMessage(err, master.name) }), 'error');
     }

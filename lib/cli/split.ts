@@ -65,7 +65,7 @@ export function runSplit(args: SplitArgs, io: Io): number {
   }
   io.progressDone();
   if (args.format === 'json') {
-    io.out(safeJson({ output: args.outDir, files: written, unowned: result.unowned }));
+    io.out(safeJson({ output: args.outDir, files: written, unowned: result.unowned, ...(result.earlierSummary ? { earlierSummary: result.earlierSummary } : {}) }));
   } else {
     const lines: string[] = [];
     for (const w of written) {
@@ -74,6 +74,7 @@ export function runSplit(args: SplitArgs, io: Io): number {
     }
     for (const u of result.unowned) lines.push(format(t.unownedLine, { sheet: u.sheet, cell: u.cell }));
     lines.push(format(t.splitSummary, { count: written.length, dir: args.outDir }));
+    if (result.earlierSummary) lines.push(format(t.splitEarlier, { sheet: result.earlierSummary }));
     // Department names come from cells: escape sequences there must show, not act.
     io.out(lines.map(printable).join('\n'));
   }

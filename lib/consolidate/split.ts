@@ -7,6 +7,7 @@ import { RowMap } from '../write/rowmap';
 import { newSheetXml, XlsxEditor } from '../write/workbook';
 import { fileNameFor, type FileNameChange } from './departments';
 import { openMaster } from './master';
+import { readState } from './state';
 import { buildModel, isEditable, keyOf, type MasterModel, type MasterRow } from './model';
 
 export interface SplitOptions {
@@ -31,6 +32,8 @@ export interface SplitResult {
   files: SplitFile[];
   /** Data rows with no department: in no file. */
   unowned: { sheet: string; cell: string; row: number }[];
+  /** The 集約結果 sheet of an earlier consolidation still in the master (its departments count as answered). */
+  earlierSummary?: string;
 }
 
 /** Column right of everything the sheet uses (cells, merges): where our own column goes. */
@@ -123,7 +126,8 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
     const { name, change } = fileNameFor(dept, usedNames);
     files.push({ department: dept, name, bytes: ed.toBytes(), rows: held, ...(change ? { renamed: change } : {}) });
   }
-  return { files, unowned };
+  const earlier = readState(model.workbook)?.summarySheet;
+  return { files, unowned, ...(earlier ? { earlierSummary: earlier } : {}) };
 }
 
 /** Splits the master into one workbook per department (browser-safe: bytes in, bytes out). */

@@ -29,7 +29,11 @@ const SUMMARY = 'summary-sheet';
 
 const isIndex = (s: string): boolean => /^\d{1,9}$/.test(s);
 
-/** The record in a master that is itself the output of a consolidation; null in any other. */
+/**
+ * The record in a master that is itself the output of a consolidation; null in any other.
+ * Who was taken counts only while that run's 集約結果 sheet is still there: deleting it is
+ * how a new round starts (the marks stay usable: they only ever take off our own colour).
+ */
 export function readState(grid: Workbook): ConsolidationState | null {
   const sheet = grid.sheets.find((s) => s.name === t.stateSheet);
   if (!sheet) return null;
@@ -51,6 +55,10 @@ export function readState(grid: Workbook): ConsolidationState | null {
     } else if (kind === SUMMARY && text(r, 1)) {
       state.summarySheet = text(r, 1);
     }
+  }
+  if (!state.summarySheet || !grid.sheets.some((s) => s.name === state.summarySheet)) {
+    state.taken.clear();
+    delete state.summarySheet;
   }
   return state;
 }

@@ -4,7 +4,7 @@ import type { Styles } from '../write/styles';
 import { newSheetXml, type NewSheetCell } from '../write/workbook';
 import type { MissingRowsItem, Summary } from './types';
 
-const STATUS_FILL: Record<string, string> = { submitted: 'FFE2EFDA', missing: 'FFFFF2CC', duplicate: 'FFF8CBAD' };
+const STATUS_FILL: Record<string, string> = { submitted: 'FFE2EFDA', earlier: 'FFE2EFDA', missing: 'FFFFF2CC', duplicate: 'FFF8CBAD', unusable: 'FFF8CBAD' };
 const KIND_FILL: Record<string, string> = { conflict: 'FFF8CBAD', unauthorized: 'FFFCE4D6', added: 'FFE2EFDA', missing: 'FFFFF2CC', duplicate: 'FFFFF2CC', unusable: 'FFFFF2CC', file: 'FFF8CBAD' };
 
 function quoteSheet(name: string): string {
@@ -66,6 +66,7 @@ export function summarySheetXml(s: Summary, styles: Styles): string {
       0,
     ),
   ]);
+  rows.push([spill(t.summaryLateHelp, 0)]);
   rows.push([]);
   rows.push([spill(t.summaryDeptTitle, title)]);
   rows.push(t.summaryDeptHeader.map((h) => cell(h, head)));

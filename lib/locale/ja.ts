@@ -187,6 +187,7 @@ export const consolidate = {
   wrote: '書き出しました: {path}',
   splitLine: '  {file}\t{department}\t{rows} 行',
   splitSummary: '部署 {count} 件のブックを {dir} に書き出しました',
+  splitEarlier: '注意: この集約表には前回の集約結果（シート「{sheet}」）があります。このまま集約すると、そこで反映済みの部署は未提出に数えません。新しい回なら、そのシートを削除した集約表から分割・集約してください。',
   unownedLine: '  担当部署が空欄のため、どのブックにも入れていない行: シート「{sheet}」 {cell}',
   splitRenamed: '    （部署名「{department}」は{reason}）',
   fileNameReasons: {
@@ -248,6 +249,7 @@ export const consolidate = {
   summaryDeptHeader: ['部署', '状況', 'ファイル', '反映行数', '変更行数', '内訳'],
   summaryDeptDetail: '競合 {conflicts}／担当外の変更 {unauthorized}／追加行 {added}／検証の指摘 {findings}',
   summaryDeptTitle: '部署ごとの提出状況',
+  summaryLateHelp: '後から届いた回答は、このブックを集約表にしてもう一度集約すると反映できます（ここで「提出」「前回までに反映」の部署は未提出に数えません）。新しい回を始めるときは、このシートを削除してから分割してください。',
   summaryDetailTitle: '詳細（セルをクリックすると該当箇所へ移動します）',
   summaryDetailHeader: ['区分', '部署', 'ファイル', 'シート', 'セル', '内容'],
   kinds: {
@@ -367,6 +369,7 @@ export const addin = {
   openWorkbook: '開いているブック.xlsx',
   splitZipSuffix: '_部署別',
   splitDone: '部署別のブック {n} 件を ZIP にまとめて保存しました（担当のない行 {unowned} 行）',
+  splitDoneEarlier: '。前回の集約結果シート「{sheet}」があります: 新しい回なら削除してください',
   splitFailed: '分割できませんでした: {detail}',
   sumCounts: '提出 {submitted} 部署・未提出 {missing} 部署{others}・競合 {conflicts} 件・権限外の変更 {unauthorized} 件・指摘 {findings} 件',
   sumMissing: '未提出: {names}',

@@ -156,6 +156,11 @@ if __name__ == '__main__':
             fill(json.load(f))
     elif cmd == 'inspect':
         inspect(sys.argv[2])
+    elif cmd == 'drop-sheet':
+        # What a person does in Excel to start a new round: delete the 集約結果 sheet.
+        wb = openpyxl.load_workbook(sys.argv[2])
+        del wb[sys.argv[3]]
+        wb.save(sys.argv[4])
     elif cmd == 'workbook-xml':
         # The part as saved, read with the zip module: openpyxl does not expose calcPr flags.
         import zipfile

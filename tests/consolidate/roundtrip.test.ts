@@ -331,6 +331,17 @@ describe('late answers consolidated into the output', () => {
     expect(values).not.toContain('未提出');
   });
 
+  test('split warns while the 集約結果 is there; deleting it starts a new round', () => {
+    const first = path.join(dir, 'out.xlsx');
+    expect(split(fs.readFileSync(first), defaultConfig(), { masterName: 'out.xlsx' }).earlierSummary).toBe('集約結果');
+    const fresh = path.join(dir, 'new-round.xlsx');
+    py('drop-sheet', first, '集約結果', fresh);
+    expect(split(fs.readFileSync(fresh), defaultConfig(), { masterName: 'new-round.xlsx' }).earlierSummary).toBeUndefined();
+    const next = consolidate(fs.readFileSync(fresh), [source(path.join(dir, 'late', '保)総務部.xlsx'))], defaultConfig(), { masterName: 'new-round.xlsx' });
+    // Nobody counts as answered from the last round: the others are missing again.
+    expect(next.summary.departments.map((d) => [d.name, d.status])).toEqual([[A, 'missing'], [C, 'submitted'], [B, 'missing'], [D, 'missing']]);
+  });
+
   test('the same late answer again gives the same bytes', () => {
     const again = consolidate(fs.readFileSync(path.join(dir, 'out.xlsx')), [source(path.join(dir, 'late', '保)総務部.xlsx'))], defaultConfig(), { masterName: 'out.xlsx', outputName: 'out2.xlsx' });
     expect(Buffer.from(again.bytes).equals(Buffer.from(late.bytes))).toBe(true);
