@@ -16,7 +16,7 @@ import { buildModel, isEditable, parseKey, rowKeyText, sectionPath, type MasterM
 import { openMaster } from './master';
 import { freeColumn } from './split';
 import { summarySheetXml } from './summary-sheet';
-import { readState, stateSheetXml, type UnfilledMark } from './state';
+import { isPlainFill, readState, stateSheetXml, type UnfilledMark } from './state';
 import type {
   AddedItem, CellReason, CellTrace, ConflictItem, ConsolidateOptions, ConsolidatePhase, ConsolidateResult, Contribution,
   DepartmentSummary, FileSummary, FindingItem, MissingRowsItem, Source, Summary, UnauthorizedItem, UnplacedItem,
@@ -582,6 +582,8 @@ interface WriteContext {
   marks: UnfilledMark[];
 }
 
+const UNFILLED_FILL = new RegExp(`rgb="${FILLS.unfilled}"`, 'i');
+
 /** Leading text of the notes on who answered, recomputed by every run. */
 const STATUS_NOTES = [t.noteMissing, t.noteDuplicate, t.noteUnusable].map((x) => x.slice(0, x.indexOf('{')));
 
@@ -627,17 +629,21 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
     sx.setText(x.r, x.c, x.text, style);
     touch(x.r, x.c, x.text);
   }
-  // Earlier marks come off (where nobody restyled the cell since); this run marks afresh.
-  for (const k of w.prevMarks) if (k.sheet === name && sx.styleAt(k.r, k.c) === k.marked) sx.setStyle(k.r, k.c, k.style);
+  // Earlier marks come off where the cell still shows our colour; this run marks afresh.
+  for (const k of w.prevMarks) {
+    if (k.sheet !== name) continue;
+    const now = sx.styleAt(k.r, k.c);
+    if (UNFILLED_FILL.test(ed.styles.fillOf(now))) sx.setStyle(k.r, k.c, ed.styles.derive(now, { fillXml: k.fill }));
+  }
   for (const m of rows) {
     if (!w.unfilledRows.has(m)) continue;
     for (const col of rs.type.columns) {
       const c = m.map.get(col.key);
       if (c === undefined || !isEditable(col) || m.row.cells.get(col.key)?.merged) continue;
       const style = sx.styleAt(m.row.r, c);
-      const marked = ed.styles.derive(style, { fill: FILLS.unfilled });
-      sx.setStyle(m.row.r, c, marked);
-      w.marks.push({ sheet: name, r: m.row.r, c, style, marked });
+      sx.setStyle(m.row.r, c, ed.styles.derive(style, { fill: FILLS.unfilled }));
+      const fill = ed.styles.fillOf(style);
+      if (isPlainFill(fill)) w.marks.push({ sheet: name, r: m.row.r, c, fill });
     }
   }
   if (hasNotes) {

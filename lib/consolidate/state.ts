@@ -11,9 +11,19 @@ export interface UnfilledMark {
   sheet: string;
   r: number;
   c: number;
-  /** The cell's style before the mark, and with it. */
-  style: number;
-  marked: number;
+  /**
+   * The cell's own <fill> before the mark. A fill, not a format index: Excel renumbers the
+   * formats when it saves, and the secretariat may well open and save the output in between.
+   */
+  fill: string;
+}
+
+// Plain pattern fills only: the record is read back into styles.xml, so nothing else passes.
+const FILL = /^<fill>(?:<patternFill(?: patternType="\w+")?\/>|<patternFill(?: patternType="\w+")?>(?:<(?:fgColor|bgColor)(?: \w+="[\w.#-]*")*\/>){0,2}<\/patternFill>)<\/fill>$/;
+
+/** Whether a fill read from a record (or a master) may be written back as it is. */
+export function isPlainFill(xml: string): boolean {
+  return FILL.test(xml);
 }
 
 export interface ConsolidationState {
@@ -26,8 +36,6 @@ export interface ConsolidationState {
 const TAKEN = 'taken';
 const MARK = 'unfilled-mark';
 const SUMMARY = 'summary-sheet';
-
-const isIndex = (s: string): boolean => /^\d{1,9}$/.test(s);
 
 /**
  * The record in a master that is itself the output of a consolidation; null in any other.
@@ -43,7 +51,7 @@ export function readState(grid: Workbook): ConsolidationState | null {
     const kind = text(r, 0);
     if (kind === TAKEN && text(r, 1)) {
       state.taken.set(text(r, 1), text(r, 2).split('\n').filter((f) => f !== ''));
-    } else if (kind === MARK && isIndex(text(r, 3)) && isIndex(text(r, 4))) {
+    } else if (kind === MARK && isPlainFill(text(r, 3))) {
       // A record edited by hand into nonsense is ignored, never trusted.
       let at: { r: number; c: number };
       try {
@@ -51,7 +59,7 @@ export function readState(grid: Workbook): ConsolidationState | null {
       } catch {
         continue;
       }
-      state.marks.push({ sheet: text(r, 1), r: at.r, c: at.c, style: Number(text(r, 3)), marked: Number(text(r, 4)) });
+      state.marks.push({ sheet: text(r, 1), r: at.r, c: at.c, fill: text(r, 3) });
     } else if (kind === SUMMARY && text(r, 1)) {
       state.summarySheet = text(r, 1);
     }
@@ -68,6 +76,6 @@ export function stateSheetXml(state: ConsolidationState): string {
   const rows = [[cell(t.stateTitle)]];
   if (state.summarySheet) rows.push([cell(SUMMARY), cell(state.summarySheet)]);
   for (const [dept, files] of [...state.taken].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) rows.push([cell(TAKEN), cell(dept), cell(files.join('\n'))]);
-  for (const m of state.marks) rows.push([cell(MARK), cell(m.sheet), cell(a1(m.r, m.c)), cell(String(m.style)), cell(String(m.marked))]);
+  for (const m of state.marks) rows.push([cell(MARK), cell(m.sheet), cell(a1(m.r, m.c)), cell(m.fill)]);
   return newSheetXml({ rows });
 }

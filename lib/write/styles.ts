@@ -5,6 +5,8 @@ import { getAttr, setAttr } from './xml';
 export interface StyleChange {
   /** ARGB of a solid fill, e.g. FFFCE4D6. */
   fill?: string;
+  /** A whole <fill> element instead (one read by fillOf), to put a cell's own fill back. */
+  fillXml?: string;
   locked?: boolean;
   bold?: boolean;
   wrap?: boolean;
@@ -70,8 +72,8 @@ export class Styles {
     let tag = /^<xf\b[^>]*?\/?>/.exec(xf)![0];
     let children = tag.endsWith('/>') ? '' : xf.slice(tag.length, xf.lastIndexOf('</xf>'));
     tag = tag.replace(/\/>$/, '>');
-    if (change.fill) {
-      this.fills.push(`<fill><patternFill patternType="solid"><fgColor rgb="${change.fill}"/><bgColor indexed="64"/></patternFill></fill>`);
+    if (change.fill || change.fillXml) {
+      this.fills.push(change.fillXml ?? `<fill><patternFill patternType="solid"><fgColor rgb="${change.fill}"/><bgColor indexed="64"/></patternFill></fill>`);
       tag = setAttr(setAttr(tag, 'fillId', String(this.fills.length - 1)), 'applyFill', '1');
     }
     if (change.bold) {
@@ -104,6 +106,12 @@ export class Styles {
     this.cache.set(key, idx);
     this.dirty = true;
     return idx;
+  }
+
+  /** The <fill> element a format shows (compact, as stored). */
+  fillOf(style: number): string {
+    const xf = this.xfs[style] ?? this.xfs[0]!;
+    return (this.fills[Number(getAttr(/^<xf\b[^>]*?\/?>/.exec(xf)![0], 'fillId') ?? 0)] ?? '').replace(/>\s+</g, '><');
   }
 
   toXml(): string {

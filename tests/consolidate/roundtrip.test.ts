@@ -331,6 +331,20 @@ describe('late answers consolidated into the output', () => {
     expect(values).not.toContain('未提出');
   });
 
+  test('the mark comes off an output LibreOffice saved in between (its formats renumbered)', () => {
+    const resaved = libreOfficeResave(path.join(dir, 'out.xlsx'), path.join(dir, 'lo-out'));
+    const res = consolidate(fs.readFileSync(resaved), [source(path.join(dir, 'late', '保)総務部.xlsx'))], defaultConfig(), { masterName: 'out.xlsx' });
+    const file = path.join(dir, 'out-lo2.xlsx');
+    fs.writeFileSync(file, res.bytes);
+    const ア = sheetOf(inspect(file), '提言1-ア');
+    const r = rowOf(ア, '○複合化');
+    const before = sheetOf(master, '提言1-ア').cells[`B${rowOf(sheetOf(master, '提言1-ア'), '○複合化')}`]!;
+    expect([ア.cells[`B${r}`]?.v, ア.cells[`B${r}`]?.fill ?? null]).toEqual(['C: 遅れて記入した取組状況', before.fill ?? null]);
+    // The resaved first output did carry the mark.
+    expect(sheetOf(inspect(resaved), '提言1-ア').cells[`B${r}`]?.fill).toBe('FFFFF2CC');
+    expect(res.summary.departments.filter((d) => d.status === 'earlier').map((d) => d.name)).toEqual([A, B, D]);
+  });
+
   test('split warns while the 集約結果 is there; deleting it starts a new round', () => {
     const first = path.join(dir, 'out.xlsx');
     expect(split(fs.readFileSync(first), defaultConfig(), { masterName: 'out.xlsx' }).earlierSummary).toBe('集約結果');
