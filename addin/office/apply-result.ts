@@ -45,7 +45,17 @@ function hideRecord(ctx: Excel.RequestContext, added: readonly Sheet[]): void {
   if (added.some((s) => s.name === t.stateSheet)) ctx.workbook.worksheets.getItem(t.stateSheet).visibility = Excel.SheetVisibility.veryHidden;
 }
 
-export async function applyResult(result: Workbook, resultBytes: Uint8Array, added: readonly { sheet: string; row: number }[], opts: RunOptions = {}): Promise<ApplyReport> {
+/**
+ * `replace`: sheets of ours the result rewrites whole (an earlier 集約結果): deleted and
+ * inserted again, so no colour or row of the old one stays beside the new values.
+ */
+export async function applyResult(
+  result: Workbook,
+  resultBytes: Uint8Array,
+  added: readonly { sheet: string; row: number }[],
+  opts: RunOptions = {},
+  replace: readonly string[] = [],
+): Promise<ApplyReport> {
   // 1. Rows added by sections, top to bottom at their final positions.
   const rows = [...new Map(added.map((x) => [`${x.sheet}\u0000${x.row}`, x])).values()].sort((x, y) => (x.sheet < y.sheet ? -1 : x.sheet > y.sheet ? 1 : x.row - y.row));
   if (rows.length) {
@@ -58,12 +68,19 @@ export async function applyResult(result: Workbook, resultBytes: Uint8Array, add
   const open = await readOpenWorkbook('Excel', opts);
   const fixes: Fix[] = [];
   const newSheets: Sheet[] = [];
+  const gone = replace.filter((n) => open.workbook.sheets.some((s) => s.name === n) && result.sheets.some((s) => s.name === n));
   for (const rs of result.sheets) {
     const os = open.workbook.sheets.find((s) => s.name === rs.name);
-    if (os) fixes.push(...diffSheet(os, rs));
+    if (os && !gone.includes(rs.name)) fixes.push(...diffSheet(os, rs));
     else newSheets.push(rs);
   }
   await writeCells(fixes, opts);
+  if (gone.length) {
+    await runExcel(async (ctx) => {
+      for (const n of gone) ctx.workbook.worksheets.getItem(n).delete();
+      await ctx.sync();
+    }, opts);
+  }
   // 3. New sheets: whole (with their formatting) from the bytes, or their values.
   if (newSheets.length) {
     if (supports('ExcelApi', '1.13')) {

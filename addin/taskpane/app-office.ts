@@ -3,6 +3,7 @@
 // input rules, and 集約 into the open master.
 import type { Config } from '../../lib/config/schema';
 import { departmentFromName, knownDepartments } from '../../lib/consolidate/departments';
+import { readState } from '../../lib/consolidate/state';
 import { addin as t, format } from '../../lib/locale/ja';
 import { readWorkbook } from '../../lib/read/sheetjs';
 import { applyFixes } from '../../lib/fix';
@@ -140,9 +141,12 @@ export class OfficeApp {
     let message: string;
     try {
       this.shell.status(t.writing, 'busy');
-      const rep = await applyResult(readWorkbook(result.bytes, bookName), result.bytes, result.summary.added, {
+      const out = readWorkbook(result.bytes, bookName);
+      // An earlier run's 集約結果 is rewritten whole, not value by value.
+      const summarySheet = readState(out)?.summarySheet;
+      const rep = await applyResult(out, result.bytes, result.summary.added, {
         onWaitForEdit: () => this.shell.status(t.waitingForEdit, 'busy'),
-      });
+      }, summarySheet ? [summarySheet] : []);
       // The colours the CLI's output carries (conflict, added, unfilled, unauthorized), removable.
       await setOwnedFills(CONSOLIDATION_FORMULA, consolidationFills(result.summary));
       this.result = result;

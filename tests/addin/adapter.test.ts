@@ -292,6 +292,25 @@ describe('writing a consolidated workbook into the open master', () => {
     expect(got('提言1-ア')[6]![0]).toBe(master[5]![0]);
     expect(got('集約結果')).toEqual(summary);
   });
+
+  test.each([13, 12])('a 集約結果 from an earlier run is replaced whole, not value by value (ExcelApi 1.%i)', async (api) => {
+    const fake = host({ api });
+    const master = teigenRows(4);
+    fake.addSheet('提言1-ア', master);
+    // The earlier run's summary, longer than the new one and coloured by the user.
+    const old = fake.addSheet('集約結果', [['集約結果'], ['部署', '状況'], ['子) 子育て支援部', '未提出'], ['区) 保健福祉部', '未提出']]);
+    old.formats.push({ id: 'f1', type: 'Custom', formula: '=TRUE', address: 'A3:B4' } as never);
+    const summary = [['集約結果'], ['部署', '状況'], ['子) 子育て支援部', '提出済み']];
+    const result = { name: 'out.xlsx', sheets: [gridOf(master, '提言1-ア'), gridOf(summary, '集約結果')] };
+    fake.onInsertWorksheets = (_b64, names) => names.map((n) => ({ name: n, rows: summary }));
+    const rep = await applyResult(result, new Uint8Array([1, 2, 3]), [], {}, ['集約結果']);
+    expect(rep.newSheets).toEqual(['集約結果']);
+    expect(fake.sheets.filter((s) => s.name === '集約結果')).toHaveLength(1);
+    const now = fake.sheet('集約結果');
+    expect(now).not.toBe(old);
+    expect(now.formats).toEqual([]);
+    expect([...now.cells.entries()].sort()).toEqual([['0,0', '集約結果'], ['1,0', '部署'], ['1,1', '状況'], ['2,0', '子) 子育て支援部'], ['2,1', '提出済み']]);
+  });
 });
 
 test('a paste too large to re-read as one range falls back to the chunked full read', async () => {

@@ -293,6 +293,14 @@ class Worksheet extends FakeProxy {
   }
   get visibility(): string { return this.prop('visibility'); }
   activate(): void { this.ctx.q(() => { this.ctx.fake.active = this.must().name; }); }
+  delete(): void {
+    this.ctx.q(() => {
+      const s = this.must();
+      const f = this.ctx.fake;
+      if (f.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) throw fail('InvalidOperation', 'a workbook needs a visible sheet');
+      f.sheets = f.sheets.filter((x) => x !== s);
+    });
+  }
   getRange(address?: string): Range {
     return new Range(this.ctx, this, () => (address ? parseRef(address) : { r0: 0, c0: 0, r1: 1048575, c1: 16383 }));
   }
