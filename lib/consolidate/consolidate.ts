@@ -579,6 +579,8 @@ interface WriteContext {
   addedItems: AddedItem[];
   /** Unfilled marks of the consolidation that wrote the master, and this run's (master rows). */
   prevMarks: readonly UnfilledMark[];
+  /** Late answers to that consolidation (not a new round): its notes on conflicts etc. stay. */
+  sameRound: boolean;
   marks: UnfilledMark[];
 }
 
@@ -607,13 +609,13 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
   const reused = earlierNoteColumn(rs);
   const noteCol = reused ?? freeColumn(w.model, name, sx.maxColumn());
   // Notes an earlier run wrote: who answered is said afresh now; conflicts, changes and added
-  // rows are history and stay.
+  // rows are history and stay within its round, and go with a new one.
   const oldNotes = new Map<number, string[]>();
   if (reused !== undefined) {
     rs.sheet.rows.forEach((row, r) => {
       const text = row.get(reused)?.text;
       if (!text || rs.headerRows.includes(r)) return;
-      oldNotes.set(r, text.split('\n').filter((line) => line !== '' && !STATUS_NOTES.some((p) => line.startsWith(p))));
+      oldNotes.set(r, w.sameRound ? text.split('\n').filter((line) => line !== '' && !STATUS_NOTES.some((p) => line.startsWith(p))) : []);
     });
   }
   const hasNotes = rows.some((m) => notes.has(m)) || (ins && ins.size > 0) || oldNotes.size > 0;
@@ -893,6 +895,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     ed, model, writesBySheet, notes, unfilledRows, rowMaps, inserts, deptOrder, fates, unplaced, addedItems,
     noteStyleBase: ed.styles.derive(0, { wrap: true, border: true }),
     prevMarks: prev?.marks ?? [],
+    sameRound: prev?.summarySheet !== undefined,
     marks,
   };
   for (const rs of model.parsed.reports) writeSheet(w, rs, rowsByReport.get(rs) ?? []);

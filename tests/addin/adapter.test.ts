@@ -301,7 +301,7 @@ describe('writing a consolidated workbook into the open master', () => {
     const old = fake.addSheet('集約結果', [['集約結果'], ['部署', '状況'], ['子) 子育て支援部', '未提出'], ['区) 保健福祉部', '未提出']]);
     old.formats.push({ id: 'f1', type: 'Custom', formula: '=TRUE', address: 'A3:B4' } as never);
     const summary = [['集約結果'], ['部署', '状況'], ['子) 子育て支援部', '提出済み']];
-    const result = { name: 'out.xlsx', sheets: [gridOf(master, '提言1-ア'), gridOf(summary, '集約結果')] };
+    const result = { name: 'out.xlsx', sheets: [gridOf(master as (string | null)[][], '提言1-ア'), gridOf(summary, '集約結果')] };
     fake.onInsertWorksheets = (_b64, names) => names.map((n) => ({ name: n, rows: summary }));
     const rep = await applyResult(result, new Uint8Array([1, 2, 3]), [], {}, ['集約結果']);
     expect(rep.newSheets).toEqual(['集約結果']);

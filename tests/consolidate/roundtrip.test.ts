@@ -354,6 +354,13 @@ describe('late answers consolidated into the output', () => {
     const next = consolidate(fs.readFileSync(fresh), [source(path.join(dir, 'late', '保)総務部.xlsx'))], defaultConfig(), { masterName: 'new-round.xlsx' });
     // Nobody counts as answered from the last round: the others are missing again.
     expect(next.summary.departments.map((d) => [d.name, d.status])).toEqual([[A, 'missing'], [C, 'submitted'], [B, 'missing'], [D, 'missing']]);
+    // The 集約メモ column serves again, without the last round's notes.
+    const file = path.join(dir, 'new-round-out.xlsx');
+    fs.writeFileSync(file, next.bytes);
+    const ア = sheetOf(inspect(file), '提言1-ア');
+    expect(Object.entries(ア.cells).filter(([, c]) => c.v === '集約メモ').map(([ref]) => ref)).toEqual(['G3']);
+    expect(String(ア.cells['G6']?.v)).not.toContain('競合');
+    expect(String(ア.cells['G6']?.v)).toContain('未提出');
   });
 
   test('the same late answer again gives the same bytes', () => {
