@@ -3,6 +3,7 @@
 // yields data rows whose cells remember their own address.
 import type { ColumnDef, Config, ReportType } from './config/schema';
 import { a1, cellKey, mergeIndex, type Sheet, type Workbook } from './grid';
+import { consolidate as ownText } from './locale/ja';
 import { normalize, normalizeHeader } from './normalize';
 
 export interface ReportCell {
@@ -366,11 +367,16 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
   return { sheet, type, headerRows, columnMaps, missing, rows };
 }
 
+/** split's key sheet and consolidate's record. */
+const OWN_SHEETS = new Set<string>([ownText.metaSheet, ownText.stateSheet]);
+
 export function parseWorkbook(workbook: Workbook, config: Config): ParsedWorkbook {
   const types = compileTypes(config);
   const reports: ReportSheet[] = [];
   const skipped: SkippedSheet[] = [];
   for (const sheet of workbook.sheets) {
+    // Our own bookkeeping, hidden from people: not a report, and not worth a line to them.
+    if (sheet.hidden && OWN_SHEETS.has(sheet.name)) continue;
     if (sheet.rowCount === 0) {
       skipped.push({ sheet: sheet.name, reason: 'empty' });
       continue;

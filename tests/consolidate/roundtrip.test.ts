@@ -8,6 +8,7 @@ import { split } from '../../lib/consolidate/split';
 import type { ConsolidateResult, Source } from '../../lib/consolidate/types';
 import * as XLSX from 'xlsx';
 import { readWorkbook } from '../../lib/read/sheetjs';
+import { checkBytes } from '../../lib/check';
 import { fill, inspect, libreOfficeResave, py, rowOf, sheetOf, tmpDir, type InspectedSheet } from './helpers';
 
 const A = '子) 子育て支援部';
@@ -115,6 +116,15 @@ describe('split', () => {
     expect(ア.printTitles).toBe(sheetOf(inspect(path.join(dir, 'master.xlsx')), '提言1-ア').printTitles);
     const d = inspect(path.join(dir, 'split', '子)児童相談所.xlsx'));
     expect(d.sheets.map((s) => [s.name, s.state])).toEqual([['提言1-ア', 'hidden'], ['提言1-イ', 'visible'], ['_shinchoku', 'veryHidden']]);
+  });
+
+  test('validating a section’s workbook names no sheet of ours', () => {
+    const f = splitFiles.files.find((x) => x.department === A)!;
+    const res = checkBytes(f.name, f.bytes, defaultConfig());
+    expect(res.error).toBeUndefined();
+    // The hidden key sheet is neither a report nor a sheet the section should read about.
+    expect(res.skipped.map((s) => s.sheet)).not.toContain('_shinchoku');
+    expect(readWorkbook(f.bytes, f.name).sheets.map((s) => s.name)).toContain('_shinchoku');
   });
 
   test('the key column survives a tool that trusts the sheet’s <dimension> (SheetJS)', () => {
