@@ -795,8 +795,14 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   const { editor: ed, grid: masterGrid } = openMaster(masterBytes, masterName);
   const model = buildModel(masterGrid, config, opts.masterSheets);
   if (model.parsed.reports.length === 0) throw new ConsolidateError('master-no-report');
-  // The master may be an earlier consolidation's output, late answers being added to it.
-  const prev = readState(masterGrid);
+  // The master may be an earlier consolidation's output, late answers being added to it. A
+  // record naming a report sheet (or itself) as its 集約結果 was edited: that sheet is never
+  // replaced, and the record is not believed.
+  let prev = readState(masterGrid);
+  const named = prev?.summarySheet;
+  if (prev && named !== undefined && (named === t.stateSheet || model.parsed.reports.some((r) => r.sheet.name === named))) {
+    prev = { taken: new Map(), marks: prev.marks };
+  }
   const candidatesDepts = [...new Set([...model.departments, ...knownDepartments(config)])];
   const sheetOrder = masterGrid.sheets.map((s) => s.name);
   phase('master');

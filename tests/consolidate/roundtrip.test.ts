@@ -373,6 +373,18 @@ describe('late answers consolidated into the output', () => {
     expect(String(ア.cells['G6']?.v)).toContain('未提出');
   });
 
+  test('a record edited to name a report sheet as its 集約結果 replaces nothing', () => {
+    const forged = path.join(dir, 'forged.xlsx');
+    fill(dir, [{ in: path.join(dir, 'out.xlsx'), out: forged, steps: [{ sheet: '_shinchoku_集約', set: { B2: '提言1-ア' } }] }]);
+    const res = consolidate(fs.readFileSync(forged), [source(path.join(dir, 'late', '保)総務部.xlsx'))], defaultConfig(), { masterName: 'forged.xlsx' });
+    const file = path.join(dir, 'forged-out.xlsx');
+    fs.writeFileSync(file, res.bytes);
+    const names = inspect(file).sheets.map((s) => s.name);
+    expect(names).toEqual(['提言1-ア', '提言1-イ', '集約結果', '_shinchoku_集約', '集約結果2']);
+    expect(sheetOf(inspect(file), '提言1-ア').cells['A3']?.v).toBe('取組内容');
+    expect(res.summary.departments.map((d) => d.status)).not.toContain('earlier');
+  });
+
   test('the same late answer again gives the same bytes', () => {
     const again = consolidate(fs.readFileSync(path.join(dir, 'out.xlsx')), [source(path.join(dir, 'late', '保)総務部.xlsx'))], defaultConfig(), { masterName: 'out.xlsx', outputName: 'out2.xlsx' });
     expect(Buffer.from(again.bytes).equals(Buffer.from(late.bytes))).toBe(true);
