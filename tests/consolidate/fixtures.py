@@ -94,7 +94,8 @@ def fill(spec):
     for job in spec:
         wb = openpyxl.load_workbook(job['in'])
         for step in job['steps']:
-            ws = wb[step['sheet']]
+            # A sheet the workbook lacks is added (a person adds a sheet of notes).
+            ws = wb[step['sheet']] if step['sheet'] in wb.sheetnames else wb.create_sheet(step['sheet'])
             if 'insert' in step:
                 row, values = step['insert']
                 ws.insert_rows(row)

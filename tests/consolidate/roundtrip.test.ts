@@ -373,15 +373,17 @@ describe('late answers consolidated into the output', () => {
     expect(String(ア.cells['G6']?.v)).toContain('未提出');
   });
 
-  test('a record edited to name a report sheet as its 集約結果 replaces nothing', () => {
+  test.each(['提言1-ア', '記入上の注意'])('a record edited to name %s as its 集約結果 replaces nothing', (sheet) => {
     const forged = path.join(dir, 'forged.xlsx');
-    fill(dir, [{ in: path.join(dir, 'out.xlsx'), out: forged, steps: [{ sheet: '_shinchoku_集約', set: { B2: '提言1-ア' } }] }]);
+    const notes = sheet === '提言1-ア' ? [] : [{ sheet, set: { A1: '記入上の注意', A2: '取組状況は具体的に書いてください' } }];
+    fill(dir, [{ in: path.join(dir, 'out.xlsx'), out: forged, steps: [...notes, { sheet: '_shinchoku_集約', set: { B2: sheet } }] }]);
     const res = consolidate(fs.readFileSync(forged), [source(path.join(dir, 'late', '保)総務部.xlsx'))], defaultConfig(), { masterName: 'forged.xlsx' });
     const file = path.join(dir, 'forged-out.xlsx');
     fs.writeFileSync(file, res.bytes);
-    const names = inspect(file).sheets.map((s) => s.name);
-    expect(names).toEqual(['提言1-ア', '提言1-イ', '集約結果', '_shinchoku_集約', '集約結果2']);
-    expect(sheetOf(inspect(file), '提言1-ア').cells['A3']?.v).toBe('取組内容');
+    const got = inspect(file);
+    expect(got.sheets.map((s) => s.name)).toEqual(['提言1-ア', '提言1-イ', '集約結果', '_shinchoku_集約', ...(notes.length ? ['記入上の注意'] : []), '集約結果2']);
+    expect(sheetOf(got, '提言1-ア').cells['A3']?.v).toBe('取組内容');
+    if (notes.length) expect(sheetOf(got, '記入上の注意').cells['A2']?.v).toBe('取組状況は具体的に書いてください');
     expect(res.summary.departments.map((d) => d.status)).not.toContain('earlier');
   });
 
