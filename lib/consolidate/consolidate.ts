@@ -16,7 +16,7 @@ import { buildModel, isEditable, parseKey, rowKeyText, sectionPath, type MasterM
 import { openMaster } from './master';
 import { freeColumn } from './split';
 import { summarySheetXml } from './summary-sheet';
-import { isPlainFill, readState, stateSheetXml, type UnfilledMark } from './state';
+import { believedState, isPlainFill, stateSheetXml, type UnfilledMark } from './state';
 import type {
   AddedItem, CellReason, CellTrace, ConflictItem, ConsolidateOptions, ConsolidatePhase, ConsolidateResult, Contribution,
   DepartmentSummary, FileSummary, FindingItem, MissingRowsItem, Source, Summary, UnauthorizedItem, UnplacedItem,
@@ -774,14 +774,6 @@ function masterTextTest(grid: Workbook): (text: string, sheet: string, r: number
   };
 }
 
-const SUMMARY_TITLE = t.summaryTitle.slice(0, t.summaryTitle.indexOf('{'));
-
-/** Whether a sheet is a 集約結果 we wrote: titled as ours, and no report. */
-function isOurSummary(grid: Workbook, model: MasterModel, name: string): boolean {
-  if (name === t.stateSheet || model.parsed.reports.some((r) => r.sheet.name === name)) return false;
-  return grid.sheets.find((s) => s.name === name)?.rows.get(0)?.get(0)?.text.startsWith(SUMMARY_TITLE) === true;
-}
-
 /** The note beside a row its department's answer did not reach, by why. */
 const ROW_NOTE: Record<MissingRowsItem['status'], string> = { missing: t.noteMissing, duplicate: t.noteDuplicate, unusable: t.noteUnusable };
 
@@ -803,12 +795,8 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   const { editor: ed, grid: masterGrid } = openMaster(masterBytes, masterName);
   const model = buildModel(masterGrid, config, opts.masterSheets);
   if (model.parsed.reports.length === 0) throw new ConsolidateError('master-no-report');
-  // The master may be an earlier consolidation's output, late answers being added to it. A
-  // record naming as its 集約結果 a sheet that is not one (a report, the notes for sections)
-  // was edited: that sheet is never replaced, and the record is not believed.
-  let prev = readState(masterGrid);
-  const named = prev?.summarySheet;
-  if (prev && named !== undefined && !isOurSummary(masterGrid, model, named)) prev = { taken: new Map(), marks: prev.marks };
+  // The master may be an earlier consolidation's output, late answers being added to it.
+  const prev = believedState(masterGrid, model.parsed.reports.map((r) => r.sheet.name));
   const candidatesDepts = [...new Set([...model.departments, ...knownDepartments(config)])];
   const sheetOrder = masterGrid.sheets.map((s) => s.name);
   phase('master');

@@ -7,7 +7,7 @@ import { RowMap } from '../write/rowmap';
 import { newSheetXml, XlsxEditor } from '../write/workbook';
 import { fileNameFor, type FileNameChange } from './departments';
 import { openMaster } from './master';
-import { readState } from './state';
+import { believedState } from './state';
 import { buildModel, isEditable, keyOf, type MasterModel, type MasterRow } from './model';
 
 export interface SplitOptions {
@@ -126,7 +126,7 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
     const { name, change } = fileNameFor(dept, usedNames);
     files.push({ department: dept, name, bytes: ed.toBytes(), rows: held, ...(change ? { renamed: change } : {}) });
   }
-  const earlier = readState(model.workbook)?.summarySheet;
+  const earlier = believedState(model.workbook, model.parsed.reports.map((r) => r.sheet.name))?.summarySheet;
   return { files, unowned, ...(earlier ? { earlierSummary: earlier } : {}) };
 }
 

@@ -71,6 +71,22 @@ export function readState(grid: Workbook): ConsolidationState | null {
   return state;
 }
 
+const SUMMARY_TITLE = t.summaryTitle.slice(0, t.summaryTitle.indexOf('{'));
+
+/**
+ * The record as far as it can be believed. One naming as its 集約結果 a sheet that is not one
+ * (a report, the notes for sections) was edited: that sheet is never replaced, nor who was
+ * taken believed.
+ */
+export function believedState(grid: Workbook, reportSheets: readonly string[]): ConsolidationState | null {
+  const state = readState(grid);
+  const name = state?.summarySheet;
+  if (!state || name === undefined) return state;
+  const title = grid.sheets.find((s) => s.name === name)?.rows.get(0)?.get(0)?.text ?? '';
+  if (name !== t.stateSheet && !reportSheets.includes(name) && title.startsWith(SUMMARY_TITLE)) return state;
+  return { taken: new Map(), marks: state.marks };
+}
+
 export function stateSheetXml(state: ConsolidationState): string {
   const cell = (text: string): { text: string } => ({ text });
   const rows = [[cell(t.stateTitle)]];
