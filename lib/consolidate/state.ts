@@ -1,8 +1,8 @@
 // What a consolidation leaves for the next one, in a very hidden sheet of its output. Late
 // answers are consolidated into that output (the add-in's 集約 on the open master, or the CLI
 // with the output as master): the record says which departments were taken already (not
-// missing now), which cells were marked unfilled and with which style before (the mark comes
-// off once they answer), and which sheet is the 集約結果 (replaced, not added again).
+// missing now), which cells were marked unfilled and their own fill (the mark comes off once
+// they answer), and which sheet is the 集約結果 (replaced, not added again).
 import { a1, parseA1, type Workbook } from '../grid';
 import { consolidate as t } from '../locale/ja';
 import { newSheetXml } from '../write/workbook';
