@@ -192,6 +192,39 @@ test('集約 writes a returned workbook into the open master, equal to the libra
   expect(errors).toEqual([]);
 });
 
+test('集約 again on the consolidated workbook: earlier answers stay taken, 集約結果 is rewritten', async () => {
+  const masterBytes = new Uint8Array(fs.readFileSync(MASTER));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-pane-'));
+  temps.push(tmp);
+  const parts = split(masterBytes, config).files;
+  const early = parts.find((f) => f.name === '子)子育て支援部.xlsx')!;
+  const late = parts.find((f) => f.name === '区)保健福祉部.xlsx')!;
+  // What the first 集約 left in the open workbook (the library's output, the same workbook).
+  const first = consolidate(masterBytes, [{ name: early.name, bytes: early.bytes }], config, { masterName: 'master.xlsx', outputName: 'master.xlsx' });
+  const page = await openPane(workbookSpec(readWorkbook(first.bytes, 'master.xlsx')), { api: 12, fileBytes: first.bytes, view: 'consolidate' });
+  const lateFile = path.join(tmp, late.name);
+  fs.writeFileSync(lateFile, late.bytes);
+  await page.setInputFiles('#view-consolidate input[type=file]', [lateFile]);
+  await page.locator('ul.sources li').waitFor();
+  await page.locator('[data-testid=consolidate]').click();
+  await page.locator('[data-testid=summary]').waitFor({ timeout: 60000 });
+  const rows = await page.locator('[data-testid=departments] tbody tr').evaluateAll((els) => els.map((e) => [...e.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  const status = (name: string): string | undefined => rows.find((r) => r[0]!.replace(/\s/g, '') === name)?.[1];
+  expect([status('子)子育て支援部'), status('区)保健福祉部')]).toEqual(['前回までに反映', '提出済み']);
+  // One 集約結果, holding this run's summary and nothing of the first one's.
+  const second = consolidate(first.bytes, [{ name: late.name, bytes: late.bytes }], config, { masterName: 'master.xlsx', outputName: 'master.xlsx' });
+  const want = readWorkbook(second.bytes, 'x').sheets.find((s) => s.name === '集約結果')!;
+  const fakeSheets = await page.evaluate(() =>
+    (window as unknown as { __fake: { sheets: { name: string; cells: Map<string, unknown> }[] } }).__fake.sheets.map((s) => ({ name: s.name, cells: [...s.cells].map(([k, v]) => [k, String(v)]) })),
+  );
+  expect(fakeSheets.filter((s) => s.name.startsWith('集約結果')).map((s) => s.name)).toEqual(['集約結果']);
+  const got = Object.fromEntries(fakeSheets.find((s) => s.name === '集約結果')!.cells as [string, string][]);
+  const expected: Record<string, string> = {};
+  for (const [r, row] of want.rows) for (const [c, cell] of row) if (cell.text !== '') expected[`${r},${c}`] = cell.text;
+  expect(got).toEqual(expected);
+  expect(errors).toEqual([]);
+});
+
 test('集約 in a shared workbook: the section sheets are consolidated into the master sheet in one click', async () => {
   const head = ['取組方針ア　子ども家庭総合支援拠点を整備する。'];
   const rows = [
