@@ -100,7 +100,8 @@ export async function applyResult(
       await writeCells(values, opts);
     }
   }
-  return { cells: fixes.length, insertedRows: rows.length, newSheets: newSheets.map((s) => s.name) };
+  // The record for the next 集約 is bookkeeping, not what the user reads as written cells.
+  return { cells: fixes.filter((f) => f.sheet !== t.stateSheet).length, insertedRows: rows.length, newSheets: newSheets.map((s) => s.name) };
 }
 
 /** The fills the CLI's output file carries, as owned conditional formats for the open master. */

@@ -34,8 +34,6 @@ export function renderSummary(s: Summary, onCell?: OnCell): HTMLElement {
       ),
     ),
   );
-  const duplicate = s.departments.filter((d) => d.status === 'duplicate').length;
-  const unusable = s.departments.filter((d) => d.status === 'unusable').length;
   return h(
     'div',
     { class: 'summary', 'data-testid': 'summary' },
@@ -45,7 +43,11 @@ export function renderSummary(s: Summary, onCell?: OnCell): HTMLElement {
       format(t.sumCounts, {
         submitted: s.departments.filter((d) => d.status === 'submitted').length,
         missing: s.missing.length,
-        others: duplicate + unusable > 0 ? format(t.sumOthers, { duplicate, unusable }) : '',
+        others: Object.entries(t.sumOthers)
+          .map(([status, text]) => [text, s.departments.filter((d) => d.status === status).length] as const)
+          .filter(([, n]) => n > 0)
+          .map(([text, n]) => format(text, { n }))
+          .join(''),
         conflicts: s.conflicts.length,
         unauthorized: s.unauthorized.length,
         findings: s.findings.length,

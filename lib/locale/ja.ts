@@ -373,8 +373,8 @@ export const addin = {
   splitFailed: '分割できませんでした: {detail}',
   sumCounts: '提出 {submitted} 部署・未提出 {missing} 部署{others}・競合 {conflicts} 件・権限外の変更 {unauthorized} 件・指摘 {findings} 件',
   sumMissing: '未提出: {names}',
-  /** Shown in sumCounts only when some department answered with unusable or doubled files. */
-  sumOthers: '・重複 {duplicate} 部署・ファイル不備 {unusable} 部署',
+  /** In sumCounts only when there are such departments. */
+  sumOthers: { earlier: '・前回までに反映 {n} 部署', duplicate: '・重複 {n} 部署', unusable: '・ファイル不備 {n} 部署' } as Record<string, string>,
   sumListTitle: '{title}（{n} 件）',
   sumConflicts: '競合（同じセルに別々の記入）',
   sumUnauthorized: '権限外の変更（反映していません）',

@@ -211,8 +211,26 @@ test('集約 again on the consolidated workbook: earlier answers stay taken, 集
   const rows = await page.locator('[data-testid=departments] tbody tr').evaluateAll((els) => els.map((e) => [...e.querySelectorAll('td')].map((td) => td.textContent ?? '')));
   const status = (name: string): string | undefined => rows.find((r) => r[0]!.replace(/\s/g, '') === name)?.[1];
   expect([status('子)子育て支援部'), status('区)保健福祉部')]).toEqual(['前回までに反映', '提出済み']);
-  // One 集約結果, holding this run's summary and nothing of the first one's.
   const second = consolidate(first.bytes, [{ name: late.name, bytes: late.bytes }], config, { masterName: 'master.xlsx', outputName: 'master.xlsx' });
+  await expect(page.locator('[data-testid=summary] p.counts').textContent()).resolves.toMatch(/^提出 1 部署・未提出 7 部署・前回までに反映 1 部署・競合/);
+  await page.screenshot({ path: screenshotPath('taskpane-late-answers.png'), fullPage: true });
+  // The count in the status line is of the report's cells; the hidden record is not counted.
+  const changed = (a: string, b: string): number => {
+    const [x, y] = [readWorkbook(first.bytes, a), readWorkbook(second.bytes, b)];
+    let n = 0;
+    for (const sx of x.sheets) {
+      if (sx.name.startsWith('_') || sx.name.startsWith('集約結果')) continue;
+      const sy = y.sheets.find((s) => s.name === sx.name)!;
+      const keys = new Set([...[...sx.rows].flatMap(([r, row]) => [...row.keys()].map((c) => `${r},${c}`)), ...[...sy.rows].flatMap(([r, row]) => [...row.keys()].map((c) => `${r},${c}`))]);
+      for (const k of keys) {
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        if ((sx.rows.get(r)?.get(c)?.text ?? '') !== (sy.rows.get(r)?.get(c)?.text ?? '')) n++;
+      }
+    }
+    return n;
+  };
+  await expect(page.locator('[data-testid=status]').textContent()).resolves.toContain(`${changed('a', 'b')} セルを書き込みました`);
+  // One 集約結果, holding this run's summary and nothing of the first one's.
   const want = readWorkbook(second.bytes, 'x').sheets.find((s) => s.name === '集約結果')!;
   const fakeSheets = await page.evaluate(() =>
     (window as unknown as { __fake: { sheets: { name: string; cells: Map<string, unknown> }[] } }).__fake.sheets.map((s) => ({ name: s.name, cells: [...s.cells].map(([k, v]) => [k, String(v)]) })),
