@@ -442,8 +442,7 @@ function mergeSheet(
 ): void {
   const dept = l.dept!;
   const sheetName = ss.sheet.name;
-  const mappedCols = new Set<number>();
-  for (const map of ss.columnMaps.values()) for (const c of map.values()) mappedCols.add(c);
+  const mappedCols = mappedColumns(ss);
   const srcRows: SrcRow[] = ss.rows.map((row) => {
     const keyCell = findKeyCell(ss.sheet, row.r, mappedCols);
     const s: SrcRow = { rs: ss, row, path: sectionPath(row) };
@@ -589,10 +588,16 @@ const UNFILLED_FILL = new RegExp(`rgb="${FILLS.unfilled}"`, 'i');
 /** Leading text of the notes on who answered, recomputed by every run. */
 const STATUS_NOTES = [t.noteMissing, t.noteDuplicate, t.noteUnusable].map((x) => x.slice(0, x.indexOf('{')));
 
+/** Columns any header row of the table maps to a report column. */
+function mappedColumns(rs: ReportSheet): Set<number> {
+  const out = new Set<number>();
+  for (const map of rs.columnMaps.values()) for (const c of map.values()) out.add(c);
+  return out;
+}
+
 /** The 集約メモ column an earlier consolidation added to this table, if any. */
 function earlierNoteColumn(rs: ReportSheet): number | undefined {
-  const mapped = new Set<number>();
-  for (const map of rs.columnMaps.values()) for (const c of map.values()) mapped.add(c);
+  const mapped = mappedColumns(rs);
   for (const h of rs.headerRows) {
     for (const [c, cell] of rs.sheet.rows.get(h) ?? []) if (cell.text === t.noteHeader && !mapped.has(c)) return c;
   }
