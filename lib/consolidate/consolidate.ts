@@ -874,13 +874,16 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     const list = rowsByReport.get(m.rs) ?? [];
     list.push(m);
     rowsByReport.set(m.rs, list);
-    const missing = m.owners.filter((d) => !submitted.has(d) && !earlier.has(d));
-    if (missing.length === 0) continue;
+    // Not taken now. A department taken before keeps that answer (no mark, no listing), but a
+    // broken or doubled file it sends now is still said beside its rows.
+    const notTaken = m.owners.filter((d) => !submitted.has(d) && !(earlier.has(d) && rowStatus(d) === 'missing'));
+    if (notTaken.length === 0) continue;
     // A department that sent two files, or a broken one, did answer: say why its rows stay.
     for (const status of ['missing', 'duplicate', 'unusable'] as const) {
-      const ds = missing.filter((d) => rowStatus(d) === status);
+      const ds = notTaken.filter((d) => rowStatus(d) === status);
       if (ds.length > 0) note(m, format(ROW_NOTE[status], { departments: ds.join(t.listJoin) }));
     }
+    const missing = notTaken.filter((d) => !earlier.has(d));
     for (const d of missing) {
       unfilled.push({ department: d, status: rowStatus(d), sheet: m.sheet, cell: a1(out(m.sheet, m.row.r), 0), row: out(m.sheet, m.row.r) + 1 });
     }

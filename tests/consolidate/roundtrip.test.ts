@@ -387,6 +387,22 @@ describe('late answers consolidated into the output', () => {
     expect(res.summary.departments.map((d) => d.status)).not.toContain('earlier');
   });
 
+  test('a department taken before that now sends a broken file: noted, its answer kept', () => {
+    const broken = path.join(dir, 'late-broken', '子育て支援部_再送.xlsx');
+    fs.mkdirSync(path.dirname(broken), { recursive: true });
+    fs.writeFileSync(broken, Buffer.from('PK\u0003\u0004 cut short', 'latin1'));
+    const res = consolidate(fs.readFileSync(path.join(dir, 'out.xlsx')), [source(broken)], defaultConfig(), { masterName: 'out.xlsx' });
+    expect(res.summary.departments.find((d) => d.name === A)?.status).toBe('unusable');
+    expect(res.summary.unfilled.filter((u) => u.department === A)).toEqual([]);
+    const file = path.join(dir, 'late-broken-out.xlsx');
+    fs.writeFileSync(file, res.bytes);
+    const ア = sheetOf(inspect(file), '提言1-ア');
+    const r = rowOf(ア, '○アセスメント');
+    expect(ア.cells[`B${r}`]?.v).toBe('=Aが等号で始めた記載');
+    expect(ア.cells[`B${r}`]?.fill ?? null).toBe(sheetOf(output, '提言1-ア').cells[`B${r}`]?.fill ?? null);
+    expect(String(ア.cells[`G${r}`]?.v)).toContain(`ファイルに不備があり未反映: ${A}`);
+  });
+
   test('the same late answer again gives the same bytes', () => {
     const again = consolidate(fs.readFileSync(path.join(dir, 'out.xlsx')), [source(path.join(dir, 'late', '保)総務部.xlsx'))], defaultConfig(), { masterName: 'out.xlsx', outputName: 'out2.xlsx' });
     expect(Buffer.from(again.bytes).equals(Buffer.from(late.bytes))).toBe(true);
