@@ -62,8 +62,11 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
   // The key column is the same in every department's copy: found once, not per copy.
   const keyCols = new Map<string, number>();
   for (const sheetName of bySheet.keys()) keyCols.set(sheetName, freeColumn(model, sheetName, base.sheet(sheetName).maxColumn()));
+  const earlier = believedState(model.workbook, model.parsed.reports.map((r) => r.sheet.name))?.summarySheet;
   for (const dept of model.departments) {
     const ed = base.clone();
+    // The secretariat's 集約結果 is not the section's to read: it goes along hidden, untouched.
+    if (earlier) ed.setState(earlier, 'veryHidden');
     let held = 0;
     let firstVisible: string | undefined;
     for (const [sheetName, rows] of bySheet) {
@@ -126,7 +129,6 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
     const { name, change } = fileNameFor(dept, usedNames);
     files.push({ department: dept, name, bytes: ed.toBytes(), rows: held, ...(change ? { renamed: change } : {}) });
   }
-  const earlier = believedState(model.workbook, model.parsed.reports.map((r) => r.sheet.name))?.summarySheet;
   return { files, unowned, ...(earlier ? { earlierSummary: earlier } : {}) };
 }
 

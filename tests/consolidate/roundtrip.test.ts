@@ -357,7 +357,12 @@ describe('late answers consolidated into the output', () => {
 
   test('split warns while the 集約結果 is there; deleting it starts a new round', () => {
     const first = path.join(dir, 'out.xlsx');
-    expect(split(fs.readFileSync(first), defaultConfig(), { masterName: 'out.xlsx' }).earlierSummary).toBe('集約結果');
+    const again = split(fs.readFileSync(first), defaultConfig(), { masterName: 'out.xlsx' });
+    expect(again.earlierSummary).toBe('集約結果');
+    // A section's copy carries the secretariat's summary only out of sight.
+    const copy = path.join(dir, 'split-again.xlsx');
+    fs.writeFileSync(copy, again.files.find((f) => f.department === C)!.bytes);
+    expect(inspect(copy).sheets.filter((s) => s.state === 'visible').map((s) => s.name)).toEqual(['提言1-ア']);
     const fresh = path.join(dir, 'new-round.xlsx');
     py('drop-sheet', first, '集約結果', fresh);
     expect(split(fs.readFileSync(fresh), defaultConfig(), { masterName: 'new-round.xlsx' }).earlierSummary).toBeUndefined();
