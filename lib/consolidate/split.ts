@@ -58,15 +58,16 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
     bySheet.set(r.sheet, list);
   }
   const usedNames = new Set<string>();
-  const base = opts.editor ?? new XlsxEditor(masterBytes);
+  const base = (opts.editor ?? new XlsxEditor(masterBytes)).clone();
   // The key column is the same in every department's copy: found once, not per copy.
   const keyCols = new Map<string, number>();
   for (const sheetName of bySheet.keys()) keyCols.set(sheetName, freeColumn(model, sheetName, base.sheet(sheetName).maxColumn()));
   const earlier = believedState(model.workbook, model.parsed.reports.map((r) => r.sheet.name))?.summarySheet;
+  // The secretariat's 集約結果 and its record name every department: not a section's to read.
+  if (earlier) base.removeSheet(earlier);
+  base.removeSheet(t.stateSheet);
   for (const dept of model.departments) {
     const ed = base.clone();
-    // The secretariat's 集約結果 is not the section's to read: it goes along hidden, untouched.
-    if (earlier) ed.setState(earlier, 'veryHidden');
     let held = 0;
     let firstVisible: string | undefined;
     for (const [sheetName, rows] of bySheet) {

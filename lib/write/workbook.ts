@@ -7,9 +7,12 @@ import { mapFormulaRefs } from './formula';
 import type { RowMap } from './rowmap';
 import { SheetXml } from './sheet';
 import { Styles } from './styles';
-import { escapeXml, getAttr, insertInOrder, mapElementText, setAttr, WORKBOOK_AFTER_CALCPR } from './xml';
+import { escapeXml, getAttr, unescapeXml, insertInOrder, mapElementText, setAttr, WORKBOOK_AFTER_CALCPR } from './xml';
 
 const WB = 'xl/workbook.xml';
+const DEFINED_NAME_EL = /<definedName\b[^>]*\/>|<definedName\b[^>]*>[\s\S]*?<\/definedName>/g;
+// Cell formulas, conditional-format and validation formulas, and their Excel 2010 forms.
+const FORMULA_TEXT = /<(?:f|formula|formula1|formula2|xm:f)\b[^>]*>([^<]*)</g;
 const DEFINED_NAME = /(<definedName\b[^>]*>)([\s\S]*?)(<\/definedName>)/g;
 const WS_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 const WS_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -166,6 +169,93 @@ export class XlsxEditor {
     }
   }
 
+  /**
+   * Takes a sheet out of the workbook, with its part, its relationships and the parts only it
+   * used. When a formula, name or rule elsewhere refers to it, removing it would turn that into
+   * #REF!: the sheet is made very hidden instead. Returns whether it was removed.
+   */
+  removeSheet(name: string): boolean {
+    const e = this.sheets.find((s) => s.name === name);
+    if (!e) return false;
+    if (this.referredTo(e)) {
+      this.setState(name, 'veryHidden');
+      return false;
+    }
+    let wb = this.pkg.read(WB);
+    let rid: string | undefined;
+    wb = wb.replace(/<sheet\b[^>]*?\/>/g, (tag) => {
+      if (getAttr(tag, 'name') !== name) return tag;
+      rid = getAttr(tag, 'r:id');
+      return '';
+    });
+    // Names local to the sheet go; those of later sheets follow them down one place.
+    wb = wb.replace(DEFINED_NAME_EL, (el) => {
+      const local = getAttr(el, 'localSheetId');
+      if (local === undefined) return el;
+      const n = Number(local);
+      if (n === e.index) return '';
+      return n > e.index ? el.replace(/localSheetId="\d+"/, `localSheetId="${n - 1}"`) : el;
+    });
+    wb = wb.replace(/<definedNames>\s*<\/definedNames>/, '');
+    wb = wb.replace(/<workbookView\b[^>]*?\/?>/, (tag) => {
+      let out = tag;
+      for (const attr of ['activeTab', 'firstSheet']) {
+        const v = Number(getAttr(out, attr) ?? '0');
+        if (v > e.index || (v === e.index && v === this.sheets.length - 1 && v > 0)) out = setAttr(out, attr, String(v - 1));
+      }
+      return out;
+    });
+    this.pkg.write(WB, wb);
+    const relsPath = relsPathOf(WB);
+    if (rid !== undefined && this.pkg.has(relsPath)) {
+      this.pkg.write(relsPath, this.pkg.read(relsPath).replace(/<Relationship\b[^>]*?\/>/g, (tag) => (getAttr(tag, 'Id') === rid ? '' : tag)));
+    }
+    const gone = this.ownParts(e.part);
+    let ct = this.pkg.read('[Content_Types].xml');
+    for (const part of gone) {
+      this.pkg.remove(part);
+      ct = ct.replace(/<Override\b[^>]*?\/>/g, (tag) => (getAttr(tag, 'PartName') === `/${part}` ? '' : tag));
+    }
+    this.pkg.write('[Content_Types].xml', ct);
+    this.open.delete(e.part);
+    this.sheets.splice(this.sheets.indexOf(e), 1);
+    for (const s of this.sheets) if (s.index > e.index) s.index--;
+    return true;
+  }
+
+  /** Whether a formula, defined name, rule or validation outside the sheet names it. */
+  private referredTo(e: SheetEntry): boolean {
+    const refs = [`${e.name}!`, `'${e.name.replace(/'/g, "''")}'!`];
+    const names = (this.pkg.read(WB).match(DEFINED_NAME_EL) ?? []).filter((el) => getAttr(el, 'localSheetId') !== String(e.index));
+    // The sheet's own names (its print area) go with it; any other name counts.
+    const texts = names.map((el) => unescapeXml(el.replace(/^<[^>]*>|<\/definedName>$/g, '')));
+    for (const s of this.sheets) {
+      if (s === e || !this.pkg.has(s.part)) continue;
+      const xml = this.open.get(s.part)?.toXml() ?? this.pkg.read(s.part);
+      for (const m of xml.matchAll(FORMULA_TEXT)) texts.push(unescapeXml(m[1]!));
+    }
+    return texts.some((x) => refs.some((r) => x.includes(r)));
+  }
+
+  /**
+   * The part, its relationships, and what they point to that nothing else does (comments, a
+   * drawing and its images), followed down.
+   */
+  private ownParts(part: string): string[] {
+    const gone = new Set<string>();
+    const visit = (p: string): void => {
+      gone.add(p);
+      if (this.pkg.has(relsPathOf(p))) gone.add(relsPathOf(p));
+      for (const t of this.relsOf(p).values()) {
+        if (gone.has(t) || !this.pkg.has(t)) continue;
+        const elsewhere = this.pkg.names().some((n) => n.endsWith('.rels') && !gone.has(n) && [...this.relsOf(ownerOfRels(n)).values()].includes(t));
+        if (!elsewhere) visit(t);
+      }
+    };
+    visit(part);
+    return [...gone];
+  }
+
   /** Replaces a sheet's whole XML with one written by us. */
   replaceSheet(name: string, xml: string): void {
     const e = this.sheets.find((s) => s.name === name)!;
@@ -223,6 +313,11 @@ export class XlsxEditor {
     this.pkg.write(relsPath, this.pkg.read(relsPath).replace('</Relationships>', '<Relationship Id="rIdShinchokuStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>'));
     this.pkg.write('[Content_Types].xml', this.pkg.read('[Content_Types].xml').replace('</Types>', `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`));
   }
+}
+
+/** `xl/_rels/workbook.xml.rels` → `xl/workbook.xml`. */
+function ownerOfRels(rels: string): string {
+  return rels.replace(/_rels\/([^/]*)\.rels$/, '$1');
 }
 
 /** A worksheet of our own (meta sheet, 集約結果): rows of inline strings with styles. */

@@ -162,6 +162,26 @@ if __name__ == '__main__':
         wb = openpyxl.load_workbook(sys.argv[2])
         del wb[sys.argv[3]]
         wb.save(sys.argv[4])
+    elif cmd == 'three-sheets':
+        # For taking a sheet out: the middle one has a comment (its own parts) and a print
+        # area, the last a local name and the active tab; argv[3] puts a formula on 表 naming 中.
+        from openpyxl.comments import Comment
+        from openpyxl.workbook.defined_name import DefinedName
+        wb = openpyxl.Workbook()
+        a = wb.active
+        a.title = '表'
+        a['A1'] = '表のセル'
+        if len(sys.argv) > 3 and sys.argv[3] == '--formula':
+            a['B1'] = "='中'!A1"
+        b = wb.create_sheet('中')
+        b['A1'] = '秘密の集計'
+        b['A1'].comment = Comment('コメント', '事務局')
+        b.print_area = 'A1:B2'
+        c = wb.create_sheet('後')
+        c['A1'] = '後のセル'
+        wb.defined_names.append(DefinedName('後の範囲', localSheetId=2, attr_text="'後'!$A$1"))
+        wb.active = 2
+        wb.save(sys.argv[2])
     elif cmd == 'workbook-xml':
         # The part as saved, read with the zip module: openpyxl does not expose calcPr flags.
         import zipfile

@@ -359,10 +359,13 @@ describe('late answers consolidated into the output', () => {
     const first = path.join(dir, 'out.xlsx');
     const again = split(fs.readFileSync(first), defaultConfig(), { masterName: 'out.xlsx' });
     expect(again.earlierSummary).toBe('集約結果');
-    // A section's copy carries the secretariat's summary only out of sight.
+    // A section's copy carries neither the secretariat's summary nor its record.
     const copy = path.join(dir, 'split-again.xlsx');
     fs.writeFileSync(copy, again.files.find((f) => f.department === C)!.bytes);
-    expect(inspect(copy).sheets.filter((s) => s.state === 'visible').map((s) => s.name)).toEqual(['提言1-ア']);
+    const sheets = inspect(copy).sheets;
+    expect(sheets.filter((s) => s.state === 'visible').map((s) => s.name)).toEqual(['提言1-ア']);
+    expect(sheets.map((s) => s.name).filter((n) => n.startsWith('集約結果') || n.startsWith('_shinchoku_集約'))).toEqual([]);
+    expect(inspect(first).sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['集約結果', '_shinchoku_集約']));
     const fresh = path.join(dir, 'new-round.xlsx');
     py('drop-sheet', first, '集約結果', fresh);
     expect(split(fs.readFileSync(fresh), defaultConfig(), { masterName: 'new-round.xlsx' }).earlierSummary).toBeUndefined();

@@ -13,6 +13,9 @@ import { linesFor, textUnits } from '../../lib/write/height';
 import { crc32js } from '../../lib/write/package';
 import * as zlib from 'node:zlib';
 import fc from 'fast-check';
+import { strFromU8, unzipSync } from 'fflate';
+import { XlsxEditor } from '../../lib/write/workbook';
+import { inspect, libreOfficeResave, py, tmpDir } from './helpers';
 
 describe('RowMap', () => {
   const rm = new RowMap([2, 3, 7], new Map([[5, 2]]));
@@ -197,4 +200,47 @@ test('split of the vision seed: a merged 対象職種 keeps its text on the firs
 test('the JavaScript CRC-32 (used in the browser) agrees with zlib', () => {
   fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (d) => crc32js(d) === zlib.crc32(d)), { numRuns: 300 });
   expect(crc32js(new TextEncoder().encode('abc'))).toBe(0x352441c2);
+});
+
+describe('XlsxEditor.removeSheet', () => {
+  // openpyxl writes the workbook and reads the result: a reader independent of ours.
+  let dir: string;
+  beforeAll(() => {
+    dir = tmpDir('remove-sheet');
+  });
+  const zipNames = (bytes: Uint8Array): string[] => Object.keys(unzipSync(bytes));
+  const partText = (bytes: Uint8Array, name: string): string => strFromU8(unzipSync(bytes)[name]!);
+
+  test('the sheet goes with its comment, drawing and print area; later names and the active tab move down', () => {
+    const file = path.join(dir, 'three.xlsx');
+    py('three-sheets', file);
+    const ed = new XlsxEditor(fs.readFileSync(file));
+    expect(ed.removeSheet('中')).toBe(true);
+    expect(ed.sheets.map((s) => [s.name, s.index])).toEqual([['表', 0], ['後', 1]]);
+    const out = ed.toBytes();
+    const names = zipNames(out);
+    expect(names.filter((n) => /sheet2|comment|Drawing/.test(n))).toEqual([]);
+    expect(partText(out, '[Content_Types].xml')).not.toMatch(/sheet2|comments/);
+    expect(partText(out, 'xl/_rels/workbook.xml.rels')).not.toContain('sheet2');
+    const wb = partText(out, 'xl/workbook.xml');
+    expect(wb).toContain('<definedName name="後の範囲" localSheetId="1">');
+    expect(wb).not.toContain('Print_Area');
+    expect(wb).toMatch(/activeTab="1"/);
+    for (const n of names) expect(partText(out, n)).not.toContain('秘密の集計');
+    const written = path.join(dir, 'two.xlsx');
+    fs.writeFileSync(written, out);
+    expect(inspect(written).sheets.map((s) => [s.name, s.cells['A1']?.v])).toEqual([['表', '表のセル'], ['後', '後のセル']]);
+    // LibreOffice opens it as a sound workbook too.
+    expect(inspect(libreOfficeResave(written, path.join(dir, 'lo'))).sheets.map((s) => s.name)).toEqual(['表', '後']);
+  });
+
+  test('a sheet a formula elsewhere refers to is made very hidden, not removed', () => {
+    const file = path.join(dir, 'three-formula.xlsx');
+    py('three-sheets', file, '--formula');
+    const ed = new XlsxEditor(fs.readFileSync(file));
+    expect(ed.removeSheet('中')).toBe(false);
+    const written = path.join(dir, 'kept.xlsx');
+    fs.writeFileSync(written, ed.toBytes());
+    expect(inspect(written).sheets.map((s) => [s.name, s.state])).toEqual([['表', 'visible'], ['中', 'veryHidden'], ['後', 'visible']]);
+  });
 });
