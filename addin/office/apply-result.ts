@@ -104,9 +104,16 @@ export async function applyResult(
   return { cells: fixes.filter((f) => f.sheet !== t.stateSheet).length, insertedRows: rows.length, newSheets: newSheets.map((s) => s.name) };
 }
 
+const rgb = (argb: string): string => `#${argb.slice(-6)}`;
+
+/**
+ * Colours that are history within a round, as the 集約メモ lines beside them: a later 集約 of
+ * late answers keeps them. Unfilled is recomputed each run.
+ */
+export const HISTORY_FILLS: readonly string[] = [FILLS.added, FILLS.unauthorized, FILLS.conflict].map(rgb);
+
 /** The fills the CLI's output file carries, as owned conditional formats for the open master. */
 export function consolidationFills(s: Summary): OwnedFill[] {
-  const rgb = (argb: string): string => `#${argb.slice(-6)}`;
   return [
     ...s.unfilled.map((x) => ({ sheet: x.sheet, cell: x.cell, color: rgb(FILLS.unfilled) })),
     ...s.added.map((x) => ({ sheet: x.sheet, cell: x.cell, color: rgb(FILLS.added) })),

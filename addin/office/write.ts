@@ -208,8 +208,9 @@ export interface OwnedFill {
 /**
  * Replaces the conditional formats tagged `formula` with fills on the given cells (or only
  * removes them when `fills` is null): four syncs, like setMarks, whatever the number of cells.
+ * Formats in a colour of `keep` stay: an earlier run's history, moved by Excel with its rows.
  */
-export async function setOwnedFills(formula: string, fills: readonly OwnedFill[] | null, opts: RunOptions = {}): Promise<{ syncs: number }> {
+export async function setOwnedFills(formula: string, fills: readonly OwnedFill[] | null, opts: RunOptions = {}, keep: readonly string[] = []): Promise<{ syncs: number }> {
   return runExcel(async (ctx) => {
     const wss = ctx.workbook.worksheets;
     wss.load('items/name');
@@ -220,17 +221,20 @@ export async function setOwnedFills(formula: string, fills: readonly OwnedFill[]
       return { ws, f };
     });
     await ctx.sync();
-    const customs: { f: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }[] = [];
+    const customs: { f: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule; fill: Excel.ConditionalRangeFill }[] = [];
     for (const { f } of formats) {
       for (const cf of f.items) {
         if (cf.type !== 'Custom') continue;
         const rule = cf.custom.rule;
         rule.load('formula');
-        customs.push({ f: cf, rule });
+        const fill = cf.custom.format.fill;
+        fill.load('color');
+        customs.push({ f: cf, rule, fill });
       }
     }
     await ctx.sync();
-    for (const c of customs) if (c.rule.formula === formula) c.f.delete();
+    const kept = new Set(keep.map((c) => c.toUpperCase()));
+    for (const c of customs) if (c.rule.formula === formula && !kept.has((c.fill.color ?? '').toUpperCase())) c.f.delete();
     const groups = new Map<string, string[]>();
     for (const x of fills ?? []) {
       const k = `${x.sheet}\u0000${x.color}`;

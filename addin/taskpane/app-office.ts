@@ -3,12 +3,11 @@
 // input rules, and 集約 into the open master.
 import type { Config } from '../../lib/config/schema';
 import { departmentFromName, knownDepartments } from '../../lib/consolidate/departments';
-import { readState } from '../../lib/consolidate/state';
 import { addin as t, format } from '../../lib/locale/ja';
 import { readWorkbook } from '../../lib/read/sheetjs';
 import { applyFixes } from '../../lib/fix';
 import type { Finding, Fix } from '../../lib/rules/types';
-import { applyResult, consolidationFills } from '../office/apply-result';
+import { applyResult, consolidationFills, HISTORY_FILLS } from '../office/apply-result';
 import { errorCode, isCellEditMode, isPayloadTooLarge } from '../office/run';
 import { planInputRules } from '../office/input-rules';
 import { LiveSession } from '../office/live';
@@ -143,12 +142,13 @@ export class OfficeApp {
       this.shell.status(t.writing, 'busy');
       const out = readWorkbook(result.bytes, bookName);
       // An earlier run's 集約結果 is rewritten whole, not value by value.
-      const summarySheet = readState(out)?.summarySheet;
+      const earlier = result.earlierSummary;
       const rep = await applyResult(out, result.bytes, result.summary.added, {
         onWaitForEdit: () => this.shell.status(t.waitingForEdit, 'busy'),
-      }, summarySheet ? [summarySheet] : []);
-      // The colours the CLI's output carries (conflict, added, unfilled, unauthorized), removable.
-      await setOwnedFills(CONSOLIDATION_FORMULA, consolidationFills(result.summary));
+      }, earlier ? [earlier] : []);
+      // The colours the CLI's output carries (conflict, added, unfilled, unauthorized), removable;
+      // within a round the earlier runs' conflict, added and unauthorized colours stay.
+      await setOwnedFills(CONSOLIDATION_FORMULA, consolidationFills(result.summary), {}, earlier ? HISTORY_FILLS : []);
       this.result = result;
       message = format(t.consolidatedInBook, { n: sources.length, cells: rep.cells, rows: rep.insertedRows });
     } finally {

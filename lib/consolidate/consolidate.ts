@@ -991,7 +991,8 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   phase('output');
   // Only when asked: the trace is built from every returned workbook, which the result would
   // otherwise keep alive (the add-in holds its result until the next run).
-  return opts.trace === true ? { bytes, summary, trace: fates.trace(loaded, out) } : { bytes, summary };
+  const replaced = prev?.summarySheet !== undefined ? { earlierSummary: prev.summarySheet } : {};
+  return opts.trace === true ? { bytes, summary, trace: fates.trace(loaded, out), ...replaced } : { bytes, summary, ...replaced };
 }
 
 /**

@@ -189,4 +189,6 @@ export interface ConsolidateResult {
   summary: Summary;
   /** Every non-empty cell of every returned workbook and where it went; with `trace: true`. */
   trace?: CellTrace[];
+  /** The 集約結果 of an earlier run of this round, which the output replaces (late answers). */
+  earlierSummary?: string;
 }

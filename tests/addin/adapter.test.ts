@@ -4,7 +4,7 @@ import { parseWorkbook } from '../../lib/report';
 import { validateParsed } from '../../lib/validate';
 import { applyFixes } from '../../lib/fix';
 import { readOpenWorkbook } from '../../addin/office/read';
-import { setExcelRun } from '../../addin/office/run';
+import { runExcel, setExcelRun } from '../../addin/office/run';
 import { CONSOLIDATION_FORMULA, LIST_SHEET, MARK_FORMULA, NOTE_PREFIX, setInputRules, setMarks, setOwnedFills, writeCells } from '../../addin/office/write';
 import { planInputRules } from '../../addin/office/input-rules';
 import { LiveSession, type LiveState } from '../../addin/office/live';
@@ -349,4 +349,22 @@ test('集約 fills are owned conditional formats: replaced, removed, and never t
   await setOwnedFills(CONSOLIDATION_FORMULA, null);
   expect(ours()).toEqual([]);
   expect(s.formats.map((f) => f.id)).toEqual(validation);
+});
+
+test('a later 集約 of the round keeps the earlier colours it is told to, where Excel moved them', async () => {
+  const fake = faulty(10);
+  const s = fake.sheet('提言1-ア');
+  await setOwnedFills(CONSOLIDATION_FORMULA, [
+    { sheet: '提言1-ア', cell: 'B3', color: '#F8CBAD' },
+    { sheet: '提言1-ア', cell: 'B9', color: '#FFF2CC' },
+  ]);
+  // The later run inserts a row a section added above the earlier conflict.
+  await runExcel(async (ctx) => {
+    ctx.workbook.worksheets.getItem('提言1-ア').getRange('2:2').insert(Excel.InsertShiftDirection.down);
+    await ctx.sync();
+  });
+  await setOwnedFills(CONSOLIDATION_FORMULA, [{ sheet: '提言1-ア', cell: 'C2', color: '#E2EFDA' }], {}, ['#f8cbad']);
+  const ours = s.formats.filter((f) => f.formula === CONSOLIDATION_FORMULA).map((f) => [f.address, f.color]);
+  // The conflict colour stays on its moved cell; the unfilled one is recomputed (gone here).
+  expect(ours).toEqual([['B4', '#F8CBAD'], ['C2', '#E2EFDA']]);
 });

@@ -387,6 +387,10 @@ class Range extends FakeProxy {
       for (const m of s.merges) {
         if (m.r0 >= b.r0) { m.r0 += n; m.r1 += n; } else if (m.r1 >= b.r0) m.r1 += n;
       }
+      // Excel moves conditional formats with their cells (single cells are all we add).
+      for (const f of s.formats) {
+        f.address = f.address.replace(/([A-Z]+)(\d+)/g, (_m, col: string, row: string) => `${col}${Number(row) - 1 >= b.r0 ? Number(row) + n : Number(row)}`);
+      }
     });
   }
   select(): void {
@@ -485,7 +489,10 @@ class ConditionalFormat extends FakeProxy {
     const rule = new FakeProxy(this.ctx);
     Object.defineProperty(rule, 'formula', { get: () => rule.prop('formula') });
     (rule as any).load = () => { this.ctx.q(() => { rule.data.formula = this.rec.formula; }); return rule; };
-    return { rule };
+    const fill = new FakeProxy(this.ctx);
+    Object.defineProperty(fill, 'color', { get: () => fill.prop('color') });
+    (fill as any).load = () => { this.ctx.q(() => { fill.data.color = this.rec.color; }); return fill; };
+    return { rule, format: { fill } };
   }
   delete(): void {
     this.ctx.q(() => { const s = this.ws.must(); s.formats = s.formats.filter((f) => f !== this.rec); });

@@ -6,7 +6,8 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { defaultConfig } from '../../lib/config';
-import { consolidate } from '../../lib/consolidate/consolidate';
+import { consolidate, FILLS } from '../../lib/consolidate/consolidate';
+import { consolidationFills } from '../../addin/office/apply-result';
 import { split } from '../../lib/consolidate/split';
 import { readWorkbook } from '../../lib/read/sheetjs';
 import { parseWorkbook } from '../../lib/report';
@@ -202,6 +203,12 @@ test('集約 again on the consolidated workbook: earlier answers stay taken, 集
   // What the first 集約 left in the open workbook (the library's output, the same workbook).
   const first = consolidate(masterBytes, [{ name: early.name, bytes: early.bytes }], config, { masterName: 'master.xlsx', outputName: 'master.xlsx' });
   const page = await openPane(workbookSpec(readWorkbook(first.bytes, 'master.xlsx')), { api: 12, fileBytes: first.bytes, view: 'consolidate' });
+  // The colours the first 集約 in the pane left: its unfilled marks, and an added row's colour.
+  const firstFills = [...consolidationFills(first.summary), { sheet: first.summary.unfilled[0]!.sheet, cell: 'A3', color: `#${FILLS.added.slice(-6)}` }];
+  await page.evaluate((fills) => {
+    const fake = (window as unknown as { __fake: { sheet(n: string): { formats: object[] } } }).__fake;
+    fills.forEach((f, i) => fake.sheet(f.sheet).formats.push({ id: `{first-${i}}`, type: 'Custom', formula: '=LEN("shinchoku-consolidate")>0', color: f.color, address: f.cell }));
+  }, firstFills);
   const lateFile = path.join(tmp, late.name);
   fs.writeFileSync(lateFile, late.bytes);
   await page.setInputFiles('#view-consolidate input[type=file]', [lateFile]);
@@ -240,6 +247,18 @@ test('集約 again on the consolidated workbook: earlier answers stay taken, 集
   const expected: Record<string, string> = {};
   for (const [r, row] of want.rows) for (const [c, cell] of row) if (cell.text !== '') expected[`${r},${c}`] = cell.text;
   expect(got).toEqual(expected);
+  // The first run's added-row colour stays; the unfilled marks are this run's alone.
+  const colours = await page.evaluate(() =>
+    (window as unknown as { __fake: { sheets: { name: string; formats: { formula: string; color: string; address: string }[] }[] } }).__fake.sheets.flatMap((x) =>
+      x.formats.filter((f) => f.formula === '=LEN("shinchoku-consolidate")>0').flatMap((f) => f.address.split(',').map((a) => `${f.color} ${x.name}!${a}`)),
+    ),
+  );
+  const unfilled = `#${FILLS.unfilled.slice(-6)}`;
+  expect(colours.filter((c) => !c.startsWith(unfilled))).toEqual([`#${FILLS.added.slice(-6)} ${firstFills.at(-1)!.sheet}!A3`]);
+  expect(new Set(colours.filter((c) => c.startsWith(unfilled)))).toEqual(new Set(second.summary.unfilled.map((u) => `${unfilled} ${u.sheet}!${u.cell}`)));
+  // The late department's rows were marked by the first run and are not now.
+  expect(first.summary.unfilled.some((u) => u.department === '区) 保健福祉部')).toBe(true);
+  expect(second.summary.unfilled.some((u) => u.department === '区) 保健福祉部')).toBe(false);
   expect(errors).toEqual([]);
 });
 
