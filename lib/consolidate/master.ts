@@ -14,12 +14,13 @@ export interface OpenedMaster {
 
 /** Throws ReadError (unreadable file) or PackageError (a workbook we cannot patch, e.g. .xls). */
 export function openMaster(bytes: Uint8Array, name: string, opts: ReadOptions = {}): OpenedMaster {
-  preflight(bytes, name, opts);
+  const kind = preflight(bytes, name, opts);
   let editor: XlsxEditor;
   try {
     editor = new XlsxEditor(bytes);
   } catch (err) {
-    if (err instanceof PackageError && err.zip) {
+    // A zip's own damage is the reason; an .xls is no zip at all, and the reader says why.
+    if (err instanceof PackageError && err.zip && kind === 'zip') {
       const re = zipReadError(err.zip, name);
       if (re instanceof ReadError) throw re;
     }
