@@ -2,14 +2,13 @@
 // workbooks, merges them through the library, writes the result atomically and explains it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readErrorMessage } from '../check';
 import type { Config } from '../config/schema';
-import { consolidate, ConsolidateError } from '../consolidate/consolidate';
+import { consolidate } from '../consolidate/consolidate';
+import { masterErrorMessage } from '../consolidate/messages';
 import type { Source, Summary } from '../consolidate/types';
 import { unfilledGroups } from '../consolidate/summary-sheet';
 import { cli, consolidate as t, format, readErrors, severityLabel } from '../locale/ja';
-import { readWorkbook, ReadError } from '../read/sheetjs';
-import { PackageError } from '../write/package';
+import { readWorkbook } from '../read/sheetjs';
 import { readInput as readFileInput } from './check-file';
 import { expandInputs } from './files';
 import type { Io } from './io';
@@ -76,14 +75,6 @@ export function splitSheetArg(arg: string): { file: string; sheet?: string } {
 export function readInput(file: string): { bytes: Uint8Array; modified: number } | { error: string } {
   const got = readFileInput(file);
   return got.ok ? { bytes: got.bytes, modified: got.modified } : { error: got.error.message };
-}
-
-/** The Japanese reason a master could not be used, or undefined for an unexpected error. */
-export function masterError(err: unknown, master: string): string | undefined {
-  if (err instanceof ReadError) return format(t.masterUnreadable, { path: master, reason: readErrorMessage(err).message });
-  if (err instanceof PackageError) return format(t.masterUnsupported, { path: master, detail: err.message });
-  if (err instanceof ConsolidateError) return format(t.masterNoReport, { path: master });
-  return undefined;
 }
 
 /** JSON for the terminal: same values, but C1 controls and bidi overrides escaped, never acting. */
@@ -174,7 +165,7 @@ export function runConsolidate(args: ConsolidateArgs, io: Io): number {
     });
   } catch (err) {
     io.progressDone();
-    const msg = masterError(err, master.file);
+    const msg = masterErrorMessage(err, master.file);
     if (msg === undefined) throw err;
     io.err(printable(msg));
     return 2;

@@ -2,10 +2,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Config } from '../config/schema';
+import { masterErrorMessage } from '../consolidate/messages';
 import { split } from '../consolidate/split';
 import { consolidate as t, excerpt, format } from '../locale/ja';
 import type { Io } from './io';
-import { errorDetail, masterError, readInput, safeJson, samePath, writeAtomic } from './consolidate';
+import { errorDetail, readInput, safeJson, samePath, writeAtomic } from './consolidate';
 import { printable } from './validate';
 
 export interface SplitArgs {
@@ -28,7 +29,7 @@ export function runSplit(args: SplitArgs, io: Io): number {
     result = split(got.bytes, args.config, { masterName: path.basename(args.master) });
   } catch (e) {
     io.progressDone();
-    const msg = masterError(e, args.master);
+    const msg = masterErrorMessage(e, args.master);
     if (msg === undefined) throw e;
     err(msg);
     return 2;

@@ -182,7 +182,12 @@ export const consolidate = {
   outputInsideInputs: '出力先 {path} は入力フォルダの中にあります（次回の集約で回答として読まれます）',
   masterUnreadable: '集約表 {path} を読めません: {reason}',
   masterNoReport: '集約表 {path} に報告書のシート（取組内容・担当課などの見出し行）がありません',
-  masterUnsupported: '集約表 {path} の形式には対応していません（.xlsx で保存し直してください）: {detail}',
+  masterUnsupported: '集約表 {path} は使えません: {reason}。Excel で開き、「Excel ブック (*.xlsx)」で保存し直してください',
+  packageReasons: {
+    'not-xlsx': '.xlsx 形式のブックではありません（.xls・.ods などは分割・集約の集約表にできません）',
+    'missing-part': 'ブックの部品（{detail}）が欠けています',
+    'unsupported-xml': 'ブックの中の書き方（{detail}）に対応していません',
+  },
   writeFailed: '{path} に書き込めません: {detail}',
   wrote: '書き出しました: {path}',
   splitLine: '  {file}\t{department}\t{rows} 行',

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as XLSX from 'xlsx';
+import { unzipSync, zipSync } from 'fflate';
 import { main } from '../../lib/cli/main';
 import type { Io } from '../../lib/cli/io';
 import type { Summary } from '../../lib/consolidate/types';
@@ -98,6 +99,30 @@ test('an unreadable master or missing -o: exit 2', () => {
   expect(io.stderr.join('\n')).toContain('bad.xlsx');
   expect(main(['consolidate', masterPath, path.join(dir, 'back1')], capture())).toBe(2);
   expect(main(['split', masterPath], capture())).toBe(2);
+});
+
+test('a master that is a real .xls, or lacks a part: why, in Japanese, and what to do', () => {
+  const xls = path.join(__dirname, '..', 'fixtures', 'hostile', 'files', 'ok.biff8-by-libreoffice.xls');
+  const torn = path.join(dir, 'torn.xlsx');
+  // The workbook names a sheet whose part is not in the zip.
+  const parts = unzipSync(fs.readFileSync(masterPath));
+  delete parts['xl/worksheets/sheet1.xml'];
+  fs.writeFileSync(torn, zipSync(parts));
+  const said = (cmd: string[]): [number, string] => {
+    const io = capture();
+    return [main(cmd, io), io.stderr.join('\n')];
+  };
+  for (const [cmd, reason] of [
+    [['split', xls, '-o', path.join(dir, 'from-xls')], '.xlsx 形式のブックではありません'],
+    [['consolidate', xls, path.join(dir, 'back1'), '-o', path.join(dir, 'from-xls.xlsx')], '.xlsx 形式のブックではありません'],
+    [['split', torn, '-o', path.join(dir, 'from-torn')], 'ブックの部品（xl/worksheets/sheet1.xml）が欠けています'],
+  ] as const) {
+    const [code, err] = said([...cmd]);
+    expect([code, err]).toEqual([2, expect.stringContaining(reason)]);
+    expect(err).toContain('「Excel ブック (*.xlsx)」で保存し直してください');
+    // No English from the zip or XML layer reaches the user (a part's name, in brackets, may).
+    expect(err.replace(cmd[1], '').replace(/（[^）]*）/g, '')).not.toMatch(/[a-z]{5,}/);
+  }
 });
 
 test('clean consolidation exits 0', () => {

@@ -1,0 +1,18 @@
+// Why a master could not be used, in Japanese: one text for the CLI and the add-in.
+import { readErrorMessage } from '../check';
+import { consolidate as t, format } from '../locale/ja';
+import { ReadError } from '../read/sheetjs';
+import { PackageError } from '../write/package';
+import { ConsolidateError } from './consolidate';
+
+/** The Japanese reason a master could not be used, or undefined for an unexpected error. */
+export function masterErrorMessage(err: unknown, master: string): string | undefined {
+  if (err instanceof ReadError) return format(t.masterUnreadable, { path: master, reason: readErrorMessage(err).message });
+  if (err instanceof PackageError) {
+    // The zip library's English says nothing to a section; the part name helps whoever repairs it.
+    const reason = format(t.packageReasons[err.code], { detail: err.code === 'not-xlsx' ? '' : err.detail });
+    return format(t.masterUnsupported, { path: master, reason });
+  }
+  if (err instanceof ConsolidateError) return format(t.masterNoReport, { path: master });
+  return undefined;
+}
