@@ -12,7 +12,7 @@ import { linesFor, pointsFor } from '../write/height';
 import { RowMap } from '../write/rowmap';
 import type { XlsxEditor } from '../write/workbook';
 import { departmentFromName, knownDepartments } from './departments';
-import { buildModel, isEditable, parseKey, rowKeyText, sectionPath, type MasterModel, type MasterRow } from './model';
+import { buildModel, isEditable, mappedColumns, noteColumn, parseKey, rowKeyText, sectionPath, type MasterModel, type MasterRow } from './model';
 import { openMaster } from './master';
 import { freeColumn } from './split';
 import { summarySheetXml } from './summary-sheet';
@@ -588,22 +588,6 @@ const UNFILLED_FILL = new RegExp(`rgb="${FILLS.unfilled}"`, 'i');
 /** Leading text of the notes on who answered, recomputed by every run. */
 const STATUS_NOTES = [t.noteMissing, t.noteDuplicate, t.noteUnusable].map((x) => x.slice(0, x.indexOf('{')));
 
-/** Columns any header row of the table maps to a report column. */
-function mappedColumns(rs: ReportSheet): Set<number> {
-  const out = new Set<number>();
-  for (const map of rs.columnMaps.values()) for (const c of map.values()) out.add(c);
-  return out;
-}
-
-/** The 集約メモ column an earlier consolidation added to this table, if any. */
-function earlierNoteColumn(rs: ReportSheet): number | undefined {
-  const mapped = mappedColumns(rs);
-  for (const h of rs.headerRows) {
-    for (const [c, cell] of rs.sheet.rows.get(h) ?? []) if (cell.text === t.noteHeader && !mapped.has(c)) return c;
-  }
-  return undefined;
-}
-
 /** Changes, fills, notes and added rows of one master sheet, then its rows moved into place. */
 function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
   const { ed, notes, fates } = w;
@@ -611,7 +595,7 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
   const sx = ed.sheet(name);
   const rm = w.rowMaps.get(name)!;
   const ins = w.inserts.get(name);
-  const reused = earlierNoteColumn(rs);
+  const reused = noteColumn(rs);
   const noteCol = reused ?? freeColumn(w.model, name, sx.maxColumn());
   // Notes an earlier run wrote: who answered is said afresh now; conflicts, changes and added
   // rows are history and stay within its round, and go with a new one.

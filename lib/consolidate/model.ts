@@ -3,6 +3,7 @@ import type { ColumnDef, Config } from '../config/schema';
 import type { Sheet, Workbook } from '../grid';
 import { normalize } from '../normalize';
 import { parseWorkbook, type ParsedWorkbook, type ReportRow, type ReportSheet } from '../report';
+import { consolidate as t } from '../locale/ja';
 import { departmentsOf } from './departments';
 
 export const KEY_PREFIX = 'shinchoku:v1:';
@@ -135,4 +136,20 @@ export function buildModel(workbook: Workbook, config: Config, sheets?: readonly
     }
   }
   return { workbook, parsed, rows, departments, byKey };
+}
+
+/** Columns any header row of the table maps to a report column. */
+export function mappedColumns(rs: ReportSheet): Set<number> {
+  const out = new Set<number>();
+  for (const map of rs.columnMaps.values()) for (const c of map.values()) out.add(c);
+  return out;
+}
+
+/** The 集約メモ column an earlier consolidation added to this table, if any. */
+export function noteColumn(rs: ReportSheet): number | undefined {
+  const mapped = mappedColumns(rs);
+  for (const h of rs.headerRows) {
+    for (const [c, cell] of rs.sheet.rows.get(h) ?? []) if (cell.text === t.noteHeader && !mapped.has(c)) return c;
+  }
+  return undefined;
 }

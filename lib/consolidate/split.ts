@@ -8,7 +8,7 @@ import { newSheetXml, XlsxEditor } from '../write/workbook';
 import { fileNameFor, type FileNameChange } from './departments';
 import { openMaster } from './master';
 import { believedState } from './state';
-import { buildModel, isEditable, keyOf, type MasterModel, type MasterRow } from './model';
+import { buildModel, isEditable, keyOf, noteColumn, type MasterModel, type MasterRow } from './model';
 
 export interface SplitOptions {
   /** Shown in the metadata of each file (the master's file name). */
@@ -89,6 +89,13 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
             break;
           }
         }
+      }
+      // The secretariat's 集約メモ (who answered, conflicts) is not the section's to fill or read.
+      const notes = noteColumn(rs);
+      if (notes !== undefined) {
+        for (const h of rs.headerRows) sx.clearValue(h, notes);
+        for (const r of mine) for (let k = r.row.r; k <= r.lastR; k++) sx.clearValue(k, notes);
+        sx.setColumn(notes, { hidden: true });
       }
       for (const h of rs.headerRows) sx.setText(h, keyCol, t.keyHeader);
       for (const r of mine) {

@@ -366,6 +366,12 @@ describe('late answers consolidated into the output', () => {
     expect(sheets.filter((s) => s.state === 'visible').map((s) => s.name)).toEqual(['提言1-ア']);
     expect(sheets.map((s) => s.name).filter((n) => n.startsWith('集約結果') || n.startsWith('_shinchoku_集約'))).toEqual([]);
     expect(inspect(first).sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['集約結果', '_shinchoku_集約']));
+    // Nor the 集約メモ column's notes: the column stays, empty and hidden.
+    const mine = sheetOf({ sheets }, '提言1-ア');
+    const notes = Object.entries(mine.cells).filter(([, c]) => typeof c.v === 'string' && /^(集約メモ|競合|未提出|追加行)/.test(c.v));
+    expect(notes).toEqual([]);
+    expect(mine.hiddenCols).toContain('G');
+    expect(String(sheetOf(inspect(first), '提言1-ア').cells['G3']?.v)).toBe('集約メモ');
     const fresh = path.join(dir, 'new-round.xlsx');
     py('drop-sheet', first, '集約結果', fresh);
     expect(split(fs.readFileSync(fresh), defaultConfig(), { masterName: 'new-round.xlsx' }).earlierSummary).toBeUndefined();
