@@ -127,6 +127,14 @@ describe('validate over the hostile corpus, one run', () => {
 describe('what was read from the odd files', () => {
   const read = (name: string) => readWorkbook(fs.readFileSync(path.join(CORPUS, name)), name);
 
+  test('a formula is read with its saved result; plain cells carry none', () => {
+    const cell = read('ok.formulas-cached.xlsx').sheets[0]!.rows.get(4)?.get(2);
+    expect([cell?.text, cell?.formula]).toEqual(['A', 'IF(1=1,"A","B")']);
+    const all = read('ok.report.xlsx').sheets.flatMap((s) => [...s.rows.values()].flatMap((row) => [...row.values()]));
+    expect(all.length).toBeGreaterThan(10);
+    expect(all.filter((c) => c.formula !== undefined)).toEqual([]);
+  });
+
   test('text starting with = + - @ stays text, never a formula', () => {
     const s = read('ok.formula-injection-text.xlsx').sheets[0]!;
     const texts = [4, 5, 6, 7].map((r) => s.rows.get(r)?.get(0));
