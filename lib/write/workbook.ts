@@ -11,8 +11,8 @@ import { escapeXml, getAttr, unescapeXml, insertInOrder, mapElementText, setAttr
 
 const WB = 'xl/workbook.xml';
 const DEFINED_NAME_EL = /<definedName\b[^>]*\/>|<definedName\b[^>]*>[\s\S]*?<\/definedName>/g;
-// Cell formulas, conditional-format and validation formulas, and their Excel 2010 forms.
-const FORMULA_TEXT = /<(?:f|formula|formula1|formula2|xm:f)\b[^>]*>([^<]*)</g;
+// Cell formulas, conditional-format and validation formulas, their Excel 2010 forms, chart series.
+const FORMULA_TEXT = /<(?:f|formula|formula1|formula2|xm:f|c:f)\b[^>]*>([^<]*)</g;
 const DEFINED_NAME = /(<definedName\b[^>]*>)([\s\S]*?)(<\/definedName>)/g;
 const WS_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 const WS_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -233,6 +233,17 @@ export class XlsxEditor {
       if (s === e || !this.pkg.has(s.part)) continue;
       const xml = this.open.get(s.part)?.toXml() ?? this.pkg.read(s.part);
       for (const m of xml.matchAll(FORMULA_TEXT)) texts.push(unescapeXml(m[1]!));
+    }
+    // Charts elsewhere drawing its cells, pivot tables built from it (its own charts go with it).
+    const own = new Set(this.ownParts(e.part));
+    for (const n of this.pkg.names()) {
+      if (own.has(n)) continue;
+      if (/^xl\/charts\/[^/]+\.xml$/i.test(n)) {
+        for (const m of this.pkg.read(n).matchAll(FORMULA_TEXT)) texts.push(unescapeXml(m[1]!));
+      } else if (/^xl\/pivotCache\/[^/]+\.xml$/i.test(n)) {
+        const source = /<worksheetSource\b[^>]*>/.exec(this.pkg.read(n))?.[0];
+        if (source && unescapeXml(getAttr(source, 'sheet') ?? '') === e.name) return true;
+      }
     }
     return texts.some((x) => refs.some((r) => x.includes(r)));
   }

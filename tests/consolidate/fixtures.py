@@ -164,16 +164,28 @@ if __name__ == '__main__':
         wb.save(sys.argv[4])
     elif cmd == 'three-sheets':
         # For taking a sheet out: the middle one has a comment (its own parts) and a print
-        # area, the last a local name and the active tab; argv[3] puts a formula on 表 naming 中.
+        # area, the last a local name and the active tab. --formula puts a formula on 表 naming 中,
+        # --chart a chart of 中's cells on 表 (--chart-as-excel: its XML as Excel writes it),
+        # --own-chart that chart on 中 itself.
         from openpyxl.comments import Comment
         from openpyxl.workbook.defined_name import DefinedName
         wb = openpyxl.Workbook()
         a = wb.active
         a.title = '表'
         a['A1'] = '表のセル'
-        if len(sys.argv) > 3 and sys.argv[3] == '--formula':
+        if '--formula' in sys.argv[3:]:
             a['B1'] = "='中'!A1"
         b = wb.create_sheet('中')
+        if '--chart' in sys.argv[3:] or '--chart-as-excel' in sys.argv[3:]:
+            from openpyxl.chart import BarChart, Reference
+            chart = BarChart()
+            chart.add_data(Reference(b, min_col=1, min_row=1, max_row=2))
+            a.add_chart(chart, 'D2')
+        if '--own-chart' in sys.argv[3:]:
+            from openpyxl.chart import BarChart, Reference
+            chart = BarChart()
+            chart.add_data(Reference(b, min_col=1, min_row=1, max_row=2))
+            b.add_chart(chart, 'D2')
         b['A1'] = '秘密の集計'
         b['A1'].comment = Comment('コメント', '事務局')
         b.print_area = 'A1:B2'
@@ -182,6 +194,18 @@ if __name__ == '__main__':
         wb.defined_names.append(DefinedName('後の範囲', localSheetId=2, attr_text="'後'!$A$1"))
         wb.active = 2
         wb.save(sys.argv[2])
+        if '--chart-as-excel' in sys.argv[3:]:
+            # openpyxl writes chart XML in a default namespace, Excel with the c: prefix.
+            import re
+            import zipfile
+            with zipfile.ZipFile(sys.argv[2]) as z:
+                parts = [(i, z.read(i.filename)) for i in z.infolist()]
+            with zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED) as z:
+                for info, data in parts:
+                    if info.filename.startswith('xl/charts/'):
+                        text = data.decode('utf-8').replace('<chartSpace xmlns=', '<chartSpace xmlns:c=', 1)
+                        data = re.sub(r'<(/?)(?![\w.-]+:)([A-Za-z])', r'<\1c:\2', text).encode('utf-8')
+                    z.writestr(info, data)
     elif cmd == 'workbook-xml':
         # The part as saved, read with the zip module: openpyxl does not expose calcPr flags.
         import zipfile

@@ -234,13 +234,37 @@ describe('XlsxEditor.removeSheet', () => {
     expect(inspect(libreOfficeResave(written, path.join(dir, 'lo'))).sheets.map((s) => s.name)).toEqual(['表', '後']);
   });
 
-  test('a sheet a formula elsewhere refers to is made very hidden, not removed', () => {
-    const file = path.join(dir, 'three-formula.xlsx');
-    py('three-sheets', file, '--formula');
+  test.each(['--formula', '--chart', '--chart-as-excel'])('a sheet something elsewhere refers to (%s) is made very hidden, not removed', (what) => {
+    const file = path.join(dir, `three${what}.xlsx`);
+    py('three-sheets', file, what);
     const ed = new XlsxEditor(fs.readFileSync(file));
     expect(ed.removeSheet('中')).toBe(false);
-    const written = path.join(dir, 'kept.xlsx');
+    const written = path.join(dir, `kept${what}.xlsx`);
     fs.writeFileSync(written, ed.toBytes());
     expect(inspect(written).sheets.map((s) => [s.name, s.state])).toEqual([['表', 'visible'], ['中', 'veryHidden'], ['後', 'visible']]);
+  });
+
+  test('a sheet a pivot table is built from is made very hidden, not removed', () => {
+    const file = path.join(dir, 'three-pivot.xlsx');
+    py('three-sheets', file);
+    const ed = new XlsxEditor(fs.readFileSync(file));
+    // openpyxl cannot make a pivot table: the part that names its source, as Excel writes it.
+    ed.pkg.write('xl/pivotCache/pivotCacheDefinition1.xml', '<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cacheSource type="worksheet"><worksheetSource ref="A1:A2" sheet="中"/></cacheSource></pivotCacheDefinition>');
+    expect(ed.removeSheet('中')).toBe(false);
+    expect(ed.sheets.find((s) => s.name === '中')?.state).toBe('veryHidden');
+  });
+
+  test('a chart on the sheet itself goes with it', () => {
+    const file = path.join(dir, 'three-own-chart.xlsx');
+    py('three-sheets', file, '--own-chart');
+    const ed = new XlsxEditor(fs.readFileSync(file));
+    expect(zipNames(fs.readFileSync(file)).filter((n) => /chart|drawing/i.test(n)).length).toBeGreaterThan(1);
+    expect(ed.removeSheet('中')).toBe(true);
+    const out = ed.toBytes();
+    expect(zipNames(out).filter((n) => /chart|drawing/i.test(n))).toEqual([]);
+    expect(partText(out, '[Content_Types].xml')).not.toMatch(/chart|drawing\d/);
+    const written = path.join(dir, 'own-chart.xlsx');
+    fs.writeFileSync(written, out);
+    expect(inspect(written).sheets.map((s) => s.name)).toEqual(['表', '後']);
   });
 });
