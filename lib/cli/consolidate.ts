@@ -86,6 +86,7 @@ export function safeJson(value: unknown): string {
 export function exitCodeOf(s: Summary): number {
   const problems =
     s.conflicts.length + s.unauthorized.length + s.missing.length + s.unplaced.length +
+    s.unfilled.filter((u) => u.status === 'dropped').length +
     s.files.filter((f) => f.status !== 'applied' && f.status !== 'superseded').length +
     s.findings.filter((f) => f.severity !== 'info').length;
   return problems > 0 ? 1 : 0;
@@ -205,14 +206,14 @@ export function summaryText(s: Summary): string {
   section('added', s.added.map((a) => ({ sheet: a.sheet, cell: a.cell, department: a.department, text: format(t.detailAdded, { sourceSheet: `${a.file} ${a.sourceSheet}`, sourceRow: a.sourceRow, text: Object.values(a.texts).join(t.cellJoin).slice(0, 60) }) })));
   // One line per department and sheet, as on the 集約結果 sheet.
   const groups = unfilledGroups(s.unfilled);
-  for (const status of ['missing', 'duplicate', 'unusable'] as const) section(status, groups.filter((g) => g.status === status));
+  for (const status of ['missing', 'duplicate', 'unusable', 'dropped'] as const) section(status, groups.filter((g) => g.status === status));
   section('finding', s.findings.map((f) => ({ sheet: `${f.file} ${f.sheet}`, cell: f.cell, department: f.department ?? '', text: format(t.textFinding, { severity: severityLabel[f.severity], message: f.message, rule: f.rule }) })));
   section('unplaced', s.unplaced.map((u) => ({ sheet: `${u.file} ${u.sheet}`, cell: u.cell, department: u.department ?? '', text: format(t.detailUnplaced, { reason: u.message, text: u.text.slice(0, 60) }) })));
   lines.push('');
   lines.push(format(t.textTotals, {
     departments: s.departments.length, missing: s.missing.length, duplicate: s.departments.filter((d) => d.status === 'duplicate').length,
     unusable: s.departments.filter((d) => d.status === 'unusable').length, conflicts: s.conflicts.length, unauthorized: s.unauthorized.length,
-    added: s.added.length, findings: s.findings.length, unplaced: s.unplaced.length,
+    added: s.added.length, dropped: s.unfilled.filter((u) => u.status === 'dropped').length, findings: s.findings.length, unplaced: s.unplaced.length,
   }));
   lines.push(format(t.textCells, { in: s.cells.in, out: s.cells.out, base: s.cells.base, control: s.cells.control, reported: s.cells.reported }));
   // Cell text and file names reach the terminal: escape sequences must show, not act.

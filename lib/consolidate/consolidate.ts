@@ -586,7 +586,7 @@ interface WriteContext {
 const UNFILLED_FILL = new RegExp(`rgb="${FILLS.unfilled}"`, 'i');
 
 /** Leading text of the notes on who answered, recomputed by every run. */
-const STATUS_NOTES = [t.noteMissing, t.noteDuplicate, t.noteUnusable].map((x) => x.slice(0, x.indexOf('{')));
+const STATUS_NOTES = [t.noteMissing, t.noteDuplicate, t.noteUnusable, t.noteDropped].map((x) => x.slice(0, x.indexOf('{')));
 
 /** Changes, fills, notes and added rows of one master sheet, then its rows moved into place. */
 function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
@@ -764,7 +764,7 @@ function masterTextTest(grid: Workbook): (text: string, sheet: string, r: number
 }
 
 /** The note beside a row its department's answer did not reach, by why. */
-const ROW_NOTE: Record<MissingRowsItem['status'], string> = { missing: t.noteMissing, duplicate: t.noteDuplicate, unusable: t.noteUnusable };
+const ROW_NOTE: Record<MissingRowsItem['status'], string> = { missing: t.noteMissing, duplicate: t.noteDuplicate, unusable: t.noteUnusable, dropped: t.noteDropped };
 
 /** Reports each phase's time since the previous one; nothing when nobody listens. */
 function phaseClock(listen: ConsolidateOptions['onPhase']): (name: ConsolidatePhase) => void {
@@ -836,7 +836,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   // Departments that sent something, none of it usable (unreadable, no report in it).
   const unusableDepts = new Set(loaded.filter((l) => l.dept && (l.status === 'unreadable' || l.status === 'no-report')).map((l) => l.dept!));
   for (const d of [...submitted, ...dupDepts]) unusableDepts.delete(d);
-  const rowStatus = (d: string): MissingRowsItem['status'] => (dupDepts.has(d) ? 'duplicate' : unusableDepts.has(d) ? 'unusable' : 'missing');
+  const rowStatus = (d: string): Exclude<MissingRowsItem['status'], 'dropped'> => (dupDepts.has(d) ? 'duplicate' : unusableDepts.has(d) ? 'unusable' : 'missing');
   // Taken by the consolidation that wrote this master: its rows hold its answer already.
   const earlier = new Set([...(prev?.taken.keys() ?? [])].filter((d) => !submitted.has(d)));
   const allDepts = [...model.departments];
@@ -859,17 +859,19 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     list.push(m);
     rowsByReport.set(m.rs, list);
     // Not taken now. A department taken before keeps that answer (no mark, no listing), but a
-    // broken or doubled file it sends now is still said beside its rows.
-    const notTaken = m.owners.filter((d) => !submitted.has(d) && !(earlier.has(d) && rowStatus(d) === 'missing'));
+    // broken or doubled file it sends now is still said beside its rows. A department whose
+    // file was taken but lacks the row (deleted, or its 取組内容 rewritten) did not answer it.
+    const status = (d: string): MissingRowsItem['status'] => (submitted.has(d) ? 'dropped' : rowStatus(d));
+    const notTaken = m.owners.filter((d) => (submitted.has(d) ? !taken.get(d)?.rows.has(m) : !(earlier.has(d) && rowStatus(d) === 'missing')));
     if (notTaken.length === 0) continue;
     // A department that sent two files, or a broken one, did answer: say why its rows stay.
-    for (const status of ['missing', 'duplicate', 'unusable'] as const) {
-      const ds = notTaken.filter((d) => rowStatus(d) === status);
-      if (ds.length > 0) note(m, format(ROW_NOTE[status], { departments: ds.join(t.listJoin) }));
+    for (const st of ['missing', 'duplicate', 'unusable', 'dropped'] as const) {
+      const ds = notTaken.filter((d) => status(d) === st);
+      if (ds.length > 0) note(m, format(ROW_NOTE[st], { departments: ds.join(t.listJoin) }));
     }
-    const missing = notTaken.filter((d) => !earlier.has(d));
+    const missing = notTaken.filter((d) => !earlier.has(d) || submitted.has(d));
     for (const d of missing) {
-      unfilled.push({ department: d, status: rowStatus(d), sheet: m.sheet, cell: a1(out(m.sheet, m.row.r), 0), row: out(m.sheet, m.row.r) + 1 });
+      unfilled.push({ department: d, status: status(d), sheet: m.sheet, cell: a1(out(m.sheet, m.row.r), 0), row: out(m.sheet, m.row.r) + 1 });
     }
     if (missing.length === m.owners.length) unfilledRows.add(m);
   }

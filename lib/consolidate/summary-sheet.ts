@@ -5,7 +5,7 @@ import { newSheetXml, type NewSheetCell } from '../write/workbook';
 import type { MissingRowsItem, Summary } from './types';
 
 const STATUS_FILL: Record<string, string> = { submitted: 'FFE2EFDA', earlier: 'FFE2EFDA', missing: 'FFFFF2CC', duplicate: 'FFF8CBAD', unusable: 'FFF8CBAD' };
-const KIND_FILL: Record<string, string> = { conflict: 'FFF8CBAD', unauthorized: 'FFFCE4D6', added: 'FFE2EFDA', missing: 'FFFFF2CC', duplicate: 'FFFFF2CC', unusable: 'FFFFF2CC', file: 'FFF8CBAD' };
+const KIND_FILL: Record<string, string> = { conflict: 'FFF8CBAD', unauthorized: 'FFFCE4D6', added: 'FFE2EFDA', missing: 'FFFFF2CC', duplicate: 'FFFFF2CC', unusable: 'FFFFF2CC', dropped: 'FFFFF2CC', file: 'FFF8CBAD' };
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -21,7 +21,7 @@ export interface UnfilledGroup {
   text: string;
 }
 
-const UNFILLED_TEXT: Record<MissingRowsItem['status'], string> = { missing: t.detailMissing, duplicate: t.detailDuplicate, unusable: t.detailUnusable };
+const UNFILLED_TEXT: Record<MissingRowsItem['status'], string> = { missing: t.detailMissing, duplicate: t.detailDuplicate, unusable: t.detailUnusable, dropped: t.detailDropped };
 
 /** Unfilled rows as one line per department and sheet (a department sending nothing has many). */
 export function unfilledGroups(items: readonly MissingRowsItem[]): UnfilledGroup[] {
@@ -61,7 +61,8 @@ export function summarySheetXml(s: Summary, styles: Styles): string {
     spill(
       format(t.summaryCounts, {
         departments: s.departments.length, submitted: count('submitted'), earlier: count('earlier'), missing: count('missing'), duplicate: count('duplicate'), unusable: count('unusable'),
-        conflicts: s.conflicts.length, unauthorized: s.unauthorized.length, added: s.added.length, findings: s.findings.length, unplaced: s.unplaced.length,
+        conflicts: s.conflicts.length, unauthorized: s.unauthorized.length, added: s.added.length, dropped: s.unfilled.filter((u) => u.status === 'dropped').length,
+        findings: s.findings.length, unplaced: s.unplaced.length,
       }),
       0,
     ),

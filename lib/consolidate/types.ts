@@ -138,8 +138,11 @@ export interface UnplacedItem {
 
 export interface MissingRowsItem {
   department: string;
-  /** Why the rows keep the master's text: no file came, two came, or its file was unusable. */
-  status: 'missing' | 'duplicate' | 'unusable';
+  /**
+   * Why the rows keep the master's text: no file came, two came, its file was unusable, or
+   * its file was taken but lacked the row (deleted by the section, or its 取組内容 rewritten).
+   */
+  status: 'missing' | 'duplicate' | 'unusable' | 'dropped';
   sheet: string;
   cell: string;
   row: number;
@@ -169,7 +172,7 @@ export interface Summary {
   added: AddedItem[];
   findings: FindingItem[];
   unplaced: UnplacedItem[];
-  /** Rows left with the master's text because their department sent nothing. */
+  /** Rows left with the master's text because their department's answer did not reach them. */
   unfilled: MissingRowsItem[];
   cells: CellCounts;
 }

@@ -7,7 +7,7 @@ import { main } from '../../lib/cli/main';
 import type { Io } from '../../lib/cli/io';
 import type { Summary } from '../../lib/consolidate/types';
 import { readWorkbook } from '../../lib/read/sheetjs';
-import { fill, py, tmpDir } from './helpers';
+import { fill, inspect, py, tmpDir } from './helpers';
 
 function capture(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -133,6 +133,49 @@ test('clean consolidation exits 0', () => {
   book(path.join(back, '子育て支援部.xlsx'), [['提言1-ア', table([['○研修を実施する', '研修を3回実施した', '達成', '継続して実施する', '継続', '子)子育て支援部']])]]);
   const io = capture();
   expect(main(['consolidate', m, back, '-o', path.join(dir, 'clean.xlsx')], io)).toBe(0);
+});
+
+test('a row missing from a department’s returned file: listed, noted, marked, exit 1', () => {
+  const m = path.join(dir, 'one-two.xlsx');
+  book(m, [['提言1-ア', table([['○研修を実施する', '', '', '', '継続', '子)子育て支援部'], ['○会議を開く', '', '', '', '継続', '子)子育て支援部']])]]);
+  const back = path.join(dir, 'back-dropped');
+  fs.mkdirSync(back);
+  // The section answered the first row and deleted the second (the table starts on row 4).
+  book(path.join(back, '子育て支援部.xlsx'), [['提言1-ア', table([['○研修を実施する', '研修を3回実施した', '達成', '継続して実施する', '継続', '子)子育て支援部']])]]);
+  const json = capture();
+  const out = path.join(dir, 'dropped.xlsx');
+  expect(main(['consolidate', m, back, '-o', out, '--format', 'json'], json)).toBe(1);
+  const s = JSON.parse(json.stdout.join('\n')) as Summary;
+  expect(s.missing).toEqual([]);
+  expect(s.departments.map((d) => [d.name, d.status, d.rowsTaken])).toEqual([['子) 子育て支援部', 'submitted', 1]]);
+  expect(s.unfilled).toEqual([{ department: '子) 子育て支援部', status: 'dropped', sheet: '提言1-ア', cell: 'A5', row: 5 }]);
+  const sheet = readWorkbook(fs.readFileSync(out), 'dropped.xlsx').sheets.find((x) => x.name === '提言1-ア')!;
+  // The row keeps its text and says why beside it; the answered row says nothing.
+  expect(sheet.rows.get(4)?.get(0)?.text).toBe('○会議を開く');
+  expect([...sheet.rows.get(4)!.values()].map((c) => c.text)).toContain('返送ファイルにこの行がなく未反映: 子) 子育て支援部');
+  expect([...sheet.rows.get(3)!.values()].map((c) => c.text).filter((x) => x.includes('未反映'))).toEqual([]);
+  const text = capture();
+  main(['consolidate', m, back, '-o', out], text);
+  expect(text.stdout.join('\n')).toContain('提言1-ア!A5\t子) 子育て支援部\t返送されたファイルに担当 1 行が見つからず');
+  expect(inspect(out).sheets.find((x) => x.name === '提言1-ア')!.cells['B5']?.fill).toBe('FFFFF2CC');
+  // A file taken with every row of its department lists nothing of the kind.
+  const full = path.join(dir, 'back-full');
+  fs.mkdirSync(full);
+  book(path.join(full, '子育て支援部.xlsx'), [['提言1-ア', table([['○研修を実施する', '実施した', '達成', '継続', '継続', '子)子育て支援部'], ['○会議を開く', '開いた', '達成', '継続', '継続', '子)子育て支援部']])]]);
+  expect(main(['consolidate', m, full, '-o', path.join(dir, 'full.xlsx')], capture())).toBe(0);
+});
+
+test('a row deleted from a split workbook (rows matched by key) is listed too', () => {
+  const back = path.join(dir, 'back-deleted');
+  fs.mkdirSync(back);
+  // Its split file holds its two 提言1-ア rows on rows 4 and 5 (master rows 4 and 6, the second
+  // shared with 保健福祉部); it deletes row 5 and answers row 4.
+  fill(dir, [{ in: path.join(dir, 'split', '子)子育て支援部.xlsx'), out: path.join(back, '子)子育て支援部.xlsx'), steps: [{ sheet: '提言1-ア', delete: 5, set: { B4: '実施した' } }] }]);
+  const io = capture();
+  main(['consolidate', masterPath, back, '-o', path.join(dir, 'deleted.xlsx'), '--format', 'json'], io);
+  const s = JSON.parse(io.stdout.join('\n')) as Summary;
+  expect(s.unfilled.filter((u) => u.status === 'dropped').map((u) => [u.department, u.sheet, u.cell])).toEqual([['子) 子育て支援部', '提言1-ア', 'A6']]);
+  expect(s.departments.find((d) => d.name === '子) 子育て支援部')?.rowsTaken).toBe(2);
 });
 
 test('sheets of one shared workbook are sources: BOOK#シート and --sheets', () => {

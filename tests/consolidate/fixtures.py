@@ -90,12 +90,14 @@ def make_master(out, tally=False):
 
 
 def fill(spec):
-    """spec: [{"in", "out", "sheet", "set": {"B4": "text"}, "insert": [row, {"A": "text"}]?}]"""
+    """spec: [{"in", "out", "sheet", "set": {"B4": "text"}, "insert": [row, {"A": "text"}]?, "delete": row?}]"""
     for job in spec:
         wb = openpyxl.load_workbook(job['in'])
         for step in job['steps']:
             # A sheet the workbook lacks is added (a person adds a sheet of notes).
             ws = wb[step['sheet']] if step['sheet'] in wb.sheetnames else wb.create_sheet(step['sheet'])
+            if 'delete' in step:
+                ws.delete_rows(step['delete'])
             if 'insert' in step:
                 row, values = step['insert']
                 ws.insert_rows(row)

@@ -49,6 +49,8 @@ export interface FillStep {
   sheet: string;
   set?: Record<string, string>;
   insert?: [number, Record<string, string>];
+  /** A row the section deletes (1-based), before the insert and the cells set. */
+  delete?: number;
 }
 
 export function fill(dir: string, jobs: { in: string; out: string; steps: FillStep[] }[]): void {
