@@ -853,6 +853,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   for (const c of conflictsRaw) note(c.m, format(t.noteConflict, { departments: c.departments.join(t.listJoin) }));
   for (const u of unauthorizedRaw) note(u.target, format(t.noteUnauthorized, { department: u.department, file: u.file, cell: `${u.sourceSheet}!${u.sourceCell}` }));
   const unfilledRows = new Set<MasterRow>();
+  const prevDropped = new Set((prev?.dropped ?? []).map((x) => `${x.department}\u0000${x.sheet}\u0000${x.r}`));
   const rowsByReport = new Map<ReportSheet, MasterRow[]>();
   for (const m of model.rows) {
     const list = rowsByReport.get(m.rs) ?? [];
@@ -860,16 +861,18 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     rowsByReport.set(m.rs, list);
     // Not taken now. A department taken before keeps that answer (no mark, no listing), but a
     // broken or doubled file it sends now is still said beside its rows. A department whose
-    // file was taken but lacks the row (deleted, or its 取組内容 rewritten) did not answer it.
-    const status = (d: string): MissingRowsItem['status'] => (submitted.has(d) ? 'dropped' : rowStatus(d));
-    const notTaken = m.owners.filter((d) => (submitted.has(d) ? !taken.get(d)?.rows.has(m) : !(earlier.has(d) && rowStatus(d) === 'missing')));
+    // file was taken but lacks the row (deleted, or its 取組内容 rewritten) did not answer it,
+    // now or in an earlier run of the round.
+    const droppedBefore = (d: string): boolean => earlier.has(d) && rowStatus(d) === 'missing' && prevDropped.has(`${d}\u0000${m.sheet}\u0000${m.row.r}`);
+    const status = (d: string): MissingRowsItem['status'] => (submitted.has(d) || droppedBefore(d) ? 'dropped' : rowStatus(d));
+    const notTaken = m.owners.filter((d) => (submitted.has(d) ? !taken.get(d)?.rows.has(m) : droppedBefore(d) || !(earlier.has(d) && rowStatus(d) === 'missing')));
     if (notTaken.length === 0) continue;
     // A department that sent two files, or a broken one, did answer: say why its rows stay.
     for (const st of ['missing', 'duplicate', 'unusable', 'dropped'] as const) {
       const ds = notTaken.filter((d) => status(d) === st);
       if (ds.length > 0) note(m, format(ROW_NOTE[st], { departments: ds.join(t.listJoin) }));
     }
-    const missing = notTaken.filter((d) => !earlier.has(d) || submitted.has(d));
+    const missing = notTaken.filter((d) => !earlier.has(d) || status(d) === 'dropped');
     for (const d of missing) {
       unfilled.push({ department: d, status: status(d), sheet: m.sheet, cell: a1(out(m.sheet, m.row.r), 0), row: out(m.sheet, m.row.r) + 1 });
     }
@@ -969,7 +972,8 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   else ed.addSheet(summaryName, summarySheetXml(summary, ed.styles));
   const takenSoFar = new Map(prev?.taken ?? []);
   for (const d of deptSummaries) if (d.status === 'submitted') takenSoFar.set(d.name, d.files);
-  const record = stateSheetXml({ taken: takenSoFar, marks: marks.map((m) => ({ ...m, r: out(m.sheet, m.r) })), summarySheet: summaryName });
+  const dropped = unfilled.filter((u) => u.status === 'dropped').map((u) => ({ department: u.department, sheet: u.sheet, r: u.row - 1 }));
+  const record = stateSheetXml({ taken: takenSoFar, marks: marks.map((m) => ({ ...m, r: out(m.sheet, m.r) })), dropped, summarySheet: summaryName });
   if (ed.sheets.some((s) => s.name === t.stateSheet)) ed.replaceSheet(t.stateSheet, record);
   else ed.addSheet(t.stateSheet, record, 'veryHidden');
   ed.activate(summaryName);

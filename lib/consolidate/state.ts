@@ -2,7 +2,8 @@
 // answers are consolidated into that output (the add-in's 集約 on the open master, or the CLI
 // with the output as master): the record says which departments were taken already (not
 // missing now), which cells were marked unfilled and their own fill (the mark comes off once
-// they answer), and which sheet is the 集約結果 (replaced, not added again).
+// they answer), which rows a taken file lacked (listed until answered), and which sheet is
+// the 集約結果 (replaced, not added again).
 import { a1, parseA1, type Workbook } from '../grid';
 import { consolidate as t } from '../locale/ja';
 import { newSheetXml } from '../write/workbook';
@@ -26,16 +27,25 @@ export function isPlainFill(xml: string): boolean {
   return FILL.test(xml);
 }
 
+/** A row a department's taken file lacked: listed again until that department answers it. */
+export interface DroppedRow {
+  department: string;
+  sheet: string;
+  r: number;
+}
+
 export interface ConsolidationState {
   /** Department → files taken from it, this run or an earlier one. */
   taken: Map<string, string[]>;
   marks: UnfilledMark[];
+  dropped: DroppedRow[];
   summarySheet?: string;
 }
 
 const TAKEN = 'taken';
 const MARK = 'unfilled-mark';
 const SUMMARY = 'summary-sheet';
+const DROPPED = 'dropped-row';
 
 /**
  * The record in a master that is itself the output of a consolidation; null in any other.
@@ -45,27 +55,33 @@ const SUMMARY = 'summary-sheet';
 export function readState(grid: Workbook): ConsolidationState | null {
   const sheet = grid.sheets.find((s) => s.name === t.stateSheet);
   if (!sheet) return null;
-  const state: ConsolidationState = { taken: new Map(), marks: [] };
+  const state: ConsolidationState = { taken: new Map(), marks: [], dropped: [] };
   const text = (r: number, c: number): string => sheet.rows.get(r)?.get(c)?.text ?? '';
   for (let r = 1; r < sheet.rowCount; r++) {
     const kind = text(r, 0);
+    // A record edited by hand into nonsense is ignored, never trusted.
+    const at = (ref: string): { r: number; c: number } | undefined => {
+      try {
+        return parseA1(ref);
+      } catch {
+        return undefined;
+      }
+    };
     if (kind === TAKEN && text(r, 1)) {
       state.taken.set(text(r, 1), text(r, 2).split('\n').filter((f) => f !== ''));
     } else if (kind === MARK && isPlainFill(text(r, 3))) {
-      // A record edited by hand into nonsense is ignored, never trusted.
-      let at: { r: number; c: number };
-      try {
-        at = parseA1(text(r, 2));
-      } catch {
-        continue;
-      }
-      state.marks.push({ sheet: text(r, 1), r: at.r, c: at.c, fill: text(r, 3) });
+      const p = at(text(r, 2));
+      if (p) state.marks.push({ sheet: text(r, 1), r: p.r, c: p.c, fill: text(r, 3) });
+    } else if (kind === DROPPED && text(r, 1) && text(r, 2)) {
+      const p = at(text(r, 3));
+      if (p) state.dropped.push({ department: text(r, 1), sheet: text(r, 2), r: p.r });
     } else if (kind === SUMMARY && text(r, 1)) {
       state.summarySheet = text(r, 1);
     }
   }
   if (!state.summarySheet || !grid.sheets.some((s) => s.name === state.summarySheet)) {
     state.taken.clear();
+    state.dropped = [];
     delete state.summarySheet;
   }
   return state;
@@ -84,7 +100,7 @@ export function believedState(grid: Workbook, reportSheets: readonly string[]): 
   if (!state || name === undefined) return state;
   const title = grid.sheets.find((s) => s.name === name)?.rows.get(0)?.get(0)?.text ?? '';
   if (name !== t.stateSheet && !reportSheets.includes(name) && title.startsWith(SUMMARY_TITLE)) return state;
-  return { taken: new Map(), marks: state.marks };
+  return { taken: new Map(), marks: state.marks, dropped: [] };
 }
 
 export function stateSheetXml(state: ConsolidationState): string {
@@ -93,5 +109,6 @@ export function stateSheetXml(state: ConsolidationState): string {
   if (state.summarySheet) rows.push([cell(SUMMARY), cell(state.summarySheet)]);
   for (const [dept, files] of [...state.taken].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) rows.push([cell(TAKEN), cell(dept), cell(files.join('\n'))]);
   for (const m of state.marks) rows.push([cell(MARK), cell(m.sheet), cell(a1(m.r, m.c)), cell(m.fill)]);
+  for (const d of state.dropped) rows.push([cell(DROPPED), cell(d.department), cell(d.sheet), cell(a1(d.r, 0))]);
   return newSheetXml({ rows });
 }

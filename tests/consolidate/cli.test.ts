@@ -176,6 +176,19 @@ test('a row deleted from a split workbook (rows matched by key) is listed too', 
   const s = JSON.parse(io.stdout.join('\n')) as Summary;
   expect(s.unfilled.filter((u) => u.status === 'dropped').map((u) => [u.department, u.sheet, u.cell])).toEqual([['子) 子育て支援部', '提言1-ア', 'A6']]);
   expect(s.departments.find((d) => d.name === '子) 子育て支援部')?.rowsTaken).toBe(2);
+  // Late answers from another department: the row is still listed, until its department answers it.
+  const json = (master: string, sources: string[], out: string): Summary => {
+    const run = capture();
+    main(['consolidate', master, ...sources, '-o', out, '--format', 'json'], run);
+    return JSON.parse(run.stdout.join('\n')) as Summary;
+  };
+  const dropped = (x: Summary): string[][] => x.unfilled.filter((u) => u.status === 'dropped').map((u) => [u.department, u.sheet, u.cell]);
+  const late = json(path.join(dir, 'deleted.xlsx'), [path.join(dir, 'split', '保)総務部.xlsx')], path.join(dir, 'deleted-2.xlsx'));
+  expect(late.departments.find((d) => d.name === '子) 子育て支援部')?.status).toBe('earlier');
+  expect(dropped(late)).toEqual([['子) 子育て支援部', '提言1-ア', 'A6']]);
+  expect(inspect(path.join(dir, 'deleted-2.xlsx')).sheets.find((x) => x.name === '提言1-ア')!.cells['B6']?.fill).toBe('FFFFF2CC');
+  const answered = json(path.join(dir, 'deleted-2.xlsx'), [path.join(dir, 'split', '子)子育て支援部.xlsx')], path.join(dir, 'deleted-3.xlsx'));
+  expect(dropped(answered)).toEqual([]);
 });
 
 test('sheets of one shared workbook are sources: BOOK#シート and --sheets', () => {
