@@ -118,7 +118,11 @@ export function fakeOfficeJs(sheets: FakeSheetSpec[], opts: { api?: number; file
 }
 
 /** Fills cells of an .xlsx with openpyxl: a writer independent of our own code. */
-export function fillWithOpenpyxl(input: string, output: string, cells: { sheet: string; cell: string; text: string }[]): void {
-  const py = 'import sys, json, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nfor c in json.loads(sys.argv[3]):\n    wb[c["sheet"]][c["cell"]] = c["text"]\nwb.save(sys.argv[2])\n';
-  execFileSync(PYTHON, ['-c', py, input, output, JSON.stringify(cells)]);
+/** Sets cells with openpyxl; `deleteRows` (1-based) go first, as a section deleting a row does. */
+export function fillWithOpenpyxl(input: string, output: string, cells: { sheet: string; cell: string; text: string }[], deleteRows: { sheet: string; row: number }[] = []): void {
+  const py =
+    'import sys, json, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\n' +
+    'for d in json.loads(sys.argv[4]):\n    wb[d["sheet"]].delete_rows(d["row"])\n' +
+    'for c in json.loads(sys.argv[3]):\n    wb[c["sheet"]][c["cell"]] = c["text"]\nwb.save(sys.argv[2])\n';
+  execFileSync(PYTHON, ['-c', py, input, output, JSON.stringify(cells), JSON.stringify(deleteRows)]);
 }

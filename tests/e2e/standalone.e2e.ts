@@ -103,7 +103,7 @@ test('split, fill with openpyxl, consolidate, download: the same workbook as the
   const section = path.join(tmp, '子)子育て支援部.xlsx');
   fs.writeFileSync(section, parts['子)子育て支援部.xlsx']!);
 
-  // A section fills its first row's 取組状況 in another program.
+  // A section fills its first row's 取組状況 in another program, and deletes its last row.
   const parsed = parseWorkbook(readWorkbook(new Uint8Array(fs.readFileSync(section)), section), config);
   const all = parsed.reports.flatMap((rs) => rs.rows.map((row) => ({ rs, row })));
   const first = all[0]!;
@@ -111,7 +111,9 @@ test('split, fill with openpyxl, consolidate, download: the same workbook as the
   expect([first.rs.sheet.name, a1(status.r, status.c)]).toEqual(['提言1-ア', 'B15']);
   const text = '・E2E テストで記入した取組状況（<b>タグ</b>もそのまま）';
   const filled = path.join(tmp, '子)子育て支援部_記入済み.xlsx');
-  fillWithOpenpyxl(section, filled, [{ sheet: '提言1-ア', cell: 'B15', text }]);
+  const last = all[all.length - 1]!;
+  expect(last.rs.sheet.name === '提言1-ア' && last.row.r <= 14).toBe(false);
+  fillWithOpenpyxl(section, filled, [{ sheet: '提言1-ア', cell: 'B15', text }], [{ sheet: last.rs.sheet.name, row: last.row.r + 1 }]);
   // 区) 保健福祉部 answers in a whole copy of the master: its own row 15 (shared with 子育て支援部:
   // a conflict) and row 17, which belongs to 保) 総務部 only (unauthorized).
   const ku = path.join(tmp, '区)保健福祉部_回答.xlsx');
@@ -131,7 +133,7 @@ test('split, fill with openpyxl, consolidate, download: the same workbook as the
   await page.locator('[data-testid=summary]').waitFor();
   const rows = await page.locator('[data-testid=departments] tbody tr').evaluateAll((els) => els.map((e) => [...e.querySelectorAll('td')].map((td) => td.textContent ?? '')));
   const row = (name: string): string[] | undefined => rows.find((r) => r[0]!.replace(/\s/g, '') === name)?.slice(1);
-  expect(row('子)子育て支援部')).toEqual(['提出済み', String(all.length), path.basename(filled)]);
+  expect(row('子)子育て支援部')).toEqual(['提出済み', String(all.length - 1), path.basename(filled)]);
   expect(row('区)保健福祉部')?.[0]).toBe('提出済み');
   expect(row('保)総務部')).toEqual(['ファイル不備（反映せず）', '0', '保)総務部.xlsx']);
   expect(rows.filter((r) => r[1] === '未提出')).toHaveLength(Object.keys(parts).length - 3);
@@ -153,6 +155,10 @@ test('split, fill with openpyxl, consolidate, download: the same workbook as the
   // byte for byte once unzipped (Node deflates with zlib, the page with fflate).
   const unzipped = (bytes: Uint8Array): [string, string][] => Object.entries(unzipSync(bytes)).map(([k, v]) => [k, Buffer.from(v).toString('base64')]);
   expect(unzipped(out.bytes)).toEqual(unzipped(lib.bytes));
+  // The deleted row is listed, where the library lists it.
+  const dropped = lib.summary.unfilled.filter((u) => u.status === 'dropped').map((u) => `${u.sheet}!${u.cell}`);
+  expect(dropped).toHaveLength(1);
+  await expect(page.locator('[data-testid=dropped] button.cell-link').allTextContents()).resolves.toEqual(dropped);
   // And the filled text is in the master's row.
   const result = readWorkbook(out.bytes, out.name);
   const b15 = cellText(result.sheets.find((x) => x.name === '提言1-ア')!, 14, 1);
