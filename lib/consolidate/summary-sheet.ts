@@ -78,7 +78,7 @@ export function summarySheetXml(s: Summary, styles: Styles): string {
       cell(d.files.join('\n')),
       cell(d.rowsTaken),
       cell(d.rowsChanged),
-      cell(format(t.summaryDeptDetail, { conflicts: d.conflicts, unauthorized: d.unauthorized, added: d.added, findings: d.findings })),
+      cell(format(t.summaryDeptDetail, { conflicts: d.conflicts, unauthorized: d.unauthorized, added: d.added, dropped: d.dropped, findings: d.findings })),
     ]);
   }
   rows.push([]);

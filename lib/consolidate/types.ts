@@ -70,6 +70,8 @@ export interface DepartmentSummary {
   conflicts: number;
   unauthorized: number;
   added: number;
+  /** Its rows its taken file lacked (listed in `unfilled` as `dropped`). */
+  dropped: number;
   findings: number;
 }
 

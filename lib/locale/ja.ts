@@ -253,7 +253,7 @@ export const consolidate = {
   summaryTitle: '集約結果（{master}）',
   summaryCounts: '部署 {departments}（提出 {submitted}・前回までに反映 {earlier}・未提出 {missing}・重複 {duplicate}・ファイル不備 {unusable}）／ 競合 {conflicts} ／ 担当外の変更 {unauthorized} ／ 追加行 {added} ／ 返送ファイルにない行 {dropped} ／ 検証の指摘 {findings} ／ 反映されなかったセル {unplaced}',
   summaryDeptHeader: ['部署', '状況', 'ファイル', '反映行数', '変更行数', '内訳'],
-  summaryDeptDetail: '競合 {conflicts}／担当外の変更 {unauthorized}／追加行 {added}／検証の指摘 {findings}',
+  summaryDeptDetail: '競合 {conflicts}／担当外の変更 {unauthorized}／追加行 {added}／返送ファイルにない行 {dropped}／検証の指摘 {findings}',
   summaryDeptTitle: '部署ごとの提出状況',
   summaryLateHelp: '後から届いた回答は、このブックを集約表にしてもう一度集約すると反映できます（ここで「提出」「前回までに反映」の部署は未提出に数えません）。新しい回を始めるときは、このシートを削除してから分割してください。',
   summaryDetailTitle: '詳細（セルをクリックすると該当箇所へ移動します）',

@@ -147,7 +147,7 @@ test('a row missing from a department’s returned file: listed, noted, marked, 
   expect(main(['consolidate', m, back, '-o', out, '--format', 'json'], json)).toBe(1);
   const s = JSON.parse(json.stdout.join('\n')) as Summary;
   expect(s.missing).toEqual([]);
-  expect(s.departments.map((d) => [d.name, d.status, d.rowsTaken])).toEqual([['子) 子育て支援部', 'submitted', 1]]);
+  expect(s.departments.map((d) => [d.name, d.status, d.rowsTaken, d.dropped])).toEqual([['子) 子育て支援部', 'submitted', 1, 1]]);
   expect(s.unfilled).toEqual([{ department: '子) 子育て支援部', status: 'dropped', sheet: '提言1-ア', cell: 'A5', row: 5 }]);
   const sheet = readWorkbook(fs.readFileSync(out), 'dropped.xlsx').sheets.find((x) => x.name === '提言1-ア')!;
   // The row keeps its text and says why beside it; the answered row says nothing.
