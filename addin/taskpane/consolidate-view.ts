@@ -4,6 +4,7 @@
 import { zipSync } from 'fflate';
 import { getCell, parseA1 } from '../../lib/grid';
 import { addin as t, format } from '../../lib/locale/ja';
+import { droppedRows } from '../../lib/consolidate/summary-sheet';
 import { readWorkbook } from '../../lib/read/sheetjs';
 import { consolidate, masterErrorMessage, split, type ConsolidateResult, type Summary } from '../shared/consolidation';
 import { h, replace, type Child } from '../shared/dom';
@@ -58,7 +59,7 @@ export function renderSummary(s: Summary, onCell?: OnCell): HTMLElement {
     list(t.sumConflicts, s.conflicts, (c) => [cellLink(c.sheet, c.cell, onCell), ' ', c.departments.join('・')], 'conflicts'),
     list(t.sumUnauthorized, s.unauthorized, (u) => [cellLink(u.sheet, u.cell, onCell), ' ', format(t.sumUnauthorizedItem, { department: u.department, before: u.before, after: u.after })], 'unauthorized'),
     list(t.sumAdded, s.added, (a) => [cellLink(a.sheet, a.cell, onCell), ' ', format(t.sumAddedItem, { department: a.department, file: a.file })], 'added'),
-    list(t.sumDropped, s.unfilled.filter((u) => u.status === 'dropped'), (u) => [cellLink(u.sheet, u.cell, onCell), ' ', u.department], 'dropped'),
+    list(t.sumDropped, droppedRows(s), (u) => [cellLink(u.sheet, u.cell, onCell), ' ', u.department], 'dropped'),
     list(t.sumFindings, s.findings, (f) => [h('span', { class: `badge sev-${f.severity}` }, t.severity[f.severity]), ' ', f.file, ' ', `${f.sheet}!${f.cell}`, ' ', f.message], 'findings'),
     list(t.sumUnplaced, s.unplaced, (u) => [u.file, ' ', `${u.sheet}!${u.cell}`, ' ', u.message], 'unplaced'),
     list(t.sumFiles, s.files.filter((f) => f.status !== 'applied'), (f) => [f.file, ' ', f.reason ?? f.status], 'files'),

@@ -6,7 +6,7 @@ import type { Config } from '../config/schema';
 import { consolidate } from '../consolidate/consolidate';
 import { masterErrorMessage } from '../consolidate/messages';
 import type { Source, Summary } from '../consolidate/types';
-import { unfilledGroups } from '../consolidate/summary-sheet';
+import { droppedRows, unfilledGroups } from '../consolidate/summary-sheet';
 import { cli, consolidate as t, format, readErrors, severityLabel } from '../locale/ja';
 import { readWorkbook } from '../read/sheetjs';
 import { readInput as readFileInput } from './check-file';
@@ -86,7 +86,7 @@ export function safeJson(value: unknown): string {
 export function exitCodeOf(s: Summary): number {
   const problems =
     s.conflicts.length + s.unauthorized.length + s.missing.length + s.unplaced.length +
-    s.unfilled.filter((u) => u.status === 'dropped').length +
+    droppedRows(s).length +
     s.files.filter((f) => f.status !== 'applied' && f.status !== 'superseded').length +
     s.findings.filter((f) => f.severity !== 'info').length;
   return problems > 0 ? 1 : 0;
@@ -213,7 +213,7 @@ export function summaryText(s: Summary): string {
   lines.push(format(t.textTotals, {
     departments: s.departments.length, missing: s.missing.length, duplicate: s.departments.filter((d) => d.status === 'duplicate').length,
     unusable: s.departments.filter((d) => d.status === 'unusable').length, conflicts: s.conflicts.length, unauthorized: s.unauthorized.length,
-    added: s.added.length, dropped: s.unfilled.filter((u) => u.status === 'dropped').length, findings: s.findings.length, unplaced: s.unplaced.length,
+    added: s.added.length, dropped: droppedRows(s).length, findings: s.findings.length, unplaced: s.unplaced.length,
   }));
   lines.push(format(t.textCells, { in: s.cells.in, out: s.cells.out, base: s.cells.base, control: s.cells.control, reported: s.cells.reported }));
   // Cell text and file names reach the terminal: escape sequences must show, not act.

@@ -933,7 +933,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
       conflicts: conflicts.filter((c) => c.departments.includes(d)).length,
       unauthorized: unauthorized.filter((u) => u.department === d).length,
       added: addedItems.filter((a) => a.department === d).length,
-      dropped: unfilled.filter((u) => u.department === d && u.status === 'dropped').length,
+      dropped: unfilled.filter((u) => u.status === 'dropped' && u.department === d).length,
       findings: kept.filter((f) => f.department === d).length,
     };
   });

@@ -57,16 +57,16 @@ export function readState(grid: Workbook): ConsolidationState | null {
   if (!sheet) return null;
   const state: ConsolidationState = { taken: new Map(), marks: [], dropped: [] };
   const text = (r: number, c: number): string => sheet.rows.get(r)?.get(c)?.text ?? '';
+  // A record edited by hand into nonsense is ignored, never trusted.
+  const at = (ref: string): { r: number; c: number } | undefined => {
+    try {
+      return parseA1(ref);
+    } catch {
+      return undefined;
+    }
+  };
   for (let r = 1; r < sheet.rowCount; r++) {
     const kind = text(r, 0);
-    // A record edited by hand into nonsense is ignored, never trusted.
-    const at = (ref: string): { r: number; c: number } | undefined => {
-      try {
-        return parseA1(ref);
-      } catch {
-        return undefined;
-      }
-    };
     if (kind === TAKEN && text(r, 1)) {
       state.taken.set(text(r, 1), text(r, 2).split('\n').filter((f) => f !== ''));
     } else if (kind === MARK && isPlainFill(text(r, 3))) {

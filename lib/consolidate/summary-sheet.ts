@@ -23,6 +23,11 @@ export interface UnfilledGroup {
 
 const UNFILLED_TEXT: Record<MissingRowsItem['status'], string> = { missing: t.detailMissing, duplicate: t.detailDuplicate, unusable: t.detailUnusable, dropped: t.detailDropped };
 
+/** Rows a department's taken file lacked. */
+export function droppedRows(s: Summary): MissingRowsItem[] {
+  return s.unfilled.filter((u) => u.status === 'dropped');
+}
+
 /** Unfilled rows as one line per department and sheet (a department sending nothing has many). */
 export function unfilledGroups(items: readonly MissingRowsItem[]): UnfilledGroup[] {
   const by = new Map<string, { first: MissingRowsItem; cells: string[] }>();
@@ -61,7 +66,7 @@ export function summarySheetXml(s: Summary, styles: Styles): string {
     spill(
       format(t.summaryCounts, {
         departments: s.departments.length, submitted: count('submitted'), earlier: count('earlier'), missing: count('missing'), duplicate: count('duplicate'), unusable: count('unusable'),
-        conflicts: s.conflicts.length, unauthorized: s.unauthorized.length, added: s.added.length, dropped: s.unfilled.filter((u) => u.status === 'dropped').length,
+        conflicts: s.conflicts.length, unauthorized: s.unauthorized.length, added: s.added.length, dropped: droppedRows(s).length,
         findings: s.findings.length, unplaced: s.unplaced.length,
       }),
       0,
