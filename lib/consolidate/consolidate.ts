@@ -578,12 +578,18 @@ interface WriteContext {
   addedItems: AddedItem[];
   /** Unfilled marks of the consolidation that wrote the master, and this run's (master rows). */
   prevMarks: readonly UnfilledMark[];
+  /** Its conflict and added-row colours (master rows): kept within a round, taken off after. */
+  prevHistory: readonly UnfilledMark[];
+  /** This run's conflict colours and those kept (master rows), and its added rows' (output rows). */
+  history: UnfilledMark[];
+  historyOut: UnfilledMark[];
   /** Late answers to that consolidation (not a new round): its notes on conflicts etc. stay. */
   sameRound: boolean;
   marks: UnfilledMark[];
 }
 
 const UNFILLED_FILL = new RegExp(`rgb="${FILLS.unfilled}"`, 'i');
+const HISTORY_FILL = new RegExp(`rgb="(?:${FILLS.conflict}|${FILLS.added})"`, 'i');
 
 /** Leading text of the notes on who answered, recomputed by every run. */
 const STATUS_NOTES = [t.noteMissing, t.noteDuplicate, t.noteUnusable, t.noteDropped].map((x) => x.slice(0, x.indexOf('{')));
@@ -615,16 +621,35 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
     if (!m) touched.set(r, (m = new Map<number, string>()));
     m.set(c, text);
   };
-  for (const x of w.writesBySheet.get(name) ?? []) {
-    const style = x.conflict ? ed.styles.derive(sx.styleAt(x.r, x.c), { fill: FILLS.conflict }) : undefined;
-    sx.setText(x.r, x.c, x.text, style);
-    touch(x.r, x.c, x.text);
-  }
-  // Earlier marks come off where the cell still shows our colour; this run marks afresh.
+  // Earlier marks come off where the cell still shows our colour; this run marks afresh. First,
+  // so a colour added now is recorded over the cell's own fill.
   for (const k of w.prevMarks) {
     if (k.sheet !== name) continue;
     const now = sx.styleAt(k.r, k.c);
     if (UNFILLED_FILL.test(ed.styles.fillOf(now))) sx.setStyle(k.r, k.c, ed.styles.derive(now, { fillXml: k.fill }));
+  }
+  const kept = new Set<string>();
+  for (const k of w.prevHistory) {
+    if (k.sheet !== name) continue;
+    const now = sx.styleAt(k.r, k.c);
+    if (!HISTORY_FILL.test(ed.styles.fillOf(now))) continue;
+    if (w.sameRound) {
+      w.history.push(k);
+      kept.add(`${k.r},${k.c}`);
+    } else {
+      sx.setStyle(k.r, k.c, ed.styles.derive(now, { fillXml: k.fill }));
+    }
+  }
+  for (const x of w.writesBySheet.get(name) ?? []) {
+    let style: number | undefined;
+    if (x.conflict) {
+      const before = sx.styleAt(x.r, x.c);
+      style = ed.styles.derive(before, { fill: FILLS.conflict });
+      const fill = ed.styles.fillOf(before);
+      if (!kept.has(`${x.r},${x.c}`) && isPlainFill(fill)) w.history.push({ sheet: name, r: x.r, c: x.c, fill });
+    }
+    sx.setText(x.r, x.c, x.text, style);
+    touch(x.r, x.c, x.text);
   }
   for (const m of rows) {
     if (!w.unfilledRows.has(m)) continue;
@@ -681,7 +706,10 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
       const texts: Record<string, string> = {};
       for (const [key, c] of a.anchor.map) {
         const sc = a.src.row.cells.get(key);
-        const style = ed.styles.derive(sx.styleAt(nr, c), { fill: FILLS.added });
+        const before = sx.styleAt(nr, c);
+        const style = ed.styles.derive(before, { fill: FILLS.added });
+        const fill = ed.styles.fillOf(before);
+        if (isPlainFill(fill)) w.historyOut.push({ sheet: name, r: nr, c, fill });
         if (sc && !sc.carried && !sc.merged && nonEmpty(sc.text)) {
           sx.setText(nr, c, sc.text, style);
           texts[key] = sc.text;
@@ -892,6 +920,9 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     ed, model, writesBySheet, notes, unfilledRows, rowMaps, inserts, deptOrder, fates, unplaced, addedItems,
     noteStyleBase: ed.styles.derive(0, { wrap: true, border: true }),
     prevMarks: prev?.marks ?? [],
+    prevHistory: prev?.history ?? [],
+    history: [],
+    historyOut: [],
     sameRound: prev?.summarySheet !== undefined,
     marks,
   };
@@ -974,7 +1005,8 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   const takenSoFar = new Map(prev?.taken ?? []);
   for (const d of deptSummaries) if (d.status === 'submitted') takenSoFar.set(d.name, d.files);
   const dropped = unfilled.filter((u) => u.status === 'dropped').map((u) => ({ department: u.department, sheet: u.sheet, r: u.row - 1 }));
-  const record = stateSheetXml({ taken: takenSoFar, marks: marks.map((m) => ({ ...m, r: out(m.sheet, m.r) })), dropped, summarySheet: summaryName });
+  const history = [...w.history.map((m) => ({ ...m, r: out(m.sheet, m.r) })), ...w.historyOut];
+  const record = stateSheetXml({ taken: takenSoFar, marks: marks.map((m) => ({ ...m, r: out(m.sheet, m.r) })), history, dropped, summarySheet: summaryName });
   if (ed.sheets.some((s) => s.name === t.stateSheet)) ed.replaceSheet(t.stateSheet, record);
   else ed.addSheet(t.stateSheet, record, 'veryHidden');
   ed.activate(summaryName);

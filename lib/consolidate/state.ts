@@ -38,6 +38,11 @@ export interface ConsolidationState {
   /** Department → files taken from it, this run or an earlier one. */
   taken: Map<string, string[]>;
   marks: UnfilledMark[];
+  /**
+   * Cells coloured as a conflict or an added row, with their own fill: history within a round,
+   * taken off when a new round starts or the workbook is made ready to publish.
+   */
+  history: UnfilledMark[];
   dropped: DroppedRow[];
   summarySheet?: string;
 }
@@ -46,6 +51,7 @@ const TAKEN = 'taken';
 const MARK = 'unfilled-mark';
 const SUMMARY = 'summary-sheet';
 const DROPPED = 'dropped-row';
+const HISTORY = 'history-mark';
 
 /**
  * The record in a master that is itself the output of a consolidation; null in any other.
@@ -55,7 +61,7 @@ const DROPPED = 'dropped-row';
 export function readState(grid: Workbook): ConsolidationState | null {
   const sheet = grid.sheets.find((s) => s.name === t.stateSheet);
   if (!sheet) return null;
-  const state: ConsolidationState = { taken: new Map(), marks: [], dropped: [] };
+  const state: ConsolidationState = { taken: new Map(), marks: [], history: [], dropped: [] };
   const text = (r: number, c: number): string => sheet.rows.get(r)?.get(c)?.text ?? '';
   // A record edited by hand into nonsense is ignored, never trusted.
   const at = (ref: string): { r: number; c: number } | undefined => {
@@ -69,9 +75,9 @@ export function readState(grid: Workbook): ConsolidationState | null {
     const kind = text(r, 0);
     if (kind === TAKEN && text(r, 1)) {
       state.taken.set(text(r, 1), text(r, 2).split('\n').filter((f) => f !== ''));
-    } else if (kind === MARK && isPlainFill(text(r, 3))) {
+    } else if ((kind === MARK || kind === HISTORY) && isPlainFill(text(r, 3))) {
       const p = at(text(r, 2));
-      if (p) state.marks.push({ sheet: text(r, 1), r: p.r, c: p.c, fill: text(r, 3) });
+      if (p) (kind === MARK ? state.marks : state.history).push({ sheet: text(r, 1), r: p.r, c: p.c, fill: text(r, 3) });
     } else if (kind === DROPPED && text(r, 1) && text(r, 2)) {
       const p = at(text(r, 3));
       if (p) state.dropped.push({ department: text(r, 1), sheet: text(r, 2), r: p.r });
@@ -100,7 +106,7 @@ export function believedState(grid: Workbook, reportSheets: readonly string[]): 
   if (!state || name === undefined) return state;
   const title = grid.sheets.find((s) => s.name === name)?.rows.get(0)?.get(0)?.text ?? '';
   if (name !== t.stateSheet && !reportSheets.includes(name) && title.startsWith(SUMMARY_TITLE)) return state;
-  return { taken: new Map(), marks: state.marks, dropped: [] };
+  return { taken: new Map(), marks: state.marks, history: state.history, dropped: [] };
 }
 
 export function stateSheetXml(state: ConsolidationState): string {
@@ -109,6 +115,7 @@ export function stateSheetXml(state: ConsolidationState): string {
   if (state.summarySheet) rows.push([cell(SUMMARY), cell(state.summarySheet)]);
   for (const [dept, files] of [...state.taken].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) rows.push([cell(TAKEN), cell(dept), cell(files.join('\n'))]);
   for (const m of state.marks) rows.push([cell(MARK), cell(m.sheet), cell(a1(m.r, m.c)), cell(m.fill)]);
+  for (const m of state.history) rows.push([cell(HISTORY), cell(m.sheet), cell(a1(m.r, m.c)), cell(m.fill)]);
   for (const d of state.dropped) rows.push([cell(DROPPED), cell(d.department), cell(d.sheet), cell(a1(d.r, 0))]);
   return newSheetXml({ rows });
 }

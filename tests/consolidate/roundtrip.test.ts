@@ -336,6 +336,8 @@ describe('late answers consolidated into the output', () => {
     expect(String(ア.cells[`G${r}`]?.v ?? '')).not.toContain('未提出');
     expect(String(ア.cells['G6']?.v)).toContain('競合');
     expect(String(ア.cells['G8']?.v)).toContain('追加行');
+    // So do their colours, within the round.
+    expect([ア.cells['B6']?.fill, ア.cells['A8']?.fill]).toEqual(['FFF8CBAD', 'FFE2EFDA']);
     const values = Object.values(sheetOf(output2, '集約結果').cells).map((c) => String(c.v ?? ''));
     expect(values).toContain('前回までに反映');
     expect(values).not.toContain('未提出');
@@ -385,6 +387,11 @@ describe('late answers consolidated into the output', () => {
     expect(Object.entries(ア.cells).filter(([, c]) => c.v === '集約メモ').map(([ref]) => ref)).toEqual(['G3']);
     expect(String(ア.cells['G6']?.v)).not.toContain('競合');
     expect(String(ア.cells['G6']?.v)).toContain('未提出');
+    // Last round's conflict and added-row colours go with it, as its notes do (B6 is unfilled
+    // again: its departments have not answered this round).
+    const m = sheetOf(master, '提言1-ア');
+    expect([ア.cells['B6']?.fill ?? null, ア.cells['A8']?.fill ?? null]).toEqual(['FFFFF2CC', m.cells['A7']?.fill ?? null]);
+    expect([sheetOf(output, '提言1-ア').cells['B6']?.fill, sheetOf(output, '提言1-ア').cells['A8']?.fill]).toEqual(['FFF8CBAD', 'FFE2EFDA']);
   });
 
   test.each(['提言1-ア', '記入上の注意'])('a record edited to name %s as its 集約結果 replaces nothing', (sheet) => {
