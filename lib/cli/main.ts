@@ -7,6 +7,7 @@ import { processIo, type Io } from './io';
 import { runValidate } from './validate';
 import { runSplit } from './split';
 import { runConsolidate } from './consolidate';
+import { runPublish } from './publish';
 
 export class UsageError extends Error {}
 
@@ -98,6 +99,16 @@ export function main(argv: string[], io: Io = processIo()): number {
           io,
         );
       }
+      case 'publish': {
+        const p = parseArgs(rest, ['--format', '--config', '-o', '--output']);
+        const fmt = (p.options.get('--format') as string | undefined) ?? 'text';
+        if (fmt !== 'text' && fmt !== 'json') throw new UsageError(format(cli.badFormat, { value: fmt }));
+        const out = (p.options.get('-o') ?? p.options.get('--output')) as string | undefined;
+        if (p.positional.length !== 1) throw new UsageError(consolidateText.noMaster);
+        if (!out) throw new UsageError(consolidateText.noOutput);
+        const config = loadConfigFile(p.options.get('--config') as string | undefined);
+        return runPublish({ input: p.positional[0]!, output: out, format: fmt, config }, io);
+      }
       case 'rules':
         io.out(rulesText());
         return 0;
@@ -116,7 +127,8 @@ export function main(argv: string[], io: Io = processIo()): number {
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(err.message);
-      io.err(command === 'split' ? consolidateText.usageSplit : command === 'consolidate' ? consolidateText.usageConsolidate : cli.help);
+      const usage: Record<string, string> = { split: consolidateText.usageSplit, consolidate: consolidateText.usageConsolidate, publish: consolidateText.usagePublish };
+      io.err(usage[command ?? ''] ?? cli.help);
       return 2;
     }
     if (err instanceof ConfigError) {

@@ -119,6 +119,9 @@ export const cli = {
         [--format text|json] [--config 設定.json] [--prefer-newest] [--sheets]
     回答ブックを集約表に取りまとめ、「集約結果」シートを付けて書き出します。
     ブック内のシートを回答として使うときは ブック.xlsx#シート名、または --sheets（各シートが1部署）。
+  shinchoku publish <集約済み.xlsx> -o <公開用.xlsx> [--format text|json] [--config 設定.json]
+    集約済みのブックから「集約結果」シート・記録・「集約メモ」・集約で付けた色を外して書き出します。
+    競合が残っていれば一覧します（終了コード 1）。
   shinchoku rules            検証ルールの一覧
   shinchoku config           既定の設定（JSON）を表示
 
@@ -175,6 +178,14 @@ export const consolidate = {
     回答ブックを集約表に取りまとめ、「集約結果」シートを付けて書き出します。
     ブック内のシートを回答として使うときは ブック.xlsx#シート名、または --sheets（各シートが1部署）。
     終了コード: 0 = 問題なく集約, 1 = 競合・指摘・未提出などあり, 2 = 実行できない`,
+  usagePublish: `使い方:
+  shinchoku publish <集約済み.xlsx> -o <公開用.xlsx> [--format text|json] [--config 設定.json]
+    集約済みのブックから「集約結果」シート・記録・「集約メモ」・集約で付けた色を外して書き出します。
+    終了コード: 0 = 公開用に整えた, 1 = 競合が残っている, 2 = 実行できない`,
+  publishRemoved: '外したシート: {sheets}',
+  publishNone: 'なし',
+  publishCleaned: '「集約メモ」{notes} セルを空にして列を非表示にし、集約で付けた色 {fills} セルを元に戻しました',
+  publishConflicts: '競合が {n} か所に残っています。どちらの記載を採るか決めてから公開してください:',
   noOutput: '出力先を -o で指定してください',
   noMaster: '集約表（元の表）のファイルを指定してください',
   noSources: '回答ファイルまたはフォルダを指定してください',

@@ -170,6 +170,11 @@ export class SheetXml {
     this.row(r).cells.set(c, inlineStringCell(`${colName(c)}${r + 1}`, s, text));
   }
 
+  /** Takes a cell out, value and style. */
+  removeCell(r: number, c: number): void {
+    if (this.hasCell(r, c)) this.row(r).cells.delete(c);
+  }
+
   /** Empties a cell, keeping its style. */
   clearValue(r: number, c: number): void {
     if (!this.hasCell(r, c)) return;

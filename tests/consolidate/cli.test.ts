@@ -7,7 +7,7 @@ import { main } from '../../lib/cli/main';
 import type { Io } from '../../lib/cli/io';
 import type { Summary } from '../../lib/consolidate/types';
 import { readWorkbook } from '../../lib/read/sheetjs';
-import { fill, inspect, py, tmpDir } from './helpers';
+import { fill, inspect, py, sheetOf, tmpDir, type InspectedSheet } from './helpers';
 
 function capture(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -189,6 +189,55 @@ test('a row deleted from a split workbook (rows matched by key) is listed too', 
   expect(inspect(path.join(dir, 'deleted-2.xlsx')).sheets.find((x) => x.name === '提言1-ア')!.cells['B6']?.fill).toBe('FFFFF2CC');
   const answered = json(path.join(dir, 'deleted-2.xlsx'), [path.join(dir, 'split', '子)子育て支援部.xlsx')], path.join(dir, 'deleted-3.xlsx'));
   expect(dropped(answered)).toEqual([]);
+});
+
+test('publish: without our sheets, notes and colours, every cell as the master shows it; conflicts left listed', () => {
+  const back = path.join(dir, 'back-publish');
+  fs.mkdirSync(back);
+  // 子育て支援部 and 保健福祉部 write the row they share (master row 6) differently, and 子育て支援部
+  // adds a row, which goes after the section's last row (output row 8).
+  fill(dir, [
+    { in: path.join(dir, 'split', '子)子育て支援部.xlsx'), out: path.join(back, '子)子育て支援部.xlsx'), steps: [{ sheet: '提言1-ア', set: { B5: 'A: 書いた' }, insert: [6, { A: '○子育て支援部が加えた取組', F: '子)子育て支援部' }] }] },
+    { in: path.join(dir, 'split', '区)保健福祉部.xlsx'), out: path.join(back, '区)保健福祉部.xlsx'), steps: [{ sheet: '提言1-ア', set: { B4: 'B: 書いた' } }] },
+  ]);
+  const consolidated = path.join(dir, 'to-publish.xlsx');
+  main(['consolidate', masterPath, back, '-o', consolidated], capture());
+  const before = fs.readFileSync(consolidated);
+  const io = capture();
+  const published = path.join(dir, 'published.xlsx');
+  expect(main(['publish', consolidated, '-o', published, '--format', 'json'], io)).toBe(1);
+  const s = JSON.parse(io.stdout.join('\n')) as { removedSheets: string[]; conflictsLeft: { sheet: string; cell: string }[]; fillsRestored: number };
+  expect(s.removedSheets).toEqual(['集約結果', '_shinchoku_集約']);
+  expect(s.conflictsLeft).toEqual([{ sheet: '提言1-ア', cell: 'B6' }]);
+  expect(fs.readFileSync(consolidated).equals(before)).toBe(true);
+  const m = inspect(masterPath);
+  const c = inspect(consolidated);
+  const p = inspect(published);
+  expect(p.sheets.map((x) => [x.name, x.state])).toEqual(m.sheets.map((x) => [x.name, x.state]));
+  // The master's row of each output row: the added row looks like the row it follows.
+  const masterRow = (r: number): number => (r <= 8 ? Math.min(r, 7) : r - 1);
+  const fills = (x: { sheets: InspectedSheet[] }, at: (r: number) => number): string[] =>
+    x.sheets.filter((sh) => m.sheets.some((ms) => ms.name === sh.name)).flatMap((sh) => Object.entries(sh.cells).map(([ref, cell]) => {
+      const [, col, row] = /^([A-Z]+)(\d+)$/.exec(ref)!;
+      const r = sh.name === '提言1-ア' ? at(Number(row)) : Number(row);
+      const own = sheetOf(m, sh.name).cells[`${col}${r}`]?.fill ?? null;
+      return `${sh.name}!${ref} ${cell.fill ?? null} ${own}`;
+    })).filter((line) => { const [, a, b] = line.split(' '); return a !== b; });
+  // The consolidated copy was coloured (conflict, added row, unfilled rows); the published one is not.
+  expect(fills(c, masterRow).length).toBeGreaterThan(3);
+  expect(fills(p, masterRow)).toEqual([]);
+  // Each coloured cell was given its own fill back; the 集約メモ header (column G) went.
+  expect(s.fillsRestored).toBe(fills(c, masterRow).filter((line) => !/^[^!]+!G\d+ /.test(line)).length);
+  const ア = sheetOf(p, '提言1-ア');
+  expect(ア.hiddenCols).toContain('G');
+  expect(Object.entries(ア.cells).filter(([ref, cell]) => ref.startsWith('G') && cell.v !== null)).toEqual([]);
+  // Never over its input; and once the conflict is resolved, nothing is left to say.
+  expect(main(['publish', consolidated, '-o', consolidated], capture())).toBe(2);
+  const resolved = path.join(dir, 'resolved.xlsx');
+  fill(dir, [{ in: consolidated, out: resolved, steps: [{ sheet: '提言1-ア', set: { B6: '両部署で決めた記載' } }] }]);
+  const text = capture();
+  expect(main(['publish', resolved, '-o', path.join(dir, 'published-2.xlsx')], text)).toBe(0);
+  expect(text.stdout.join('\n')).toContain('外したシート: 集約結果、_shinchoku_集約');
 });
 
 test('sheets of one shared workbook are sources: BOOK#シート and --sheets', () => {
