@@ -6,7 +6,7 @@ import { getCell, parseA1 } from '../../lib/grid';
 import { addin as t, format } from '../../lib/locale/ja';
 import { droppedRows } from '../../lib/consolidate/summary-sheet';
 import { readWorkbook } from '../../lib/read/sheetjs';
-import { consolidate, masterErrorMessage, split, type ConsolidateResult, type Summary } from '../shared/consolidation';
+import { consolidate, masterErrorMessage, publish, split, type ConsolidateResult, type Summary } from '../shared/consolidation';
 import { h, replace, type Child } from '../shared/dom';
 import { download, readFiles, suffixed } from '../shared/files';
 import type { StandaloneApp } from './app-standalone';
@@ -134,6 +134,20 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
     }
   };
 
+  // The picked master, a consolidated one, made ready to publish.
+  const doPublish = (): void => {
+    if (!master) return;
+    try {
+      const res = publish(master.bytes, app.config, { name: master.name });
+      download(res.bytes, suffixed(master.name, t.publishSuffix));
+      const left = res.conflictsLeft.map((c) => `${c.sheet}!${c.cell}`);
+      if (left.length > 0) app.shell.status(format(t.publishConflictsLeft, { n: left.length, cells: left.join('、') }), 'error');
+      else app.shell.status(format(t.publishDone, { sheets: res.removedSheets.length, fills: res.fillsRestored }));
+    } catch (err) {
+      app.shell.status(format(t.publishFailed, { detail: masterErrorMessage(err, master.name) }), 'error');
+    }
+  };
+
   const onCell: OnCell = (sheet, cell) => {
     if (!s.result) return;
     const wb = readWorkbook(s.result.bytes, s.resultName);
@@ -155,6 +169,7 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
       { class: 'actions' },
       h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate', disabled: !master || books.length < 2, onclick: run }, t.consolidateButton),
       h('button', { type: 'button', 'data-testid': 'split', disabled: !master, onclick: doSplit }, t.splitButton),
+      h('button', { type: 'button', 'data-testid': 'publish', disabled: !master, title: t.publishHelp, onclick: doPublish }, t.publishButton),
     ),
     s.result ? renderSummary(s.result.summary, onCell) : null,
     s.cell ? h('div', { class: 'detail', 'data-testid': 'sum-detail' }, h('h3', {}, format(t.detailHeading, { sheet: s.cell.sheet, cell: s.cell.cell })), h('pre', { class: 'cell-text' }, s.cell.text || t.emptyCell)) : null,

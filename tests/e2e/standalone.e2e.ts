@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { checkBytes } from '../../lib/check';
 import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
+import { publish } from '../../lib/consolidate/publish';
 import { a1, cellText } from '../../lib/grid';
 import { readWorkbook } from '../../lib/read/sheetjs';
 import { parseWorkbook } from '../../lib/report';
@@ -166,6 +167,17 @@ test('split, fill with openpyxl, consolidate, download: the same workbook as the
   expect(b15).toContain('区が書いた取組状況');
   expect(cellText(result.sheets.find((x) => x.name === '提言1-ア')!, 16, 1)).toBe(cellText(masterGrid.sheets.find((x) => x.name === '提言1-ア')!, 16, 1));
   expect(result.sheets.map((x) => x.name)).toContain('集約結果');
+
+  // The consolidated master, picked again, made ready to publish: the library's bytes, and the
+  // conflict still in it is named.
+  await page.setInputFiles('#view-consolidate input[type=file]', [path.join(tmp, out.name)]);
+  await page.locator(`tr[data-file="${out.name}"] input[type=radio]`).check();
+  const pub = await download(() => page.locator('[data-testid=publish]').click());
+  expect(pub.name).toBe('ok.teigen-progress（集約）（公開用）.xlsx');
+  const libPub = publish(out.bytes, config, { name: out.name });
+  expect(unzipped(pub.bytes)).toEqual(unzipped(libPub.bytes));
+  expect(readWorkbook(pub.bytes, pub.name).sheets.map((x) => x.name)).toEqual(masterGrid.sheets.map((x) => x.name));
+  await expect(page.locator('[data-testid=status]').textContent()).resolves.toContain('競合が 1 か所に残っています（提言1-ア!B15）');
 
   expect(server.requests.length).toBe(afterLoad);
   expect(offOrigin).toEqual([]);
