@@ -2,12 +2,12 @@
 // 集約結果 sheet, the record, the 集約メモ column and the colours 集約 added), and the
 // conflicts still to resolve. Browser-safe: bytes in, bytes out.
 import type { Config } from '../config/schema';
-import { a1 } from '../grid';
+import { a1, type Workbook } from '../grid';
 import { consolidate as t } from '../locale/ja';
 import { ConsolidateError, FILLS } from './consolidate';
 import { openMaster } from './master';
 import { buildModel, noteColumn } from './model';
-import { believedState } from './state';
+import { believedState, type UnfilledMark } from './state';
 
 export interface PublishResult {
   bytes: Uint8Array;
@@ -23,16 +23,46 @@ export interface PublishResult {
 
 const OUR_FILL = new RegExp(`rgb="(?:${FILLS.unfilled}|${FILLS.conflict}|${FILLS.added})"`, 'i');
 
-export function publish(bytes: Uint8Array, config: Config, opts: { name?: string } = {}): PublishResult {
-  const { editor: ed, grid } = openMaster(bytes, opts.name ?? 'master.xlsx');
+/** What making a consolidated workbook ready to publish takes, read from its cells. */
+export interface PublishPlan {
+  /** The report sheets, in workbook order. */
+  reports: string[];
+  /** Our sheets, to take out: the 集約結果 (only when ours), the record, split's metadata. */
+  sheets: string[];
+  /** The 集約メモ column (0-based) of each report sheet that has one. */
+  noteColumns: { sheet: string; c: number }[];
+  /** Cells 集約 coloured, with their own fill to give back while they still show our colour. */
+  fills: UnfilledMark[];
+  conflictsLeft: { sheet: string; cell: string }[];
+}
+
+export function planPublish(grid: Workbook, config: Config): PublishPlan {
   const model = buildModel(grid, config);
   if (model.parsed.reports.length === 0) throw new ConsolidateError('master-no-report');
   const reports = model.parsed.reports.map((rs) => rs.sheet.name);
-  // The colours' record outlives the round; the 集約結果 it names only when it is ours.
+  // The colours' record outlives the round; the 集約結果 it names counts only when it is ours.
   const state = believedState(grid, reports);
+  const fills = [...(state?.marks ?? []), ...(state?.history ?? [])].filter((k) => reports.includes(k.sheet));
+  const noteColumns: PublishPlan['noteColumns'] = [];
+  const conflictsLeft: PublishPlan['conflictsLeft'] = [];
+  for (const rs of model.parsed.reports) {
+    const notes = noteColumn(rs);
+    if (notes !== undefined) noteColumns.push({ sheet: rs.sheet.name, c: notes });
+    rs.sheet.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (c !== notes && cell.text.startsWith(t.conflictHead)) conflictsLeft.push({ sheet: rs.sheet.name, cell: a1(r, c) });
+      }),
+    );
+  }
+  const sheets = [state?.summarySheet, t.stateSheet, t.metaSheet].filter((n): n is string => n !== undefined && grid.sheets.some((s) => s.name === n));
+  return { reports, sheets, noteColumns, fills, conflictsLeft };
+}
+
+export function publish(bytes: Uint8Array, config: Config, opts: { name?: string } = {}): PublishResult {
+  const { editor: ed, grid } = openMaster(bytes, opts.name ?? 'master.xlsx');
+  const plan = planPublish(grid, config);
   let fillsRestored = 0;
-  for (const k of [...(state?.marks ?? []), ...(state?.history ?? [])]) {
-    if (!reports.includes(k.sheet)) continue;
+  for (const k of plan.fills) {
     const sx = ed.sheet(k.sheet);
     const now = sx.styleAt(k.r, k.c);
     // A colour the secretariat changed since is theirs: left as it is.
@@ -41,29 +71,17 @@ export function publish(bytes: Uint8Array, config: Config, opts: { name?: string
     fillsRestored++;
   }
   let notesCleared = 0;
-  const conflictsLeft: PublishResult['conflictsLeft'] = [];
-  for (const rs of model.parsed.reports) {
-    const sx = ed.sheet(rs.sheet.name);
-    const notes = noteColumn(rs);
-    rs.sheet.rows.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (c === notes) {
-          sx.removeCell(r, c);
-          notesCleared++;
-        } else if (cell.text.startsWith(t.conflictHead)) {
-          conflictsLeft.push({ sheet: rs.sheet.name, cell: a1(r, c) });
-        }
-      }),
-    );
-    if (notes !== undefined) sx.setColumn(notes, { hidden: true });
+  for (const { sheet, c } of plan.noteColumns) {
+    const sx = ed.sheet(sheet);
+    grid.sheets.find((s) => s.name === sheet)?.rows.forEach((row, r) => {
+      if (!row.has(c)) return;
+      sx.removeCell(r, c);
+      notesCleared++;
+    });
+    sx.setColumn(c, { hidden: true });
   }
-  const removedSheets: string[] = [];
-  for (const name of [state?.summarySheet, t.stateSheet, t.metaSheet]) {
-    if (name === undefined || !ed.sheets.some((s) => s.name === name)) continue;
-    ed.removeSheet(name);
-    removedSheets.push(name);
-  }
-  const first = ed.sheets.find((s) => s.state === 'visible' && reports.includes(s.name));
+  for (const name of plan.sheets) ed.removeSheet(name);
+  const first = ed.sheets.find((s) => s.state === 'visible' && plan.reports.includes(s.name));
   if (first) ed.activate(first.name);
-  return { bytes: ed.toBytes(), removedSheets, notesCleared, fillsRestored, conflictsLeft };
+  return { bytes: ed.toBytes(), removedSheets: plan.sheets, notesCleared, fillsRestored, conflictsLeft: plan.conflictsLeft };
 }
