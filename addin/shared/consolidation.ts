@@ -3,7 +3,7 @@
 import { masterErrorMessage as lib } from '../../lib/consolidate/messages';
 export { consolidate } from '../../lib/consolidate/consolidate';
 export { split, type SplitResult, type SplitFile } from '../../lib/consolidate/split';
-export { publish, type PublishResult } from '../../lib/consolidate/publish';
+export { planPublish, publish, type PublishPlan, type PublishResult } from '../../lib/consolidate/publish';
 export type { Summary, Source, ConsolidateResult } from '../../lib/consolidate/types';
 
 export function masterErrorMessage(err: unknown, master: string): string {

@@ -11,8 +11,10 @@ import { applyResult, consolidationFills, HISTORY_FILLS } from '../office/apply-
 import { errorCode, isCellEditMode, isPayloadTooLarge } from '../office/run';
 import { planInputRules } from '../office/input-rules';
 import { LiveSession } from '../office/live';
+import { applyPublish } from '../office/publish';
+import { readOpenWorkbook } from '../office/read';
 import { CONSOLIDATION_FORMULA, getFileBytes, selectCell, setInputRules, setOwnedFills } from '../office/write';
-import { consolidate, masterErrorMessage, split, type ConsolidateResult } from '../shared/consolidation';
+import { consolidate, masterErrorMessage, planPublish, split, type ConsolidateResult } from '../shared/consolidation';
 import { zipSync } from 'fflate';
 import { h, replace } from '../shared/dom';
 import { download, readFiles, type LoadedFile } from '../shared/files';
@@ -45,6 +47,8 @@ export class OfficeApp {
   selected: Finding | null = null;
   sources: LoadedFile[] = [];
   result: ConsolidateResult | null = null;
+  /** 公開用に整える was pressed once: the pane asks before changing the workbook. */
+  confirmingPublish = false;
 
   constructor(
     readonly config: Config,
@@ -174,6 +178,38 @@ export class OfficeApp {
     }
   }
 
+  /** 公開用に整える: 集約's sheets, 集約メモ and colours taken out of the open workbook. */
+  async runPublish(): Promise<void> {
+    this.confirmingPublish = false;
+    this.shell.status(t.readingMaster, 'busy');
+    this.live.pause();
+    let message: string;
+    let kind: 'error' | undefined;
+    try {
+      const { workbook } = await readOpenWorkbook('Excel');
+      let plan;
+      try {
+        plan = planPublish(workbook, this.config);
+      } catch (err) {
+        this.shell.status(format(t.publishFailed, { detail: masterErrorMessage(err, openBookName()) }), 'error');
+        return;
+      }
+      const res = await applyPublish(plan);
+      // The colours the add-in's own 集約 left are conditional formats.
+      await setOwnedFills(CONSOLIDATION_FORMULA, null);
+      const left = plan.conflictsLeft.map((c) => `${c.sheet}!${c.cell}`);
+      message = left.length > 0
+        ? format(t.publishedInBookConflicts, { n: left.length, cells: left.join('、') })
+        : format(t.publishedInBook, { sheets: plan.sheets.length, fills: res.fillsRestored });
+      kind = left.length > 0 ? 'error' : undefined;
+      this.result = null;
+    } finally {
+      await this.live.resume();
+    }
+    this.shell.status(message, kind);
+    this.renderConsolidate();
+  }
+
   renderConsolidate(): void {
     const v = this.shell.view('consolidate');
     const sheets = this.sectionSheets();
@@ -198,6 +234,15 @@ export class OfficeApp {
       this.result
         ? h('button', { type: 'button', 'data-testid': 'clear-fills', onclick: () => void setOwnedFills(CONSOLIDATION_FORMULA, null).then(() => this.shell.status(t.fillsCleared)).catch((err: unknown) => this.fail(err)) }, t.clearFills)
         : null,
+      this.confirmingPublish
+        ? h(
+            'div',
+            { class: 'confirm', 'data-testid': 'publish-confirm' },
+            h('p', {}, t.publishConfirm),
+            h('button', { type: 'button', class: 'primary', 'data-testid': 'publish-go', onclick: () => void this.runPublish().catch((err: unknown) => this.fail(err)) }, t.publishGo),
+            h('button', { type: 'button', onclick: () => { this.confirmingPublish = false; this.renderConsolidate(); } }, t.publishCancel),
+          )
+        : h('button', { type: 'button', 'data-testid': 'publish', title: t.publishHelp, onclick: () => { this.confirmingPublish = true; this.renderConsolidate(); } }, t.publishButton),
     );
   }
 

@@ -9,6 +9,8 @@ import { CONSOLIDATION_FORMULA, LIST_SHEET, MARK_FORMULA, NOTE_PREFIX, setInputR
 import { planInputRules } from '../../addin/office/input-rules';
 import { LiveSession, type LiveState } from '../../addin/office/live';
 import { FakeExcel } from './fake-excel';
+import { planPublish } from '../../lib/consolidate/publish';
+import { applyPublish, officeFill } from '../../addin/office/publish';
 import { teigenRows } from './fixtures';
 
 const config = defaultConfig();
@@ -367,4 +369,49 @@ test('a later 集約 of the round keeps the earlier colours it is told to, where
   const ours = s.formats.filter((f) => f.formula === CONSOLIDATION_FORMULA).map((f) => [f.address, f.color]);
   // The conflict colour stays on its moved cell; the unfilled one is recomputed (gone here).
   expect(ours).toEqual([['B4', '#F8CBAD'], ['C2', '#E2EFDA']]);
+});
+
+describe('公開用に整える in the open workbook', () => {
+  test('our sheets deleted (the very hidden record too), 集約メモ emptied and hidden, recorded colours given back', async () => {
+    const fake = host();
+    const rows = teigenRows(3);
+    rows[1]![6] = '集約メモ';
+    rows[2]![6] = '未提出: 区) 保健福祉部';
+    const s = fake.addSheet('提言1-ア', rows);
+    fake.addSheet('集約結果', [['集約結果（master.xlsx）']]);
+    const none = '<fill><patternFill patternType="none"/></fill>';
+    const red = '<fill><patternFill patternType="solid"><fgColor rgb="FFFF0000"/></patternFill></fill>';
+    fake.addSheet('_shinchoku_集約', [
+      ['記録'],
+      ['summary-sheet', '集約結果'],
+      ['unfilled-mark', '提言1-ア', 'B3', none],
+      ['unfilled-mark', '提言1-ア', 'C3', red],
+      ['history-mark', '提言1-ア', 'B4', none],
+      ['unfilled-mark', '提言1-ア', 'D3', none],
+    ]).visibility = 'VeryHidden';
+    s.fills.set('2,1', '#FFF2CC');
+    s.fills.set('2,2', '#FFF2CC');
+    s.fills.set('3,1', '#F8CBAD');
+    // The secretariat recoloured D3 since: theirs now.
+    s.fills.set('2,3', '#00B050');
+    rows[3]![1] = '【競合】\n［子) 子育て支援部］\nA\n［区) 保健福祉部］\nB';
+    fake.sheet('提言1-ア').cells.set('3,1', rows[3]![1]!);
+    const { workbook } = await readOpenWorkbook();
+    const plan = planPublish(workbook, config);
+    expect(plan.conflictsLeft).toEqual([{ sheet: '提言1-ア', cell: 'B4' }]);
+    fake.syncs = 0;
+    const res = await applyPublish(plan);
+    expect([res.fillsRestored, fake.syncs]).toEqual([3, 2]);
+    expect(fake.sheets.map((x) => x.name)).toEqual(['提言1-ア']);
+    expect([...s.fills]).toEqual([['2,2', '#FF0000'], ['2,3', '#00B050']]);
+    expect([...s.cells.keys()].filter((k) => k.endsWith(',6'))).toEqual([]);
+    expect([...s.hiddenCols]).toEqual([6]);
+  });
+
+  test('a recorded fill Office.js cannot set (a pattern, a theme colour) is left', () => {
+    expect(officeFill('<fill><patternFill/></fill>')).toBeNull();
+    expect(officeFill('<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill>')).toBe('#DDEBF7');
+    expect(officeFill('<fill><patternFill patternType="solid"><fgColor theme="4" tint="0.79"/></patternFill></fill>')).toBeUndefined();
+    expect(officeFill('<fill><patternFill patternType="gray125"/></fill>')).toBeUndefined();
+  });
 });

@@ -14,6 +14,9 @@ export interface FakeSheet {
   formats: { id: string; type: string; formula: string; color: string; address: string }[];
   notes: Map<string, string>;
   validations: { address: string; rule: any; errorAlert: any }[];
+  /** Cell fills set directly ("r,c" → "#RRGGBB"); no entry is no fill. */
+  fills: Map<string, string>;
+  hiddenCols: Set<number>;
 }
 
 export interface FakeOptions {
@@ -39,6 +42,8 @@ interface Box { r0: number; c0: number; r1: number; c1: number }
 function parseRef(ref: string): Box {
   const rows = /^\$?(\d+):\$?(\d+)$/.exec(ref.replace(/^.*!/, '').trim());
   if (rows) return { r0: Number(rows[1]) - 1, c0: 0, r1: Number(rows[2]) - 1, c1: 16383 };
+  const cols = /^\$?([A-Z]+):\$?([A-Z]+)$/.exec(ref.replace(/^.*!/, '').trim());
+  if (cols) return { r0: 0, c0: colIndex(cols[1]!), r1: 1048575, c1: colIndex(cols[2]!) };
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.replace(/^.*!/, '').trim());
   if (!m) throw fail('InvalidArgument', `bad address ${ref}`);
   const r0 = Number(m[2]) - 1, c0 = colIndex(m[1]!);
@@ -89,7 +94,7 @@ export class FakeExcel {
   addSheet(name: string, rows: (string | number | boolean | null | undefined)[][] = []): FakeSheet {
     const s: FakeSheet = {
       id: `{S${this.nextId++}}`, name, visibility: 'Visible', cells: new Map(), formulas: new Map(),
-      merges: [], formats: [], notes: new Map(), validations: [],
+      merges: [], formats: [], notes: new Map(), validations: [], fills: new Map(), hiddenCols: new Set(),
     };
     rows.forEach((row, r) => row.forEach((v, c) => {
       if (v !== null && v !== undefined && v !== '') s.cells.set(`${r},${c}`, v);
@@ -297,6 +302,8 @@ class Worksheet extends FakeProxy {
     this.ctx.q(() => {
       const s = this.must();
       const f = this.ctx.fake;
+      // As Office.js documents: a very hidden sheet must be made visible or hidden first.
+      if (s.visibility === 'VeryHidden') throw fail('InvalidOperation', 'a very hidden sheet cannot be deleted');
       if (f.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) throw fail('InvalidOperation', 'a workbook needs a visible sheet');
       f.sheets = f.sheets.filter((x) => x !== s);
     });
@@ -396,15 +403,37 @@ class Range extends FakeProxy {
   select(): void {
     this.ctx.q(() => { this.ctx.fake.selection = { sheet: this.ws.must().name, address: boxAddress(this.ws.must().name, this.box()!).replace(/^.*!/, '') }; });
   }
-  clear(_applyTo?: string): void {
+  clear(applyTo?: string): void {
     this.ctx.q(() => {
       const s = this.ws.must();
       const b = this.box()!;
-      for (const k of [...s.cells.keys()]) {
+      const inBox = (k: string): boolean => {
         const [r, c] = k.split(',').map(Number) as [number, number];
-        if (r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1) s.cells.delete(k);
-      }
+        return r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1;
+      };
+      for (const k of [...s.cells.keys()]) if (inBox(k)) s.cells.delete(k);
+      if (applyTo === 'All' || applyTo === 'Formats') for (const k of [...s.fills.keys()]) if (inBox(k)) s.fills.delete(k);
     });
+  }
+  set columnHidden(v: boolean) {
+    this.ctx.q(() => {
+      const b = this.box()!;
+      for (let c = b.c0; c <= b.c1; c++) if (v) this.ws.must().hiddenCols.add(c); else this.ws.must().hiddenCols.delete(c);
+    });
+  }
+  /** The fill of a single cell. */
+  get format(): any {
+    const ctx = this.ctx;
+    const key = (): string => { const b = this.box()!; return `${b.r0},${b.c0}`; };
+    const ws = this.ws;
+    const fill = new FakeProxy(ctx);
+    Object.defineProperty(fill, 'color', {
+      get: () => fill.prop('color'),
+      set: (c: string) => ctx.q(() => { ws.must().fills.set(key(), c.toUpperCase()); }),
+    });
+    (fill as any).load = () => { ctx.q(() => { fill.data.color = ws.must().fills.get(key()) ?? '#FFFFFF'; }); return fill; };
+    (fill as any).clear = () => ctx.q(() => { ws.must().fills.delete(key()); });
+    return { fill };
   }
   getMergedAreasOrNullObject(): RangeAreas {
     if (this.ctx.fake.api < 13) throw fail('ApiNotFound', 'getMergedAreasOrNullObject needs ExcelApi 1.13');

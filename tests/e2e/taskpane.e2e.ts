@@ -262,6 +262,36 @@ test('集約 again on the consolidated workbook: earlier answers stay taken, 集
   expect(errors).toEqual([]);
 });
 
+test('公開用に整える: after asking, 集約結果 and the very hidden record go, 集約メモ is emptied and hidden', async () => {
+  const masterBytes = new Uint8Array(fs.readFileSync(MASTER));
+  const parts = split(masterBytes, config).files;
+  const early = parts.find((f) => f.name === '子)子育て支援部.xlsx')!;
+  const first = consolidate(masterBytes, [{ name: early.name, bytes: early.bytes }], config, { masterName: 'master.xlsx', outputName: 'master.xlsx' });
+  const grid = readWorkbook(first.bytes, 'master.xlsx');
+  const page = await openPane(workbookSpec(grid), { api: 12, fileBytes: first.bytes, view: 'consolidate' });
+  await page.evaluate(() => {
+    (window as unknown as { __fake: { sheet(n: string): { visibility: string } } }).__fake.sheet('_shinchoku_集約').visibility = 'VeryHidden';
+  });
+  const names = (): Promise<string[]> => page.evaluate(() => (window as unknown as { __fake: { sheets: { name: string }[] } }).__fake.sheets.map((s) => s.name));
+  await page.locator('[data-testid=publish]').click();
+  // Nothing changes until the second, explicit click.
+  await page.locator('[data-testid=publish-confirm]').waitFor();
+  await expect(names()).resolves.toContain('集約結果');
+  await page.locator('[data-testid=publish-go]').click();
+  await page.waitForFunction(() => /公開用に整えました/.test(document.querySelector('[data-testid=status]')?.textContent ?? ''));
+  await expect(names()).resolves.toEqual(grid.sheets.map((s) => s.name).filter((n) => n !== '集約結果' && n !== '_shinchoku_集約'));
+  // The 集約メモ column of each report sheet: no cell left, hidden.
+  const notes = await page.evaluate(() =>
+    (window as unknown as { __fake: { sheets: { name: string; cells: Map<string, unknown>; hiddenCols: Set<number> }[] } }).__fake.sheets.map((s) => [s.name, [...s.cells.values()].filter((v) => v === '集約メモ').length, [...s.hiddenCols]]),
+  );
+  const withNotes = grid.sheets.filter((s) => [...s.rows.values()].some((row) => [...row.values()].some((c) => c.text === '集約メモ')));
+  expect(withNotes.length).toBeGreaterThan(0);
+  expect(notes.filter(([, n]) => n !== 0)).toEqual([]);
+  expect(notes.filter(([, , hidden]) => (hidden as number[]).length > 0).map(([n]) => n)).toEqual(withNotes.map((s) => s.name));
+  await page.screenshot({ path: screenshotPath('taskpane-published.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
 test('集約 in a shared workbook: the section sheets are consolidated into the master sheet in one click', async () => {
   const head = ['取組方針ア　子ども家庭総合支援拠点を整備する。'];
   const rows = [

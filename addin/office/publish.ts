@@ -1,0 +1,54 @@
+// 公開用に整える in the open workbook: the library plans from the cells, Office.js applies it.
+import { FILLS } from '../../lib/consolidate/consolidate';
+import type { PublishPlan } from '../../lib/consolidate/publish';
+import { colName } from '../../lib/grid';
+import { runExcel, type RunOptions } from './run';
+
+const OURS = [FILLS.unfilled, FILLS.conflict, FILLS.added].map((argb) => `#${argb.slice(-6)}`);
+
+/** A recorded `<fill>` as Office.js can set it: a colour, null for none, undefined when neither fits. */
+export function officeFill(xml: string): string | null | undefined {
+  if (/<patternFill\s*\/>|patternType="none"/.test(xml)) return null;
+  if (!/patternType="solid"/.test(xml)) return undefined;
+  const rgb = /<fgColor\b[^>]*\brgb="[0-9A-Fa-f]{2}([0-9A-Fa-f]{6})"/.exec(xml);
+  return rgb ? `#${rgb[1]!.toUpperCase()}` : undefined;
+}
+
+/**
+ * Gives the recorded cells their own fill back where they still show our colour (a CLI output
+ * opened in Excel), empties and hides the 集約メモ columns, deletes our sheets: two syncs.
+ */
+export async function applyPublish(plan: PublishPlan, opts: RunOptions = {}): Promise<{ fillsRestored: number; syncs: number }> {
+  return runExcel(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    const probes = plan.fills.map((k) => {
+      const fill = sheets.getItem(k.sheet).getRangeByIndexes(k.r, k.c, 1, 1).format.fill;
+      fill.load('color');
+      return { k, fill };
+    });
+    await ctx.sync();
+    let fillsRestored = 0;
+    for (const { k, fill } of probes) {
+      // A colour the secretariat changed since is theirs.
+      if (!OURS.includes((fill.color ?? '').toUpperCase())) continue;
+      const own = officeFill(k.fill);
+      if (own === undefined) continue;
+      if (own === null) fill.clear();
+      else fill.color = own;
+      fillsRestored++;
+    }
+    for (const { sheet, c } of plan.noteColumns) {
+      const col = sheets.getItem(sheet).getRange(`${colName(c)}:${colName(c)}`);
+      col.clear(Excel.ClearApplyTo.all);
+      col.columnHidden = true;
+    }
+    for (const name of plan.sheets) {
+      const ws = sheets.getItem(name);
+      // Office.js refuses to delete a very hidden sheet (our record is one).
+      ws.visibility = Excel.SheetVisibility.hidden;
+      ws.delete();
+    }
+    await ctx.sync();
+    return { fillsRestored, syncs: 2 };
+  }, opts);
+}
