@@ -151,6 +151,18 @@ describe('split with each corpus file as the master', () => {
   });
 });
 
+describe('publish with each corpus file as the consolidated master', () => {
+  test.each(corpus.filter((n) => !mayHang(n)))('%s', (name) => {
+    const out = path.join(work, 'publish', `${name.replace(/[^\w.-]/g, '_').slice(0, 60)}.xlsx`);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    const io = capture();
+    const code = main(['publish', path.join(CORPUS, name), '-o', out], io);
+    // The same answers as split gives for the same file, and a written file when it could run.
+    expectSplitAnswer(name, code, io.errText());
+    expect([name, fs.existsSync(out)]).toEqual([name, code < 2]);
+  });
+});
+
 describe('consolidate a master with the whole corpus as returned files', () => {
   let summary: Summary;
   let code: number;
