@@ -62,36 +62,48 @@ function rulesText(): string {
     .join('\n');
 }
 
+function formatOf(p: Parsed): 'text' | 'json' {
+  const fmt = (p.options.get('--format') as string | undefined) ?? 'text';
+  if (fmt !== 'text' && fmt !== 'json') throw new UsageError(format(cli.badFormat, { value: fmt }));
+  return fmt;
+}
+
+function outputOf(p: Parsed): string {
+  const out = (p.options.get('-o') ?? p.options.get('--output')) as string | undefined;
+  if (!out) throw new UsageError(consolidateText.noOutput);
+  return out;
+}
+
+/** split and publish: one workbook in, -o where to write. */
+function oneWorkbook(rest: string[]): { input: string; out: string; fmt: 'text' | 'json'; config: Config } {
+  const p = parseArgs(rest, ['--format', '--config', '-o', '--output']);
+  const fmt = formatOf(p);
+  if (p.positional.length !== 1) throw new UsageError(consolidateText.noMaster);
+  const out = outputOf(p);
+  return { input: p.positional[0]!, out, fmt, config: loadConfigFile(p.options.get('--config') as string | undefined) };
+}
+
 export function main(argv: string[], io: Io = processIo()): number {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'validate': {
         const p = parseArgs(rest, ['--format', '--config']);
-        const fmt = (p.options.get('--format') as string | undefined) ?? 'text';
-        if (fmt !== 'text' && fmt !== 'json') throw new UsageError(format(cli.badFormat, { value: fmt }));
+        const fmt = formatOf(p);
         if (p.positional.length === 0) throw new UsageError(cli.noInputs);
         const config = loadConfigFile(p.options.get('--config') as string | undefined);
         return runValidate({ inputs: p.positional, format: fmt, config }, io);
       }
       case 'split': {
-        const p = parseArgs(rest, ['--format', '--config', '-o', '--output']);
-        const fmt = (p.options.get('--format') as string | undefined) ?? 'text';
-        if (fmt !== 'text' && fmt !== 'json') throw new UsageError(format(cli.badFormat, { value: fmt }));
-        const out = (p.options.get('-o') ?? p.options.get('--output')) as string | undefined;
-        if (p.positional.length !== 1) throw new UsageError(consolidateText.noMaster);
-        if (!out) throw new UsageError(consolidateText.noOutput);
-        const config = loadConfigFile(p.options.get('--config') as string | undefined);
-        return runSplit({ master: p.positional[0]!, outDir: out, format: fmt, config }, io);
+        const a = oneWorkbook(rest);
+        return runSplit({ master: a.input, outDir: a.out, format: a.fmt, config: a.config }, io);
       }
       case 'consolidate': {
         const p = parseArgs(rest, ['--format', '--config', '-o', '--output'], ['--prefer-newest', '--sheets']);
-        const fmt = (p.options.get('--format') as string | undefined) ?? 'text';
-        if (fmt !== 'text' && fmt !== 'json') throw new UsageError(format(cli.badFormat, { value: fmt }));
-        const out = (p.options.get('-o') ?? p.options.get('--output')) as string | undefined;
+        const fmt = formatOf(p);
         if (p.positional.length === 0) throw new UsageError(consolidateText.noMaster);
         if (p.positional.length === 1) throw new UsageError(consolidateText.noSources);
-        if (!out) throw new UsageError(consolidateText.noOutput);
+        const out = outputOf(p);
         const config = loadConfigFile(p.options.get('--config') as string | undefined);
         const [master, ...inputs] = p.positional as [string, ...string[]];
         return runConsolidate(
@@ -100,14 +112,8 @@ export function main(argv: string[], io: Io = processIo()): number {
         );
       }
       case 'publish': {
-        const p = parseArgs(rest, ['--format', '--config', '-o', '--output']);
-        const fmt = (p.options.get('--format') as string | undefined) ?? 'text';
-        if (fmt !== 'text' && fmt !== 'json') throw new UsageError(format(cli.badFormat, { value: fmt }));
-        const out = (p.options.get('-o') ?? p.options.get('--output')) as string | undefined;
-        if (p.positional.length !== 1) throw new UsageError(consolidateText.noMaster);
-        if (!out) throw new UsageError(consolidateText.noOutput);
-        const config = loadConfigFile(p.options.get('--config') as string | undefined);
-        return runPublish({ input: p.positional[0]!, output: out, format: fmt, config }, io);
+        const a = oneWorkbook(rest);
+        return runPublish({ input: a.input, output: a.out, format: a.fmt, config: a.config }, io);
       }
       case 'rules':
         io.out(rulesText());
