@@ -75,10 +75,10 @@ function outputOf(p: Parsed): string {
 }
 
 /** split and publish: one workbook in, -o where to write. */
-function oneWorkbook(rest: string[]): { input: string; out: string; fmt: 'text' | 'json'; config: Config } {
+function oneWorkbook(rest: string[], missing: string): { input: string; out: string; fmt: 'text' | 'json'; config: Config } {
   const p = parseArgs(rest, ['--format', '--config', '-o', '--output']);
   const fmt = formatOf(p);
-  if (p.positional.length !== 1) throw new UsageError(consolidateText.noMaster);
+  if (p.positional.length !== 1) throw new UsageError(missing);
   const out = outputOf(p);
   return { input: p.positional[0]!, out, fmt, config: loadConfigFile(p.options.get('--config') as string | undefined) };
 }
@@ -95,7 +95,7 @@ export function main(argv: string[], io: Io = processIo()): number {
         return runValidate({ inputs: p.positional, format: fmt, config }, io);
       }
       case 'split': {
-        const a = oneWorkbook(rest);
+        const a = oneWorkbook(rest, consolidateText.noMaster);
         return runSplit({ master: a.input, outDir: a.out, format: a.fmt, config: a.config }, io);
       }
       case 'consolidate': {
@@ -112,7 +112,7 @@ export function main(argv: string[], io: Io = processIo()): number {
         );
       }
       case 'publish': {
-        const a = oneWorkbook(rest);
+        const a = oneWorkbook(rest, consolidateText.noPublishInput);
         return runPublish({ input: a.input, output: a.out, format: a.fmt, config: a.config }, io);
       }
       case 'rules':

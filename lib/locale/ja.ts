@@ -188,6 +188,7 @@ export const consolidate = {
   publishConflicts: '競合が {n} か所に残っています。どちらの記載を採るか決めてから公開してください:',
   noOutput: '出力先を -o で指定してください',
   noMaster: '集約表（元の表）のファイルを指定してください',
+  noPublishInput: '公開用に整える集約済みのブックを 1 つ指定してください',
   noSources: '回答ファイルまたはフォルダを指定してください',
   outputIsInput: '出力先 {path} は入力ファイルと同じです。別の名前を指定してください',
   outputInsideInputs: '出力先 {path} は入力フォルダの中にあります（次回の集約で回答として読まれます）',

@@ -99,6 +99,10 @@ test('an unreadable master or missing -o: exit 2', () => {
   expect(io.stderr.join('\n')).toContain('bad.xlsx');
   expect(main(['consolidate', masterPath, path.join(dir, 'back1')], capture())).toBe(2);
   expect(main(['split', masterPath], capture())).toBe(2);
+  const usage = capture();
+  expect(main(['publish', '-o', path.join(dir, 'p.xlsx')], usage)).toBe(2);
+  expect(usage.stderr[0]).toBe('公開用に整える集約済みのブックを 1 つ指定してください');
+  expect(main(['publish', masterPath], capture())).toBe(2);
 });
 
 test('a master that is a real .xls, or lacks a part: why, in Japanese, and what to do', () => {
