@@ -276,6 +276,7 @@ test('公開用に整える: after asking, 集約結果 and the very hidden reco
   await page.locator('[data-testid=publish]').click();
   // Nothing changes until the second, explicit click.
   await page.locator('[data-testid=publish-confirm]').waitFor();
+  await page.screenshot({ path: screenshotPath('taskpane-publish-confirm.png'), fullPage: true });
   await expect(names()).resolves.toContain('集約結果');
   await page.locator('[data-testid=publish-go]').click();
   await page.waitForFunction(() => /公開用に整えました/.test(document.querySelector('[data-testid=status]')?.textContent ?? ''));
