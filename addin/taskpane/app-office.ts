@@ -14,7 +14,7 @@ import { LiveSession } from '../office/live';
 import { applyPublish } from '../office/publish';
 import { readOpenWorkbook } from '../office/read';
 import { CONSOLIDATION_FORMULA, getFileBytes, selectCell, setInputRules, setOwnedFills } from '../office/write';
-import { consolidate, masterErrorMessage, planPublish, split, type ConsolidateResult } from '../shared/consolidation';
+import { consolidate, masterErrorMessage, planPublish, split, type ConsolidateResult, type PublishPlan } from '../shared/consolidation';
 import { zipSync } from 'fflate';
 import { h, replace } from '../shared/dom';
 import { download, readFiles, type LoadedFile } from '../shared/files';
@@ -183,27 +183,30 @@ export class OfficeApp {
     this.confirmingPublish = false;
     this.shell.status(t.readingMaster, 'busy');
     this.live.pause();
-    let message: string;
+    let message = '';
     let kind: 'error' | undefined;
     try {
       const { workbook } = await readOpenWorkbook('Excel');
-      let plan;
+      let plan: PublishPlan | undefined;
       try {
         plan = planPublish(workbook, this.config);
       } catch (err) {
-        this.shell.status(format(t.publishFailed, { detail: masterErrorMessage(err, openBookName()) }), 'error');
-        return;
+        message = format(t.publishFailed, { detail: masterErrorMessage(err, openBookName()) });
+        kind = 'error';
       }
-      const res = await applyPublish(plan);
-      // The colours the add-in's own 集約 left are conditional formats.
-      await setOwnedFills(CONSOLIDATION_FORMULA, null);
-      const left = plan.conflictsLeft.map((c) => `${c.sheet}!${c.cell}`);
-      message = left.length > 0
-        ? format(t.publishedInBookConflicts, { n: left.length, cells: left.join('、') })
-        : format(t.publishedInBook, { sheets: plan.sheets.length, fills: res.fillsRestored });
-      kind = left.length > 0 ? 'error' : undefined;
-      this.result = null;
+      if (plan) {
+        const res = await applyPublish(plan);
+        // The colours the add-in's own 集約 left are conditional formats.
+        await setOwnedFills(CONSOLIDATION_FORMULA, null);
+        const left = plan.conflictsLeft.map((c) => `${c.sheet}!${c.cell}`);
+        message = left.length > 0
+          ? format(t.publishedInBookConflicts, { n: left.length, cells: left.join('、') })
+          : format(t.publishedInBook, { sheets: plan.sheets.length, fills: res.fillsRestored });
+        kind = left.length > 0 ? 'error' : undefined;
+        this.result = null;
+      }
     } finally {
+      // Re-validates the workbook (and would overwrite the status line).
       await this.live.resume();
     }
     this.shell.status(message, kind);

@@ -293,6 +293,16 @@ test('公開用に整える: after asking, 集約結果 and the very hidden reco
   expect(errors).toEqual([]);
 });
 
+test('公開用に整える on a workbook without a report: the reason stays on the status line', async () => {
+  const page = await openPane([{ name: 'メモ', rows: [['ただのメモ']] }], { view: 'consolidate' });
+  await page.locator('[data-testid=publish]').click();
+  await page.locator('[data-testid=publish-go]').click();
+  await page.waitForFunction(() => /公開用に整えられませんでした/.test(document.querySelector('[data-testid=status]')?.textContent ?? ''));
+  await expect(page.locator('[data-testid=status]').textContent()).resolves.toContain('報告書のシート');
+  await expect(page.evaluate(() => (window as unknown as { __fake: { sheets: { name: string }[] } }).__fake.sheets.map((s) => s.name))).resolves.toEqual(['メモ']);
+  expect(errors).toEqual([]);
+});
+
 test('集約 in a shared workbook: the section sheets are consolidated into the master sheet in one click', async () => {
   const head = ['取組方針ア　子ども家庭総合支援拠点を整備する。'];
   const rows = [
