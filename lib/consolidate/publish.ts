@@ -81,6 +81,8 @@ export function publish(bytes: Uint8Array, config: Config, opts: { name?: string
     sx.setColumn(c, { hidden: true });
   }
   for (const name of plan.sheets) ed.removeSheet(name);
+  // What Excel moved into the shared-string table of the sheets and notes removed goes too.
+  ed.compactSharedStrings();
   const first = ed.sheets.find((s) => s.state === 'visible' && plan.reports.includes(s.name));
   if (first) ed.activate(first.name);
   return { bytes: ed.toBytes(), removedSheets: plan.sheets, notesCleared, fillsRestored, conflictsLeft: plan.conflictsLeft };

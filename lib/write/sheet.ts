@@ -341,6 +341,20 @@ export class SheetXml {
     });
   }
 
+  /**
+   * Calls `fn` with the shared-string index of every shared-string cell and writes back the
+   * index it returns. An index that is not a number is left for the caller to judge (NaN).
+   */
+  mapSharedStrings(fn: (index: number) => number): void {
+    for (const row of this.rows.values()) {
+      for (const [c, cell] of row.cells) {
+        if (!/^<c\b[^>]*\st="s"/.test(cell)) continue;
+        const next = cell.replace(/(<v>)([^<]*)(<\/v>)/, (_m, a: string, v: string, b: string) => `${a}${fn(v.trim() === '' ? NaN : Number(v))}${b}`);
+        if (next !== cell) row.cells.set(c, next);
+      }
+    }
+  }
+
   /** Rewrites the text of every cell formula; true when one changed. */
   mapFormulas(fn: (formula: string) => string): boolean {
     // Only blocks with a reference that moves (another sheet's rows did) are split up.

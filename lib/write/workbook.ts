@@ -267,6 +267,46 @@ export class XlsxEditor {
     return [...gone];
   }
 
+  /**
+   * Drops the shared strings no cell refers to any more, renumbering the cells: text of rows
+   * and sheets taken out must not stay in the file, unseen but readable. Left as it is when a
+   * sheet cannot be read or a cell names a string that is not there. Returns how many went.
+   */
+  compactSharedStrings(): number {
+    const part = this.sharedStringsPart;
+    if (!part || !this.pkg.has(part)) return 0;
+    const xml = this.pkg.read(part);
+    const items = [...xml.matchAll(/<si\b[^>]*?(?:\/>|>[\s\S]*?<\/si>)/g)].map((m) => m[0]);
+    // Macro and dialog sheets may hold cells too: renumbering without them would break them.
+    if (this.sheets.some((e) => !/\/(?:worksheets|chartsheets)\//.test(e.part))) return 0;
+    const sheets: SheetXml[] = [];
+    try {
+      for (const e of this.sheets) if (this.pkg.has(e.part) && /\/worksheets\//.test(e.part)) sheets.push(this.sheet(e.name));
+    } catch {
+      return 0;
+    }
+    const used = new Set<number>();
+    let sound = true;
+    let refs = 0;
+    for (const s of sheets) {
+      s.mapSharedStrings((i) => {
+        if (!Number.isInteger(i) || i < 0 || i >= items.length) sound = false;
+        else used.add(i);
+        refs++;
+        return i;
+      });
+    }
+    if (!sound || used.size === items.length) return 0;
+    const kept = [...used].sort((a, b) => a - b);
+    const index = new Map(kept.map((old, k) => [old, k]));
+    for (const s of sheets) s.mapSharedStrings((i) => index.get(i)!);
+    const open = /<sst\b[^>]*>/.exec(xml);
+    if (!open) return 0;
+    const tag = setAttr(setAttr(open[0], 'count', String(refs)), 'uniqueCount', String(kept.length));
+    this.pkg.write(part, `${xml.slice(0, open.index)}${tag}${kept.map((i) => items[i]).join('')}</sst>`);
+    return items.length - kept.length;
+  }
+
   /** Replaces a sheet's whole XML with one written by us. */
   replaceSheet(name: string, xml: string): void {
     const e = this.sheets.find((s) => s.name === name)!;

@@ -2,12 +2,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as XLSX from 'xlsx';
-import { unzipSync, zipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { main } from '../../lib/cli/main';
 import type { Io } from '../../lib/cli/io';
 import type { Summary } from '../../lib/consolidate/types';
 import { readWorkbook } from '../../lib/read/sheetjs';
-import { fill, inspect, py, sheetOf, tmpDir, type InspectedSheet } from './helpers';
+import { fill, inspect, libreOfficeResave, py, sheetOf, tmpDir, type InspectedSheet } from './helpers';
 
 function capture(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -242,6 +242,23 @@ test('publish: without our sheets, notes and colours, every cell as the master s
   const text = capture();
   expect(main(['publish', resolved, '-o', path.join(dir, 'published-2.xlsx')], text)).toBe(0);
   expect(text.stdout.join('\n')).toContain('外したシート: 集約結果、_shinchoku_集約');
+});
+
+test('publish of a file Excel or LibreOffice saved: the removed text leaves the shared-string table too', () => {
+  // The consolidated workbook saved once more by LibreOffice, which moves every text, the
+  // 集約結果's and the notes' included, into the shared-string table.
+  const saved = libreOfficeResave(path.join(dir, 'to-publish.xlsx'), path.join(dir, 'lo-publish'));
+  const sst = (file: string): string => strFromU8(unzipSync(fs.readFileSync(file))['xl/sharedStrings.xml']!);
+  expect(sst(saved)).toContain('集約メモ');
+  const out = path.join(dir, 'published-lo.xlsx');
+  expect(main(['publish', saved, '-o', out], capture())).toBe(1);
+  for (const gone of ['集約メモ', '集約結果（', '未提出', 'shinchoku 集約の記録']) expect([gone, sst(out).includes(gone)]).toEqual([gone, false]);
+  // Every remaining cell still reads as before.
+  const texts = (file: string): string[] =>
+    readWorkbook(fs.readFileSync(file), file).sheets.filter((s) => !s.name.startsWith('集約結果') && !s.name.startsWith('_')).flatMap((s) =>
+      [...s.rows].flatMap(([r, row]) => [...row].filter(([, c]) => !/^(集約メモ|未提出|追加行|競合)/.test(c.text)).map(([c, cell]) => `${s.name}!${r},${c} ${cell.text}`)),
+    );
+  expect(texts(out)).toEqual(texts(saved));
 });
 
 test('sheets of one shared workbook are sources: BOOK#シート and --sheets', () => {

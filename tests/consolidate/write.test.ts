@@ -254,6 +254,27 @@ describe('XlsxEditor.removeSheet', () => {
     expect(ed.sheets.find((s) => s.name === '中')?.state).toBe('veryHidden');
   });
 
+  test('shared strings: those of a removed sheet go, the rest renumbered; a table it cannot trust is left', () => {
+    const file = path.join(dir, 'three-sst.xlsx');
+    py('three-sheets', file);
+    // LibreOffice keeps its text in the shared-string table, as Excel does.
+    const saved = libreOfficeResave(file, path.join(dir, 'lo-sst'));
+    const ed = new XlsxEditor(fs.readFileSync(saved));
+    expect(ed.removeSheet('中')).toBe(true);
+    expect(ed.compactSharedStrings()).toBe(1);
+    const out = path.join(dir, 'two-sst.xlsx');
+    fs.writeFileSync(out, ed.toBytes());
+    expect(partText(fs.readFileSync(out), 'xl/sharedStrings.xml')).not.toContain('秘密の集計');
+    expect(inspect(out).sheets.map((x) => [x.name, x.cells['A1']?.v])).toEqual([['表', '表のセル'], ['後', '後のセル']]);
+    // A cell naming a string past the end: nothing is renumbered.
+    const bad = new XlsxEditor(fs.readFileSync(saved));
+    const part = bad.sheets.find((x) => x.name === '表')!.part;
+    bad.pkg.write(part, bad.pkg.read(part).replace(/(<c r="A1"[^>]*t="s"[^>]*><v>)\d+/, '$1999'));
+    expect(bad.pkg.read(part)).toContain('<v>999</v>');
+    expect(bad.removeSheet('中')).toBe(true);
+    expect(bad.compactSharedStrings()).toBe(0);
+  });
+
   test('a chart on the sheet itself goes with it', () => {
     const file = path.join(dir, 'three-own-chart.xlsx');
     py('three-sheets', file, '--own-chart');
