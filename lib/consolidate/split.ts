@@ -119,6 +119,8 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
       held += mine.length;
     }
     if (firstVisible) ed.activate(firstVisible);
+    // Other departments' text, left in the shared-string table by the rows taken out, goes too.
+    ed.compactSharedStrings();
     const meta = newSheetXml({
       rows: [
         [{ text: t.metaTitle }],

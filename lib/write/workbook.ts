@@ -35,10 +35,13 @@ export class XlsxEditor {
   private readonly stylesPart: string | undefined;
   private readonly open = new Map<string, SheetXml>();
   private formulaParts: Set<string> | undefined;
+  /** The shared-string table's items as read, found once and shared by clones. */
+  private sstItems: string[] | undefined;
 
   /** A copy to patch independently (split patches one copy of the master per department). */
   clone(): XlsxEditor {
     this.formulaSheets();
+    this.sharedStringItems();
     const c = Object.create(XlsxEditor.prototype) as XlsxEditor;
     Object.assign(c, {
       pkg: this.pkg.clone(),
@@ -48,6 +51,7 @@ export class XlsxEditor {
       stylesPart: this.stylesPart,
       open: new Map([...this.open].map(([k, v]) => [k, v.clone()])),
       formulaParts: this.formulaParts,
+      sstItems: this.sstItems,
     });
     return c;
   }
@@ -276,7 +280,7 @@ export class XlsxEditor {
     const part = this.sharedStringsPart;
     if (!part || !this.pkg.has(part)) return 0;
     const xml = this.pkg.read(part);
-    const items = [...xml.matchAll(/<si\b[^>]*?(?:\/>|>[\s\S]*?<\/si>)/g)].map((m) => m[0]);
+    const items = this.sharedStringItems();
     // Macro and dialog sheets may hold cells too: renumbering without them would break them.
     if (this.sheets.some((e) => !/\/(?:worksheets|chartsheets)\//.test(e.part))) return 0;
     const sheets: SheetXml[] = [];
@@ -304,7 +308,16 @@ export class XlsxEditor {
     if (!open) return 0;
     const tag = setAttr(setAttr(open[0], 'count', String(refs)), 'uniqueCount', String(kept.length));
     this.pkg.write(part, `${xml.slice(0, open.index)}${tag}${kept.map((i) => items[i]).join('')}</sst>`);
+    this.sstItems = undefined;
     return items.length - kept.length;
+  }
+
+  /** The shared-string table's items as the part holds them; split's copies share one reading. */
+  private sharedStringItems(): string[] {
+    const part = this.sharedStringsPart;
+    if (!part || !this.pkg.has(part)) return [];
+    this.sstItems ??= [...this.pkg.read(part).matchAll(/<si\b[^>]*?(?:\/>|>[\s\S]*?<\/si>)/g)].map((m) => m[0]);
+    return this.sstItems;
   }
 
   /** Replaces a sheet's whole XML with one written by us. */

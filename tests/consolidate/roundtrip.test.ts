@@ -7,6 +7,7 @@ import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
 import type { ConsolidateResult, Source } from '../../lib/consolidate/types';
 import * as XLSX from 'xlsx';
+import { strFromU8, unzipSync } from 'fflate';
 import { readWorkbook } from '../../lib/read/sheetjs';
 import { checkBytes } from '../../lib/check';
 import { fill, inspect, libreOfficeResave, py, rowOf, sheetOf, tmpDir, type InspectedSheet } from './helpers';
@@ -125,6 +126,21 @@ describe('split', () => {
     // The hidden key sheet is neither a report nor a sheet the section should read about.
     expect(res.skipped.map((s) => s.sheet)).not.toContain('_shinchoku');
     expect(readWorkbook(f.bytes, f.name).sheets.map((s) => s.name)).toContain('_shinchoku');
+  });
+
+  test('from a master Excel or LibreOffice saved, a section file keeps only its own text', () => {
+    // LibreOffice keeps every text of the master in one shared-string table, as Excel does.
+    const saved = libreOfficeResave(path.join(dir, 'master.xlsx'), path.join(dir, 'lo-master'));
+    const file = split(fs.readFileSync(saved), defaultConfig(), { masterName: 'master.xlsx' }).files.find((f) => f.department === C)!;
+    const sst = strFromU8(unzipSync(file.bytes)['xl/sharedStrings.xml']!);
+    expect(sst).toContain('○複合化・複雑化した福祉課題');
+    // Rows of other departments only: not in the file, not even unreferenced.
+    expect(sst).not.toContain('○区の相談支援体制を整える。');
+    expect(sst).not.toContain('○モニタリング制度を見直す。');
+    // The same cells as the section file cut from the master openpyxl wrote.
+    const cells = (bytes: Uint8Array): string[] =>
+      readWorkbook(bytes, 'x').sheets.flatMap((s) => [...s.rows].flatMap(([r, row]) => [...row].map(([c, cell]) => `${s.name}!${r},${c} ${cell.text}`)));
+    expect(cells(file.bytes)).toEqual(cells(splitFiles.files.find((f) => f.department === C)!.bytes));
   });
 
   test('the key column survives a tool that trusts the sheet’s <dimension> (SheetJS)', () => {
