@@ -300,12 +300,11 @@ export class XlsxEditor {
         return i;
       });
     }
-    if (!sound || used.size === items.length) return 0;
+    const open = /<sst\b[^>]*>/.exec(xml);
+    if (!sound || !open || used.size === items.length) return 0;
     const kept = [...used].sort((a, b) => a - b);
     const index = new Map(kept.map((old, k) => [old, k]));
     for (const s of sheets) s.mapSharedStrings((i) => index.get(i)!);
-    const open = /<sst\b[^>]*>/.exec(xml);
-    if (!open) return 0;
     const tag = setAttr(setAttr(open[0], 'count', String(refs)), 'uniqueCount', String(kept.length));
     this.pkg.write(part, `${xml.slice(0, open.index)}${tag}${kept.map((i) => items[i]).join('')}</sst>`);
     this.sstItems = undefined;
