@@ -181,7 +181,9 @@ export class XlsxEditor {
   removeSheet(name: string): boolean {
     const e = this.sheets.find((s) => s.name === name);
     if (!e) return false;
-    if (this.referredTo(e)) {
+    // Its part and what only it uses: they go with it, and what they say does not count.
+    const gone = this.ownParts(e.part);
+    if (this.referredTo(e, new Set(gone))) {
       this.setState(name, 'veryHidden');
       return false;
     }
@@ -214,7 +216,6 @@ export class XlsxEditor {
     if (rid !== undefined && this.pkg.has(relsPath)) {
       this.pkg.write(relsPath, this.pkg.read(relsPath).replace(/<Relationship\b[^>]*?\/>/g, (tag) => (getAttr(tag, 'Id') === rid ? '' : tag)));
     }
-    const gone = this.ownParts(e.part);
     let ct = this.pkg.read('[Content_Types].xml');
     for (const part of gone) {
       this.pkg.remove(part);
@@ -228,7 +229,7 @@ export class XlsxEditor {
   }
 
   /** Whether a formula, defined name, rule or validation outside the sheet names it. */
-  private referredTo(e: SheetEntry): boolean {
+  private referredTo(e: SheetEntry, own: ReadonlySet<string>): boolean {
     const refs = [`${e.name}!`, `'${e.name.replace(/'/g, "''")}'!`];
     const names = (this.pkg.read(WB).match(DEFINED_NAME_EL) ?? []).filter((el) => getAttr(el, 'localSheetId') !== String(e.index));
     // The sheet's own names (its print area) go with it; any other name counts.
@@ -239,7 +240,6 @@ export class XlsxEditor {
       for (const m of xml.matchAll(FORMULA_TEXT)) texts.push(unescapeXml(m[1]!));
     }
     // Charts elsewhere drawing its cells, pivot tables built from it (its own charts go with it).
-    const own = new Set(this.ownParts(e.part));
     for (const n of this.pkg.names()) {
       if (own.has(n)) continue;
       if (/^xl\/charts\/[^/]+\.xml$/i.test(n)) {
