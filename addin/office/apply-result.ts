@@ -104,7 +104,8 @@ export async function applyResult(
   return { cells: fixes.filter((f) => f.sheet !== t.stateSheet).length, insertedRows: rows.length, newSheets: newSheets.map((s) => s.name) };
 }
 
-const rgb = (argb: string): string => `#${argb.slice(-6)}`;
+/** An ARGB colour as Office.js writes it, `#RRGGBB`. */
+export const rgb = (argb: string): string => `#${argb.slice(-6)}`;
 
 /**
  * Colours that are history within a round, as the 集約メモ lines beside them: a later 集約 of

@@ -2,16 +2,17 @@
 import { FILLS } from '../../lib/consolidate/consolidate';
 import type { PublishPlan } from '../../lib/consolidate/publish';
 import { colName } from '../../lib/grid';
+import { rgb } from './apply-result';
 import { runExcel, type RunOptions } from './run';
 
-const OURS = [FILLS.unfilled, FILLS.conflict, FILLS.added].map((argb) => `#${argb.slice(-6)}`);
+const OURS = [FILLS.unfilled, FILLS.conflict, FILLS.added].map(rgb);
 
 /** A recorded `<fill>` as Office.js can set it: a colour, null for none, undefined when neither fits. */
 export function officeFill(xml: string): string | null | undefined {
   if (/<patternFill\s*\/>|patternType="none"/.test(xml)) return null;
   if (!/patternType="solid"/.test(xml)) return undefined;
-  const rgb = /<fgColor\b[^>]*\brgb="[0-9A-Fa-f]{2}([0-9A-Fa-f]{6})"/.exec(xml);
-  return rgb ? `#${rgb[1]!.toUpperCase()}` : undefined;
+  const fg = /<fgColor\b[^>]*\brgb="([0-9A-Fa-f]{8})"/.exec(xml);
+  return fg ? rgb(fg[1]!).toUpperCase() : undefined;
 }
 
 /**

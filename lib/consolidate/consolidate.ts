@@ -16,7 +16,7 @@ import { buildModel, isEditable, mappedColumns, noteColumn, parseKey, rowKeyText
 import { openMaster } from './master';
 import { freeColumn } from './split';
 import { summarySheetXml } from './summary-sheet';
-import { believedState, isPlainFill, stateSheetXml, type UnfilledMark } from './state';
+import { believedState, fillPattern, giveBackFill, markOf, stateSheetXml, type UnfilledMark } from './state';
 import type {
   AddedItem, CellReason, CellTrace, ConflictItem, ConsolidateOptions, ConsolidatePhase, ConsolidateResult, Contribution,
   DepartmentSummary, FileSummary, FindingItem, MissingRowsItem, Source, Summary, UnauthorizedItem, UnplacedItem,
@@ -588,8 +588,8 @@ interface WriteContext {
   marks: UnfilledMark[];
 }
 
-const UNFILLED_FILL = new RegExp(`rgb="${FILLS.unfilled}"`, 'i');
-const HISTORY_FILL = new RegExp(`rgb="(?:${FILLS.conflict}|${FILLS.added})"`, 'i');
+const UNFILLED_FILL = fillPattern(FILLS.unfilled);
+const HISTORY_FILL = fillPattern(FILLS.conflict, FILLS.added);
 
 /** Leading text of the notes on who answered, recomputed by every run. */
 const STATUS_NOTES = [t.noteMissing, t.noteDuplicate, t.noteUnusable, t.noteDropped].map((x) => x.slice(0, x.indexOf('{')));
@@ -623,21 +623,15 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
   };
   // Earlier marks come off where the cell still shows our colour; this run marks afresh. First,
   // so a colour added now is recorded over the cell's own fill.
-  for (const k of w.prevMarks) {
-    if (k.sheet !== name) continue;
-    const now = sx.styleAt(k.r, k.c);
-    if (UNFILLED_FILL.test(ed.styles.fillOf(now))) sx.setStyle(k.r, k.c, ed.styles.derive(now, { fillXml: k.fill }));
-  }
+  for (const k of w.prevMarks) if (k.sheet === name) giveBackFill(ed, k, UNFILLED_FILL);
   const kept = new Set<string>();
   for (const k of w.prevHistory) {
     if (k.sheet !== name) continue;
-    const now = sx.styleAt(k.r, k.c);
-    if (!HISTORY_FILL.test(ed.styles.fillOf(now))) continue;
-    if (w.sameRound) {
+    if (!w.sameRound) {
+      giveBackFill(ed, k, HISTORY_FILL);
+    } else if (HISTORY_FILL.test(ed.styles.fillOf(sx.styleAt(k.r, k.c)))) {
       w.history.push(k);
       kept.add(`${k.r},${k.c}`);
-    } else {
-      sx.setStyle(k.r, k.c, ed.styles.derive(now, { fillXml: k.fill }));
     }
   }
   for (const x of w.writesBySheet.get(name) ?? []) {
@@ -645,8 +639,8 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
     if (x.conflict) {
       const before = sx.styleAt(x.r, x.c);
       style = ed.styles.derive(before, { fill: FILLS.conflict });
-      const fill = ed.styles.fillOf(before);
-      if (!kept.has(`${x.r},${x.c}`) && isPlainFill(fill)) w.history.push({ sheet: name, r: x.r, c: x.c, fill });
+      const mark = kept.has(`${x.r},${x.c}`) ? undefined : markOf(ed, name, x.r, x.c, before);
+      if (mark) w.history.push(mark);
     }
     sx.setText(x.r, x.c, x.text, style);
     touch(x.r, x.c, x.text);
@@ -658,8 +652,8 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
       if (c === undefined || !isEditable(col) || m.row.cells.get(col.key)?.merged) continue;
       const style = sx.styleAt(m.row.r, c);
       sx.setStyle(m.row.r, c, ed.styles.derive(style, { fill: FILLS.unfilled }));
-      const fill = ed.styles.fillOf(style);
-      if (isPlainFill(fill)) w.marks.push({ sheet: name, r: m.row.r, c, fill });
+      const mark = markOf(ed, name, m.row.r, c, style);
+      if (mark) w.marks.push(mark);
     }
   }
   if (hasNotes) {
@@ -708,8 +702,8 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
         const sc = a.src.row.cells.get(key);
         const before = sx.styleAt(nr, c);
         const style = ed.styles.derive(before, { fill: FILLS.added });
-        const fill = ed.styles.fillOf(before);
-        if (isPlainFill(fill)) w.historyOut.push({ sheet: name, r: nr, c, fill });
+        const mark = markOf(ed, name, nr, c, before);
+        if (mark) w.historyOut.push(mark);
         if (sc && !sc.carried && !sc.merged && nonEmpty(sc.text)) {
           sx.setText(nr, c, sc.text, style);
           texts[key] = sc.text;

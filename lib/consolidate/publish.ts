@@ -7,7 +7,7 @@ import { consolidate as t } from '../locale/ja';
 import { ConsolidateError, FILLS } from './consolidate';
 import { openMaster } from './master';
 import { buildModel, noteColumn } from './model';
-import { believedState, type UnfilledMark } from './state';
+import { believedState, fillPattern, giveBackFill, type UnfilledMark } from './state';
 
 export interface PublishResult {
   bytes: Uint8Array;
@@ -21,7 +21,7 @@ export interface PublishResult {
   conflictsLeft: { sheet: string; cell: string }[];
 }
 
-const OUR_FILL = new RegExp(`rgb="(?:${FILLS.unfilled}|${FILLS.conflict}|${FILLS.added})"`, 'i');
+const OUR_FILL = fillPattern(FILLS.unfilled, FILLS.conflict, FILLS.added);
 
 /** What making a consolidated workbook ready to publish takes, read from its cells. */
 export interface PublishPlan {
@@ -61,15 +61,7 @@ export function planPublish(grid: Workbook, config: Config): PublishPlan {
 export function publish(bytes: Uint8Array, config: Config, opts: { name?: string } = {}): PublishResult {
   const { editor: ed, grid } = openMaster(bytes, opts.name ?? 'master.xlsx');
   const plan = planPublish(grid, config);
-  let fillsRestored = 0;
-  for (const k of plan.fills) {
-    const sx = ed.sheet(k.sheet);
-    const now = sx.styleAt(k.r, k.c);
-    // A colour the secretariat changed since is theirs: left as it is.
-    if (!OUR_FILL.test(ed.styles.fillOf(now))) continue;
-    sx.setStyle(k.r, k.c, ed.styles.derive(now, { fillXml: k.fill }));
-    fillsRestored++;
-  }
+  const fillsRestored = plan.fills.filter((k) => giveBackFill(ed, k, OUR_FILL)).length;
   let notesCleared = 0;
   for (const { sheet, c } of plan.noteColumns) {
     const sx = ed.sheet(sheet);

@@ -6,7 +6,7 @@
 // the 集約結果 (replaced, not added again).
 import { a1, parseA1, type Workbook } from '../grid';
 import { consolidate as t } from '../locale/ja';
-import { newSheetXml } from '../write/workbook';
+import { newSheetXml, type XlsxEditor } from '../write/workbook';
 
 export interface UnfilledMark {
   sheet: string;
@@ -25,6 +25,30 @@ const FILL = /^<fill>(?:<patternFill(?: patternType="\w+")?\/>|<patternFill(?: p
 /** Whether a fill read from a record (or a master) may be written back as it is. */
 export function isPlainFill(xml: string): boolean {
   return FILL.test(xml);
+}
+
+/** Matches a `<fill>` showing one of the given ARGB colours. */
+export function fillPattern(...argb: string[]): RegExp {
+  return new RegExp(`rgb="(?:${argb.join('|')})"`, 'i');
+}
+
+/**
+ * A mark for a cell about to be coloured: its own fill from `style`, when plain enough to
+ * write back (else no mark, and the colour stays).
+ */
+export function markOf(ed: XlsxEditor, sheet: string, r: number, c: number, style: number): UnfilledMark | undefined {
+  const fill = ed.styles.fillOf(style);
+  return isPlainFill(fill) ? { sheet, r, c, fill } : undefined;
+}
+
+/** Gives a marked cell its own fill back while it still shows a colour `ours` matches; whether it did. */
+export function giveBackFill(ed: XlsxEditor, k: UnfilledMark, ours: RegExp): boolean {
+  const sx = ed.sheet(k.sheet);
+  const now = sx.styleAt(k.r, k.c);
+  // A colour the secretariat changed since is theirs.
+  if (!ours.test(ed.styles.fillOf(now))) return false;
+  sx.setStyle(k.r, k.c, ed.styles.derive(now, { fillXml: k.fill }));
+  return true;
 }
 
 /** A row a department's taken file lacked: listed again until that department answers it. */
