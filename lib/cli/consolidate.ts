@@ -77,6 +77,16 @@ export function readInput(file: string): { bytes: Uint8Array; modified: number }
   return got.ok ? { bytes: got.bytes, modified: got.modified } : { error: got.error.message };
 }
 
+/** The master's bytes, or undefined once the reason it cannot be read is said. */
+export function readMaster(file: string, io: Io): Uint8Array | undefined {
+  const got = readInput(file);
+  if ('error' in got) {
+    io.err(printable(format(t.masterUnreadable, { path: file, reason: got.error })));
+    return undefined;
+  }
+  return got.bytes;
+}
+
 /** JSON for the terminal: same values, but C1 controls and bidi overrides escaped, never acting. */
 export function safeJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -148,12 +158,8 @@ export function runConsolidate(args: ConsolidateArgs, io: Io): number {
       return 2;
     }
   }
-  const got = readInput(master.file);
-  if ('error' in got) {
-    io.err(printable(format(t.masterUnreadable, { path: master.file, reason: got.error })));
-    return 2;
-  }
-  const masterBytes = got.bytes;
+  const masterBytes = readMaster(master.file, io);
+  if (!masterBytes) return 2;
   io.progress(format(t.progressRead, { done: sources.length, total: sources.length, name: args.output }));
   let result;
   try {

@@ -6,7 +6,7 @@ import { masterErrorMessage } from '../consolidate/messages';
 import { publish } from '../consolidate/publish';
 import { consolidate as t, format } from '../locale/ja';
 import type { Io } from './io';
-import { errorDetail, readInput, safeJson, samePath, writeAtomic } from './consolidate';
+import { errorDetail, readMaster, safeJson, samePath, writeAtomic } from './consolidate';
 import { printable } from './validate';
 
 export interface PublishArgs {
@@ -18,18 +18,15 @@ export interface PublishArgs {
 
 export function runPublish(args: PublishArgs, io: Io): number {
   const err = (text: string): void => io.err(printable(text));
-  const got = readInput(args.input);
-  if ('error' in got) {
-    err(format(t.masterUnreadable, { path: args.input, reason: got.error }));
-    return 2;
-  }
+  const bytes = readMaster(args.input, io);
+  if (!bytes) return 2;
   if (samePath(args.output, args.input)) {
     err(format(t.outputIsInput, { path: args.output }));
     return 2;
   }
   let result;
   try {
-    result = publish(got.bytes, args.config, { name: path.basename(args.input) });
+    result = publish(bytes, args.config, { name: path.basename(args.input) });
   } catch (e) {
     const msg = masterErrorMessage(e, args.input);
     if (msg === undefined) throw e;

@@ -6,7 +6,7 @@ import { masterErrorMessage } from '../consolidate/messages';
 import { split } from '../consolidate/split';
 import { consolidate as t, excerpt, format } from '../locale/ja';
 import type { Io } from './io';
-import { errorDetail, readInput, safeJson, samePath, writeAtomic } from './consolidate';
+import { errorDetail, readMaster, safeJson, samePath, writeAtomic } from './consolidate';
 import { printable } from './validate';
 
 export interface SplitArgs {
@@ -18,15 +18,12 @@ export interface SplitArgs {
 
 export function runSplit(args: SplitArgs, io: Io): number {
   const err = (text: string): void => io.err(printable(text));
-  const got = readInput(args.master);
-  if ('error' in got) {
-    err(format(t.masterUnreadable, { path: args.master, reason: got.error }));
-    return 2;
-  }
+  const bytes = readMaster(args.master, io);
+  if (!bytes) return 2;
   let result;
   try {
     io.progress(format(t.progressSplit, { done: 0, total: '?', name: args.master }));
-    result = split(got.bytes, args.config, { masterName: path.basename(args.master) });
+    result = split(bytes, args.config, { masterName: path.basename(args.master) });
   } catch (e) {
     io.progressDone();
     const msg = masterErrorMessage(e, args.master);
