@@ -16,6 +16,17 @@ const NODE_PATTERNS = [
   { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'zlib', 'crypto'], message: 'lib/ の中核は Node の組み込みモジュールを使わない（lib/cli か lib/read/file.ts へ）' },
 ];
 
+// Layers of the core: the OOXML layer (zip, XML, package parts) sits under both the readers
+// and the writer, so reading never depends on writing and the package code knows no report.
+const LAYERS = [
+  {
+    files: ['lib/ooxml/**/*.ts'],
+    group: ['**/read/**', '**/write/**', '**/consolidate/**', '**/rules/**', '**/locale/**', '**/cli/**'],
+    message: 'lib/ooxml は zip・XML・パッケージの層: 読み書きやレポートの層に依存しない',
+  },
+  { files: ['lib/read/**/*.ts'], group: ['**/write/**', '**/consolidate/**', '**/cli/**'], message: 'lib/read は lib/write・集約・CLI に依存しない' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'build/**', 'test-output/**'] },
   js.configs.recommended,
@@ -38,6 +49,12 @@ export default tseslint.config(
       ],
     },
   },
+  ...LAYERS.map(({ files, group, message }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': ['error', { paths: OFFICE_PATHS, patterns: [...OFFICE_PATTERNS, ...NODE_PATTERNS, { group, message }] }],
+    },
+  })),
   {
     // The CLI and the file reader are the Node-only edge of lib/.
     files: ['lib/cli/**/*.ts', 'lib/read/file.ts'],

@@ -1,6 +1,6 @@
 // Evidence for docs/decisions.md: which writer keeps a styled master intact when rows are
 // removed (split) and added (consolidate)? ExcelJS 4.4.0 on the master only, against
-// patching the master's XML in place (lib/write). Checked with openpyxl, an independent
+// patching the master's XML in place (lib/ooxml). Checked with openpyxl, an independent
 // reader. Run alone: `npm run build && node bench/consolidate.writers.js`.
 'use strict';
 const fs = require('node:fs');
@@ -37,7 +37,7 @@ async function main() {
   ws.insertRow(7, ['○追加した取組']);
   await ed.xlsx.writeFile(path.join(dir, 'exceljs-rows.xlsx'));
 
-  // lib/write: the same two operations through split (row 5 belongs to 保) 総務部 only)
+  // lib/ooxml: the same two operations through split (row 5 belongs to 保) 総務部 only)
   // and consolidate (a row added by a section).
   const config = lib.defaultConfig();
   const sp = lib.split(bytes, config, { masterName: 'master.xlsx' });

@@ -16,4 +16,4 @@ export type {
   Source, ConsolidateOptions, ConsolidatePhase, ConsolidateResult, Summary, FileSummary, DepartmentSummary, ConflictItem,
   UnauthorizedItem, AddedItem, FindingItem, UnplacedItem, MissingRowsItem, CellCounts, CellTrace,
 } from './consolidate/types';
-export { PackageError } from './write/package';
+export { PackageError } from './ooxml/package';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { colIndex, colName, parseA1 } from '../lib/grid';
-import { valueText } from '../lib/write/read-grid';
-import { SheetXml } from '../lib/write/sheet';
-import { escapeXml, getAttr, removeAttr, setAttr, unescapeXml } from '../lib/write/xml';
+import { valueText } from '../lib/read/xlsx';
+import { SheetXml } from '../lib/ooxml/sheet';
+import { escapeXml, getAttr, removeAttr, setAttr, unescapeXml } from '../lib/ooxml/xml';
 
 it('reads column letters back to the column colName wrote', () => {
   fc.assert(fc.property(fc.integer({ min: 0, max: 16383 }), (c) => colIndex(colName(c)) === c));

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as XLSX from 'xlsx';
 import { readWorkbook } from '../lib/read/sheetjs';
-import { isIgnoredPart, openZip } from '../lib/read/zip';
+import { isIgnoredPart, openZip } from '../lib/ooxml/zip';
 
 const ROOT = path.join(__dirname, '..');
 const files = [

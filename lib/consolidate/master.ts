@@ -3,9 +3,9 @@
 // so a bad master gets its own reason (empty, encrypted, CSV, bomb…), not "not an xlsx".
 import type { Workbook } from '../grid';
 import { preflight, readWorkbook, ReadError, zipReadError, type ReadOptions } from '../read/sheetjs';
-import { PackageError } from '../write/package';
-import { gridFromEditor } from '../write/read-grid';
-import { XlsxEditor } from '../write/workbook';
+import { PackageError } from '../ooxml/package';
+import { gridFromEditor } from '../read/xlsx';
+import { XlsxEditor } from '../ooxml/workbook';
 
 export interface OpenedMaster {
   editor: XlsxEditor;

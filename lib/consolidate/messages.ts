@@ -2,7 +2,7 @@
 import { readErrorMessage } from '../check';
 import { consolidate as t, format } from '../locale/ja';
 import { ReadError } from '../read/sheetjs';
-import { PackageError } from '../write/package';
+import { PackageError } from '../ooxml/package';
 import { ConsolidateError } from './consolidate';
 
 /** The Japanese reason a master could not be used, or undefined for an unexpected error. */

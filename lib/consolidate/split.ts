@@ -3,8 +3,8 @@
 import type { Config } from '../config/schema';
 import { a1 } from '../grid';
 import { consolidate as t } from '../locale/ja';
-import { RowMap } from '../write/rowmap';
-import { newSheetXml, XlsxEditor } from '../write/workbook';
+import { RowMap } from '../ooxml/rowmap';
+import { newSheetXml, XlsxEditor } from '../ooxml/workbook';
 import { fileNameFor, type FileNameChange } from './departments';
 import { openMaster } from './master';
 import { believedState } from './state';

@@ -6,7 +6,7 @@
 // the 集約結果 (replaced, not added again).
 import { a1, parseA1, type Workbook } from '../grid';
 import { consolidate as t } from '../locale/ja';
-import { newSheetXml, type XlsxEditor } from '../write/workbook';
+import { newSheetXml, type XlsxEditor } from '../ooxml/workbook';
 
 export interface UnfilledMark {
   sheet: string;

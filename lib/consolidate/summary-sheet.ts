@@ -1,7 +1,7 @@
 // The 集約結果 sheet: first who sent what, then every item with the place to look at.
 import { consolidate as t, excerpt, format, severityLabel } from '../locale/ja';
-import type { Styles } from '../write/styles';
-import { newSheetXml, type NewSheetCell } from '../write/workbook';
+import type { Styles } from '../ooxml/styles';
+import { newSheetXml, type NewSheetCell } from '../ooxml/workbook';
 import type { MissingRowsItem, Summary } from './types';
 
 const STATUS_FILL: Record<string, string> = { submitted: 'FFE2EFDA', earlier: 'FFE2EFDA', missing: 'FFFFF2CC', duplicate: 'FFF8CBAD', unusable: 'FFF8CBAD' };

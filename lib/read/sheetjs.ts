@@ -3,8 +3,8 @@
 // trust !ref, keep names out of plain objects, and bound every loop by real content.
 import * as XLSX from 'xlsx';
 import { colIndex, emptySheet, setCell, type Cell, type Range, type Sheet, type Workbook } from '../grid';
-import { unescapeXml } from '../write/xml';
-import { checkZip, DEFAULT_ZIP_LIMITS, openZip, ZipError, type OpenedZip, type ZipLimits } from './zip';
+import { unescapeXml } from '../ooxml/xml';
+import { checkZip, DEFAULT_ZIP_LIMITS, openZip, ZipError, type OpenedZip, type ZipLimits } from '../ooxml/zip';
 import { sniffText } from './sniff';
 
 export type ReadErrorCode =

@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
-import { mapFormulaRefs, mapRangeFormula, shiftRelative } from '../../lib/write/formula';
-import { RowMap } from '../../lib/write/rowmap';
+import { mapFormulaRefs, mapRangeFormula, shiftRelative } from '../../lib/ooxml/formula';
+import { RowMap } from '../../lib/ooxml/rowmap';
 import { fill, inspect, py, tmpDir } from './helpers';
 
 // Two rows inserted after row 5 (0-based 4), as consolidate places a section's added rows.

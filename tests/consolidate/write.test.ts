@@ -6,15 +6,15 @@ import { defaultConfig } from '../../lib/config';
 import { colName } from '../../lib/grid';
 import { split } from '../../lib/consolidate/split';
 import { readWorkbook } from '../../lib/read/sheetjs';
-import { mapRef, mapSqref, RowMap } from '../../lib/write/rowmap';
-import { SheetXml } from '../../lib/write/sheet';
-import { mapFormulaRefs } from '../../lib/write/formula';
-import { linesFor, textUnits } from '../../lib/write/height';
-import { crc32js } from '../../lib/write/package';
+import { mapRef, mapSqref, RowMap } from '../../lib/ooxml/rowmap';
+import { SheetXml } from '../../lib/ooxml/sheet';
+import { mapFormulaRefs } from '../../lib/ooxml/formula';
+import { linesFor, textUnits } from '../../lib/ooxml/height';
+import { crc32js } from '../../lib/ooxml/package';
 import * as zlib from 'node:zlib';
 import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
-import { XlsxEditor } from '../../lib/write/workbook';
+import { XlsxEditor } from '../../lib/ooxml/workbook';
 import { inspect, libreOfficeResave, py, tmpDir } from './helpers';
 
 describe('RowMap', () => {

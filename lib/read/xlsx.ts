@@ -2,9 +2,9 @@
 // column numbers of the model and of the XML cannot disagree, and the master (the
 // secretariat's own file) is not parsed twice.
 import { emptySheet, parseA1, setCell, type Cell, type Range, type Workbook } from '../grid';
-import { clampMerges, limitsOf, ReadError, type ReadOptions } from '../read/sheetjs';
-import { getAttr, tagAt, unescapeXml } from './xml';
-import type { XlsxEditor } from './workbook';
+import { clampMerges, limitsOf, ReadError, type ReadOptions } from './sheetjs';
+import { getAttr, tagAt, unescapeXml } from '../ooxml/xml';
+import type { XlsxEditor } from '../ooxml/workbook';
 
 /** Text of an <si> or <is>: its <t> runs, without phonetic guides (<rPh>). */
 function runsText(xml: string): string {

@@ -2,7 +2,7 @@
 // dates so the same input always gives the same bytes. Browser-safe (fflate only).
 import { nodeZlib } from '../node-zlib';
 import { strFromU8, zipSync, type Zippable } from 'fflate';
-import { DEFAULT_ZIP_LIMITS, unzipAll, ZipError, type ZipLimits } from '../read/zip';
+import { DEFAULT_ZIP_LIMITS, unzipAll, ZipError, type ZipLimits } from './zip';
 
 /** The master could not be patched (not an .xlsx we understand); `code` selects the message. */
 export class PackageError extends Error {
@@ -25,7 +25,7 @@ export class Package {
   private readonly text = new Map<string, string>();
   private readonly order: string[] = [];
 
-  /** Inflates every part under the read limits (lib/read/zip): a bomb stops at its cap. */
+  /** Inflates every part under the read limits (lib/ooxml/zip): a bomb stops at its cap. */
   static open(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Package {
     let files: { name: string; data: Uint8Array }[];
     try {
