@@ -4,7 +4,8 @@ import type { Workbook } from './grid';
 import { a1, colName } from './grid';
 import { fileKinds, readErrors, format, ruleMessage } from './locale/ja';
 import { parseWorkbook, type ParsedWorkbook, type SkippedSheet } from './report';
-import { readWorkbook, ReadError, limitsOf, type ReadNote, type ReadOptions } from './read/sheetjs';
+import { ReadError, limitsOf, type ReadNote, type ReadOptions } from './read/sheetjs';
+import { readWorkbook } from './read/workbook';
 import type { Finding } from './rules/types';
 import { sortFindings, validateParsed, type ValidateOptions } from './validate';
 

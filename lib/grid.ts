@@ -3,13 +3,52 @@
 
 export type CellValue = string | number | boolean | null;
 
+/** Text, number, boolean, date (a number shown as a date or time), error. */
+export type CellType = 's' | 'n' | 'b' | 'd' | 'e';
+
 export interface Cell {
-  /** Typed value: a formula's computed value, never its source. */
+  /** Typed value: a formula's computed value, never its source; a date is its serial number. */
   value: CellValue;
-  /** Text as shown (value for strings, formatted text for numbers where known). */
+  /** Text as Excel shows it (the value for text, the formatted number for numbers). */
   text: string;
-  /** Formula source without '=', kept only to say "computed value used". */
+  /** Formula source without '=' (its computed value is `value`). */
   formula?: string;
+  /** Set by the readers of files; derived from the value where absent (the add-in, tests). */
+  type?: CellType;
+  /** Number format code of a number or date cell (`#,##0`, `0%`, `yyyy/m/d`); General when absent. */
+  format?: string;
+}
+
+/** A cell's type, told by its value where no reader said. */
+export function typeOf(cell: Cell): CellType {
+  if (cell.type) return cell.type;
+  if (typeof cell.value === 'number') return 'n';
+  if (typeof cell.value === 'boolean') return 'b';
+  return cell.value === null && cell.formula === undefined && cell.text !== '' ? 'e' : 's';
+}
+
+/**
+ * Whether two cells hold the same thing: numbers by value (not by how they are shown), text
+ * but for line-break style and trailing white space, formulas by their text.
+ */
+export function sameContent(a: Cell | undefined, b: Cell | undefined): boolean {
+  if (!a || !b) return (a?.text ?? '').trim() === '' && (b?.text ?? '').trim() === '' && !a?.formula && !b?.formula;
+  if (a.formula !== undefined || b.formula !== undefined) return a.formula !== undefined && a.formula === b.formula;
+  const ta = typeOf(a);
+  const tb = typeOf(b);
+  const numA = ta === 'n' || ta === 'd';
+  const numB = tb === 'n' || tb === 'd';
+  if (numA || numB) return numA && numB && a.value === b.value;
+  if (ta === 'b' || tb === 'b') return ta === tb && a.value === b.value;
+  return sameText(a.text, b.text);
+}
+
+/** Equal but for line-break style and trailing white space. */
+export function sameText(a: string, b: string): boolean {
+  if (a === b) return true;
+  // Without a CR only trailing white space can differ: no regex, no copies.
+  if (!a.includes('\r') && !b.includes('\r')) return a.trimEnd() === b.trimEnd();
+  return a.replace(/\r\n?/g, '\n').trimEnd() === b.replace(/\r\n?/g, '\n').trimEnd();
 }
 
 export interface Range {

@@ -1,6 +1,7 @@
 // Public API of the core. Browser-safe: no fs, no Office.js.
 export * from './grid';
-export { readWorkbook, parseWithSheetJS, ReadError, DEFAULT_MAX_BYTES, type ReadErrorCode, type ReadOptions } from './read/sheetjs';
+export { parseWithSheetJS, ReadError, DEFAULT_MAX_BYTES, type ReadErrorCode, type ReadOptions } from './read/sheetjs';
+export { readWorkbook } from './read/workbook';
 export { defaultConfig, defaultConfigJson, parseConfig, ConfigError, type Config, type ReportType, type ColumnDef } from './config';
 export { parseWorkbook, type ParsedWorkbook, type ReportSheet, type ReportRow, type ReportCell } from './report';
 export { validateParsed, sortFindings } from './validate';

@@ -8,7 +8,7 @@ import { masterErrorMessage } from '../consolidate/messages';
 import type { Source, Summary } from '../consolidate/types';
 import { droppedRows, unfilledGroups } from '../consolidate/summary-sheet';
 import { cli, consolidate as t, format, readErrors, severityLabel } from '../locale/ja';
-import { readWorkbook } from '../read/sheetjs';
+import { readWorkbook } from '../read/workbook';
 import { readInput as readFileInput } from './check-file';
 import { expandInputs } from './files';
 import type { Io } from './io';

@@ -2,7 +2,8 @@
 // reader run before the package is unzipped, and every refusal is a ReadError naming why,
 // so a bad master gets its own reason (empty, encrypted, CSV, bomb…), not "not an xlsx".
 import type { Workbook } from '../grid';
-import { preflight, readWorkbook, ReadError, zipReadError, type ReadOptions } from '../read/sheetjs';
+import { preflight, ReadError, zipReadError, type ReadOptions } from '../read/sheetjs';
+import { readWorkbook } from '../read/workbook';
 import { PackageError } from '../ooxml/package';
 import { gridFromEditor } from '../read/xlsx';
 import { XlsxEditor } from '../ooxml/workbook';

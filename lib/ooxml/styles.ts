@@ -1,6 +1,6 @@
 // Derives cell formats from the master's own: the same font, border and alignment with one
 // thing changed (a fill colour, unlocked, bold). Appended to styles.xml, never rewritten.
-import { getAttr, setAttr } from './xml';
+import { escapeXml, getAttr, setAttr, unescapeXml } from './xml';
 
 export interface StyleChange {
   /** ARGB of a solid fill, e.g. FFFCE4D6. */
@@ -11,6 +11,8 @@ export interface StyleChange {
   bold?: boolean;
   wrap?: boolean;
   border?: boolean;
+  /** A number format: a built-in id, or a code (added to the custom formats when new). */
+  numFmt?: number | string;
 }
 
 const MINIMAL =
@@ -33,6 +35,9 @@ export class Styles {
   private fills: string[];
   private borders: string[];
   private xfs: string[];
+  /** Custom number formats, id → code (ids 164 and up; built-ins are not listed in the file). */
+  private numFmts: Map<number, string>;
+  private numFmtsAdded = false;
   private dirty = false;
 
   constructor(xml: string | undefined) {
@@ -43,6 +48,29 @@ export class Styles {
     this.borders = listOf(this.xml, 'borders', 'border')?.items ?? [];
     this.xfs = listOf(this.xml, 'cellXfs', 'xf')?.items ?? [];
     if (this.xfs.length === 0) this.xfs.push('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+    this.numFmts = new Map();
+    for (const el of listOf(this.xml, 'numFmts', 'numFmt')?.items ?? []) {
+      const id = Number(getAttr(el, 'numFmtId'));
+      const code = getAttr(el, 'formatCode');
+      if (Number.isInteger(id) && code !== undefined) this.numFmts.set(id, unescapeXml(code));
+    }
+  }
+
+  /** The number format a cell format shows: its id, and its code when it is a custom one. */
+  numFmtOf(style: number): { id: number; code?: string } {
+    const xf = this.xfs[style] ?? this.xfs[0]!;
+    const id = Number(getAttr(/^<xf\b[^>]*?\/?>/.exec(xf)![0], 'numFmtId') ?? 0) || 0;
+    const code = this.numFmts.get(id);
+    return code === undefined ? { id } : { id, code };
+  }
+
+  /** The id of a number format code: an existing custom one, else a new one. */
+  private numFmtId(code: string): number {
+    for (const [id, c] of this.numFmts) if (c === code) return id;
+    const id = Math.max(163, ...this.numFmts.keys()) + 1;
+    this.numFmts.set(id, code);
+    this.numFmtsAdded = true;
+    return id;
   }
 
   clone(): Styles {
@@ -50,6 +78,8 @@ export class Styles {
     Object.assign(c, {
       xml: this.xml,
       cache: new Map(this.cache),
+      numFmts: new Map(this.numFmts),
+      numFmtsAdded: this.numFmtsAdded,
       fonts: [...this.fonts],
       fills: [...this.fills],
       borders: [...this.borders],
@@ -75,6 +105,10 @@ export class Styles {
     if (change.fill || change.fillXml) {
       this.fills.push(change.fillXml ?? `<fill><patternFill patternType="solid"><fgColor rgb="${change.fill}"/><bgColor indexed="64"/></patternFill></fill>`);
       tag = setAttr(setAttr(tag, 'fillId', String(this.fills.length - 1)), 'applyFill', '1');
+    }
+    if (change.numFmt !== undefined) {
+      const id = typeof change.numFmt === 'number' ? change.numFmt : this.numFmtId(change.numFmt);
+      tag = setAttr(setAttr(tag, 'numFmtId', String(id)), 'applyNumberFormat', '1');
     }
     if (change.bold) {
       const fontId = Number(getAttr(tag, 'fontId') ?? 0);
@@ -131,6 +165,10 @@ export class Styles {
       if (at < 0) at = x.lastIndexOf('</styleSheet>');
       x = x.slice(0, at) + el + x.slice(at);
     };
+    if (this.numFmtsAdded) {
+      const items = [...this.numFmts].map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+      put('numFmts', 'numFmt', items, ['fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs']);
+    }
     put('fonts', 'font', this.fonts, ['fills', 'borders', 'cellStyleXfs', 'cellXfs']);
     put('fills', 'fill', this.fills, ['borders', 'cellStyleXfs', 'cellXfs']);
     put('borders', 'border', this.borders, ['cellStyleXfs', 'cellXfs']);

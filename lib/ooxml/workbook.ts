@@ -9,7 +9,6 @@ import { SheetXml } from './sheet';
 import { Styles } from './styles';
 import { escapeXml, getAttr, unescapeXml, insertInOrder, mapElementText, setAttr, WORKBOOK_AFTER_CALCPR } from './xml';
 
-const WB = 'xl/workbook.xml';
 const DEFINED_NAME_EL = /<definedName\b[^>]*\/>|<definedName\b[^>]*>[\s\S]*?<\/definedName>/g;
 // Cell formulas, conditional-format and validation formulas, their Excel 2010 forms, chart series.
 const FORMULA_TEXT = /<(?:f|formula|formula1|formula2|xm:f|c:f)\b[^>]*>([^<]*)</g;
@@ -20,6 +19,8 @@ const WS_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.works
 export interface SheetEntry {
   name: string;
   part: string;
+  /** A worksheet holds cells; chart, dialog and macro sheets are kept as they are, never read. */
+  kind: 'worksheet' | 'chartsheet' | 'dialogsheet' | 'macrosheet';
   /** Position in the workbook (localSheetId of defined names). */
   index: number;
   state: SheetState;
@@ -32,6 +33,10 @@ export class XlsxEditor {
   readonly sheets: SheetEntry[];
   readonly styles: Styles;
   readonly sharedStringsPart: string | undefined;
+  /** The workbook part: `xl/workbook.xml` as Excel writes it, else where `_rels/.rels` says. */
+  readonly wb: string;
+  /** Dates count from 1904 (old Mac workbooks): serial 0 is 1904-01-01. */
+  readonly date1904: boolean;
   private readonly stylesPart: string | undefined;
   private readonly open = new Map<string, SheetXml>();
   private formulaParts: Set<string> | undefined;
@@ -48,6 +53,8 @@ export class XlsxEditor {
       sheets: this.sheets.map((s) => ({ ...s })),
       styles: this.styles.clone(),
       sharedStringsPart: this.sharedStringsPart,
+      wb: this.wb,
+      date1904: this.date1904,
       stylesPart: this.stylesPart,
       open: new Map([...this.open].map(([k, v]) => [k, v.clone()])),
       formulaParts: this.formulaParts,
@@ -58,20 +65,39 @@ export class XlsxEditor {
 
   constructor(bytes: Uint8Array) {
     this.pkg = Package.open(bytes);
-    const wb = this.pkg.read(WB);
+    this.wb = workbookPart(this.pkg);
+    if (!this.pkg.has(this.wb)) throw new PackageError('missing-part', this.wb);
+    const wb = this.pkg.read(this.wb);
     if (/<\w+:workbook\b/.test(wb)) throw new PackageError('unsupported-xml', 'prefixed workbook namespace');
-    const rels = this.relsOf(WB);
+    this.date1904 = /<workbookPr\b[^>]*\sdate1904="(?:1|true)"/.test(wb);
+    const rels = this.relsOf(this.wb);
+    const types = this.relTypesOf(this.wb);
     this.sheets = [...wb.matchAll(/<sheet\b[^>]*?\/>/g)].map((m, index) => {
       const name = getAttr(m[0], 'name') ?? '';
       const rid = getAttr(m[0], 'r:id') ?? '';
       const target = rels.get(rid);
       if (!target) throw new PackageError('missing-part', `sheet ${name}`);
       const st = getAttr(m[0], 'state');
-      return { name, part: target, index, state: st === 'hidden' || st === 'veryHidden' ? st : 'visible' };
+      const type = /\/(chartsheet|dialogsheet|xlMacrosheet|macrosheet)$/.exec(types.get(rid) ?? '')?.[1];
+      const kind: SheetEntry['kind'] = type === 'chartsheet' || type === 'dialogsheet' ? type : type ? 'macrosheet' : 'worksheet';
+      return { name, part: target, kind, index, state: st === 'hidden' || st === 'veryHidden' ? st : 'visible' };
     });
     this.stylesPart = [...rels.values()].find((p) => /styles\.xml$/.test(p));
     this.sharedStringsPart = [...rels.values()].find((p) => /sharedStrings\.xml$/i.test(p));
     this.styles = new Styles(this.stylesPart && this.pkg.has(this.stylesPart) ? this.pkg.read(this.stylesPart) : undefined);
+  }
+
+  /** Relationship id → its type, for the parts a part names. */
+  private relTypesOf(part: string): Map<string, string> {
+    const out = new Map<string, string>();
+    const path = relsPathOf(part);
+    if (!this.pkg.has(path)) return out;
+    for (const m of this.pkg.read(path).matchAll(/<Relationship\b[^>]*?\/?>/g)) {
+      const id = getAttr(m[0], 'Id');
+      const type = getAttr(m[0], 'Type');
+      if (id && type) out.set(id, type);
+    }
+    return out;
   }
 
   private relsOf(part: string): Map<string, string> {
@@ -122,50 +148,50 @@ export class XlsxEditor {
   }
 
   private recalcOnLoad(): void {
-    let wb = this.pkg.read(WB);
+    let wb = this.pkg.read(this.wb);
     if (/<calcPr\b/.test(wb)) wb = wb.replace(/<calcPr\b[^>]*?\/?>/, (tag) => setAttr(tag, 'fullCalcOnLoad', '1'));
     else wb = insertInOrder(wb, '<calcPr fullCalcOnLoad="1"/>', WORKBOOK_AFTER_CALCPR, '</workbook>');
-    this.pkg.write(WB, wb);
+    this.pkg.write(this.wb, wb);
   }
 
   /** Moves the sheet's print area, print titles and other sheet-local names with its rows. */
   remapNames(sheetName: string, rm: RowMap): void {
     const e = this.sheets.find((s) => s.name === sheetName)!;
-    let wb = this.pkg.read(WB);
+    let wb = this.pkg.read(this.wb);
     wb = mapElementText(wb, DEFINED_NAME, (text, open) => {
       const local = getAttr(open, 'localSheetId');
       if (local !== undefined && Number(local) !== e.index && !text.includes(sheetName)) return text;
       // Defined names always name their sheet: no reference is "own" here.
       return mapFormulaRefs(text, '', sheetName, rm, { keepGone: true });
     });
-    this.pkg.write(WB, wb);
+    this.pkg.write(this.wb, wb);
   }
 
   /** Widens the sheet's print area to column `c` (0-based) when it ends left of it. */
   extendPrintArea(sheetName: string, c: number): void {
     const e = this.sheets.find((s) => s.name === sheetName)!;
-    let wb = this.pkg.read(WB);
+    let wb = this.pkg.read(this.wb);
     wb = mapElementText(wb, DEFINED_NAME, (text, open) => {
       if (getAttr(open, 'name') !== '_xlnm.Print_Area' || Number(getAttr(open, 'localSheetId')) !== e.index) return text;
       return text.replace(/(:\$?)([A-Z]{1,3})(\$?\d+)/g, (m, pre: string, col: string, rest: string) => (colIndex(col) < c ? `${pre}${colName(c)}${rest}` : m));
     });
-    this.pkg.write(WB, wb);
+    this.pkg.write(this.wb, wb);
   }
 
   setState(name: string, state: SheetState): void {
     const e = this.sheets.find((s) => s.name === name);
     if (e) e.state = state;
-    let wb = this.pkg.read(WB);
+    let wb = this.pkg.read(this.wb);
     wb = wb.replace(/<sheet\b[^>]*?\/>/g, (tag) => (getAttr(tag, 'name') === name ? setAttr(tag, 'state', state) : tag));
-    this.pkg.write(WB, wb);
+    this.pkg.write(this.wb, wb);
   }
 
   /** Opens the workbook on this sheet (and only this one selected). */
   activate(name: string): void {
     const e = this.sheets.find((s) => s.name === name)!;
-    let wb = this.pkg.read(WB);
+    let wb = this.pkg.read(this.wb);
     wb = wb.replace(/<workbookView\b[^>]*?\/?>/, (tag) => setAttr(setAttr(tag, 'activeTab', String(e.index)), 'firstSheet', '0'));
-    this.pkg.write(WB, wb);
+    this.pkg.write(this.wb, wb);
     for (const s of this.sheets) {
       const x = this.sheet(s.name);
       x.unselectTab();
@@ -187,7 +213,7 @@ export class XlsxEditor {
       this.setState(name, 'veryHidden');
       return false;
     }
-    let wb = this.pkg.read(WB);
+    let wb = this.pkg.read(this.wb);
     let rid: string | undefined;
     wb = wb.replace(/<sheet\b[^>]*?\/>/g, (tag) => {
       if (getAttr(tag, 'name') !== name) return tag;
@@ -211,8 +237,8 @@ export class XlsxEditor {
       }
       return out;
     });
-    this.pkg.write(WB, wb);
-    const relsPath = relsPathOf(WB);
+    this.pkg.write(this.wb, wb);
+    const relsPath = relsPathOf(this.wb);
     if (rid !== undefined && this.pkg.has(relsPath)) {
       this.pkg.write(relsPath, this.pkg.read(relsPath).replace(/<Relationship\b[^>]*?\/>/g, (tag) => (getAttr(tag, 'Id') === rid ? '' : tag)));
     }
@@ -231,7 +257,7 @@ export class XlsxEditor {
   /** Whether a formula, defined name, rule or validation outside the sheet names it. */
   private referredTo(e: SheetEntry, own: ReadonlySet<string>): boolean {
     const refs = [`${e.name}!`, `'${e.name.replace(/'/g, "''")}'!`];
-    const names = (this.pkg.read(WB).match(DEFINED_NAME_EL) ?? []).filter((el) => getAttr(el, 'localSheetId') !== String(e.index));
+    const names = (this.pkg.read(this.wb).match(DEFINED_NAME_EL) ?? []).filter((el) => getAttr(el, 'localSheetId') !== String(e.index));
     // The sheet's own names (its print area) go with it; any other name counts.
     const texts = names.map((el) => unescapeXml(el.replace(/^<[^>]*>|<\/definedName>$/g, '')));
     for (const s of this.sheets) {
@@ -330,10 +356,11 @@ export class XlsxEditor {
   addSheet(name: string, xml: string, state: SheetState = 'visible'): void {
     const used = new Set(this.pkg.names());
     let n = this.sheets.length + 1;
-    while (used.has(`xl/worksheets/sheet${n}.xml`)) n++;
-    const part = `xl/worksheets/sheet${n}.xml`;
+    const dir = this.wb.slice(0, this.wb.lastIndexOf('/') + 1);
+    while (used.has(`${dir}worksheets/sheet${n}.xml`)) n++;
+    const part = `${dir}worksheets/sheet${n}.xml`;
     this.pkg.write(part, xml);
-    const relsPath = relsPathOf(WB);
+    const relsPath = relsPathOf(this.wb);
     let rels = this.pkg.read(relsPath);
     const ids = new Set([...rels.matchAll(/\sId="([^"]*)"/g)].map((m) => m[1]));
     let k = 1;
@@ -344,27 +371,28 @@ export class XlsxEditor {
     let ct = this.pkg.read('[Content_Types].xml');
     ct = ct.replace('</Types>', `<Override PartName="/${part}" ContentType="${WS_CT}"/></Types>`);
     this.pkg.write('[Content_Types].xml', ct);
-    let wb = this.pkg.read(WB);
+    let wb = this.pkg.read(this.wb);
     const sheetIds = [...wb.matchAll(/<sheet\b[^>]*?\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
     const sheetId = Math.max(0, ...sheetIds) + 1;
     const stateAttr = state === 'visible' ? '' : ` state="${state}"`;
     const rAttr = /xmlns:r=/.test(wb.slice(0, wb.indexOf('<sheets'))) ? 'r:id' : 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id';
     wb = wb.replace('</sheets>', `<sheet name="${escapeXml(name)}" sheetId="${sheetId}"${stateAttr} ${rAttr}="${rid}"/></sheets>`);
-    this.pkg.write(WB, wb);
-    this.sheets.push({ name, part, index: this.sheets.length, state });
+    this.pkg.write(this.wb, wb);
+    this.sheets.push({ name, part, kind: 'worksheet', index: this.sheets.length, state });
   }
 
   toBytes(): Uint8Array {
     for (const [part, s] of this.open) this.pkg.write(part, s.toXml());
     if (this.styles.changed) {
-      const part = this.stylesPart ?? 'xl/styles.xml';
+      const part = this.stylesPart ?? `${this.wb.slice(0, this.wb.lastIndexOf('/') + 1)}styles.xml`;
       this.pkg.write(part, this.styles.toXml());
       if (!this.stylesPart) this.addStylesPart(part);
     }
     // Excel recomputes the calculation chain; a stale one after moving rows is an error.
-    if (this.pkg.has('xl/calcChain.xml')) {
-      this.pkg.remove('xl/calcChain.xml');
-      const relsPath = relsPathOf(WB);
+    const calcChain = `${this.wb.slice(0, this.wb.lastIndexOf('/') + 1)}calcChain.xml`;
+    if (this.pkg.has(calcChain)) {
+      this.pkg.remove(calcChain);
+      const relsPath = relsPathOf(this.wb);
       this.pkg.write(relsPath, this.pkg.read(relsPath).replace(/<Relationship\b[^>]*calcChain[^>]*\/>/g, ''));
       this.pkg.write('[Content_Types].xml', this.pkg.read('[Content_Types].xml').replace(/<Override\b[^>]*calcChain[^>]*\/>/g, ''));
     }
@@ -372,10 +400,22 @@ export class XlsxEditor {
   }
 
   private addStylesPart(part: string): void {
-    const relsPath = relsPathOf(WB);
+    const relsPath = relsPathOf(this.wb);
     this.pkg.write(relsPath, this.pkg.read(relsPath).replace('</Relationships>', '<Relationship Id="rIdShinchokuStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>'));
     this.pkg.write('[Content_Types].xml', this.pkg.read('[Content_Types].xml').replace('</Types>', `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`));
   }
+}
+
+/** The workbook part the package's own relationships name (Excel opens any such path). */
+function workbookPart(pkg: Package): string {
+  const DEFAULT = 'xl/workbook.xml';
+  if (pkg.has(DEFAULT) || !pkg.has('_rels/.rels')) return DEFAULT;
+  for (const m of pkg.read('_rels/.rels').matchAll(/<Relationship\b[^>]*?\/?>/g)) {
+    if (!/\/officeDocument$/.test(getAttr(m[0], 'Type') ?? '')) continue;
+    const target = getAttr(m[0], 'Target');
+    if (target) return resolveTarget('', target.replace(/^\//, ''));
+  }
+  return DEFAULT;
 }
 
 /** `xl/_rels/workbook.xml.rels` → `xl/workbook.xml`. */

@@ -5,6 +5,7 @@ import * as XLSX from 'xlsx';
 import { colIndex, emptySheet, setCell, type Cell, type Range, type Sheet, type Workbook } from '../grid';
 import { unescapeXml } from '../ooxml/xml';
 import { checkZip, DEFAULT_ZIP_LIMITS, openZip, ZipError, type OpenedZip, type ZipLimits } from '../ooxml/zip';
+import { builtinFormat, formatNumber, isDateFormat, localFormat, serialOfIso } from './numfmt';
 import { sniffText } from './sniff';
 
 export type ReadErrorCode =
@@ -111,35 +112,31 @@ function classify(err: unknown, file: string): ReadError {
   return new ReadError('corrupt', file, msg);
 }
 
-function toCell(c: XLSX.CellObject): Cell | undefined {
-  if (c.t === 'z' || c.t === 'e') {
-    if (c.t === 'e') return { value: null, text: c.w ?? '', ...(c.f ? { formula: c.f } : {}) };
-    return undefined;
+function toCell(c: XLSX.CellObject, date1904: boolean): Cell | undefined {
+  if (c.t === 'z') return undefined;
+  const withFormula = (cell: Cell): Cell => (c.f ? { ...cell, formula: c.f } : cell);
+  if (c.t === 'e') return withFormula({ value: null, text: c.w ?? '', type: 'e' });
+  if (c.t === 'b') {
+    const value = Boolean(c.v);
+    return withFormula({ value, text: value ? 'TRUE' : 'FALSE', type: 'b' });
   }
-  let value: Cell['value'];
-  let text: string;
-  if (c.t === 's') {
-    value = c.v == null ? '' : String(c.v);
-    text = value;
-  } else if (c.t === 'n') {
-    value = typeof c.v === 'number' ? c.v : Number(c.v);
-    text = c.w ?? String(value);
-  } else if (c.t === 'b') {
-    value = Boolean(c.v);
-    text = c.w ?? (value ? 'TRUE' : 'FALSE');
-  } else if (c.t === 'd') {
-    const d = c.v instanceof Date ? c.v : new Date(String(c.v));
-    value = c.w ?? (Number.isNaN(d.getTime()) ? String(c.v) : d.toISOString());
-    text = value;
-  } else {
-    value = c.v == null ? null : String(c.v);
-    text = c.w ?? (value == null ? '' : String(value));
+  if (c.t === 'n' || c.t === 'd') {
+    // Numbers through the one formatter of every reader (numfmt.ts), never SheetJS's own text.
+    const value = c.v instanceof Date ? serialOfIso(c.v.toISOString(), date1904) : typeof c.v === 'number' ? c.v : Number(c.v);
+    if (!Number.isFinite(value)) return undefined;
+    const format = localFormat(typeof c.z === 'string' ? c.z : typeof c.z === 'number' ? builtinFormat(c.z) : undefined);
+    const cell: Cell = { value, text: formatNumber(value, format, date1904), type: c.t === 'd' || isDateFormat(format) ? 'd' : 'n' };
+    if (format !== 'General') cell.format = format;
+    return withFormula(cell);
   }
-  if (text === '' && value == null) return undefined;
-  return c.f ? { value, text, formula: c.f } : { value, text };
+  const text = c.v == null ? '' : String(c.v);
+  // Empty text is no content (the XML reader leaves such cells out too), unless a formula made it.
+  if (text === '' && !c.f) return undefined;
+  return withFormula({ value: text, text, type: 's' });
 }
 
 interface Budget {
+  date1904: boolean;
   cells: number;
   chars: number;
   limits: ReadLimits;
@@ -182,7 +179,7 @@ function convertSheet(name: string, ws: XLSX.WorkSheet, hidden: boolean, budget:
       for (let c = 0; c < row.length; c++) {
         const raw = row[c];
         if (!raw) continue;
-        const cell = toCell(raw);
+        const cell = toCell(raw, budget.date1904);
         if (!cell) continue;
         budget.cells++;
         budget.chars += cell.text.length;
@@ -217,6 +214,8 @@ const PARSE_OPTS: XLSX.ParsingOptions = {
   dense: true,
   cellFormula: true,
   cellHTML: false,
+  // The format code of each number, for the one formatter every reader uses (numfmt.ts).
+  cellNF: true,
   cellStyles: false,
   cellDates: false,
   sheetStubs: false,
@@ -421,7 +420,8 @@ export function preflight(bytes: Uint8Array, file: string, opts: ReadOptions = {
   return kind;
 }
 
-export function readWorkbook(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Workbook {
+/** Reads any workbook SheetJS knows (.xls, .xlsb, .ods; .xlsx the XML reader refused). */
+export function readWithSheetJS(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Workbook {
   const limits = limitsOf(opts);
   const kind = preflight(bytes, file, opts);
   let wb: XLSX.WorkBook;
@@ -435,7 +435,8 @@ export function readWorkbook(bytes: Uint8Array, file: string, opts: ReadOptions 
   if (names.length > limits.maxSheets) throw new ReadError('expanded-too-large', file, `${names.length} sheets`);
   const meta = wb.Workbook?.Sheets ?? [];
   const sheets: Sheet[] = [];
-  const budget: Budget = { cells: 0, chars: 0, limits, file };
+  const date1904 = Boolean((wb.Workbook?.WBProps as { date1904?: boolean } | undefined)?.date1904);
+  const budget: Budget = { date1904, cells: 0, chars: 0, limits, file };
   names.forEach((name, i) => {
     // Own-property check: a sheet called "__proto__" must not resolve to Object.prototype.
     let ws = Object.prototype.hasOwnProperty.call(wb.Sheets, name) ? wb.Sheets[name] : undefined;

@@ -3,7 +3,9 @@
 // secretariat's own file) is not parsed twice.
 import { emptySheet, parseA1, setCell, type Cell, type Range, type Workbook } from '../grid';
 import { clampMerges, limitsOf, ReadError, type ReadOptions } from './sheetjs';
+import { shiftRelative } from '../ooxml/formula';
 import { getAttr, tagAt, unescapeXml } from '../ooxml/xml';
+import { builtinFormat, formatNumber, isDateFormat, serialOfIso } from './numfmt';
 import type { XlsxEditor } from '../ooxml/workbook';
 
 /** Text of an <si> or <is>: its <t> runs, without phonetic guides (<rPh>). */
@@ -15,13 +17,13 @@ function runsText(xml: string): string {
     if (a >= 0 && (next === 0x3e || next === 0x20) && xml.indexOf('<t', a + 2) < 0) {
       const gt = xml.indexOf('>', a);
       const end = xml.indexOf('</t>', gt);
-      if (xml.charCodeAt(gt - 1) !== 0x2f && end > gt) return xstring(unescapeXml(xml.slice(gt + 1, end)));
+      if (xml.charCodeAt(gt - 1) !== 0x2f && end > gt) return xstring(xmlText(xml.slice(gt + 1, end)));
     }
   }
   const body = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
   let out = '';
   for (const m of body.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) out += m[1] ?? '';
-  return xstring(unescapeXml(out));
+  return xstring(xmlText(out));
 }
 
 /** Excel and SheetJS write control characters as _xHHHH_, in every kind of string cell. */
@@ -44,36 +46,90 @@ export function valueText(xml: string, from: number): string | undefined {
   return end < 0 ? undefined : xml.slice(gt + 1, end);
 }
 
-function cellOf(xml: string, sst: string[]): Cell | undefined {
+/** What reading one sheet's cells needs besides the cell: strings, formats, shared formulas. */
+interface CellContext {
+  sst: string[];
+  ed: XlsxEditor;
+  /** Format code per style index, found once. */
+  formats: Map<number, string>;
+  /** Shared formulas by `si`: the text on the block's first cell and where that cell is. */
+  shared: Map<string, { r: number; c: number; text: string }>;
+}
+
+function formatOf(ctx: CellContext, style: number): string {
+  let code = ctx.formats.get(style);
+  if (code === undefined) {
+    const nf = ctx.ed.styles.numFmtOf(style);
+    code = nf.code ?? builtinFormat(nf.id);
+    ctx.formats.set(style, code);
+  }
+  return code;
+}
+
+/** XML reads a literal CR LF (or a lone CR) in text as LF; `&#13;` stays a CR. */
+function xmlText(raw: string): string {
+  return unescapeXml(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw);
+}
+
+/** A cell's formula: its own text, or a shared formula's text moved to this cell. */
+function formulaOf(xml: string, gt: number, r: number, c: number, ctx: CellContext): string | undefined {
+  if (!xml.includes('<f', gt)) return undefined;
+  const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(xml);
+  if (!f) return undefined;
+  const attrs = f[1] ?? '';
+  const own = f[2] !== undefined && f[2] !== '' ? xmlText(f[2]) : undefined;
+  if (!/\bt="shared"/.test(attrs)) return own;
+  const si = /\bsi="(\d+)"/.exec(attrs)?.[1];
+  if (si === undefined) return own;
+  if (own !== undefined) {
+    if (!ctx.shared.has(si)) ctx.shared.set(si, { r, c, text: own });
+    return own;
+  }
+  const a = ctx.shared.get(si);
+  return a ? shiftRelative(a.text, r - a.r, c - a.c) : undefined;
+}
+
+function cellOf(xml: string, r: number, c: number, ctx: CellContext): Cell | undefined {
   const gt = xml.indexOf('>');
   if (xml.charCodeAt(gt - 1) === 0x2f) return undefined;
-  const t = getAttr(xml.slice(0, gt + 1), 't') ?? 'n';
-  // Each child looked for only where its tag occurs at all.
-  const f = xml.includes('<f', gt) ? /<f\b[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/.exec(xml) : null;
-  const formula = f?.[1] !== undefined ? unescapeXml(f[1]) : undefined;
+  const open = xml.slice(0, gt + 1);
+  const t = getAttr(open, 't') ?? 'n';
+  const formula = formulaOf(xml, gt, r, c, ctx);
   const v = valueText(xml, gt);
-  let value: Cell['value'];
-  let text: string;
+  let cell: Cell;
   if (t === 'inlineStr') {
     const is = /<is\b[^>]*>([\s\S]*?)<\/is>/.exec(xml)?.[1] ?? '';
-    value = text = runsText(is);
+    const text = runsText(is);
+    cell = { value: text, text, type: 's' };
   } else if (t === 's') {
-    value = text = sst[Number(v)] ?? '';
+    const text = ctx.sst[Number(v)] ?? '';
+    cell = { value: text, text, type: 's' };
   } else if (t === 'str') {
-    value = text = v === undefined ? '' : xstring(unescapeXml(v));
+    const text = v === undefined ? '' : xstring(xmlText(v));
+    cell = { value: text, text, type: 's' };
   } else if (t === 'b') {
-    value = v === '1' || v === 'true';
-    text = value ? 'TRUE' : 'FALSE';
+    const value = v === '1' || v === 'true';
+    cell = { value, text: value ? 'TRUE' : 'FALSE', type: 'b' };
   } else if (t === 'e') {
-    value = null;
-    text = v === undefined ? '' : unescapeXml(v);
+    cell = { value: null, text: v === undefined ? '' : unescapeXml(v), type: 'e' };
   } else {
-    if (v === undefined || v.trim() === '') return formula ? { value: null, text: '', formula } : undefined;
-    value = Number(v);
-    text = Number.isFinite(value) ? String(value) : unescapeXml(v);
+    if (v === undefined || v.trim() === '') return formula ? { value: null, text: '', formula, type: 'n' } : undefined;
+    const style = Number(getAttr(open, 's') ?? 0) || 0;
+    const format = formatOf(ctx, style);
+    // ISO dates (`t="d"`, from some writers) are serials, as Excel itself would store them.
+    const value = t === 'd' ? serialOfIso(v, ctx.ed.date1904) : Number(v);
+    if (!Number.isFinite(value)) {
+      const text = unescapeXml(v);
+      cell = { value: text, text, type: 's' };
+    } else {
+      const type = t === 'd' || isDateFormat(format) ? 'd' : 'n';
+      cell = { value, text: formatNumber(value, format, ctx.ed.date1904), type };
+      if (format !== 'General') cell.format = format;
+    }
   }
-  if (text === '' && !formula) return undefined;
-  return formula ? { value, text, formula } : { value, text };
+  if (cell.text === '' && !formula) return undefined;
+  if (formula !== undefined) cell.formula = formula;
+  return cell;
 }
 
 /**
@@ -82,17 +138,19 @@ function cellOf(xml: string, sst: string[]): Cell | undefined {
  */
 export function gridFromEditor(ed: XlsxEditor, name: string, opts: ReadOptions = {}): Workbook {
   const limits = limitsOf(opts);
-  const sst = sharedStrings(ed);
+  const ctx: CellContext = { sst: sharedStrings(ed), ed, formats: new Map(), shared: new Map() };
   let cells = 0;
   let chars = 0;
   return {
     name,
-    sheets: ed.sheets.map((e) => {
+    // Chart and dialog sheets hold no cells: they stay in the package, out of the grid.
+    sheets: ed.sheets.filter((e) => e.kind === 'worksheet').map((e) => {
+      ctx.shared.clear();
       const sx = ed.sheet(e.name);
       const sheet = emptySheet(e.name);
       sheet.hidden = e.state !== 'visible';
       sx.forEachCell((r, c, xml) => {
-        const cell = cellOf(xml, sst);
+        const cell = cellOf(xml, r, c, ctx);
         if (!cell) return;
         cells++;
         chars += cell.text.length;
