@@ -31,7 +31,7 @@ it('lets the CLI use Node, but never Office.js', () => {
 
 it('keeps the OOXML layer under the readers, and reading apart from writing', () => {
   expect(ruleIds("import { consolidate } from '../consolidate/consolidate';\nexport const a = consolidate;\n", 'lib/ooxml/probe.ts')).toEqual(['1:no-restricted-imports']);
-  expect(ruleIds("import { readWorkbook } from '../read/sheetjs';\nexport const a = readWorkbook;\n", 'lib/ooxml/probe.ts')).toEqual(['1:no-restricted-imports']);
+  expect(ruleIds("import { readWorkbook } from '../read/workbook';\nexport const a = readWorkbook;\n", 'lib/ooxml/probe.ts')).toEqual(['1:no-restricted-imports']);
   expect(ruleIds("import { apply } from '../write/apply';\nexport const a = apply;\n", 'lib/read/probe.ts')).toEqual(['1:no-restricted-imports']);
   expect(ruleIds("import { SheetXml } from '../ooxml/sheet';\nexport const a = SheetXml;\n", 'lib/read/probe.ts')).toEqual([]);
 });

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as XLSX from 'xlsx';
-import { readWorkbook } from '../lib/read/sheetjs';
+import { readWorkbook } from '../lib/read/workbook';
 import { isIgnoredPart, openZip } from '../lib/ooxml/zip';
 
 const ROOT = path.join(__dirname, '..');

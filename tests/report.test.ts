@@ -3,7 +3,7 @@
 // on small layouts.
 import * as fs from 'fs';
 import * as path from 'path';
-import { readWorkbook } from '../lib/read/sheetjs';
+import { readWorkbook } from '../lib/read/workbook';
 import { parseWorkbook, type ParsedWorkbook, type ReportSheet } from '../lib/report';
 import { book, config, sheet, VISION_HEADER, visionRow } from './rules/helpers';
 

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { checkBytes } from '../lib/check';
 import { defaultConfig } from '../lib/config';
-import { readWorkbook } from '../lib/read/sheetjs';
+import { readWorkbook } from '../lib/read/workbook';
 import { parseWorkbook } from '../lib/report';
 import { rules } from '../lib/rules';
 

@@ -4,7 +4,7 @@
 import type { Config } from '../../lib/config/schema';
 import { departmentFromName, knownDepartments } from '../../lib/consolidate/departments';
 import { addin as t, format } from '../../lib/locale/ja';
-import { readWorkbook } from '../../lib/read/sheetjs';
+import { readWorkbook } from '../../lib/read/workbook';
 import { applyFixes } from '../../lib/fix';
 import type { Finding, Fix } from '../../lib/rules/types';
 import { applyResult, consolidationFills, HISTORY_FILLS } from '../office/apply-result';

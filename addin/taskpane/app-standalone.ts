@@ -4,7 +4,7 @@ import { checkBytes, type FileResult } from '../../lib/check';
 import type { Config } from '../../lib/config/schema';
 import { getCell, parseA1, type Workbook } from '../../lib/grid';
 import { addin as t, format } from '../../lib/locale/ja';
-import { readWorkbook } from '../../lib/read/sheetjs';
+import { readWorkbook } from '../../lib/read/workbook';
 import { applyFixes } from '../../lib/fix';
 import type { Finding, Fix } from '../../lib/rules/types';
 import { h, replace } from '../shared/dom';

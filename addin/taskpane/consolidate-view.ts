@@ -5,7 +5,7 @@ import { zipSync } from 'fflate';
 import { getCell, parseA1 } from '../../lib/grid';
 import { addin as t, format } from '../../lib/locale/ja';
 import { droppedRows } from '../../lib/consolidate/summary-sheet';
-import { readWorkbook } from '../../lib/read/sheetjs';
+import { readWorkbook } from '../../lib/read/workbook';
 import { consolidate, masterErrorMessage, publish, split, type ConsolidateResult, type Summary } from '../shared/consolidation';
 import { h, replace, type Child } from '../shared/dom';
 import { download, readFiles, suffixed } from '../shared/files';

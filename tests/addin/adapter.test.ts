@@ -259,7 +259,7 @@ describe('writing a consolidated workbook into the open master', () => {
     const ws = XLSX.utils.aoa_to_sheet(rows);
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, ws, name);
-    const { readWorkbook } = require('../../lib/read/sheetjs') as typeof import('../../lib/read/sheetjs'); // eslint-disable-line @typescript-eslint/no-require-imports -- lazy
+    const { readWorkbook } = require('../../lib/read/workbook') as typeof import('../../lib/read/workbook'); // eslint-disable-line @typescript-eslint/no-require-imports -- lazy
     return readWorkbook(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer), 'x.xlsx').sheets[0]!;
   }
 

@@ -6,7 +6,7 @@ import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { main } from '../../lib/cli/main';
 import type { Io } from '../../lib/cli/io';
 import type { Summary } from '../../lib/consolidate/types';
-import { readWorkbook } from '../../lib/read/sheetjs';
+import { readWorkbook } from '../../lib/read/workbook';
 import { fill, inspect, libreOfficeResave, py, sheetOf, tmpDir, type InspectedSheet } from './helpers';
 
 function capture(): Io & { stdout: string[]; stderr: string[] } {

@@ -8,7 +8,7 @@ import { consolidate } from '../../lib/consolidate/consolidate';
 import type { Source } from '../../lib/consolidate/types';
 import { emptySheet, parseA1, setCell, type Workbook } from '../../lib/grid';
 import { normalize } from '../../lib/normalize';
-import { readWorkbook } from '../../lib/read/sheetjs';
+import { readWorkbook } from '../../lib/read/workbook';
 
 const DEPTS = ['子)子育て支援部', '区)保健福祉部', '保)総務部'];
 const HEAD = ['取組内容', '取組状況', '自己評価', '下半期の取組内容', '取組区分', '担当部'];

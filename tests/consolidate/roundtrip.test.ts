@@ -8,7 +8,7 @@ import { split } from '../../lib/consolidate/split';
 import type { ConsolidateResult, Source } from '../../lib/consolidate/types';
 import * as XLSX from 'xlsx';
 import { strFromU8, unzipSync } from 'fflate';
-import { readWorkbook } from '../../lib/read/sheetjs';
+import { readWorkbook } from '../../lib/read/workbook';
 import { checkBytes } from '../../lib/check';
 import { fill, inspect, libreOfficeResave, py, rowOf, sheetOf, tmpDir, type InspectedSheet } from './helpers';
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { defaultConfig } from '../../lib/config';
 import { colName } from '../../lib/grid';
 import { split } from '../../lib/consolidate/split';
-import { readWorkbook } from '../../lib/read/sheetjs';
+import { readWorkbook } from '../../lib/read/workbook';
 import { mapRef, mapSqref, RowMap } from '../../lib/ooxml/rowmap';
 import { SheetXml } from '../../lib/ooxml/sheet';
 import { mapFormulaRefs } from '../../lib/ooxml/formula';

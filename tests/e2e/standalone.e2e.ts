@@ -12,7 +12,7 @@ import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
 import { publish } from '../../lib/consolidate/publish';
 import { a1, cellText } from '../../lib/grid';
-import { readWorkbook } from '../../lib/read/sheetjs';
+import { readWorkbook } from '../../lib/read/workbook';
 import { parseWorkbook } from '../../lib/report';
 import { ensureBuilt, fillWithOpenpyxl, launch, ROOT, screenshotPath, serve, type Server } from './helpers';
 

@@ -9,7 +9,7 @@ import { defaultConfig } from '../../lib/config';
 import { consolidate, FILLS } from '../../lib/consolidate/consolidate';
 import { consolidationFills } from '../../addin/office/apply-result';
 import { split } from '../../lib/consolidate/split';
-import { readWorkbook } from '../../lib/read/sheetjs';
+import { readWorkbook } from '../../lib/read/workbook';
 import { parseWorkbook } from '../../lib/report';
 import { a1, cellText } from '../../lib/grid';
 import * as XLSX from 'xlsx';

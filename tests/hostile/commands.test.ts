@@ -13,7 +13,7 @@ import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
 import type { Summary } from '../../lib/consolidate/types';
 import { readErrors } from '../../lib/locale/ja';
-import { readWorkbook } from '../../lib/read/sheetjs';
+import { readWorkbook } from '../../lib/read/workbook';
 import { capture } from './io';
 
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'hostile', 'files');
