@@ -3,7 +3,7 @@
 // and every non-empty cell of every returned workbook is accounted for.
 import { checkParsed, readErrorMessage } from '../check';
 import type { Config } from '../config/schema';
-import { a1, cellKey, fromCellKey, type Sheet, type Workbook } from '../grid';
+import { a1, cellKey, fromCellKey, parseA1, sameContent, type Cell, type Sheet, type Workbook } from '../grid';
 import { consolidate as t, format, readErrors } from '../locale/ja';
 import { normalize } from '../normalize';
 import { ReadError } from '../read/sheetjs';
@@ -11,13 +11,16 @@ import { readWorkbook } from '../read/workbook';
 import { parseWorkbook, type ParsedWorkbook, type ReportCell, type ReportRow, type ReportSheet } from '../report';
 import { linesFor, pointsFor } from '../ooxml/height';
 import { RowMap } from '../ooxml/rowmap';
+import type { SheetXml } from '../ooxml/sheet';
 import type { XlsxEditor } from '../ooxml/workbook';
+import { builtinFormat, builtinId } from '../read/numfmt';
 import { departmentFromName, knownDepartments } from './departments';
 import { buildModel, isEditable, mappedColumns, noteColumn, parseKey, rowKeyText, sectionPath, type MasterModel, type MasterRow } from './model';
 import { openMaster } from './master';
 import { freeColumn } from './split';
 import { summarySheetXml } from './summary-sheet';
-import { believedState, fillPattern, giveBackFill, markOf, stateSheetXml, type UnfilledMark } from './state';
+import { answer, contentHash, shownCell, store, unstore, type CellState } from './answers';
+import { believedState, fillPattern, giveBackFill, markOf, stateSheetXml, type OpenItem, type UnfilledMark } from './state';
 import type {
   AddedItem, CellReason, CellTrace, ConflictItem, ConsolidateOptions, ConsolidatePhase, ConsolidateResult, Contribution,
   DepartmentSummary, FileSummary, FindingItem, MissingRowsItem, Source, Summary, UnauthorizedItem, UnplacedItem,
@@ -61,14 +64,16 @@ interface SrcRow {
   /** Normalized row key; computed only for rows our key did not match. */
   keyText?: string;
   keyCell?: { r: number; c: number };
+  /** What split wrote into the row's answer cells (fingerprints by column key), from its key. */
+  bases?: Map<string, string>;
   match?: MasterRow;
 }
 
 /** A changed master cell; also the landing of the cells written to it (one object for all). */
 interface Pending extends Landing {
   target: MasterRow;
-  /** Source cell as numbers: its A1 name is needed only when the cell is a conflict. */
-  contributions: (Omit<Contribution, 'cell'> & { raw: string; sr: number; sc: number })[];
+  /** Each file's word on the cell: its typed cell, or `back` (its base again, an earlier answer withdrawn). */
+  contributions: (Omit<Contribution, 'cell' | 'text'> & { cell?: Cell; back?: true; sr: number; sc: number })[];
 }
 
 interface AddedRow {
@@ -78,13 +83,6 @@ interface AddedRow {
   order: number;
 }
 
-/** Equal but for line-break style and trailing white space. */
-const same = (a: string, b: string): boolean => {
-  if (a === b) return true;
-  // Without a CR only trailing white space can differ: no regex, no copies.
-  if (!a.includes('\r') && !b.includes('\r')) return a.trimEnd() === b.trimEnd();
-  return a.replace(/\r\n?/g, '\n').trimEnd() === b.replace(/\r\n?/g, '\n').trimEnd();
-};
 const nonEmpty = (s: string): boolean => s.trim() !== '';
 
 /** Non-empty cells, and whether any holds a formula (one pass: most files hold none). */
@@ -186,6 +184,7 @@ function matchRows(srcRows: SrcRow[], candidates: MasterRow[], dept: string): vo
     if (!s.keyCell) continue;
     const text = s.rs.sheet.rows.get(s.keyCell.r)?.get(s.keyCell.c)?.text ?? '';
     const k = parseKey(text);
+    if (k?.bases) s.bases = k.bases;
     const m = k ? byKeyId.get(`${k.sheetIndex}:${k.r}`) : undefined;
     if (m && k && m.hash === k.hash && !used.has(m)) {
       s.match = m;
@@ -402,6 +401,8 @@ interface Merge {
   unplaced: UnplacedItem[];
   addedRows: AddedRow[];
   taken: Map<string, { rows: Set<MasterRow>; changed: Set<MasterRow> }>;
+  /** The round's answer cells from the record, by sheet and (r, c) of the master. */
+  states: Map<string, Map<number, CellState>>;
 }
 
 /** Candidate master rows per (sheet, type) and per type, computed once. */
@@ -420,8 +421,8 @@ function candidateRows(model: MasterModel): (ss: ReportSheet) => MasterRow[] {
   return (ss) => rowsBySheet.get(`${ss.sheet.name}\u0000${ss.type.id}`) ?? rowsByType.get(ss.type.id) ?? [];
 }
 
-function mergeAll(applied: Loaded[], model: MasterModel, fates: Fates): Merge {
-  const merge: Merge = { pending: [], pendingAt: new Map(), foreign: new Set(), unauthorizedRaw: [], unplaced: [], addedRows: [], taken: new Map() };
+function mergeAll(applied: Loaded[], model: MasterModel, fates: Fates, states: Merge['states']): Merge {
+  const merge: Merge = { pending: [], pendingAt: new Map(), foreign: new Set(), unauthorizedRaw: [], unplaced: [], addedRows: [], taken: new Map(), states };
   const candidatesOf = candidateRows(model);
   for (const l of applied) {
     const dept = l.dept!;
@@ -430,6 +431,16 @@ function mergeAll(applied: Loaded[], model: MasterModel, fates: Fates): Merge {
     for (const ss of l.parsed!.reports) mergeSheet(merge, l, ss, candidatesOf(ss), tk, fates);
   }
   return merge;
+}
+
+/** The pending change of one master cell, made on first need. */
+function pendingAt(merge: Merge, at: Map<number, Pending>, m: MasterRow, r: number, c: number): Pending {
+  let p = at.get(cellKey(r, c));
+  if (!p) {
+    at.set(cellKey(r, c), (p = { target: m, sheet: m.sheet, r, c, output: false, contributions: [] }));
+    merge.pending.push(p);
+  }
+  return p;
 }
 
 /** One sheet of one returned file: pair its rows with the master's and sort each cell's change. */
@@ -489,18 +500,26 @@ function mergeSheet(
       const master = mc?.text ?? '';
       const tr = mc ? mc.r : m.row.r;
       const tc = mc ? mc.c : col;
-      if (same(sc.text, master)) {
+      const srcCell = ss.sheet.rows.get(sc.r)?.get(sc.c);
+      const masterCell = m.rs.sheet.rows.get(tr)?.get(tc);
+      const state = merge.states.get(m.sheet)?.get(cellKey(tr, tc));
+      // Changed is judged against what the section was given: the base split wrote into its key,
+      // else the round's own text (a whole copy of the master), else the master as it is.
+      const base = s.bases?.get(key);
+      const changed = base !== undefined ? contentHash(srcCell) !== base : !sameContent(srcCell, state ? unstore(state.baseline) : masterCell);
+      if (!changed || (!owned && sameContent(srcCell, masterCell))) {
+        // Its base again: where this department's earlier answer stands, that answer is withdrawn.
+        if (owned && state?.answers.some((a) => a.department === dept)) {
+          pendingAt(merge, at, m, tr, tc).contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, back: true });
+          tk.changed.add(m);
+        }
         sf.setWithText(sc.r, sc.c, sc.text, 'base');
         continue;
       }
       if (owned) {
         // By cell, not by row: rows sharing a merged cell change one cell.
-        let p = at.get(cellKey(tr, tc));
-        if (!p) {
-          at.set(cellKey(tr, tc), (p = { target: m, sheet: m.sheet, r: tr, c: tc, output: false, contributions: [] }));
-          merge.pending.push(p);
-        }
-        p.contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, text: sc.text, raw: sc.text });
+        const p = pendingAt(merge, at, m, tr, tc);
+        p.contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, cell: srcCell ?? { value: '', text: '', type: 's' } });
         tk.changed.add(m);
         sf.setWithText(sc.r, sc.c, sc.text, 'out', p);
       } else {
@@ -533,34 +552,55 @@ interface Write {
   m: MasterRow;
   r: number;
   c: number;
-  text: string;
+  cell: Cell;
   conflict: boolean;
+  /** The master's own formula, put back when the answers that replaced it are withdrawn. */
+  formula?: string;
 }
 
-/** One text per cell, or a conflict that keeps every contribution. */
-function resolve(pending: Pending[]): { writes: Write[]; conflictsRaw: (ConflictItem & { m: MasterRow; r: number; c: number })[] } {
+type RawConflict = ConflictItem & { m: MasterRow; r: number; c: number };
+
+/**
+ * Each changed cell's round state after this run's files: earlier answers kept, each
+ * department's replaced by its latest, and the cell written only where what it shows changes.
+ * A cell the secretariat edited since the last run starts again from that edit.
+ */
+function settle(pending: Pending[], states: Merge['states'], run: number): { writes: Write[]; conflictsRaw: RawConflict[]; touched: CellState[] } {
   const writes: Write[] = [];
-  const conflictsRaw: (ConflictItem & { m: MasterRow; r: number; c: number })[] = [];
+  const conflictsRaw: RawConflict[] = [];
+  const touched: CellState[] = [];
   for (const p of pending) {
-    // One contribution (nearly always) needs no comparing.
-    let distinct = p.contributions;
-    if (distinct.length > 1) {
-      distinct = [];
-      for (const c of p.contributions) if (!distinct.some((d) => same(d.raw, c.raw))) distinct.push(c);
+    const current = p.target.rs.sheet.rows.get(p.r)?.get(p.c);
+    let st = states.get(p.sheet)?.get(cellKey(p.r, p.c));
+    if (!st || !sameContent(current, unstore(st.written))) {
+      st = { sheet: p.sheet, r: p.r, c: p.c, baseline: store(current), answers: [], written: store(current) };
+      let bySheet = states.get(p.sheet);
+      if (!bySheet) states.set(p.sheet, (bySheet = new Map()));
+      bySheet.set(cellKey(p.r, p.c), st);
     }
-    if (distinct.length === 1) {
-      writes.push({ m: p.target, r: p.r, c: p.c, text: distinct[0]!.raw, conflict: false });
-      continue;
+    for (const x of p.contributions) {
+      if (x.back) answer(st, { department: x.department, back: true });
+      else answer(st, { department: x.department, file: x.file, run, cell: store(x.cell), sheet: x.sheet, at: a1(x.sr, x.sc) });
     }
-    const text = [t.conflictHead, ...p.contributions.flatMap((c) => [format(t.conflictPart, { department: c.department }), c.raw])].join('\n');
-    writes.push({ m: p.target, r: p.r, c: p.c, text, conflict: true });
-    conflictsRaw.push({
-      sheet: p.target.sheet, cell: '', row: 0, departments: [...new Set(p.contributions.map((c) => c.department))],
-      contributions: p.contributions.map(({ department, file, sheet, sr, sc, text }) => ({ department, file, sheet, cell: a1(sr, sc), text })),
-      m: p.target, r: p.r, c: p.c,
-    });
+    touched.push(st);
+    const shown = shownCell(st);
+    if (!sameContent(shown.cell, current) || shown.conflict) {
+      const own = st.answers.length === 0 ? st.baseline.f : undefined;
+      writes.push({ m: p.target, r: p.r, c: p.c, cell: shown.cell, conflict: shown.conflict, ...(own !== undefined ? { formula: own } : {}) });
+    }
+    st.written = store(shown.cell);
+    if (shown.conflict) conflictsRaw.push(conflictOf(st, p.target, run));
   }
-  return { writes, conflictsRaw };
+  return { writes, conflictsRaw, touched };
+}
+
+function conflictOf(st: CellState, m: MasterRow, run: number): RawConflict {
+  return {
+    sheet: st.sheet, cell: '', row: 0, departments: [...new Set(st.answers.map((a) => a.department))],
+    contributions: st.answers.map((a) => ({ department: a.department, file: a.file, sheet: a.sheet, cell: a.at, text: a.cell.w })),
+    run: Math.max(0, ...st.answers.map((a) => a.run)) || run,
+    m, r: st.r, c: st.c,
+  };
 }
 
 /** What writing one master sheet needs, shared by all sheets. */
@@ -643,8 +683,8 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
       const mark = kept.has(`${x.r},${x.c}`) ? undefined : markOf(ed, name, x.r, x.c, before);
       if (mark) w.history.push(mark);
     }
-    sx.setText(x.r, x.c, x.text, style);
-    touch(x.r, x.c, x.text);
+    writeTyped(ed, sx, x, style);
+    touch(x.r, x.c, x.cell.text);
   }
   for (const m of rows) {
     if (!w.unfilledRows.has(m)) continue;
@@ -727,6 +767,27 @@ function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
         sourceSheet: a.src.rs.sheet.name, sourceRow: a.src.row.r + 1, texts,
       });
     });
+  }
+}
+
+/**
+ * A cell written as what it is: a number stays a number with its format (the section's, where
+ * it differs from the master's), a boolean a boolean, text inline text (never a formula).
+ */
+function writeTyped(ed: XlsxEditor, sx: SheetXml, x: Write, style?: number): void {
+  const base = style ?? sx.styleAt(x.r, x.c);
+  const v = x.cell.value;
+  if (x.formula !== undefined) {
+    sx.setFormula(x.r, x.c, x.formula, v, base);
+  } else if (typeof v === 'number' && !x.conflict) {
+    const want = x.cell.format ?? 'General';
+    const nf = ed.styles.numFmtOf(base);
+    const have = nf.code ?? builtinFormat(nf.id);
+    sx.setValue(x.r, x.c, v, want === have ? base : ed.styles.derive(base, { numFmt: builtinId(want) ?? want }));
+  } else if (typeof v === 'boolean' && !x.conflict) {
+    sx.setValue(x.r, x.c, v, base);
+  } else {
+    sx.setText(x.r, x.c, x.cell.text, base);
   }
 }
 
@@ -831,8 +892,34 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   const applied = loaded
     .filter((l) => l.status === 'applied')
     .sort((a, b) => deptOrder(a.dept!) - deptOrder(b.dept!) || cmpStr(a.src.name, b.src.name));
-  const { pending, foreign, unauthorizedRaw, unplaced, addedRows, taken } = mergeAll(applied, model, fates);
-  const { writes, conflictsRaw } = resolve(pending);
+  // A later run of the round goes on from the answers the record kept; a new round starts afresh.
+  const sameRound = prev?.summarySheet !== undefined;
+  const run = sameRound ? Math.max(1, prev?.run ?? 0) + 1 : 1;
+  const states: Merge['states'] = new Map();
+  for (const st of sameRound ? (prev?.cells ?? []) : []) {
+    let bySheet = states.get(st.sheet);
+    if (!bySheet) states.set(st.sheet, (bySheet = new Map()));
+    bySheet.set(cellKey(st.r, st.c), st);
+  }
+  const { pending, foreign, unauthorizedRaw, unplaced, addedRows, taken } = mergeAll(applied, model, fates, states);
+  const { writes, conflictsRaw, touched } = settle(pending, states, run);
+  // Conflicts of earlier runs still in their cells stay listed until the secretariat settles them.
+  const rowAt = new Map<string, MasterRow>();
+  for (const m of model.rows) for (let r = m.row.r; r <= m.lastR; r++) rowAt.set(`${m.sheet}\u0000${r}`, m);
+  const touchedSet = new Set(touched);
+  for (const bySheet of states.values()) {
+    for (const st of bySheet.values()) {
+      if (touchedSet.has(st)) continue;
+      const m = rowAt.get(`${st.sheet}\u0000${st.r}`);
+      const current = m?.rs.sheet.rows.get(st.r)?.get(st.c);
+      if (!m || !sameContent(current, unstore(st.written))) {
+        // Edited by the secretariat since: its text stands, the answers before it are settled.
+        bySheet.delete(cellKey(st.r, st.c));
+        continue;
+      }
+      if (shownCell(st).conflict) conflictsRaw.push(conflictOf(st, m, run));
+    }
+  }
   phase('merge');
 
   // Row maps: added rows go after the last row of their section.
@@ -918,14 +1005,15 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     prevHistory: prev?.history ?? [],
     history: [],
     historyOut: [],
-    sameRound: prev?.summarySheet !== undefined,
+    sameRound,
     marks,
   };
   for (const rs of model.parsed.reports) writeSheet(w, rs, rowsByReport.get(rs) ?? []);
   phase('write');
 
   const conflicts: ConflictItem[] = conflictsRaw.map(({ m: _m, r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1 }));
-  const unauthorized: UnauthorizedItem[] = unauthorizedRaw.map(({ target: _t, r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1 }));
+  const unauthorized: UnauthorizedItem[] = unauthorizedRaw.map(({ target: _t, r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1, run }));
+  for (const u of unplaced) u.run ??= run;
 
   accountRest(loaded, fates, masterTextTest(masterGrid), unplaced);
   phase('account');
@@ -936,6 +1024,27 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     const l = byName.get(f.file);
     return !(l && l.status === 'applied' && foreign.has(`${l.index}\u0000${f.sheet}\u0000${/\d+$/.exec(f.cell)![0]}`));
   });
+  for (const f of kept) f.run = run;
+  // What earlier runs of the round found stays listed until its department sends a file again.
+  const resent = new Set(applied.map((l) => l.dept!));
+  const stillOpen = (sameRound ? (prev?.open ?? []) : []).filter((o) => !resent.has(o.item.department ?? ''));
+  const openNow: OpenItem[] = [...stillOpen];
+  for (const o of stillOpen) {
+    if (o.kind === 'unauthorized') {
+      // Rows inserted now move the cell it was aimed at.
+      const at = parseA1(o.item.cell);
+      const moved = { ...o.item, cell: a1(out(o.item.sheet, at.r), at.c), row: out(o.item.sheet, at.r) + 1 };
+      unauthorized.push(moved);
+      openNow[openNow.indexOf(o)] = { ...o, item: moved };
+    } else if (o.kind === 'finding') {
+      kept.push(o.item);
+    } else if (o.kind === 'unplaced') {
+      unplaced.push(o.item);
+    }
+  }
+  for (const item of unauthorized) if (item.run === run) openNow.push({ kind: 'unauthorized', run, item });
+  for (const item of kept) if (item.run === run && item.department !== null) openNow.push({ kind: 'finding', run, item });
+  for (const item of unplaced) if (item.run === run && item.department !== null) openNow.push({ kind: 'unplaced', run, item });
 
   const files: FileSummary[] = loaded.map((l) => ({
     file: l.src.name,
@@ -1001,7 +1110,11 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   for (const d of deptSummaries) if (d.status === 'submitted') takenSoFar.set(d.name, d.files);
   const dropped = unfilled.filter((u) => u.status === 'dropped').map((u) => ({ department: u.department, sheet: u.sheet, r: u.row - 1 }));
   const history = [...w.history.map((m) => ({ ...m, r: out(m.sheet, m.r) })), ...w.historyOut];
-  const record = stateSheetXml({ taken: takenSoFar, marks: marks.map((m) => ({ ...m, r: out(m.sheet, m.r) })), history, dropped, summarySheet: summaryName });
+  const cellsNow: CellState[] = [];
+  for (const bySheet of states.values()) for (const st of bySheet.values()) if (st.answers.length > 0) cellsNow.push({ ...st, r: out(st.sheet, st.r) });
+  const record = stateSheetXml({
+    taken: takenSoFar, marks: marks.map((m) => ({ ...m, r: out(m.sheet, m.r) })), history, dropped, summarySheet: summaryName, run, cells: cellsNow, open: openNow,
+  });
   if (ed.sheets.some((s) => s.name === t.stateSheet)) ed.replaceSheet(t.stateSheet, record);
   else ed.addSheet(t.stateSheet, record, 'veryHidden');
   ed.activate(summaryName);

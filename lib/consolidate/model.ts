@@ -75,13 +75,36 @@ export function isEditable(col: ColumnDef): boolean {
   return col.progress || (col.codeList !== undefined && !col.carryDown);
 }
 
-export function keyOf(sheetIndex: number, r: number, hash: string): string {
-  return `${KEY_PREFIX}${sheetIndex}:${r + 1}:${hash}`;
+/**
+ * The key of a row in a section workbook. `bases`: column key → fingerprint of what the cell
+ * held when the file was made (answers.ts contentHash), so a returned cell is judged against
+ * what its section was given, whatever the master holds by the time the file comes back.
+ */
+export function keyOf(sheetIndex: number, r: number, hash: string, bases?: ReadonlyMap<string, string>): string {
+  const b = bases && bases.size > 0 ? `:b=${[...bases].map(([k, h]) => `${k}~${h}`).join(',')}` : '';
+  return `${KEY_PREFIX}${sheetIndex}:${r + 1}:${hash}${b}`;
 }
 
-export function parseKey(text: string): { sheetIndex: number; r: number; hash: string } | null {
-  const m = /^shinchoku:v1:(\d+):(\d+):([0-9a-z]+)$/.exec(text.trim());
-  return m ? { sheetIndex: Number(m[1]), r: Number(m[2]) - 1, hash: m[3]! } : null;
+export interface RowKey {
+  sheetIndex: number;
+  r: number;
+  hash: string;
+  /** Absent in files from before bases were carried. */
+  bases?: Map<string, string>;
+}
+
+export function parseKey(text: string): RowKey | null {
+  const m = /^shinchoku:v1:(\d+):(\d+):([0-9a-z]+)(?::b=((?:[A-Za-z0-9_]+~[0-9a-z-]+,?)*))?$/.exec(text.trim());
+  if (!m) return null;
+  const key: RowKey = { sheetIndex: Number(m[1]), r: Number(m[2]) - 1, hash: m[3]! };
+  if (m[4] !== undefined) {
+    key.bases = new Map();
+    for (const pair of m[4].split(',')) {
+      const [k, h] = pair.split('~');
+      if (k && h) key.bases.set(k, h);
+    }
+  }
+  return key;
 }
 
 /** Rows under a data row that hold nothing of their own but its merged cells. */

@@ -7,6 +7,7 @@ import { RowMap } from '../ooxml/rowmap';
 import { newSheetXml, XlsxEditor } from '../ooxml/workbook';
 import { fileNameFor, type FileNameChange } from './departments';
 import { openMaster } from './master';
+import { contentHash } from './answers';
 import { believedState } from './state';
 import { buildModel, isEditable, keyOf, noteColumn, type MasterModel, type MasterRow } from './model';
 
@@ -99,14 +100,17 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
       }
       for (const h of rs.headerRows) sx.setText(h, keyCol, t.keyHeader);
       for (const r of mine) {
-        sx.setText(r.row.r, keyCol, keyOf(r.sheetIndex, r.row.r, r.hash));
+        // What each answer cell holds now: the base its answer is judged against on return.
+        const bases = new Map<string, string>();
         for (const col of rs.type.columns) {
           if (!isEditable(col)) continue;
           const c = r.map.get(col.key);
           const cell = r.row.cells.get(col.key);
           if (c === undefined || (cell && cell.merged)) continue;
+          bases.set(col.key, contentHash(rs.sheet.rows.get(r.row.r)?.get(c)));
           sx.setStyle(r.row.r, c, ed.styles.derive(sx.styleAt(r.row.r, c), { locked: false }));
         }
+        sx.setText(r.row.r, keyCol, keyOf(r.sheetIndex, r.row.r, r.hash, bases));
       }
       sx.setColumn(keyCol, { hidden: true, width: 14 });
       sx.protect();

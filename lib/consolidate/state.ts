@@ -5,6 +5,8 @@
 // they answer), which rows a taken file lacked (listed until answered), and which sheet is
 // the 集約結果 (replaced, not added again).
 import { a1, parseA1, type Workbook } from '../grid';
+import type { CellState } from './answers';
+import type { FindingItem, UnauthorizedItem, UnplacedItem } from './types';
 import { consolidate as t } from '../locale/ja';
 import { newSheetXml, type XlsxEditor } from '../ooxml/workbook';
 
@@ -69,13 +71,52 @@ export interface ConsolidationState {
   history: UnfilledMark[];
   dropped: DroppedRow[];
   summarySheet?: string;
+  /** Runs of this round so far (the first consolidation of a round is run 1). */
+  run: number;
+  /** Answer cells of the round: what each started as and who answered what. */
+  cells: CellState[];
+  /** What earlier runs of the round found and left open, listed again until answered. */
+  open: OpenItem[];
 }
+
+/** A problem an earlier run listed: kept until its department sends a file again. */
+export type OpenItem =
+  | { kind: 'unauthorized'; run: number; item: UnauthorizedItem }
+  | { kind: 'finding'; run: number; item: FindingItem }
+  | { kind: 'unplaced'; run: number; item: UnplacedItem };
 
 const TAKEN = 'taken';
 const MARK = 'unfilled-mark';
 const SUMMARY = 'summary-sheet';
 const DROPPED = 'dropped-row';
 const HISTORY = 'history-mark';
+const RUN = 'run';
+const CELL = 'answer-cell';
+const OPEN = 'open-item';
+/** Excel keeps at most 32,767 characters in a cell: JSON longer than a chunk spans cells. */
+const CHUNK = 30_000;
+
+function chunks(json: string): { text: string }[] {
+  const out: { text: string }[] = [];
+  for (let i = 0; i < json.length; i += CHUNK) out.push({ text: json.slice(i, i + CHUNK) });
+  return out;
+}
+
+/** JSON from the record, or undefined when edited into something else. */
+function parsed<T>(text: string, ok: (x: unknown) => boolean): T | undefined {
+  try {
+    const x: unknown = JSON.parse(text);
+    return ok(x) ? (x as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isStored = (x: unknown): boolean => isObject(x) && typeof x.t === 'string' && typeof x.w === 'string';
+const isCellState = (x: unknown): boolean =>
+  isObject(x) && isStored(x.baseline) && isStored(x.written) && Array.isArray(x.answers) && x.answers.every((a) => isObject(a) && typeof a.department === 'string' && isStored(a.cell));
+const isOpen = (x: unknown): boolean => isObject(x) && typeof x.kind === 'string' && typeof x.run === 'number' && isObject(x.item);
 
 /**
  * The record in a master that is itself the output of a consolidation; null in any other.
@@ -85,7 +126,7 @@ const HISTORY = 'history-mark';
 export function readState(grid: Workbook): ConsolidationState | null {
   const sheet = grid.sheets.find((s) => s.name === t.stateSheet);
   if (!sheet) return null;
-  const state: ConsolidationState = { taken: new Map(), marks: [], history: [], dropped: [] };
+  const state: ConsolidationState = { taken: new Map(), marks: [], history: [], dropped: [], run: 0, cells: [], open: [] };
   const text = (r: number, c: number): string => sheet.rows.get(r)?.get(c)?.text ?? '';
   // A record edited by hand into nonsense is ignored, never trusted.
   const at = (ref: string): { r: number; c: number } | undefined => {
@@ -95,8 +136,29 @@ export function readState(grid: Workbook): ConsolidationState | null {
       return undefined;
     }
   };
+  const rest = (r: number, from: number): string => {
+    let out = '';
+    for (let c = from; c < sheet.colCount; c++) out += text(r, c);
+    return out;
+  };
   for (let r = 1; r < sheet.rowCount; r++) {
     const kind = text(r, 0);
+    if (kind === RUN) {
+      const n = Number(text(r, 1));
+      if (Number.isInteger(n) && n > 0) state.run = n;
+      continue;
+    }
+    if (kind === CELL) {
+      const p = at(text(r, 2));
+      const body = parsed<Pick<CellState, 'baseline' | 'answers' | 'written'>>(rest(r, 3), isCellState);
+      if (p && body && text(r, 1)) state.cells.push({ sheet: text(r, 1), r: p.r, c: p.c, baseline: body.baseline, answers: body.answers, written: body.written });
+      continue;
+    }
+    if (kind === OPEN) {
+      const item = parsed<OpenItem>(rest(r, 1), isOpen);
+      if (item) state.open.push(item);
+      continue;
+    }
     if (kind === TAKEN && text(r, 1)) {
       state.taken.set(text(r, 1), text(r, 2).split('\n').filter((f) => f !== ''));
     } else if ((kind === MARK || kind === HISTORY) && isPlainFill(text(r, 3))) {
@@ -112,6 +174,9 @@ export function readState(grid: Workbook): ConsolidationState | null {
   if (!state.summarySheet || !grid.sheets.some((s) => s.name === state.summarySheet)) {
     state.taken.clear();
     state.dropped = [];
+    state.run = 0;
+    state.cells = [];
+    state.open = [];
     delete state.summarySheet;
   }
   return state;
@@ -130,7 +195,7 @@ export function believedState(grid: Workbook, reportSheets: readonly string[]): 
   if (!state || name === undefined) return state;
   const title = grid.sheets.find((s) => s.name === name)?.rows.get(0)?.get(0)?.text ?? '';
   if (name !== t.stateSheet && !reportSheets.includes(name) && title.startsWith(SUMMARY_TITLE)) return state;
-  return { taken: new Map(), marks: state.marks, history: state.history, dropped: [] };
+  return { taken: new Map(), marks: state.marks, history: state.history, dropped: [], run: 0, cells: [], open: [] };
 }
 
 export function stateSheetXml(state: ConsolidationState): string {
@@ -141,5 +206,10 @@ export function stateSheetXml(state: ConsolidationState): string {
   for (const m of state.marks) rows.push([cell(MARK), cell(m.sheet), cell(a1(m.r, m.c)), cell(m.fill)]);
   for (const m of state.history) rows.push([cell(HISTORY), cell(m.sheet), cell(a1(m.r, m.c)), cell(m.fill)]);
   for (const d of state.dropped) rows.push([cell(DROPPED), cell(d.department), cell(d.sheet), cell(a1(d.r, 0))]);
+  if (state.run > 0) rows.push([cell(RUN), cell(String(state.run))]);
+  for (const x of state.cells) {
+    rows.push([cell(CELL), cell(x.sheet), cell(a1(x.r, x.c)), ...chunks(JSON.stringify({ baseline: x.baseline, answers: x.answers, written: x.written }))]);
+  }
+  for (const o of state.open) rows.push([cell(OPEN), ...chunks(JSON.stringify(o))]);
   return newSheetXml({ rows });
 }

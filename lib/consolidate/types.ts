@@ -90,6 +90,8 @@ export interface ConflictItem {
   row: number;
   departments: string[];
   contributions: Contribution[];
+  /** The run of the round that found it (1 = the round's first consolidation). */
+  run?: number;
 }
 
 export interface UnauthorizedItem {
@@ -104,6 +106,8 @@ export interface UnauthorizedItem {
   sourceCell: string;
   before: string;
   after: string;
+  /** The run of the round that found it (1 = the round's first consolidation). */
+  run?: number;
 }
 
 export interface AddedItem {
@@ -126,6 +130,8 @@ export interface FindingItem {
   sheet: string;
   cell: string;
   message: string;
+  /** The run of the round that found it (1 = the round's first consolidation). */
+  run?: number;
 }
 
 export interface UnplacedItem {
@@ -136,6 +142,8 @@ export interface UnplacedItem {
   reason: CellReason;
   message: string;
   text: string;
+  /** The run of the round that found it (1 = the round's first consolidation). */
+  run?: number;
 }
 
 export interface MissingRowsItem {

@@ -170,6 +170,24 @@ export class SheetXml {
     this.row(r).cells.set(c, inlineStringCell(`${colName(c)}${r + 1}`, s, text));
   }
 
+  /** Writes a number as a number and a boolean as a boolean (text goes to setText). */
+  setValue(r: number, c: number, value: number | boolean, style?: number): void {
+    const s = style ?? this.styleAt(r, c);
+    const ref = `${colName(c)}${r + 1}`;
+    const sAttr = s ? ` s="${s}"` : '';
+    this.row(r).cells.set(c, typeof value === 'number' ? `<c r="${ref}"${sAttr}><v>${String(value)}</v></c>` : `<c r="${ref}"${sAttr} t="b"><v>${value ? 1 : 0}</v></c>`);
+  }
+
+  /** Writes a formula with its saved result (the master's own formula, put back). */
+  setFormula(r: number, c: number, formula: string, cached: string | number | boolean | null, style?: number): void {
+    const s = style ?? this.styleAt(r, c);
+    const sAttr = s ? ` s="${s}"` : '';
+    const t = typeof cached === 'string' ? ' t="str"' : typeof cached === 'boolean' ? ' t="b"' : '';
+    const v = cached === null ? '' : `<v>${typeof cached === 'boolean' ? (cached ? 1 : 0) : escapeXml(String(cached))}</v>`;
+    this.row(r).cells.set(c, `<c r="${colName(c)}${r + 1}"${sAttr}${t}><f>${escapeXml(formula)}</f>${v}</c>`);
+    this.formulaRows.add(r);
+  }
+
   /** Takes a cell out, value and style. */
   removeCell(r: number, c: number): void {
     if (this.hasCell(r, c)) this.row(r).cells.delete(c);

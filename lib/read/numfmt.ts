@@ -22,6 +22,13 @@ export function builtinFormat(id: number): string {
   return JA_BUILTIN[id] ?? SSF_TABLE[id] ?? 'General';
 }
 
+/** The built-in id of a format code, as Excel would store it; undefined for a custom code. */
+export function builtinId(code: string): number | undefined {
+  for (const [id, c] of Object.entries(JA_BUILTIN)) if (c === code) return Number(id);
+  for (const [id, c] of Object.entries(SSF_TABLE)) if (c === code && JA_BUILTIN[Number(id)] === undefined) return Number(id);
+  return undefined;
+}
+
 /** SheetJS names built-in formats by SSF's codes: the same id's Japanese code instead. */
 export function localFormat(code: string | undefined): string {
   if (code === undefined || code === '') return 'General';

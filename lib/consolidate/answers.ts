@@ -1,0 +1,97 @@
+// Provenance of the answer cells within one round. A cell holds what the round started with
+// until departments answer; each department's latest answer replaces its earlier one, and the
+// cell shows the answer (all agree) or a conflict naming every differing answer. Whether a
+// department changed a cell is judged against the text it was given (its base), never against
+// what the master holds now, so a late or untouched file cannot undo a co-owner's answer.
+import { sameContent, typeOf, type Cell, type CellType } from '../grid';
+import { consolidate as t, format } from '../locale/ja';
+import { hash32 } from './model';
+
+/** A typed cell as the record keeps it (JSON in the record sheet). */
+export interface StoredCell {
+  t: CellType;
+  v: string | number | boolean | null;
+  /** Display text (what a conflict lists). */
+  w: string;
+  f?: string;
+  z?: string;
+}
+
+export function store(cell: Cell | undefined): StoredCell {
+  if (!cell) return { t: 's', v: '', w: '' };
+  const out: StoredCell = { t: typeOf(cell), v: cell.value, w: cell.text };
+  if (cell.formula !== undefined) out.f = cell.formula;
+  if (cell.format !== undefined) out.z = cell.format;
+  return out;
+}
+
+export function unstore(s: StoredCell): Cell {
+  const cell: Cell = { value: s.v, text: s.w, type: s.t };
+  if (s.f !== undefined) cell.formula = s.f;
+  if (s.z !== undefined) cell.format = s.z;
+  return cell;
+}
+
+/**
+ * A short fingerprint of a cell's content, as sameContent compares it: numbers by value,
+ * formulas by their text, text but for line-break style and trailing space; '-' when empty.
+ */
+export function contentHash(cell: Cell | undefined): string {
+  if (!cell) return '-';
+  if (cell.formula !== undefined) return hash32(`f:${cell.formula}`);
+  const ty = typeOf(cell);
+  if (ty === 'n' || ty === 'd') return hash32(`n:${String(cell.value)}`);
+  if (ty === 'b') return hash32(`b:${String(cell.value)}`);
+  const text = cell.text.replace(/\r\n?/g, '\n').trimEnd();
+  return text === '' ? '-' : hash32(`s:${text}`);
+}
+
+/** What a department's file says of one cell: a changed cell, or back to its base. */
+export interface Answer {
+  department: string;
+  file: string;
+  /** The consolidation run (1, 2, …) of the round that took it. */
+  run: number;
+  cell: StoredCell;
+  /** Where in that file: sheet and A1 cell. */
+  sheet: string;
+  at: string;
+}
+
+/** One answer cell of the round, at its master position. */
+export interface CellState {
+  sheet: string;
+  r: number;
+  c: number;
+  /** What the cell shows when nobody's answer is in it: the round's text, or the secretariat's. */
+  baseline: StoredCell;
+  answers: Answer[];
+  /** What consolidation wrote last: a different cell now means the secretariat edited it. */
+  written: StoredCell;
+}
+
+/** The cell a state shows: the baseline, the agreed answer, or a conflict naming every answer. */
+export function shownCell(s: CellState): { cell: Cell; conflict: boolean } {
+  if (s.answers.length === 0) return { cell: unstore(s.baseline), conflict: false };
+  const first = unstore(s.answers[0]!.cell);
+  if (s.answers.every((a) => sameContent(unstore(a.cell), first))) return { cell: first, conflict: false };
+  const text = [t.conflictHead, ...s.answers.flatMap((a) => [format(t.conflictPart, { department: a.department }), a.cell.w])].join('\n');
+  return { cell: { value: text, text, type: 's' }, conflict: true };
+}
+
+/**
+ * The state after a department's file: its answer replaces its earlier one, or, where the
+ * file holds the cell's base again, its earlier answer goes. Returns whether anything changed.
+ */
+export function answer(s: CellState, a: Answer | { department: string; back: true }): boolean {
+  const before = s.answers.length;
+  const own = s.answers.find((x) => x.department === a.department);
+  if ('back' in a) {
+    if (!own) return false;
+    s.answers = s.answers.filter((x) => x !== own);
+    return s.answers.length !== before;
+  }
+  if (own && sameContent(unstore(own.cell), unstore(a.cell))) return false;
+  s.answers = [...s.answers.filter((x) => x !== own), a];
+  return true;
+}

@@ -1,0 +1,64 @@
+# openpyxl side of the multi-round tests: an independent writer that types cells as a
+# section does (numbers, dates, percents, formulas) and an independent reader of the outputs.
+import datetime
+import json
+import sys
+
+import openpyxl
+
+
+def typed_value(spec):
+    t = spec.get('type', 's')
+    v = spec['value']
+    if t == 'n':
+        return float(v) if isinstance(v, float) else v
+    if t == 'd':
+        return datetime.datetime.fromisoformat(v)
+    return v
+
+
+def edit(src, out, steps):
+    """steps: [{"sheet", "ref", "value", "type": s|n|d|f, "fmt"?}]"""
+    wb = openpyxl.load_workbook(src)
+    for s in steps:
+        ws = wb[s['sheet']]
+        c = ws[s['ref']]
+        c.value = typed_value(s)
+        if s.get('type', 's') == 's':
+            c.data_type = 's'
+        if 'fmt' in s:
+            c.number_format = s['fmt']
+    wb.save(out)
+
+
+def jsonable(v):
+    if isinstance(v, (datetime.datetime, datetime.date, datetime.time)):
+        return v.isoformat()
+    if isinstance(v, datetime.timedelta):
+        return v.total_seconds()
+    return v
+
+
+def dump(path):
+    """Every worksheet cell: [value, openpyxl data type, number format]; formulas as their text."""
+    wb = openpyxl.load_workbook(path)
+    out = {}
+    for ws in wb.worksheets:
+        cells = {}
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value is None:
+                    continue
+                cells[c.coordinate] = [jsonable(c.value), c.data_type, c.number_format]
+        out[ws.title] = cells
+    print(json.dumps(out, ensure_ascii=False))
+
+
+if __name__ == '__main__':
+    cmd = sys.argv[1]
+    if cmd == 'edit':
+        edit(sys.argv[2], sys.argv[3], json.loads(sys.argv[4]))
+    elif cmd == 'dump':
+        dump(sys.argv[2])
+    else:
+        raise SystemExit(f'unknown command {cmd}')
