@@ -246,6 +246,9 @@ export const consolidate = {
   metaDepartment: '部署',
   metaMaster: '元の集約表',
   metaFormat: '形式',
+  // Rows below those: the master's context the section's own check needs (lib/section.ts).
+  metaNumbering: '取組番号の並び',
+  metaSaikeiSource: '再掲の元',
   noteHeader: '集約メモ',
   stateSheet: '_shinchoku_集約',
   stateTitle: 'shinchoku 集約の記録（次の集約で使います。変更しないでください）',
