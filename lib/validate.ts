@@ -17,11 +17,13 @@ export function validateParsed(parsed: ParsedWorkbook, config: Config, opts: Val
   const rules = opts.rules ?? registry;
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  const section = parsed.section;
   const hooks: RuleHooks[] = rules.map((rule) =>
     rule.create({
       config,
       parsed,
       context: opts.context ?? [],
+      ...(section ? { section } : {}),
       report(rep) {
         const data = rep.data ?? {};
         const cell = a1(rep.r, rep.c);

@@ -35,12 +35,13 @@ export const ruleDocs: Record<string, RuleDoc> = {
     },
   },
   'numbering': {
-    description: '取組番号が区分ごとに重複・欠番・順序違いなく振られているか',
+    description: '取組番号が区分ごとに重複・欠番・順序違いなく振られているか（分割したブックでは元の集約表の番号の並びと照らす）',
     messages: {
       duplicate: '取組番号 {value} が重複しています（{first}にもあります）',
       skipped: '取組番号が {expected} ではなく {value} になっています（欠番）',
       order: '取組番号 {value} が順序どおりではありません（前は {prev}）',
       unreadable: '取組番号「{value}」を番号として読めません（①、(1)、1 のように書いてください）',
+      notInMaster: '取組番号 {value} は元の集約表のこの区分の番号（{numbers}）にありません。行を加えた場合は {next} から続けてください',
     },
   },
   'required': {
