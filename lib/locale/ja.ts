@@ -58,7 +58,7 @@ export const ruleDocs: Record<string, RuleDoc> = {
     },
   },
   'saikei-source-missing': {
-    description: '再掲と書かれた文の元の記載がブック内にあるか',
+    description: '再掲と書かれた文の元の記載がブック内にあるか（分割したブック単体では、持ち込んだ元の文にもないものは集約時に確かめる）',
     messages: {
       missing: '再掲「{text}」の元の記載がブック内に見つかりません',
     },

@@ -37,7 +37,7 @@ export interface RuleContext {
   context: readonly ParsedWorkbook[];
   /**
    * Set when the workbook is one split made (it holds some rows of the master): what it
-   * carries of the master.
+   * carries of the master. Its carried 再掲 sources are already in `context`.
    */
   section?: SectionContext;
   report(r: Report): void;
