@@ -5,6 +5,7 @@ import type { ColumnDef, Config, ReportType } from './config/schema';
 import { a1, cellKey, mergeIndex, type Sheet, type Workbook } from './grid';
 import { consolidate as ownText } from './locale/ja';
 import { normalize, normalizeHeader } from './normalize';
+import { readSection, type SectionContext } from './section';
 
 export interface ReportCell {
   /** Text as the user wrote it (of the merge anchor when merged). */
@@ -54,6 +55,8 @@ export interface ParsedWorkbook {
   workbook: Workbook;
   reports: ReportSheet[];
   skipped: SkippedSheet[];
+  /** Set for a workbook split made: the master's context it carries for its own check. */
+  section?: SectionContext;
 }
 
 const HEADER_SCAN_ROWS = 40;
@@ -374,7 +377,9 @@ export function parseWorkbook(workbook: Workbook, config: Config): ParsedWorkboo
   const types = compileTypes(config);
   const reports: ReportSheet[] = [];
   const skipped: SkippedSheet[] = [];
+  let section: SectionContext | undefined;
   for (const sheet of workbook.sheets) {
+    if (sheet.name === ownText.metaSheet) section = readSection(sheet);
     // Our own bookkeeping, hidden from people: not a report, and not worth a line to them.
     if (sheet.hidden && OWN_SHEETS.has(sheet.name)) continue;
     if (sheet.rowCount === 0) {
@@ -388,7 +393,7 @@ export function parseWorkbook(workbook: Workbook, config: Config): ParsedWorkboo
     }
     reports.push(parseReportSheet(sheet, h.ct, h.r, h.map));
   }
-  return { workbook, reports, skipped };
+  return { workbook, reports, skipped, ...(section ? { section } : {}) };
 }
 
 /** A1 address of a report cell. */

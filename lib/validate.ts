@@ -17,11 +17,15 @@ export function validateParsed(parsed: ParsedWorkbook, config: Config, opts: Val
   const rules = opts.rules ?? registry;
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  const section = parsed.section;
+  // A section workbook's carried 再掲 sources are consulted like the master's text.
+  const context = section?.sources ? [...(opts.context ?? []), section.sources] : (opts.context ?? []);
   const hooks: RuleHooks[] = rules.map((rule) =>
     rule.create({
       config,
       parsed,
-      context: opts.context ?? [],
+      context,
+      ...(section ? { section } : {}),
       report(rep) {
         const data = rep.data ?? {};
         const cell = a1(rep.r, rep.c);

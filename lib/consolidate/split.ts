@@ -3,6 +3,7 @@
 import type { Config } from '../config/schema';
 import { a1 } from '../grid';
 import { consolidate as t } from '../locale/ja';
+import { carriedRows } from '../section';
 import { RowMap } from '../ooxml/rowmap';
 import { newSheetXml, XlsxEditor } from '../ooxml/workbook';
 import { fileNameFor, type FileNameChange } from './departments';
@@ -131,6 +132,8 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
         [{ text: t.metaDepartment }, { text: dept }],
         [{ text: t.metaMaster }, { text: masterName }],
         [{ text: t.metaFormat }, { text: '1' }],
+        // What the section's own check needs of rows it was not sent (lib/section.ts).
+        ...carriedRows(model.parsed, model.rows.filter((r) => r.owners.includes(dept)), config.saikei.driftThreshold).map((row) => row.map((text) => ({ text }))),
       ],
     });
     // A master cut from an earlier split already has the sheet: it names the new department.

@@ -35,12 +35,13 @@ export const ruleDocs: Record<string, RuleDoc> = {
     },
   },
   'numbering': {
-    description: '取組番号が区分ごとに重複・欠番・順序違いなく振られているか',
+    description: '取組番号が区分ごとに重複・欠番・順序違いなく振られているか（分割したブックでは元の集約表の番号の並びと照らす）',
     messages: {
       duplicate: '取組番号 {value} が重複しています（{first}にもあります）',
       skipped: '取組番号が {expected} ではなく {value} になっています（欠番）',
       order: '取組番号 {value} が順序どおりではありません（前は {prev}）',
       unreadable: '取組番号「{value}」を番号として読めません（①、(1)、1 のように書いてください）',
+      notInMaster: '取組番号 {value} は元の集約表のこの区分の番号（{numbers}）にありません。行を加えた場合は {next} から続けてください',
     },
   },
   'required': {
@@ -57,7 +58,7 @@ export const ruleDocs: Record<string, RuleDoc> = {
     },
   },
   'saikei-source-missing': {
-    description: '再掲と書かれた文の元の記載がブック内にあるか',
+    description: '再掲と書かれた文の元の記載がブック内にあるか（分割したブック単体では、持ち込んだ元の文にもないものは集約時に確かめる）',
     messages: {
       missing: '再掲「{text}」の元の記載がブック内に見つかりません',
     },
@@ -246,6 +247,9 @@ export const consolidate = {
   metaDepartment: '部署',
   metaMaster: '元の集約表',
   metaFormat: '形式',
+  // Rows below those: the master's context the section's own check needs (lib/section.ts).
+  metaNumbering: '取組番号の並び',
+  metaSaikeiSource: '再掲の元',
   noteHeader: '集約メモ',
   stateSheet: '_shinchoku_集約',
   stateTitle: 'shinchoku 集約の記録（次の集約で使います。変更しないでください）',

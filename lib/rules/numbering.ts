@@ -1,6 +1,6 @@
 import { circled, parseItemNumber } from '../normalize';
 import type { ReportRow, ReportSheet } from '../report';
-import type { Rule } from './types';
+import type { Rule, RuleContext } from './types';
 
 interface Seen {
   n: number;
@@ -10,17 +10,71 @@ interface Seen {
   text: string;
 }
 
+type Style = 'circled' | 'paren' | 'plain';
+const show = (n: number, style: Style): string => (style === 'circled' ? circled(n) : style === 'paren' ? `(${n})` : String(n));
+
+/** The master's numbers as a reader takes them in: ①〜⑧ when they run 1..n, else each one. */
+function showAll(seq: readonly number[], style: Style): string {
+  if (seq.length > 2 && seq.every((n, i) => n === i + 1)) return `${show(1, style)}〜${show(seq.length, style)}`;
+  return seq.map((n) => show(n, style)).join('・');
+}
+
+/**
+ * A section workbook holds some rows of each section: its numbers must be a part of the
+ * master's sequence (in its order, each once), or continue after the master's last one in
+ * rows the section added (⑥, ⑦ after ⑤). Without the master's sequence (a sheet renamed, an
+ * older split file), only duplicates and order: the gaps are other departments' rows.
+ */
+function checkAgainstMaster(ctx: RuleContext, rs: ReportSheet, items: Seen[], style: Style, seq: readonly number[] | undefined): void {
+  const rank = new Map<number, number>();
+  seq?.forEach((n, i) => {
+    if (!rank.has(n)) rank.set(n, i);
+  });
+  const top = seq ? seq.reduce((m, n) => Math.max(m, n), 0) : 0;
+  let next = top + 1;
+  const seen = new Map<number, Seen>();
+  let maxRank = -1;
+  let prev: Seen | undefined;
+  for (const it of items) {
+    const first = seen.get(it.n);
+    if (first) {
+      ctx.report({ messageId: 'duplicate', data: { value: it.text, first: `${first.r + 1}行目` }, sheet: rs.sheet.name, r: it.r, c: it.c });
+      prev = it;
+      continue;
+    }
+    let k: number | undefined = it.n;
+    if (seq) {
+      k = rank.get(it.n);
+      // A row the section added: ranked after every master number.
+      if (k === undefined && it.n === next) k = seq.length + next++ - top - 1;
+      if (k === undefined) {
+        ctx.report({ messageId: 'notInMaster', data: { value: it.text, numbers: showAll(seq, style), next: show(next, style) }, sheet: rs.sheet.name, r: it.r, c: it.c });
+        continue;
+      }
+    }
+    if (k < maxRank && prev) ctx.report({ messageId: 'order', data: { value: it.text, prev: prev.text }, sheet: rs.sheet.name, r: it.r, c: it.c });
+    seen.set(it.n, it);
+    maxRank = Math.max(maxRank, k);
+    prev = it;
+  }
+}
+
 /** 取組番号 duplicated, skipped or out of order within its section. */
 export const numbering: Rule = {
   id: 'numbering',
   meta: {
     severity: 'error',
-    messages: { duplicate: ['value', 'first'], skipped: ['expected', 'value'], order: ['value', 'prev'], unreadable: ['value'] },
+    messages: {
+      duplicate: ['value', 'first'],
+      skipped: ['expected', 'value'],
+      order: ['value', 'prev'],
+      unreadable: ['value'],
+      notInMaster: ['value', 'numbers', 'next'],
+    },
     fixable: false,
   },
   create(ctx) {
-    const sections = new Map<string, { rs: ReportSheet; items: Seen[]; style: 'circled' | 'paren' | 'plain' }>();
-    const show = (n: number, style: string): string => (style === 'circled' ? circled(n) : style === 'paren' ? `(${n})` : String(n));
+    const sections = new Map<string, { rs: ReportSheet; items: Seen[]; style: Style }>();
     return {
       row(row, rs) {
         const key = rs.type.numberColumn;
@@ -43,7 +97,11 @@ export const numbering: Rule = {
         sec.items.push({ n: parsed.n, row, r: cell.r, c: cell.c, text: cell.text.trim() });
       },
       end() {
-        for (const { rs, items, style } of sections.values()) {
+        for (const [key, { rs, items, style }] of sections) {
+          if (ctx.section) {
+            checkAgainstMaster(ctx, rs, items, style, ctx.section.numbering.get(key));
+            continue;
+          }
           const seen = new Map<number, Seen>();
           let max = 0;
           let prev: Seen | undefined;

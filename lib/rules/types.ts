@@ -1,6 +1,7 @@
 // The rule contract, after eslint's rules: meta plus hooks that report findings at cells.
 import type { Config } from '../config/schema';
 import type { ParsedWorkbook, ReportRow, ReportSheet } from '../report';
+import type { SectionContext } from '../section';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -34,6 +35,11 @@ export interface RuleContext {
   parsed: ParsedWorkbook;
   /** Other workbooks whose text may be a 再掲 source (the master, for a returned file). */
   context: readonly ParsedWorkbook[];
+  /**
+   * Set when the workbook is one split made (it holds some rows of the master): what it
+   * carries of the master. Its carried 再掲 sources are already in `context`.
+   */
+  section?: SectionContext;
   report(r: Report): void;
 }
 

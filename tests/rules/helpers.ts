@@ -3,6 +3,7 @@
 // tests/seeds.test.ts; here each test states its layout in a few lines.
 import { defaultConfig } from '../../lib/config';
 import { emptySheet, parseA1, setCell, type Sheet, type Workbook } from '../../lib/grid';
+import { consolidate as ownText } from '../../lib/locale/ja';
 import { parseWorkbook } from '../../lib/report';
 import { rules } from '../../lib/rules';
 import type { Finding } from '../../lib/rules/types';
@@ -44,6 +45,22 @@ export function teigenSheet(name: string, data: Cells[], merges: string[] = []):
 /** A 分類 sheet: header in row 1, data from row 2. */
 export function visionSheet(name: string, data: Cells[], merges: string[] = []): Sheet {
   return sheet(name, [VISION_HEADER, ...data], merges);
+}
+
+/**
+ * The very hidden sheet split writes into a section workbook: its department, then what it
+ * carries of the master (`[取組番号の並び, sheet, levels, '1,2,3']`, `[再掲の元, sheet, A1, text]`).
+ */
+export function sectionMeta(carried: Cells[], department = '保) 健康企画課'): Sheet {
+  const s = sheet(ownText.metaSheet, [
+    [ownText.metaTitle],
+    [ownText.metaDepartment, department],
+    [ownText.metaMaster, 'master.xlsx'],
+    [ownText.metaFormat, '1'],
+    ...carried,
+  ]);
+  s.hidden = true;
+  return s;
 }
 
 /** Findings of one rule (or of all rules) on a workbook. */

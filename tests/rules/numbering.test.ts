@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { circled } from '../../lib/normalize';
-import { book, run, sheet, table, VISION_HEADER, visionRow, visionSheet } from './helpers';
+import { consolidate as ownText } from '../../lib/locale/ja';
+import { book, run, sectionMeta, sheet, table, VISION_HEADER, visionRow, visionSheet } from './helpers';
 
 const nums = (...xs: string[]) => visionSheet('分類1', xs.map((no, i) => visionRow({ no, sep: `・取組${i}を実施した。` })));
 
@@ -58,6 +59,55 @@ describe('numbering', () => {
       visionRow({ no: '③' }),
     ]);
     expect(table(run(book(s), 'numbering'))).toEqual(['分類3!B8 numbering/skipped']);
+  });
+});
+
+describe('numbering in a section workbook (split carries the master sequence)', () => {
+  const seq = (sheetName: string, levels: string, ns: string) => [ownText.metaNumbering, sheetName, levels, ns];
+  const master15 = sectionMeta([seq('分類1', '分類1', '1,2,3,4,5')]);
+
+  it('takes a part of the master sequence, in order, as complete', () => {
+    expect(run(book(nums('②', '④'), master15), 'numbering')).toEqual([]);
+    expect(run(book(nums('⑤'), master15), 'numbering')).toEqual([]);
+  });
+
+  it('still finds a duplicate and a number out of the master order', () => {
+    expect(table(run(book(nums('②', '②'), master15), 'numbering'))).toEqual(['分類1!B3 numbering/duplicate']);
+    expect(table(run(book(nums('④', '②'), master15), 'numbering'))).toEqual(['分類1!B3 numbering/order']);
+  });
+
+  it('names a number the master does not have, and where added rows start', () => {
+    const f = run(book(nums('②', '⑦'), master15), 'numbering');
+    expect(table(f)).toEqual(['分類1!B3 numbering/notInMaster']);
+    expect(f[0]!.data).toEqual({ value: '⑦', numbers: '①〜⑤', next: '⑥' });
+    expect(f[0]!.message).toBe('取組番号 ⑦ は元の集約表のこの区分の番号（①〜⑤）にありません。行を加えた場合は ⑥ から続けてください');
+  });
+
+  it('lets rows the section added continue after the master last number', () => {
+    expect(run(book(nums('②', '⑥', '⑦'), master15), 'numbering')).toEqual([]);
+    expect(table(run(book(nums('⑥', '②'), master15), 'numbering'))).toEqual(['分類1!B3 numbering/order']);
+  });
+
+  it('follows the master order even when the master itself is not 1..n', () => {
+    const odd = sectionMeta([seq('分類1', '分類1', '1,3,2')]);
+    expect(run(book(nums('③', '②'), odd), 'numbering')).toEqual([]);
+    const f = run(book(nums('②', '③'), odd), 'numbering');
+    expect(table(f)).toEqual(['分類1!B3 numbering/order']);
+  });
+
+  it('keys each section by sheet and levels', () => {
+    const s = sheet('分類3', [['(1)研修体制の整備'], VISION_HEADER, visionRow({ no: '②' }), ['(2)事務マニュアルへの反映'], VISION_HEADER, visionRow({ no: '③' })]);
+    const meta = sectionMeta([seq('分類3', '分類3|小分類1', '1,2'), seq('分類3', '分類3|小分類2', '1,2,3')]);
+    expect(run(book(s, meta), 'numbering')).toEqual([]);
+    // The same numbers under the other sub-category's sequence: ② fits, ③ does not (⑤ would be next).
+    const f = run(book(s, sectionMeta([seq('分類3', '分類3|小分類1', '1,2'), seq('分類3', '分類3|小分類2', '1,2,4')])), 'numbering');
+    expect(table(f)).toEqual(['分類3!B6 numbering/notInMaster']);
+  });
+
+  it('without the master sequence of a section (sheet renamed, older split file), checks no gaps', () => {
+    const older = sectionMeta([]);
+    expect(run(book(nums('②', '④'), older), 'numbering')).toEqual([]);
+    expect(table(run(book(nums('④', '②', '②'), older), 'numbering'))).toEqual(['分類1!B3 numbering/order', '分類1!B4 numbering/duplicate']);
   });
 });
 

@@ -1,4 +1,8 @@
-import { book, run, table, teigenRow, teigenSheet } from './helpers';
+import { consolidate as ownText } from '../../lib/locale/ja';
+import { parseWorkbook } from '../../lib/report';
+import { rules } from '../../lib/rules';
+import { validateParsed } from '../../lib/validate';
+import { book, config, run, sectionMeta, table, teigenRow, teigenSheet } from './helpers';
 
 const CHIIKI =
   '○地域資源を活用しながら面的支援を行うことができる区と、重大・緊急案件に対して一時保護等の行政処分権限を有して対応する児童相談所が、それぞれの役割・強みについて理解し、役割を果たしながら支援を行う体制を整える。';
@@ -36,5 +40,23 @@ describe('saikei-source-missing', () => {
 
   it('ignores a cell that holds only the mark', () => {
     expect(run(book(teigenSheet('提言1-ア', [teigenRow({ evaluation: '【再掲】' })])))).toEqual([]);
+  });
+
+  describe('in a section workbook', () => {
+    const carried = sectionMeta([[ownText.metaSaikeiSource, '提言1-イ', 'D3', `${PLAN1}\n${PLAN2}`]], '子) 児童相談所');
+    const mine = teigenSheet('提言4-エ', [teigenRow({ plan: `${PLAN2}【再掲】` })]);
+
+    it('finds the source split carried from rows the section was not sent', () => {
+      expect(run(book(mine, carried))).toEqual([]);
+    });
+
+    it('leaves a 再掲 with no source it can see to consolidation, which has the master', () => {
+      const alone = book(teigenSheet('提言4-エ', [teigenRow({ plan: '・他部署の取組をそのまま載せた。【再掲】' })]), carried);
+      expect(run(alone, 'saikei-source-missing')).toEqual([]);
+      // The master as context: checked there.
+      const rule = rules.filter((r) => r.id === 'saikei-source-missing');
+      const master = parseWorkbook(book(s1i), config);
+      expect(table(validateParsed(parseWorkbook(alone, config), config, { rules: rule, context: [master] }))).toEqual(['提言4-エ!D3 saikei-source-missing/missing']);
+    });
   });
 });
