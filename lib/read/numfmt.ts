@@ -22,9 +22,11 @@ export function builtinFormat(id: number): string {
   return JA_BUILTIN[id] ?? SSF_TABLE[id] ?? 'General';
 }
 
-/** The built-in id of a format code, as Excel would store it; undefined for a custom code. */
+/**
+ * The built-in id of a format code, as Excel would store it; undefined for a custom code and
+ * for the locale's date formats, which other readers show in their own locale (mm-dd-yy).
+ */
 export function builtinId(code: string): number | undefined {
-  for (const [id, c] of Object.entries(JA_BUILTIN)) if (c === code) return Number(id);
   for (const [id, c] of Object.entries(SSF_TABLE)) if (c === code && JA_BUILTIN[Number(id)] === undefined) return Number(id);
   return undefined;
 }
