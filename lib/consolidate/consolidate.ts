@@ -8,6 +8,7 @@ import { consolidate as t, format, readErrors } from '../locale/ja';
 import { normalize } from '../normalize';
 import { ReadError } from '../read/sheetjs';
 import { readWorkbook } from '../read/workbook';
+import { readSection } from '../section';
 import { parseWorkbook, type ParsedWorkbook, type ReportCell, type ReportRow, type ReportSheet } from '../report';
 import { linesFor, pointsFor } from '../ooxml/height';
 import { RowMap } from '../ooxml/rowmap';
@@ -140,6 +141,9 @@ function load(src: Source, index: number, candidates: string[], config: Config):
     Object.assign(out, departmentByName(src, candidates));
   }
   out.parsed = parseWorkbook(body, config);
+  // A section workbook is checked against the master's numbering and 再掲 sources it carries.
+  const section = metaSheet && readSection(metaSheet);
+  if (section) out.parsed.section = section;
   if (out.parsed.reports.length === 0) {
     out.status = 'no-report';
     out.reason = readErrors['no-report'];
