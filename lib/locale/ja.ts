@@ -124,6 +124,8 @@ export const cli = {
     競合が残っていれば一覧します（終了コード 1）。
   shinchoku rules            検証ルールの一覧
   shinchoku config           既定の設定（JSON）を表示
+  shinchoku <コマンド> --help   コマンドごとの使い方（-h でも可）
+  shinchoku --version        バージョンを表示（-v でも可）
 
 終了コード: 0 = 問題なし, 1 = エラー・競合・未提出などあり, 2 = 読めないファイルがある・実行できない・使い方の誤り`,
   unknownCommand: '不明なコマンドです: {command}',
@@ -145,6 +147,20 @@ export const cli = {
   fileError: '  × 読めません: {reason}',
   summary: '合計: ファイル {files} 件、エラー {errors} 件、警告 {warnings} 件、情報 {infos} 件、読めないファイル {unreadable} 件',
   progress: '検証中 {done}/{total} {path}',
+  usageValidate: `使い方:
+  shinchoku validate <ファイルまたはフォルダ…> [--format text|json] [--config 設定.json]
+    報告書のブックを検証し、問題をセル番地と理由で示します。
+    フォルダを指定すると、中のファイルをすべて一覧します（ブックでないファイルも理由を付けて）。
+    終了コード: 0 = エラーなし（警告・情報だけ）, 1 = エラーあり, 2 = 読めないファイル・ブックでないファイルがある・ブックのないフォルダ・使い方の誤り`,
+  usageRules: `使い方:
+  shinchoku rules
+    検証ルールの一覧（ルール名・重さ・修正案の有無・内容）を表示します。`,
+  usageConfig: `使い方:
+  shinchoku config
+    既定の設定（JSON）を表示します。ファイルに保存して書き換え、各コマンドの --config で指定できます。`,
+  optionTakesNoValue: '{option} には値を付けられません: {value}',
+  extraArgument: '余分な引数です: {value}',
+  version: 'shinchoku {version}',
 } as const;
 
 /** Renders "{name}" placeholders; unknown ones stay visible so a gap shows in review. */
@@ -171,7 +187,8 @@ export function excerpt(text: string, n = 30): string {
 export const consolidate = {
   usageSplit: `使い方:
   shinchoku split <集約表.xlsx> -o <出力フォルダ> [--format text|json] [--config 設定.json]
-    集約表を担当部署ごとのブックに分けます（その部署の行だけ・書式そのまま・記入欄以外は保護）。`,
+    集約表を担当部署ごとのブックに分けます（その部署の行だけ・書式そのまま・記入欄以外は保護）。
+    終了コード: 0 = 分割した, 1 = 担当部署が空欄の行がある, 2 = 実行できない`,
   usageConsolidate: `使い方:
   shinchoku consolidate <集約表.xlsx> <回答ファイルまたはフォルダ…> -o <出力.xlsx>
         [--format text|json] [--config 設定.json] [--prefer-newest] [--sheets]
