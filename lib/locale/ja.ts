@@ -161,6 +161,21 @@ export const cli = {
   optionTakesNoValue: '{option} には値を付けられません: {value}',
   extraArgument: '余分な引数です: {value}',
   version: 'shinchoku {version}',
+  notWorkbook: 'Excel ブックではありません（{kind}）。報告書は Excel ブック（.xlsx）で保存したものを使ってください（部署から届いたものなら .xlsx で送り直してもらってください）',
+  otherFileKinds: {
+    pdf: 'PDF', doc: 'Word 文書', docx: 'Word 文書', docm: 'Word 文書', rtf: 'Word 文書（RTF）', odt: '文書',
+    ppt: 'PowerPoint', pptx: 'PowerPoint', txt: 'テキスト', zip: '圧縮ファイル（zip）', lzh: '圧縮ファイル', '7z': '圧縮ファイル',
+    png: '画像', jpg: '画像', jpeg: '画像', gif: '画像', bmp: '画像', tif: '画像', tiff: '画像', heic: '画像', webp: '画像',
+    msg: 'メール', eml: 'メール', htm: 'Web ページ', html: 'Web ページ', lnk: 'ショートカット', jtd: '一太郎', numbers: 'Numbers',
+  } as Record<string, string>,
+  extensionKind: '.{ext} ファイル',
+  noExtensionKind: '拡張子のないファイル',
+  noWorkbookInFolder: 'フォルダ {path} に Excel ブックがありません（ブックでないファイル {n} 件）',
+  specialFileKind: '名前付きパイプ・デバイスなど',
+  brokenLinkKind: 'リンク先のないショートカット',
+  notWorkbooksHeader: '■ ブックでないファイル（{n} 件）: 検証していません。報告書なら Excel ブック（.xlsx）で保存したものを使ってください',
+  notWorkbookLine: '  {path}\t{kind}',
+  summaryNotWorkbooks: '、ブックでないファイル {n} 件',
 } as const;
 
 /** Renders "{name}" placeholders; unknown ones stay visible so a gap shows in review. */
@@ -319,9 +334,12 @@ export const consolidate = {
   textSection: '■ {title}（{count} 件）',
   textItem: '  {sheet}!{cell}\t{department}\t{text}',
   textFinding: '[{severity}] {message}（{rule}）',
-  textFileLine: '  {file}\t{status}',
+  textFileLine: '  {file}\t{department}\t{status}',
   textTotals: '合計: 部署 {departments}、未提出 {missing}、重複 {duplicate}、ファイル不備 {unusable}、競合 {conflicts}、担当外の変更 {unauthorized}、追加行 {added}、返送ファイルにない行 {dropped}、検証の指摘 {findings}、反映されなかったセル {unplaced}',
   textCells: 'セル: 回答 {in} = 反映 {out} + 元と同じ {base} + 管理用 {control} + 一覧に記載 {reported}',
+  departmentTie: 'ファイル名が{departments}のどれにも当てはまり、部署を判別できません。「{example}」のように、局名か頭文字を付けた名前に変えてください',
+  unknownDepartmentTie: '部署を判別できないため未反映: {tie}',
+  reasonWithTie: '{reason}／{tie}',
 } as const;
 
 /** The Excel add-in and the standalone page (addin/). */
