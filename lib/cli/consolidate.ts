@@ -11,6 +11,7 @@ import { droppedRows, unfilledGroups } from '../consolidate/summary-sheet';
 import { consolidate as t, format, readErrors, severityLabel } from '../locale/ja';
 import { readWorkbook } from '../read/sheetjs';
 import { readInput as readFileInput } from './check-file';
+import { outputFolderProblem, writeReason } from './errors';
 import { expandInputs, folderProblem } from './files';
 import type { Io } from './io';
 import { printable } from './validate';
@@ -59,11 +60,6 @@ export function writeAtomic(target: string, bytes: Uint8Array): void {
   }
 }
 
-export function errorDetail(err: unknown): string {
-  if (err && typeof err === 'object' && 'code' in err && typeof (err as { code: unknown }).code === 'string') return (err as { code: string }).code;
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** `BOOK.xlsx#シート名` when BOOK.xlsx exists and the whole argument does not. */
 export function splitSheetArg(arg: string): { file: string; sheet?: string } {
   const i = arg.lastIndexOf('#');
@@ -104,6 +100,12 @@ export function exitCodeOf(s: Summary): number {
 }
 
 export function runConsolidate(args: ConsolidateArgs, io: Io): number {
+  // Before minutes of reading: a result that cannot be written is not worth computing.
+  const folder = outputFolderProblem(args.output);
+  if (folder !== undefined) {
+    io.err(printable(format(t.writeFailed, { path: args.output, detail: folder })));
+    return 2;
+  }
   const master = splitSheetArg(args.master);
   const sources: Source[] = [];
   const inputPaths: string[] = [master.file];
@@ -189,7 +191,7 @@ export function runConsolidate(args: ConsolidateArgs, io: Io): number {
     writeAtomic(args.output, result.bytes);
   } catch (err) {
     io.progressDone();
-    io.err(printable(format(t.writeFailed, { path: args.output, detail: errorDetail(err) })));
+    io.err(printable(format(t.writeFailed, { path: args.output, detail: writeReason(err, args.output) })));
     return 2;
   }
   io.progressDone();

@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, defaultConfig, defaultConfigJson, parseConfig, type Config } from '../config';
 import { cli, consolidate as consolidateText, format, ruleDocs, severityLabel } from '../locale/ja';
 import { rules } from '../rules';
+import { errorCode, readReason } from './errors';
 import { processIo, type Io } from './io';
 import { runValidate } from './validate';
 import { runSplit } from './split';
@@ -77,7 +78,9 @@ export function loadConfigFile(file: string | undefined): Config {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new ConfigError(file, [format(cli.configUnreadable, { path: file, detail: err instanceof Error ? err.message : String(err) })]);
+    const code = errorCode(err);
+    const detail = code !== undefined ? readReason(code) : format(cli.configNotJson, { detail: err instanceof Error ? err.message : String(err) });
+    throw new ConfigError(file, [format(cli.configUnreadable, { path: file, detail })]);
   }
   return parseConfig(raw, file);
 }
