@@ -130,3 +130,16 @@ describe('shinchoku validate', () => {
     expect(a.stdout.join('')).toBe(b.stdout.join(''));
   });
 });
+
+describe('the README’s first command', () => {
+  it('validate seeds/ exits 1, on purpose: only the error.* samples have errors', () => {
+    const io = capture();
+    expect(main(['validate', path.join(__dirname, '..', '..', 'seeds')], io)).toBe(1);
+    const json = capture();
+    main(['validate', path.join(__dirname, '..', '..', 'seeds'), '--format', 'json'], json);
+    const files = JSON.parse(json.stdout.join('\n')).files as { path: string; error?: unknown; findings: { severity: string }[] }[];
+    const withErrors = files.filter((f) => f.error || f.findings.some((x) => x.severity === 'error')).map((f) => path.basename(f.path));
+    expect(withErrors.length).toBeGreaterThan(0);
+    expect(withErrors.filter((n) => !n.startsWith('error.'))).toEqual([]);
+  });
+});
