@@ -4,13 +4,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Config } from '../config/schema';
 import { consolidate } from '../consolidate/consolidate';
+import { fileNameFor, knownDepartments, matchDepartmentName } from '../consolidate/departments';
 import { masterErrorMessage } from '../consolidate/messages';
 import type { Source, Summary } from '../consolidate/types';
 import { droppedRows, unfilledGroups } from '../consolidate/summary-sheet';
-import { cli, consolidate as t, format, readErrors, severityLabel } from '../locale/ja';
+import { consolidate as t, format, readErrors, severityLabel } from '../locale/ja';
 import { readWorkbook } from '../read/workbook';
 import { readInput as readFileInput } from './check-file';
-import { expandInputs } from './files';
+import { outputFolderProblem, writeReason } from './errors';
+import { expandInputs, folderProblem } from './files';
 import type { Io } from './io';
 import { printable } from './validate';
 
@@ -58,11 +60,6 @@ export function writeAtomic(target: string, bytes: Uint8Array): void {
   }
 }
 
-export function errorDetail(err: unknown): string {
-  if (err && typeof err === 'object' && 'code' in err && typeof (err as { code: unknown }).code === 'string') return (err as { code: string }).code;
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** `BOOK.xlsx#シート名` when BOOK.xlsx exists and the whole argument does not. */
 export function splitSheetArg(arg: string): { file: string; sheet?: string } {
   const i = arg.lastIndexOf('#');
@@ -103,6 +100,12 @@ export function exitCodeOf(s: Summary): number {
 }
 
 export function runConsolidate(args: ConsolidateArgs, io: Io): number {
+  // Before minutes of reading: a result that cannot be written is not worth computing.
+  const folder = outputFolderProblem(args.output);
+  if (folder !== undefined) {
+    io.err(printable(format(t.writeFailed, { path: args.output, detail: folder })));
+    return 2;
+  }
   const master = splitSheetArg(args.master);
   const sources: Source[] = [];
   const inputPaths: string[] = [master.file];
@@ -117,12 +120,18 @@ export function runConsolidate(args: ConsolidateArgs, io: Io): number {
       plain.push(a);
     }
   }
-  const { files, problems } = expandInputs(plain);
+  const { entries, problems } = expandInputs(plain);
   for (const p of problems) {
     if (p.reason === 'not-found') sources.push({ name: p.path, error: readErrors['not-found']! });
-    else io.err(printable(format(cli.noFilesInFolder, { path: p.path })));
+    else io.err(printable(folderProblem(p)));
   }
-  for (const f of files) {
+  for (const { path: f, notWorkbook } of entries) {
+    // Not a workbook (a PDF, a picture, a pipe): an unreadable file of the department its
+    // name tells, so the department shows ファイル不備 instead of 未提出.
+    if (notWorkbook !== undefined) {
+      sources.push({ name: f, error: notWorkbook.reason });
+      continue;
+    }
     inputPaths.push(f);
     if (samePath(f, master.file) && !args.sheets) {
       io.err(printable(format(t.skippedMaster, { path: f })));
@@ -182,13 +191,31 @@ export function runConsolidate(args: ConsolidateArgs, io: Io): number {
     writeAtomic(args.output, result.bytes);
   } catch (err) {
     io.progressDone();
-    io.err(printable(format(t.writeFailed, { path: args.output, detail: errorDetail(err) })));
+    io.err(printable(format(t.writeFailed, { path: args.output, detail: writeReason(err, args.output) })));
     return 2;
   }
   io.progressDone();
+  explainUndecided(result.summary, args.config);
   if (args.format === 'json') io.out(safeJson(result.summary));
   else io.out(summaryText(result.summary));
   return exitCodeOf(result.summary);
+}
+
+/**
+ * A file whose name fits two departments equally: its reason says which, so the clerk knows
+ * what to rename. (consolidate() only says it cannot tell.)
+ */
+export function explainUndecided(s: Summary, config: Config): void {
+  const candidates = [...new Set([...s.departments.map((d) => d.name), ...knownDepartments(config)])];
+  for (const f of s.files) {
+    if (f.department !== null || (f.status !== 'unknown-department' && f.status !== 'unreadable')) continue;
+    const hash = f.file.lastIndexOf('#');
+    const names = hash > 0 ? [f.file.slice(hash + 1), f.file.slice(0, hash)] : [f.file];
+    const tied = names.map((n) => matchDepartmentName(n, candidates, config.bureaus).tied).find((x) => x.length > 1);
+    if (!tied) continue;
+    const tie = format(t.departmentTie, { departments: tied.map((d) => `「${d}」`).join(''), example: fileNameFor(tied[0]!).name });
+    f.reason = f.status === 'unknown-department' ? format(t.unknownDepartmentTie, { tie }) : format(t.reasonWithTie, { reason: f.reason ?? '', tie });
+  }
 }
 
 export function summaryText(s: Summary): string {
@@ -200,7 +227,7 @@ export function summaryText(s: Summary): string {
   const notApplied = s.files.filter((f) => f.status !== 'applied');
   if (notApplied.length > 0) {
     lines.push('', format(t.textSection, { title: t.kinds['file']!, count: notApplied.length }));
-    for (const f of notApplied) lines.push(format(t.textFileLine, { file: f.file, status: f.reason ?? f.status }));
+    for (const f of notApplied) lines.push(format(t.textFileLine, { file: f.file, department: f.department ?? t.status['unknown']!, status: f.reason ?? f.status }));
   }
   const section = (kind: string, items: { sheet: string; cell: string; department: string; text: string }[]): void => {
     if (items.length === 0) return;

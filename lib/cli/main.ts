@@ -1,8 +1,12 @@
-// The `shinchoku` command: parses arguments, dispatches, maps failures to exit codes.
+// The `shinchoku` command: parses arguments (node:util parseArgs), dispatches, maps failures
+// to exit codes. Every command takes --help and --version and rejects unknown options alike.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, defaultConfig, defaultConfigJson, parseConfig, type Config } from '../config';
 import { cli, consolidate as consolidateText, format, ruleDocs, severityLabel } from '../locale/ja';
 import { rules } from '../rules';
+import { errorCode, readReason } from './errors';
 import { processIo, type Io } from './io';
 import { runValidate } from './validate';
 import { runSplit } from './split';
@@ -11,38 +15,61 @@ import { runPublish } from './publish';
 
 export class UsageError extends Error {}
 
-export interface Parsed {
-  positional: string[];
-  options: Map<string, string | true>;
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const COMMON: Options = { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } };
+const FORMAT: Options = { format: { type: 'string' }, config: { type: 'string' } };
+const OUTPUT: Options = { output: { type: 'string', short: 'o' } };
+
+interface Command {
+  usage: string;
+  options: Options;
 }
 
-/** --name value, --name=value and boolean --flag; `valued` lists the options that take a value. */
-export function parseArgs(argv: string[], valued: readonly string[], flags: readonly string[] = []): Parsed {
-  const positional: string[] = [];
-  const options = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a.startsWith('--') || (a.startsWith('-') && a.length === 2)) {
-      const eq = a.indexOf('=');
-      const name = eq > 0 ? a.slice(0, eq) : a;
-      if (valued.includes(name)) {
-        const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
-        if (v === undefined) throw new UsageError(format(cli.missingValue, { option: name }));
-        options.set(name, v);
-      } else if (flags.includes(name)) {
-        options.set(name, true);
-      } else {
-        throw new UsageError(format(cli.unknownOption, { option: a }));
-      }
-      continue;
-    }
-    positional.push(a);
+const COMMANDS: Record<string, Command> = {
+  validate: { usage: cli.usageValidate, options: FORMAT },
+  split: { usage: consolidateText.usageSplit, options: { ...FORMAT, ...OUTPUT } },
+  consolidate: { usage: consolidateText.usageConsolidate, options: { ...FORMAT, ...OUTPUT, 'prefer-newest': { type: 'boolean' }, sheets: { type: 'boolean' } } },
+  publish: { usage: consolidateText.usagePublish, options: { ...FORMAT, ...OUTPUT } },
+  rules: { usage: cli.usageRules, options: {} },
+  config: { usage: cli.usageConfig, options: {} },
+};
+
+export interface Parsed {
+  positional: string[];
+  values: Record<string, string | boolean | undefined>;
+}
+
+/**
+ * parseArgs in its lenient mode, then checked here: its own errors are English, and a clerk
+ * must be told in Japanese which option was wrong. A value that is itself one of our options
+ * (`-o --format`) is a missing value, not a file name.
+ */
+export function parseCommandArgs(argv: string[], options: Options): Parsed {
+  const all: Options = { ...COMMON, ...options };
+  const { values, positionals, tokens } = parseArgs({ args: argv, options: all, allowPositionals: true, strict: false, tokens: true });
+  const spellings = new Set(Object.entries(all).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]));
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    const spec = all[t.name];
+    if (!spec) throw new UsageError(format(cli.unknownOption, { option: t.rawName }));
+    if (spec.type === 'boolean' && t.value !== undefined) throw new UsageError(format(cli.optionTakesNoValue, { option: t.rawName, value: t.value }));
+    if (spec.type === 'string' && (t.value === undefined || (!t.inlineValue && spellings.has(t.value)))) throw new UsageError(format(cli.missingValue, { option: t.rawName }));
   }
-  return { positional, options };
+  return { positional: positionals, values: values as Parsed['values'] };
+}
+
+/** The version in package.json, found from dist/lib/cli or lib/cli alike. */
+export function packageVersion(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'shinchoku' && pkg.version) return pkg.version;
+    } catch {
+      // not here: one folder up
+    }
+    if (path.dirname(dir) === dir) return '?';
+  }
 }
 
 export function loadConfigFile(file: string | undefined): Config {
@@ -51,7 +78,9 @@ export function loadConfigFile(file: string | undefined): Config {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new ConfigError(file, [format(cli.configUnreadable, { path: file, detail: err instanceof Error ? err.message : String(err) })]);
+    const code = errorCode(err);
+    const detail = code !== undefined ? readReason(code) : format(cli.configNotJson, { detail: err instanceof Error ? err.message : String(err) });
+    throw new ConfigError(file, [format(cli.configUnreadable, { path: file, detail })]);
   }
   return parseConfig(raw, file);
 }
@@ -63,78 +92,109 @@ function rulesText(): string {
 }
 
 function formatOf(p: Parsed): 'text' | 'json' {
-  const fmt = (p.options.get('--format') as string | undefined) ?? 'text';
+  const fmt = (p.values['format'] as string | undefined) ?? 'text';
   if (fmt !== 'text' && fmt !== 'json') throw new UsageError(format(cli.badFormat, { value: fmt }));
   return fmt;
 }
 
 function outputOf(p: Parsed): string {
-  const out = (p.options.get('-o') ?? p.options.get('--output')) as string | undefined;
+  const out = p.values['output'] as string | undefined;
   if (!out) throw new UsageError(consolidateText.noOutput);
   return out;
 }
 
+function configOf(p: Parsed): Config {
+  return loadConfigFile(p.values['config'] as string | undefined);
+}
+
 /** split and publish: one workbook in, -o where to write. */
-function oneWorkbook(rest: string[], missing: string): { input: string; out: string; fmt: 'text' | 'json'; config: Config } {
-  const p = parseArgs(rest, ['--format', '--config', '-o', '--output']);
+function oneWorkbook(p: Parsed, missing: string): { input: string; out: string; fmt: 'text' | 'json'; config: Config } {
   const fmt = formatOf(p);
   if (p.positional.length !== 1) throw new UsageError(missing);
   const out = outputOf(p);
-  return { input: p.positional[0]!, out, fmt, config: loadConfigFile(p.options.get('--config') as string | undefined) };
+  return { input: p.positional[0]!, out, fmt, config: configOf(p) };
+}
+
+function noPositional(p: Parsed): void {
+  if (p.positional.length > 0) throw new UsageError(format(cli.extraArgument, { value: p.positional[0]! }));
+}
+
+function run(command: string, p: Parsed, io: Io): number {
+  switch (command) {
+    case 'validate': {
+      const fmt = formatOf(p);
+      if (p.positional.length === 0) throw new UsageError(cli.noInputs);
+      return runValidate({ inputs: p.positional, format: fmt, config: configOf(p) }, io);
+    }
+    case 'split': {
+      const a = oneWorkbook(p, consolidateText.noMaster);
+      return runSplit({ master: a.input, outDir: a.out, format: a.fmt, config: a.config }, io);
+    }
+    case 'consolidate': {
+      const fmt = formatOf(p);
+      if (p.positional.length === 0) throw new UsageError(consolidateText.noMaster);
+      if (p.positional.length === 1) throw new UsageError(consolidateText.noSources);
+      const out = outputOf(p);
+      const config = configOf(p);
+      const [master, ...inputs] = p.positional as [string, ...string[]];
+      return runConsolidate(
+        { master, inputs, output: out, format: fmt, config, preferNewest: p.values['prefer-newest'] === true, sheets: p.values['sheets'] === true },
+        io,
+      );
+    }
+    case 'publish': {
+      const a = oneWorkbook(p, consolidateText.noPublishInput);
+      return runPublish({ input: a.input, output: a.out, format: a.fmt, config: a.config }, io);
+    }
+    case 'rules':
+      noPositional(p);
+      io.out(rulesText());
+      return 0;
+    default:
+      noPositional(p);
+      io.out(defaultConfigJson());
+      return 0;
+  }
 }
 
 export function main(argv: string[], io: Io = processIo()): number {
-  const [command, ...rest] = argv;
+  const [first, ...rest] = argv;
+  // The command's usage after a mistake in its arguments; the whole help otherwise.
+  let usage: string = cli.help;
   try {
-    switch (command) {
-      case 'validate': {
-        const p = parseArgs(rest, ['--format', '--config']);
-        const fmt = formatOf(p);
-        if (p.positional.length === 0) throw new UsageError(cli.noInputs);
-        const config = loadConfigFile(p.options.get('--config') as string | undefined);
-        return runValidate({ inputs: p.positional, format: fmt, config }, io);
-      }
-      case 'split': {
-        const a = oneWorkbook(rest, consolidateText.noMaster);
-        return runSplit({ master: a.input, outDir: a.out, format: a.fmt, config: a.config }, io);
-      }
-      case 'consolidate': {
-        const p = parseArgs(rest, ['--format', '--config', '-o', '--output'], ['--prefer-newest', '--sheets']);
-        const fmt = formatOf(p);
-        if (p.positional.length === 0) throw new UsageError(consolidateText.noMaster);
-        if (p.positional.length === 1) throw new UsageError(consolidateText.noSources);
-        const out = outputOf(p);
-        const config = loadConfigFile(p.options.get('--config') as string | undefined);
-        const [master, ...inputs] = p.positional as [string, ...string[]];
-        return runConsolidate(
-          { master, inputs, output: out, format: fmt, config, preferNewest: p.options.has('--prefer-newest'), sheets: p.options.has('--sheets') },
-          io,
-        );
-      }
-      case 'publish': {
-        const a = oneWorkbook(rest, consolidateText.noPublishInput);
-        return runPublish({ input: a.input, output: a.out, format: a.fmt, config: a.config }, io);
-      }
-      case 'rules':
-        io.out(rulesText());
-        return 0;
-      case 'config':
-        io.out(defaultConfigJson());
-        return 0;
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        io.out(cli.help);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new UsageError(format(cli.unknownCommand, { command }));
+    if (first === undefined) {
+      io.out(cli.help);
+      return 2;
     }
+    if (first === 'help') {
+      const [about, ...more] = rest;
+      if (more.length > 0) throw new UsageError(format(cli.extraArgument, { value: more[0]! }));
+      if (about !== undefined && !COMMANDS[about]) throw new UsageError(format(cli.unknownCommand, { command: about }));
+      io.out(about === undefined ? cli.help : COMMANDS[about]!.usage);
+      return 0;
+    }
+    const command = COMMANDS[first];
+    if (!command && !first.startsWith('-')) throw new UsageError(format(cli.unknownCommand, { command: first }));
+    if (command) usage = command.usage;
+    const args = command ? rest : argv;
+    const options = command ? command.options : {};
+    // --help and --version win over anything else on the line, as in most commands.
+    const { values } = parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: false });
+    if (values['help'] === true) {
+      io.out(usage);
+      return 0;
+    }
+    if (values['version'] === true) {
+      io.out(format(cli.version, { version: packageVersion() }));
+      return 0;
+    }
+    const p = parseCommandArgs(args, options);
+    if (!command) throw new UsageError(format(cli.unknownCommand, { command: p.positional[0] ?? first }));
+    return run(first, p, io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(err.message);
-      const usage: Record<string, string> = { split: consolidateText.usageSplit, consolidate: consolidateText.usageConsolidate, publish: consolidateText.usagePublish };
-      io.err(usage[command ?? ''] ?? cli.help);
+      io.err(usage);
       return 2;
     }
     if (err instanceof ConfigError) {

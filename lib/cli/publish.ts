@@ -6,7 +6,8 @@ import { masterErrorMessage } from '../consolidate/messages';
 import { publish } from '../consolidate/publish';
 import { consolidate as t, format } from '../locale/ja';
 import type { Io } from './io';
-import { errorDetail, readMaster, safeJson, samePath, writeAtomic } from './consolidate';
+import { readMaster, safeJson, samePath, writeAtomic } from './consolidate';
+import { outputFolderProblem, writeReason } from './errors';
 import { printable } from './validate';
 
 export interface PublishArgs {
@@ -18,6 +19,11 @@ export interface PublishArgs {
 
 export function runPublish(args: PublishArgs, io: Io): number {
   const err = (text: string): void => io.err(printable(text));
+  const folder = outputFolderProblem(args.output);
+  if (folder !== undefined) {
+    err(format(t.writeFailed, { path: args.output, detail: folder }));
+    return 2;
+  }
   const bytes = readMaster(args.input, io);
   if (!bytes) return 2;
   if (samePath(args.output, args.input)) {
@@ -36,7 +42,7 @@ export function runPublish(args: PublishArgs, io: Io): number {
   try {
     writeAtomic(args.output, result.bytes);
   } catch (e) {
-    err(format(t.writeFailed, { path: args.output, detail: errorDetail(e) }));
+    err(format(t.writeFailed, { path: args.output, detail: writeReason(e, args.output) }));
     return 2;
   }
   const summary = { removedSheets: result.removedSheets, notesCleared: result.notesCleared, fillsRestored: result.fillsRestored, conflictsLeft: result.conflictsLeft };

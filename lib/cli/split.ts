@@ -6,7 +6,8 @@ import { masterErrorMessage } from '../consolidate/messages';
 import { split } from '../consolidate/split';
 import { consolidate as t, excerpt, format } from '../locale/ja';
 import type { Io } from './io';
-import { errorDetail, readMaster, safeJson, samePath, writeAtomic } from './consolidate';
+import { readMaster, safeJson, samePath, writeAtomic } from './consolidate';
+import { writeReason } from './errors';
 import { printable } from './validate';
 
 export interface SplitArgs {
@@ -40,7 +41,7 @@ export function runSplit(args: SplitArgs, io: Io): number {
     fs.mkdirSync(args.outDir, { recursive: true });
   } catch (e) {
     io.progressDone();
-    err(format(t.writeFailed, { path: args.outDir, detail: errorDetail(e) }));
+    err(format(t.writeFailed, { path: args.outDir, detail: writeReason(e, args.outDir) }));
     return 2;
   }
   const written: { department: string; file: string; rows: number; renamed?: string }[] = [];
@@ -56,7 +57,7 @@ export function runSplit(args: SplitArgs, io: Io): number {
       writeAtomic(target, f.bytes);
     } catch (e) {
       io.progressDone();
-      err(format(t.writeFailed, { path: target, detail: errorDetail(e) }));
+      err(format(t.writeFailed, { path: target, detail: writeReason(e, target) }));
       return 2;
     }
     written.push({ department: f.department, file: target, rows: f.rows, ...(f.renamed ? { renamed: f.renamed } : {}) });

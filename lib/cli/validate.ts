@@ -3,7 +3,7 @@ import type { FileResult } from '../check';
 import { checkFile } from './check-file';
 import type { Config } from '../config/schema';
 import { cli, excerpt, format, readErrors, severityLabel, skipReasons } from '../locale/ja';
-import { expandInputs } from './files';
+import { expandInputs, folderProblem } from './files';
 import type { Io } from './io';
 
 export interface ValidateArgs {
@@ -13,29 +13,69 @@ export interface ValidateArgs {
 }
 
 export function runValidate(args: ValidateArgs, io: Io): number {
-  const { files, problems } = expandInputs(args.inputs);
+  const { entries, problems } = expandInputs(args.inputs);
   const results: FileResult[] = [];
+  // A folder with no workbook: said in the report, before the totals, and exit 2.
+  const notices: string[] = [];
   for (const p of problems) {
     if (p.reason === 'not-found') {
       results.push({ path: p.path, reportTypes: [], findings: [], skipped: [], error: { code: 'not-found', message: readErrors['not-found']! } });
     } else {
-      io.err(format(cli.noFilesInFolder, { path: p.path }));
+      notices.push(folderProblem(p));
     }
   }
-  files.forEach((file, i) => {
-    io.progress(format(cli.progress, { done: i + 1, total: files.length, path: file }));
-    results.push(checkFile(file, args.config));
+  const books = entries.filter((e) => e.notWorkbook === undefined);
+  books.forEach((e, i) => {
+    io.progress(format(cli.progress, { done: i + 1, total: books.length, path: e.path }));
+    results.push(checkFile(e.path, args.config));
   });
   io.progressDone();
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  if (args.format === 'json') io.out(JSON.stringify(toJson(results), null, 2));
-  else io.out(toText(results));
-  const unreadable = results.some((r) => r.error && r.error.code !== 'no-report');
-  if (unreadable) return 2;
+  // Listed, never checked: they leave the exit status alone, as a folder may hold notes too.
+  const others: Other[] = entries.flatMap((e) => (e.notWorkbook ? [{ path: e.path, ...e.notWorkbook }] : []));
+  if (args.format === 'json') {
+    // stdout stays one JSON document; the folder's message goes to stderr as well.
+    for (const n of notices) io.err(printable(n));
+    io.out(JSON.stringify(toJson(results, notices, others), null, 2));
+  } else {
+    io.out(toText(results, notices, others));
+  }
+  if (notices.length > 0 || results.some((r) => r.error && r.error.code !== 'no-report')) return 2;
   return results.some((r) => r.error || r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-export function toJson(results: FileResult[]): unknown {
+/** A file of a given folder that is not a workbook. */
+export interface Other {
+  path: string;
+  kind: string;
+  reason: string;
+}
+
+export interface Totals {
+  /** Files checked (workbooks of the folders and the files named). */
+  files: number;
+  errors: number;
+  warnings: number;
+  info: number;
+  unreadable: number;
+  /** Files of the folders that are not workbooks, listed only. */
+  notWorkbooks: number;
+}
+
+export function totalsOf(results: FileResult[], others: Other[] = []): Totals {
+  const t: Totals = { files: results.length, errors: 0, warnings: 0, info: 0, unreadable: 0, notWorkbooks: others.length };
+  for (const r of results) {
+    if (r.error && r.error.code !== 'no-report') t.unreadable++;
+    for (const f of r.findings) {
+      if (f.severity === 'error') t.errors++;
+      else if (f.severity === 'warning') t.warnings++;
+      else t.info++;
+    }
+  }
+  return t;
+}
+
+export function toJson(results: FileResult[], notices: string[] = [], others: Other[] = []): unknown {
   return {
     files: results.map((r) => ({
       path: r.path,
@@ -53,21 +93,17 @@ export function toJson(results: FileResult[]): unknown {
         ...(f.fix ? { fix: f.fix } : {}),
       })),
     })),
+    notWorkbooks: others,
+    notices,
+    totals: totalsOf(results, others),
   };
 }
 
-export function toText(results: FileResult[]): string {
+export function toText(results: FileResult[], notices: string[] = [], others: Other[] = []): string {
   const lines: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  let unreadable = 0;
   for (const r of results) {
     lines.push(r.reportTypes.length > 0 ? format(cli.fileHeader, { path: r.path, type: r.reportTypes.join('、') }) : format(cli.fileHeaderUnknown, { path: r.path }));
-    if (r.error) {
-      lines.push(format(cli.fileError, { reason: r.error.message }));
-      if (r.error.code !== 'no-report') unreadable++;
-    }
+    if (r.error) lines.push(format(cli.fileError, { reason: r.error.message }));
     for (const s of r.skipped) lines.push(format(cli.skippedSheet, { sheet: s.sheet, reason: skipReasons[s.reason] ?? s.reason }));
     let sheet: string | undefined;
     for (const f of r.findings) {
@@ -81,14 +117,19 @@ export function toText(results: FileResult[]): string {
         const oneLine = f.fix.value.replace(/\r?\n/g, '⏎');
         lines.push(length <= 80 ? format(cli.fixLine, { value: oneLine }) : format(cli.fixLineLong, { value: excerpt(oneLine, 60), length }));
       }
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-      else infos++;
     }
     if (!r.error && r.findings.length === 0) lines.push(cli.noFindings);
     lines.push('');
   }
-  lines.push(format(cli.summary, { files: results.length, errors, warnings, infos, unreadable }));
+  if (others.length > 0) {
+    lines.push(format(cli.notWorkbooksHeader, { n: others.length }));
+    for (const o of others) lines.push(format(cli.notWorkbookLine, { path: o.path, kind: o.kind }));
+    lines.push('');
+  }
+  for (const n of notices) lines.push(n, '');
+  const t = totalsOf(results, others);
+  const more = t.notWorkbooks > 0 ? format(cli.summaryNotWorkbooks, { n: t.notWorkbooks }) : '';
+  lines.push(format(cli.summary, { files: t.files, errors: t.errors, warnings: t.warnings, infos: t.info, unreadable: t.unreadable }) + more);
   return lines.map(printable).join('\n');
 }
 

@@ -1,6 +1,7 @@
 // Who owns a row (its 担当課/担当部 cell, one or several departments) and which department
 // a returned file comes from when it carries no key of ours (its file or sheet name).
 import type { Config } from '../config/schema';
+import defaults from '../config/defaults.json';
 import { deptMaster, joinedNames, knownName, tokenizeDepartments, type DeptMaster } from '../departments';
 import { normalize } from '../normalize';
 
@@ -85,28 +86,77 @@ export function fileNameFor(dept: string, used: Set<string> = new Set()): { name
   return change ? { name, change } : { name };
 }
 
+/** What a file or sheet name tells of its department. */
+export interface NameMatch {
+  department: string | null;
+  /** Two or more departments the name fits equally well: it cannot tell which (empty otherwise). */
+  tied: string[];
+}
+
+export interface Bureau {
+  name: string;
+  prefix: string;
+}
+
+// Compared without spaces, brackets or separators: 【総務局 職員部】, 総)職員部 and 総_職員部 are one.
+const squash = (s: string): string => normalize(s).replace(/[\p{P}\p{S}]/gu, '');
+
+interface Occurrence {
+  dept: string;
+  start: number;
+  end: number;
+  /** Written with its bureau or its prefix: beats a bare name. */
+  qualified: boolean;
+}
+
 /**
- * The department a name (file name or sheet name) stands for, among `candidates`
- * (canonical spellings). The longest name found wins; a tie between two departments, or
- * none found, gives null.
+ * The department a name (file name or sheet name) stands for, among `candidates` (canonical
+ * spellings such as `総) 職員部`). The department may be written bare (職員部), with its
+ * prefix (総)職員部) or with its bureau (総務局職員部, 【総務局】職員部, 職員部（総務局）), with or
+ * without spaces and brackets, anywhere in the name. A name inside a longer one found
+ * (職員部 in 総務局職員部) does not count; a named bureau picks among its own departments;
+ * a prefixed or bureau-qualified name beats a bare one. `bureaus` default to the shipped
+ * configuration's.
  */
-export function departmentFromName(name: string, candidates: readonly string[]): string | null {
-  const base = normalize(name.replace(/^.*[\\/]/, '').replace(/\.(xlsx|xlsm|xls|ods)$/i, ''));
-  let best: { dept: string; len: number; prefixed: boolean }[] = [];
+export function matchDepartmentName(name: string, candidates: readonly string[], bureaus: readonly Bureau[] = defaults.bureaus): NameMatch {
+  const base = squash(name.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]{1,5}$/, ''));
+  const bureauNames = new Set(bureaus.map((b) => squash(b.name)));
+  const bureauOf = new Map<string, string[]>();
+  const found: Occurrence[] = [];
+  const find = (dept: string, form: string, qualified: boolean): void => {
+    if (form === '') return;
+    for (let i = base.indexOf(form); i >= 0; i = base.indexOf(form, i + 1)) found.push({ dept, start: i, end: i + form.length, qualified });
+  };
   for (const dept of candidates) {
-    const full = normalize(dept);
-    const m = /^(.)\)(.+)$/.exec(full);
-    const forms: { s: string; prefixed: boolean }[] = [{ s: full, prefixed: Boolean(m) }];
-    // A split file is named 子)子育て支援部; people also write 子_子育て支援部 or just 子育て支援部.
-    if (m) forms.push({ s: `${m[1]}_${m[2]}`, prefixed: true }, { s: `${m[1]}${m[2]}`, prefixed: true }, { s: m[2]!, prefixed: false });
-    for (const f of forms) {
-      if (!base.includes(f.s)) continue;
-      const len = [...f.s].length + (f.prefixed ? 1000 : 0);
-      if (best.length === 0 || len > best[0]!.len) best = [{ dept, len, prefixed: f.prefixed }];
-      else if (len === best[0]!.len && !best.some((b) => b.dept === dept)) best.push({ dept, len, prefixed: f.prefixed });
+    const m = /^(.)\)(.+)$/.exec(normalize(dept));
+    if (!m) {
+      find(dept, squash(dept), false);
+      continue;
     }
+    const [, prefix, bare] = m as unknown as [string, string, string];
+    const own = bureaus.filter((b) => b.prefix === prefix).map((b) => squash(b.name));
+    bureauOf.set(dept, own);
+    find(dept, squash(bare), false);
+    find(dept, squash(prefix) + squash(bare), true);
+    for (const b of own) find(dept, b + squash(bare), true);
   }
-  return best.length === 1 ? best[0]!.dept : null;
+  // A name found inside a longer one is part of it: 職員部 in 総務局職員部.
+  const outer = found.filter((o) => !found.some((x) => x.end - x.start > o.end - o.start && x.start <= o.start && x.end >= o.end));
+  const isBureau = (o: Occurrence): boolean => bureauNames.has(squash(o.dept));
+  const named = new Set(outer.filter(isBureau).map((o) => squash(o.dept)));
+  let rest = outer.filter((o) => !isBureau(o));
+  if (rest.length === 0) rest = outer;
+  // 職員部（総務局）: the bureau beside a department says whose it is.
+  const inNamed = rest.filter((o) => bureauOf.get(o.dept)?.some((b) => named.has(b)));
+  if (inNamed.length > 0) rest = inNamed;
+  if (rest.some((o) => o.qualified)) rest = rest.filter((o) => o.qualified);
+  const depts = candidates.filter((d) => rest.some((o) => o.dept === d));
+  return depts.length === 1 ? { department: depts[0]!, tied: [] } : { department: null, tied: depts.length > 1 ? depts : [] };
+}
+
+/** The department a name stands for, or null when none or several fit (see matchDepartmentName). */
+export function departmentFromName(name: string, candidates: readonly string[], bureaus?: readonly Bureau[]): string | null {
+  return matchDepartmentName(name, candidates, bureaus).department;
 }
 
 /** Every canonical department of the configuration's master (for names of files). */

@@ -88,11 +88,58 @@ describe('shinchoku validate', () => {
     expect(err).toMatch(/bureaus/);
   });
 
+  it('JSON carries the totals the text ends with', () => {
+    const files = ['clean.xlsx', 'bad.xlsx', 'broken.xlsx'].map((f) => path.join(dir, f));
+    const io = capture();
+    main(['validate', ...files, '--format', 'json'], io);
+    const json = JSON.parse(io.stdout.join('\n'));
+    expect(json.totals).toEqual({ files: 3, errors: 2, warnings: 0, info: 0, unreadable: 1, notWorkbooks: 0 });
+    expect(json.notices).toEqual([]);
+    const text = capture();
+    main(['validate', ...files], text);
+    expect(text.stdout.join('\n')).toContain('合計: ファイル 3 件、エラー 2 件、警告 0 件、情報 0 件、読めないファイル 1 件');
+  });
+
+  it('an empty folder, or one with no workbook: exit 2, said before the totals', () => {
+    const empty = path.join(dir, 'empty');
+    fs.mkdirSync(empty);
+    fs.writeFileSync(path.join(empty, '~$lock.xlsx'), 'x');
+    const io = capture();
+    expect(main(['validate', empty], io)).toBe(2);
+    const lines = io.stdout.join('\n').split('\n');
+    const said = lines.findIndex((l) => l === `フォルダ ${empty} に Excel ブックがありません`);
+    expect(said).toBeGreaterThanOrEqual(0);
+    expect(said).toBeLessThan(lines.findIndex((l) => l.startsWith('合計:')));
+    const only = path.join(dir, 'only-pdf');
+    fs.mkdirSync(only);
+    fs.writeFileSync(path.join(only, '報告.pdf'), '%PDF-1.7');
+    const json = capture();
+    expect(main(['validate', only, '--format', 'json'], json)).toBe(2);
+    const parsed = JSON.parse(json.stdout.join('\n'));
+    expect(parsed.notices).toEqual([`フォルダ ${only} に Excel ブックがありません（ブックでないファイル 1 件）`]);
+    expect(parsed.totals).toEqual({ files: 0, errors: 0, warnings: 0, info: 0, unreadable: 0, notWorkbooks: 1 });
+    expect(parsed.notWorkbooks).toEqual([{ path: path.join(only, '報告.pdf'), kind: 'PDF', reason: expect.stringContaining('Excel ブックではありません（PDF）') }]);
+    expect(json.stderr).toEqual(parsed.notices);
+  });
+
   it('gives the same JSON for the same inputs', () => {
     const a = capture();
     const b = capture();
     main(['validate', dir, '--format', 'json'], a);
     main(['validate', dir, '--format', 'json'], b);
     expect(a.stdout.join('')).toBe(b.stdout.join(''));
+  });
+});
+
+describe('the README’s first command', () => {
+  it('validate seeds/ exits 1, on purpose: only the error.* samples have errors', () => {
+    const io = capture();
+    expect(main(['validate', path.join(__dirname, '..', '..', 'seeds')], io)).toBe(1);
+    const json = capture();
+    main(['validate', path.join(__dirname, '..', '..', 'seeds'), '--format', 'json'], json);
+    const files = JSON.parse(json.stdout.join('\n')).files as { path: string; error?: unknown; findings: { severity: string }[] }[];
+    const withErrors = files.filter((f) => f.error || f.findings.some((x) => x.severity === 'error')).map((f) => path.basename(f.path));
+    expect(withErrors.length).toBeGreaterThan(0);
+    expect(withErrors.filter((n) => !n.startsWith('error.'))).toEqual([]);
   });
 });

@@ -208,6 +208,7 @@ describe('XlsxEditor.removeSheet', () => {
   beforeAll(() => {
     dir = tmpDir('remove-sheet');
   });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const zipNames = (bytes: Uint8Array): string[] => Object.keys(unzipSync(bytes));
   const partText = (bytes: Uint8Array, name: string): string => strFromU8(unzipSync(bytes)[name]!);
 
