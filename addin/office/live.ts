@@ -50,6 +50,7 @@ export class LiveSession {
   book: OpenWorkbook | null = null;
   marks: boolean;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private waiting: (() => void)[] = [];
   private dirty = new Map<string, { r0: number; r1: number } | 'all'>();
   private own = new Map<string, number>();
   private running: Promise<void> = Promise.resolve();
@@ -144,8 +145,13 @@ export class LiveSession {
       else this.dirty.set(sheet, prev ? { r0: Math.min(prev.r0, b.r0), r1: Math.max(prev.r1, b.r1) } : { r0: b.r0, r1: b.r1 });
     }
     clearTimeout(this.timer);
+    // Every caller is told when the flush that covers its event is done, not only the last.
     return new Promise((resolve) => {
-      this.timer = setTimeout(() => void this.flush().then(resolve), this.opts.debounceMs ?? 400);
+      this.waiting.push(resolve);
+      this.timer = setTimeout(() => {
+        const done = this.waiting.splice(0);
+        void this.flush().then(() => done.forEach((f) => f()));
+      }, this.opts.debounceMs ?? 400);
     });
   }
 
