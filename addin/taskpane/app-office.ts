@@ -178,6 +178,12 @@ export class OfficeApp {
     }
   }
 
+  /** 集約の色を消す: the colours the pane's 集約 left, nothing else. */
+  async clearFills(): Promise<void> {
+    await setOwnedFills(CONSOLIDATION_FORMULA, null);
+    this.shell.status(t.fillsCleared);
+  }
+
   /** 公開用に整える: 集約's sheets, 集約メモ and colours taken out of the open workbook. */
   async runPublish(): Promise<void> {
     this.confirmingPublish = false;
@@ -235,7 +241,7 @@ export class OfficeApp {
       ),
       this.result ? renderSummary(this.result.summary, (sheet, cell) => void selectCell(sheet, cell).catch((err: unknown) => this.fail(err))) : null,
       this.result
-        ? h('button', { type: 'button', 'data-testid': 'clear-fills', onclick: () => void setOwnedFills(CONSOLIDATION_FORMULA, null).then(() => this.shell.status(t.fillsCleared)).catch((err: unknown) => this.fail(err)) }, t.clearFills)
+        ? h('button', { type: 'button', 'data-testid': 'clear-fills', onclick: () => void this.clearFills().catch((err: unknown) => this.fail(err)) }, t.clearFills)
         : null,
       this.confirmingPublish
         ? h(
