@@ -11,6 +11,10 @@ const DEV_URL = 'https://localhost:3000/';
 
 /** The manifest with its dev-server URLs pointed at where the files are published. */
 function rewriteManifest(xml, baseUrl) {
+  // XML forbids "--" in a comment; Office would refuse the manifest, so the build does.
+  for (const m of xml.matchAll(/<!--([\s\S]*?)-->/g)) {
+    if (m[1].includes('--') || m[1].endsWith('-')) throw new Error('manifest.xml: a comment holds "--", which XML forbids');
+  }
   if (!baseUrl || baseUrl === DEV_URL) return xml;
   return xml.split(DEV_URL).join(baseUrl);
 }

@@ -1,9 +1,12 @@
 /// <reference types="office-js" />
 // Live validation of the open workbook: read once, validate with lib/, mark the cells; then
 // on every edit re-read only the changed rows, validate again in memory and re-mark.
-// The add-in's own writes raise change events too; those are recognised and ignored.
+// The add-in's own writes raise change events too ("echoes"), late and, below ExcelApi 1.14,
+// without triggerSource. They must cause no writes: echoes are recognised where possible
+// (triggerSource, cells a fix wrote), and a re-read that finds the cached cells unchanged,
+// or findings unchanged, stops there.
 import type { Config } from '../../lib/config/schema';
-import { parseA1, setCell, type Sheet } from '../../lib/grid';
+import { parseA1, setCell, type Sheet, type Workbook } from '../../lib/grid';
 import { parseWorkbook, type ParsedWorkbook } from '../../lib/report';
 import type { Finding, Fix } from '../../lib/rules/types';
 import { validateParsed } from '../../lib/validate';
@@ -35,6 +38,9 @@ interface ChangeEvent {
   triggerSource?: string;
 }
 
+/** Rows beyond which a changed range is re-read with the whole workbook. */
+const ROWS_PER_PATCH = 100000;
+
 function box(address: string): { r0: number; c0: number; r1: number; c1: number } | null {
   const ref = address.replace(/^.*!/, '').replace(/\$/g, '');
   const [a, b] = ref.split(':');
@@ -42,14 +48,45 @@ function box(address: string): { r0: number; c0: number; r1: number; c1: number 
   if (!a || !/^[A-Z]+\d+$/.test(a) || (b !== undefined && !/^[A-Z]+\d+$/.test(b))) return null;
   const s = parseA1(a);
   const e = b ? parseA1(b) : s;
+  if (e.r - s.r >= ROWS_PER_PATCH) return null;
   return { r0: s.r, c0: s.c, r1: e.r, c1: e.c };
 }
+
+function sameCell(a: { value: unknown; text: string } | undefined, b: { value: unknown; text: string } | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.value === b.value && a.text === b.text);
+}
+
+/** True when re-read rows hold what the cache holds: patching them would change nothing. */
+function sameRows(sheet: Sheet, r0: number, values: unknown[][]): boolean {
+  return values.every((row, i) => {
+    const cached = sheet.rows.get(r0 + i);
+    if (cached && [...cached.keys()].some((c) => c >= row.length)) return false;
+    return row.every((v, c) => sameCell(cached?.get(c), toCell(v)));
+  });
+}
+
+function sameSheet(a: Sheet, b: Sheet): boolean {
+  if (a.name !== b.name || a.hidden !== b.hidden || a.rows.size !== b.rows.size || JSON.stringify(a.merges) !== JSON.stringify(b.merges)) return false;
+  for (const [r, row] of a.rows) {
+    const other = b.rows.get(r);
+    if (!other || other.size !== row.size) return false;
+    for (const [c, cell] of row) if (!sameCell(cell, other.get(c))) return false;
+  }
+  return true;
+}
+
+function sameWorkbook(a: Workbook, b: Workbook): boolean {
+  return a.sheets.length === b.sheets.length && a.sheets.every((s, i) => sameSheet(s, b.sheets[i]!));
+}
+
+const sameFindings = (a: readonly Finding[], b: readonly Finding[]): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export class LiveSession {
   state: LiveState = { findings: [], parsed: null, busy: false };
   book: OpenWorkbook | null = null;
   marks: boolean;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private waiting: (() => void)[] = [];
   private dirty = new Map<string, { r0: number; r1: number } | 'all'>();
   private own = new Map<string, number>();
   private running: Promise<void> = Promise.resolve();
@@ -103,11 +140,11 @@ export class LiveSession {
     }, this.opts);
   }
 
-  /** True when the event is the echo of our own write. */
+  /** True when the event is the echo of our own write (a fix's cells, below ExcelApi 1.14). */
   isOwn(e: ChangeEvent, sheet: string): boolean {
     if (e.triggerSource === 'ThisLocalAddin') return true;
     const b = box(e.address);
-    if (!b) return false;
+    if (!b || (e.changeType && e.changeType !== 'RangeEdited')) return false;
     const now = this.now();
     for (let r = b.r0; r <= b.r1; r++) {
       for (let c = b.c0; c <= b.c1; c++) {
@@ -116,6 +153,13 @@ export class LiveSession {
       }
     }
     return true;
+  }
+
+  /** A cell's echo comes once: a later event there is the user's. */
+  private forgetOwn(e: ChangeEvent, sheet: string): void {
+    const b = box(e.address);
+    if (!b) return;
+    for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) this.own.delete(`${sheet}\u0000${r},${c}`);
   }
 
   private paused = false;
@@ -132,36 +176,51 @@ export class LiveSession {
   }
 
   onChanged(e: ChangeEvent): Promise<void> {
-    if (this.paused) return Promise.resolve();
+    // ExcelApi 1.14+ says which writes are ours, also on sheets we have not read yet.
+    if (this.paused || e.triggerSource === 'ThisLocalAddin') return Promise.resolve();
     const sheet = this.book?.sheets.find((s) => s.id === e.worksheetId)?.name;
     if (!sheet) {
       this.dirty.set('', 'all');
     } else {
-      if (this.isOwn(e, sheet)) return Promise.resolve();
+      if (this.isOwn(e, sheet)) {
+        this.forgetOwn(e, sheet);
+        return Promise.resolve();
+      }
       const b = box(e.address);
       const prev = this.dirty.get(sheet);
       if (!b || (e.changeType && e.changeType !== 'RangeEdited') || prev === 'all') this.dirty.set(sheet, 'all');
       else this.dirty.set(sheet, prev ? { r0: Math.min(prev.r0, b.r0), r1: Math.max(prev.r1, b.r1) } : { r0: b.r0, r1: b.r1 });
     }
     clearTimeout(this.timer);
+    // Every caller is told when the flush that covers its event is done, not only the last.
     return new Promise((resolve) => {
-      this.timer = setTimeout(() => void this.flush().then(resolve), this.opts.debounceMs ?? 400);
+      this.waiting.push(resolve);
+      this.timer = setTimeout(() => {
+        const done = this.waiting.splice(0);
+        void this.flush().then(() => done.forEach((f) => f()));
+      }, this.opts.debounceMs ?? 400);
     });
   }
 
-  /** Re-reads what changed since the last flush. */
+  /**
+   * Re-reads what changed since the last flush. Cells as cached (the echo of our own write,
+   * or a value typed again) end it there; findings as before are not marked again.
+   */
   flush(): Promise<void> {
     return this.enqueue(async () => {
       const dirty = [...this.dirty];
       this.dirty.clear();
       if (dirty.length === 0 || !this.book) return;
       let whole = dirty.some(([s, d]) => s === '' || d === 'all');
+      let changed = false;
       if (!whole) {
         try {
           for (const [name, d] of dirty) {
             const sheet = this.book.workbook.sheets.find((s) => s.name === name);
             if (!sheet || d === 'all') continue;
             const values = await readRows(name, d.r0, d.r1, Math.max(sheet.colCount, 1), this.opts);
+            if (sameRows(sheet, d.r0, values)) continue;
+            changed = true;
             patchRows(sheet, d.r0, values);
             sheet.rowCount = Math.max(sheet.rowCount, d.r1 + 1);
           }
@@ -171,9 +230,15 @@ export class LiveSession {
           whole = true;
         }
       }
-      if (whole) this.book = await readOpenWorkbook('Excel', this.opts);
+      if (whole) {
+        const book = await readOpenWorkbook('Excel', this.opts);
+        changed ||= !sameWorkbook(this.book.workbook, book.workbook);
+        this.book = book;
+      }
+      if (!changed) return;
+      const before = this.state.findings;
       this.validate();
-      await this.mark();
+      if (!sameFindings(before, this.state.findings)) await this.mark();
       this.onState(this.state);
     });
   }

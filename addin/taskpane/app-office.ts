@@ -1,6 +1,8 @@
 /// <reference types="office-js" />
 // The task pane inside Excel: live validation of the open workbook, fixes written into it,
-// input rules, and 集約 into the open master.
+// input rules, and 集約 into the open master. The status line belongs to what the user asked
+// for: background re-validation (after an edit, or an echo of our own writes) never replaces
+// an operation's message.
 import type { Config } from '../../lib/config/schema';
 import { departmentFromName, knownDepartments } from '../../lib/consolidate/departments';
 import { addin as t, format } from '../../lib/locale/ja';
@@ -50,23 +52,48 @@ export class OfficeApp {
   /** 公開用に整える was pressed once: the pane asks before changing the workbook. */
   confirmingPublish = false;
 
+  /** An operation's message is on the status line; it stays until the user starts something else. */
+  private held = false;
+  /** The operation is still running (its last message is a busy one). */
+  private working = false;
+
   constructor(
     readonly config: Config,
     readonly shell: Shell,
   ) {
-    const waitForEdit = (): void => this.shell.status(t.waitingForEdit, 'busy');
+    const waitForEdit = (): void => {
+      if (!this.held || this.working) this.shell.status(t.waitingForEdit, 'busy');
+    };
     this.live = new LiveSession(config, () => this.renderValidate(), { onWaitForEdit: waitForEdit });
   }
 
+  /** The status line for an operation the user started. */
+  private say(text: string, kind?: 'error' | 'busy'): void {
+    this.held = true;
+    this.working = kind === 'busy';
+    this.shell.status(text, kind);
+  }
+
+  /** The status line for background validation: not over an operation's message. */
+  private note(text: string, kind?: 'busy'): void {
+    if (!this.held) this.shell.status(text, kind);
+  }
+
   private fail(err: unknown): void {
-    this.shell.status(officeErrorMessage(err), 'error');
+    this.say(officeErrorMessage(err), 'error');
+  }
+
+  /** 再検証: the user asks for validation, so its message may take the status line again. */
+  revalidate(): Promise<void> {
+    this.held = false;
+    return this.live.refresh();
   }
 
   async fix(fixes: Fix[]): Promise<void> {
     const plan = applyFixes(this.live.state.findings.filter((f) => f.fix && fixes.includes(f.fix)));
-    this.shell.status(t.writing, 'busy');
+    this.say(t.writing, 'busy');
     await this.live.applyFixes(plan.apply);
-    this.shell.status(format(t.fixedInBook, { n: plan.apply.length }));
+    this.say(format(t.fixedInBook, { n: plan.apply.length }));
   }
 
   async inputRules(): Promise<void> {
@@ -74,19 +101,20 @@ export class OfficeApp {
     if (!parsed) return;
     const plan = planInputRules(parsed, this.config);
     if (plan.rules.length === 0) {
-      this.shell.status(t.inputRulesNone);
+      this.say(t.inputRulesNone);
       return;
     }
     await setInputRules(plan.lists, plan.rules, { error: t.inputRuleTitle, message: t.inputRuleMessage });
-    this.shell.status(format(t.inputRulesDone, { n: plan.rules.length }));
+    this.say(format(t.inputRulesDone, { n: plan.rules.length }));
   }
 
   renderValidate(): void {
     const st = this.live.state;
     const v = this.shell.view('validate');
-    if (st.error) this.fail(st.error);
-    else if (st.busy) this.shell.status(t.validating, 'busy');
-    else this.shell.status(format(t.validated, { n: st.parsed?.reports.length ?? 0 }));
+    // A failed re-validation is news even over an operation's message.
+    if (st.error) this.shell.status(officeErrorMessage(st.error), 'error');
+    else if (st.busy) this.note(t.validating, 'busy');
+    else this.note(format(t.validated, { n: st.parsed?.reports.length ?? 0 }));
     const marks = h('input', {
       type: 'checkbox',
       checked: this.live.marks,
@@ -97,7 +125,7 @@ export class OfficeApp {
       h(
         'div',
         { class: 'toolbar' },
-        h('button', { type: 'button', onclick: () => void this.live.refresh() }, t.revalidate),
+        h('button', { type: 'button', onclick: () => void this.revalidate() }, t.revalidate),
         h('label', { class: 'toggle' }, marks, t.showMarks),
         h('button', { type: 'button', 'data-testid': 'input-rules', onclick: () => void this.inputRules().catch((err: unknown) => this.fail(err)) }, t.inputRulesButton),
       ),
@@ -123,7 +151,7 @@ export class OfficeApp {
   }
 
   async runConsolidate(fromSheets: boolean): Promise<void> {
-    this.shell.status(t.readingMaster, 'busy');
+    this.say(t.readingMaster, 'busy');
     const masterBytes = await getFileBytes();
     const bookName = openBookName();
     const sectionSheets = this.sectionSheets();
@@ -132,23 +160,23 @@ export class OfficeApp {
       : this.sources.map((f) => ({ name: f.name, bytes: f.bytes }));
     // In a shared workbook the section sheets are sources, the others the master.
     const masterSheets = fromSheets ? this.live.book?.workbook.sheets.map((s) => s.name).filter((n) => !sectionSheets.includes(n)) : undefined;
-    this.shell.status(format(t.consolidating, { n: sources.length }), 'busy');
+    this.say(format(t.consolidating, { n: sources.length }), 'busy');
     let result: ConsolidateResult;
     try {
       result = consolidate(masterBytes, sources, this.config, { masterName: bookName, outputName: bookName, ...(masterSheets ? { masterSheets } : {}) });
     } catch (err) {
-      this.shell.status(format(t.consolidateFailed, { detail: masterErrorMessage(err, bookName) }), 'error');
+      this.say(format(t.consolidateFailed, { detail: masterErrorMessage(err, bookName) }), 'error');
       return;
     }
     this.live.pause();
     let message: string;
     try {
-      this.shell.status(t.writing, 'busy');
+      this.say(t.writing, 'busy');
       const out = readWorkbook(result.bytes, bookName);
       // An earlier run's 集約結果 is rewritten whole, not value by value.
       const earlier = result.earlierSummary;
       const rep = await applyResult(out, result.bytes, result.summary.added, {
-        onWaitForEdit: () => this.shell.status(t.waitingForEdit, 'busy'),
+        onWaitForEdit: () => this.say(t.waitingForEdit, 'busy'),
       }, earlier ? [earlier] : []);
       // The colours the CLI's output carries (conflict, added, unfilled, unauthorized), removable;
       // within a round the earlier runs' conflict, added and unauthorized colours stay.
@@ -156,32 +184,38 @@ export class OfficeApp {
       this.result = result;
       message = format(t.consolidatedInBook, { n: sources.length, cells: rep.cells, rows: rep.insertedRows });
     } finally {
-      // Re-validates the consolidated master (and would overwrite the status line).
+      // Re-validates the consolidated master; the status line stays 集約's.
       await this.live.resume();
     }
-    this.shell.status(message);
+    this.say(message);
     this.renderConsolidate();
   }
 
   /** 部署別に分割: the section workbooks cut from the open master, as one ZIP download. */
   async runSplit(): Promise<void> {
-    this.shell.status(t.readingMaster, 'busy');
+    this.say(t.readingMaster, 'busy');
     const masterBytes = await getFileBytes();
     const bookName = openBookName();
     try {
       const res = split(masterBytes, this.config, { masterName: bookName });
       const zip = zipSync(Object.fromEntries(res.files.map((f) => [f.name, f.bytes])), { level: 0 });
       download(zip, `${bookName.replace(/\.[^.]+$/, '')}${t.splitZipSuffix}.zip`, 'application/zip');
-      this.shell.status(format(t.splitDone, { n: res.files.length, unowned: res.unowned.length }) + (res.earlierSummary ? format(t.splitDoneEarlier, { sheet: res.earlierSummary }) : ''));
+      this.say(format(t.splitDone, { n: res.files.length, unowned: res.unowned.length }) + (res.earlierSummary ? format(t.splitDoneEarlier, { sheet: res.earlierSummary }) : ''));
     } catch (err) {
-      this.shell.status(format(t.splitFailed, { detail: masterErrorMessage(err, bookName) }), 'error');
+      this.say(format(t.splitFailed, { detail: masterErrorMessage(err, bookName) }), 'error');
     }
+  }
+
+  /** 集約の色を消す: the colours the pane's 集約 left, nothing else. */
+  async clearFills(): Promise<void> {
+    await setOwnedFills(CONSOLIDATION_FORMULA, null);
+    this.say(t.fillsCleared);
   }
 
   /** 公開用に整える: 集約's sheets, 集約メモ and colours taken out of the open workbook. */
   async runPublish(): Promise<void> {
     this.confirmingPublish = false;
-    this.shell.status(t.readingMaster, 'busy');
+    this.say(t.readingMaster, 'busy');
     this.live.pause();
     let message = '';
     let kind: 'error' | undefined;
@@ -206,10 +240,10 @@ export class OfficeApp {
         this.result = null;
       }
     } finally {
-      // Re-validates the workbook (and would overwrite the status line).
+      // Re-validates the workbook; the status line stays this operation's.
       await this.live.resume();
     }
-    this.shell.status(message, kind);
+    this.say(message, kind);
     this.renderConsolidate();
   }
 
@@ -235,7 +269,7 @@ export class OfficeApp {
       ),
       this.result ? renderSummary(this.result.summary, (sheet, cell) => void selectCell(sheet, cell).catch((err: unknown) => this.fail(err))) : null,
       this.result
-        ? h('button', { type: 'button', 'data-testid': 'clear-fills', onclick: () => void setOwnedFills(CONSOLIDATION_FORMULA, null).then(() => this.shell.status(t.fillsCleared)).catch((err: unknown) => this.fail(err)) }, t.clearFills)
+        ? h('button', { type: 'button', 'data-testid': 'clear-fills', onclick: () => void this.clearFills().catch((err: unknown) => this.fail(err)) }, t.clearFills)
         : null,
       this.confirmingPublish
         ? h(

@@ -227,7 +227,7 @@ describe('live validation', () => {
     await live.applyFixes(plan.apply);
     expect(fake.get('提言1-ア', 'E5')).toBe('継続');
     expect(live.state.findings).toEqual([]);
-    await new Promise((r) => setTimeout(r, 60));
+    await fake.settled();
     expect(fake.runs - before).toBe(2); // write + marks, no re-read
   });
 
@@ -242,10 +242,33 @@ describe('live validation', () => {
     const runs = fake.runs;
     expect(fake.events.at(-1)!.triggerSource).toBeUndefined();
     expect(live.isOwn(fake.events.at(-1)!, '提言1-ア')).toBe(true);
-    await new Promise((r) => setTimeout(r, 80));
-    expect(fake.runs).toBe(runs);
-    // A real edit of the same cell is not ours.
+    const writes = fake.writes;
+    await fake.settled();
+    expect([fake.runs, fake.writes]).toEqual([runs, writes]);
+    // A real edit of another cell is not ours.
     expect(live.isOwn({ worksheetId: 'x', address: 'F5' }, '提言1-ア')).toBe(false);
+    // Nor is the user's edit of the fixed cell once its echo came: the finding is back.
+    fake.userEdit('提言1-ア', 'E5', '継 続');
+    await fake.settled();
+    expect(live.state.findings.map((f) => f.cell)).toEqual(['E5']);
+  });
+
+  test.each([13, 18])('an echo that finds the cells as cached writes nothing more (ExcelApi 1.%i)', async (api) => {
+    const fake = host({ api });
+    fake.addSheet('提言1-ア', teigenRows(6));
+    const states: LiveState[] = [];
+    const live = new LiveSession(config, (s) => states.push(s), { debounceMs: 5 });
+    await live.start();
+    // The value a cell already holds, written again by someone's macro or by us: no marks, no state.
+    const [writes, seen] = [fake.writes, states.length];
+    await runExcel(async (ctx) => {
+      ctx.workbook.worksheets.getItem('提言1-ア').getRange('E3').values = [[fake.get('提言1-ア', 'E3')]];
+      await ctx.sync();
+    });
+    const echo = fake.events.at(-1)!;
+    await live.onChanged({ ...echo, triggerSource: undefined });
+    await fake.settled();
+    expect([fake.writes - writes, states.length - seen]).toEqual([1, 0]);
   });
 });
 

@@ -1,7 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-this-alias -- a double of Office.js: untyped proxies, and setters that must reach their owner */
 // An in-memory Excel host: just enough of Office.js for the add-in, with Office.js's batching
 // semantics (loads and writes are queued; values exist only after context.sync()) so tests can
-// count round trips. No imports: the e2e test transpiles this file and injects it into the
+// count round trips. Like Excel it raises change events for the add-in's own writes, late
+// (after the sync, even after the operation ended) and with triggerSource only from
+// ExcelApi 1.14. No imports: the e2e test transpiles this file and injects it into the
 // browser as "office.js".
 
 export interface FakeSheet {
@@ -26,6 +28,8 @@ export interface FakeOptions {
   responseCellLimit?: number;
   /** A sync writing more bytes than this fails as too large a request. */
   requestByteLimit?: number;
+  /** How long after its sync the change event of an add-in write arrives, ms. */
+  echoDelayMs?: number;
 }
 
 function colIndex(s: string): number {
@@ -55,6 +59,12 @@ function boxAddress(sheet: string, b: Box): string {
   const z = `${colLetters(b.c1)}${b.r1 + 1}`;
   return `${q}!${a === z ? a : `${a}:${z}`}`;
 }
+/** A change event's address: whole rows "3:5" and whole columns "B:B" as Excel gives them. */
+function eventAddress(b: Box): string {
+  if (b.c0 === 0 && b.c1 === 16383) return `${b.r0 + 1}:${b.r1 + 1}`;
+  if (b.r0 === 0 && b.r1 === 1048575) return `${colLetters(b.c0)}:${colLetters(b.c1)}`;
+  return boxAddress('x', b).replace(/^.*!/, '');
+}
 function fail(code: string, message: string): Error {
   const e = new Error(message) as Error & { code: string };
   e.code = code;
@@ -70,9 +80,11 @@ export class FakeExcel {
   api: number;
   responseCellLimit: number;
   requestByteLimit: number;
-  /** Counters for tests. */
+  echoDelayMs: number;
+  /** Counters for tests; `writes` counts applied commands that change the workbook. */
   syncs = 0;
   runs = 0;
+  writes = 0;
   /** The next n syncs fail as if the user were typing in a cell. */
   editModeFailures = 0;
   selection: { sheet: string; address: string } | null = null;
@@ -83,12 +95,15 @@ export class FakeExcel {
   onInsertWorksheets: ((base64: string, names: string[]) => { name: string; rows: (string | number | boolean | null)[][] }[]) | null = null;
   /** Change events raised, for tests. */
   events: any[] = [];
+  /** Events not yet delivered, or whose handlers have not finished. */
+  private inFlight = new Set<Promise<void>>();
   private nextId = 1;
 
   constructor(opts: FakeOptions = {}) {
     this.api = opts.api ?? 18;
     this.responseCellLimit = opts.responseCellLimit ?? Infinity;
     this.requestByteLimit = opts.requestByteLimit ?? Infinity;
+    this.echoDelayMs = opts.echoDelayMs ?? 50;
   }
 
   addSheet(name: string, rows: (string | number | boolean | null | undefined)[][] = []): FakeSheet {
@@ -124,11 +139,28 @@ export class FakeExcel {
     this.raise(s, b, 'Unknown');
   }
 
-  raise(s: FakeSheet, b: Box, trigger: string): void {
-    const e: any = { worksheetId: s.id, address: boxAddress(s.name, b).replace(/^.*!/, ''), changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' };
+  /**
+   * Raises onChanged as Excel does: asynchronously; an add-in's own write (raised while its
+   * sync applies) arrives echoDelayMs later, so possibly after the operation has finished.
+   */
+  raise(s: FakeSheet, b: Box, trigger: 'ThisLocalAddin' | 'Unknown', changeType = 'RangeEdited'): void {
+    const e: any = { worksheetId: s.id, address: eventAddress(b), changeType, source: 'Local', type: 'WorksheetChanged' };
+    // triggerSource came with ExcelApi 1.14 (Office LTSC 2021 and later).
     if (this.api >= 14) e.triggerSource = trigger;
     this.events.push(e);
-    for (const h of this.handlers) setTimeout(() => void h(e), 0);
+    const delay = trigger === 'ThisLocalAddin' ? this.echoDelayMs : 0;
+    const done = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        void Promise.all(this.handlers.map((h) => Promise.resolve().then(() => h(e)))).then(() => resolve(), () => resolve());
+      }, delay);
+    });
+    this.inFlight.add(done);
+    void done.then(() => this.inFlight.delete(done));
+  }
+
+  /** Resolves when every event raised so far, and any raised meanwhile, was handled. */
+  async settled(): Promise<void> {
+    while (this.inFlight.size) await Promise.all([...this.inFlight]);
   }
 
   usedBox(s: FakeSheet, valuesOnly: boolean): Box | null {
@@ -209,7 +241,7 @@ class Ctx {
       worksheets,
       insertWorksheetsFromBase64: (b64: string, opts: { sheetNamesToInsert?: string[] } = {}) => {
         if (fake.api < 13) throw fail('ApiNotFound', 'insertWorksheetsFromBase64 needs ExcelApi 1.13');
-        this.q(() => {
+        this.w(() => {
           if (!fake.onInsertWorksheets) throw fail('NotImplemented', 'no reader for inserted worksheets');
           for (const s of fake.onInsertWorksheets(b64, opts.sheetNamesToInsert ?? [])) fake.addSheet(s.name, s.rows);
         }, b64.length);
@@ -218,6 +250,13 @@ class Ctx {
   }
   q(apply: () => void, bytes = 64, cells = 0): void {
     this.queue.push({ apply, bytes, cells });
+  }
+  /** A command that changes the workbook: counted in fake.writes when it applies. */
+  w(apply: () => void, bytes = 64): void {
+    this.q(() => {
+      apply();
+      this.fake.writes++;
+    }, bytes);
   }
   async sync(): Promise<void> {
     const ops = this.queue;
@@ -268,7 +307,7 @@ class WorksheetCollection extends FakeProxy {
   }
   add(name: string): Worksheet {
     let made: FakeSheet | null = null;
-    this.ctx.q(() => { made = this.ctx.fake.addSheet(name); });
+    this.ctx.w(() => { made = this.ctx.fake.addSheet(name); });
     return new Worksheet(this.ctx, () => made);
   }
 }
@@ -294,12 +333,12 @@ class Worksheet extends FakeProxy {
     return this;
   }
   set visibility(v: string) {
-    this.ctx.q(() => { this.must().visibility = v as FakeSheet['visibility']; });
+    this.ctx.w(() => { this.must().visibility = v as FakeSheet['visibility']; });
   }
   get visibility(): string { return this.prop('visibility'); }
   activate(): void { this.ctx.q(() => { this.ctx.fake.active = this.must().name; }); }
   delete(): void {
-    this.ctx.q(() => {
+    this.ctx.w(() => {
       const s = this.must();
       const f = this.ctx.fake;
       // As Office.js documents: a very hidden sheet must be made visible or hidden first.
@@ -362,7 +401,7 @@ class Range extends FakeProxy {
     return this;
   }
   set values(v: unknown[][]) {
-    this.ctx.q(() => {
+    this.ctx.w(() => {
       const s = this.ws.must();
       const b = this.box()!;
       v.forEach((row, i) => row.forEach((x, j) => {
@@ -379,7 +418,7 @@ class Range extends FakeProxy {
   }
   get values(): unknown[][] { return this.prop('values'); }
   insert(shift: string): void {
-    this.ctx.q(() => {
+    this.ctx.w(() => {
       if (shift !== 'Down') throw fail('NotImplemented', 'only whole rows, shifted down');
       const s = this.ws.must();
       const b = this.box()!;
@@ -398,13 +437,14 @@ class Range extends FakeProxy {
       for (const f of s.formats) {
         f.address = f.address.replace(/([A-Z]+)(\d+)/g, (_m, col: string, row: string) => `${col}${Number(row) - 1 >= b.r0 ? Number(row) + n : Number(row)}`);
       }
+      this.ctx.fake.raise(s, { r0: b.r0, c0: 0, r1: b.r0 + n - 1, c1: 16383 }, 'ThisLocalAddin', 'RowInserted');
     });
   }
   select(): void {
     this.ctx.q(() => { this.ctx.fake.selection = { sheet: this.ws.must().name, address: boxAddress(this.ws.must().name, this.box()!).replace(/^.*!/, '') }; });
   }
   clear(applyTo?: string): void {
-    this.ctx.q(() => {
+    this.ctx.w(() => {
       const s = this.ws.must();
       const b = this.box()!;
       const inBox = (k: string): boolean => {
@@ -413,10 +453,12 @@ class Range extends FakeProxy {
       };
       for (const k of [...s.cells.keys()]) if (inBox(k)) s.cells.delete(k);
       if (applyTo === 'All' || applyTo === 'Formats') for (const k of [...s.fills.keys()]) if (inBox(k)) s.fills.delete(k);
+      // Clearing contents is a change of values; formats alone raise no onChanged.
+      if (applyTo !== 'Formats') this.ctx.fake.raise(s, b, 'ThisLocalAddin');
     });
   }
   set columnHidden(v: boolean) {
-    this.ctx.q(() => {
+    this.ctx.w(() => {
       const b = this.box()!;
       for (let c = b.c0; c <= b.c1; c++) if (v) this.ws.must().hiddenCols.add(c); else this.ws.must().hiddenCols.delete(c);
     });
@@ -429,10 +471,10 @@ class Range extends FakeProxy {
     const fill = new FakeProxy(ctx);
     Object.defineProperty(fill, 'color', {
       get: () => fill.prop('color'),
-      set: (c: string) => ctx.q(() => { ws.must().fills.set(key(), c.toUpperCase()); }),
+      set: (c: string) => ctx.w(() => { ws.must().fills.set(key(), c.toUpperCase()); }),
     });
     (fill as any).load = () => { ctx.q(() => { fill.data.color = ws.must().fills.get(key()) ?? '#FFFFFF'; }); return fill; };
-    (fill as any).clear = () => ctx.q(() => { ws.must().fills.delete(key()); });
+    (fill as any).clear = () => ctx.w(() => { ws.must().fills.delete(key()); });
     return { fill };
   }
   getMergedAreasOrNullObject(): RangeAreas {
@@ -457,9 +499,9 @@ class Range extends FakeProxy {
       return v;
     };
     return {
-      clear: () => ctx.q(() => { const s = self.ws.must(); s.validations = s.validations.filter((x) => x.address !== addr()); }),
-      set rule(r: any) { ctx.q(() => { find().rule = r; }); },
-      set errorAlert(a: any) { ctx.q(() => { find().errorAlert = a; }); },
+      clear: () => ctx.w(() => { const s = self.ws.must(); s.validations = s.validations.filter((x) => x.address !== addr()); }),
+      set rule(r: any) { ctx.w(() => { find().rule = r; }); },
+      set errorAlert(a: any) { ctx.w(() => { find().errorAlert = a; }); },
     };
   }
 }
@@ -491,7 +533,7 @@ class ConditionalFormatCollection extends FakeProxy {
   }
   add(type: string): any {
     const rec = { id: '', type, formula: '', color: '', address: '' };
-    this.ctx.q(() => {
+    this.ctx.w(() => {
       rec.id = `{CF${this.ctx.fake.sheets.length}-${Math.random().toString(36).slice(2)}}`;
       rec.address = this.boxes().map((b) => boxAddress(this.ws.must().name, b).replace(/^.*!/, '')).join(',');
       this.ws.must().formats.push(rec);
@@ -524,7 +566,7 @@ class ConditionalFormat extends FakeProxy {
     return { rule, format: { fill } };
   }
   delete(): void {
-    this.ctx.q(() => { const s = this.ws.must(); s.formats = s.formats.filter((f) => f !== this.rec); });
+    this.ctx.w(() => { const s = this.ws.must(); s.formats = s.formats.filter((f) => f !== this.rec); });
   }
 }
 defineProps(ConditionalFormat, ['type', 'id']);
@@ -541,7 +583,7 @@ class NoteCollection extends FakeProxy {
     return new Note(this.ctx, this.ws, address, false);
   }
   add(address: string, content: string): Note {
-    this.ctx.q(() => {
+    this.ctx.w(() => {
       const s = this.ws.must();
       if (s.notes.has(address)) throw fail('InvalidArgument', `note exists at ${address}`);
       s.notes.set(address, content);
@@ -568,7 +610,7 @@ class Note extends FakeProxy {
     return this;
   }
   delete(): void {
-    this.ctx.q(() => { this.ws.must().notes.delete(this.addr); });
+    this.ctx.w(() => { this.ws.must().notes.delete(this.addr); });
   }
 }
 defineProps(Note, ['content', 'isNullObject']);

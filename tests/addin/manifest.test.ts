@@ -1,8 +1,12 @@
-// The manifest, checked offline (the official validator needs the internet): well-formed,
-// elements in schema order, every resid resolves to a resource of the right kind, every URL
-// names a file the build produces, icons exist, permissions and requirements as agreed.
+// The manifest, checked offline (the official validator needs the internet): valid against
+// Microsoft's schemas with xmllint (the repository's and a production build's), elements in
+// schema order, every resid resolves to a resource of the right kind, every URL names a file
+// the build produces, icons exist, permissions and requirements as agreed.
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import webpack from 'webpack';
 import { addin } from '../../lib/locale/ja';
 import { child, parseXml, walk, type XmlNode } from './xml';
 
@@ -58,6 +62,67 @@ function inOrder(n: XmlNode, order: string[]): void {
   }
 }
 
+const SCHEMA = path.join(__dirname, 'manifest-schemas', 'OfficeAppManifestV1_1.xsd');
+const BASE = 'https://intranet.example.jp/shinchoku/';
+
+/** xmllint's verdict on a file; a missing xmllint fails the test, it never skips it. */
+function xmllint(file: string): { status: number | null; out: string } {
+  const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', SCHEMA, file], { encoding: 'utf8' });
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+    throw new Error('xmllint not found: install Debian\'s libxml2-utils (apt-get install libxml2-utils; .ci/run does)');
+  }
+  if (r.error) throw r.error;
+  return { status: r.status, out: `${r.stderr}${r.stdout}`.trim() };
+}
+
+/** dist/addin/manifest.xml as a production build for BASE writes it: webpack with the config's own copy step. */
+async function builtManifest(dir: string): Promise<string> {
+  const cfg = webpackConfig({ baseUrl: BASE }, { mode: 'production' }) as webpack.Configuration;
+  // The copy step is the one plugin with patterns (its types are not loaded: they fail strict checking).
+  const copy = (cfg.plugins ?? []).filter((p) => Array.isArray((p as { patterns?: unknown } | null)?.patterns));
+  expect(copy).toHaveLength(1);
+  // No entries: only the copy step runs, as in the full build.
+  const stats = await new Promise<webpack.Stats | undefined>((resolve, reject) =>
+    webpack({ ...cfg, entry: {}, plugins: copy, output: { path: dir } }, (err, st) => (err ? reject(err) : resolve(st))),
+  );
+  expect(stats?.hasErrors()).toBe(false);
+  return path.join(dir, 'manifest.xml');
+}
+
+describe('manifest.xml against Microsoft\'s schemas (xmllint)', () => {
+  test('the repository\'s manifest validates', () => {
+    const file = path.join(ROOT, 'manifest.xml');
+    expect(xmllint(file)).toEqual({ status: 0, out: `${file} validates` });
+  });
+
+  test('a production build for a real base URL validates and points there', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-manifest-'));
+    try {
+      const file = await builtManifest(dir);
+      expect(xmllint(file)).toEqual({ status: 0, out: `${file} validates` });
+      const xml = fs.readFileSync(file, 'utf8');
+      expect(xml).not.toContain('localhost');
+      expect(xml).toContain(`<SourceLocation DefaultValue="${BASE}taskpane.html"/>`);
+      expect(/<Permissions>([^<]*)<\/Permissions>/.exec(xml)?.[1]).toBe('ReadWriteDocument');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('xmllint refuses a comment holding "--", as Office does', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-manifest-'));
+    try {
+      const file = path.join(dir, 'bad.xml');
+      fs.writeFileSync(file, SRC.replace('<OfficeApp ', '<!-- npm run build:addin -- --env -->\n<OfficeApp '));
+      const r = xmllint(file);
+      expect(r.status).not.toBe(0);
+      expect(r.out).toMatch(/double.hyphen/i);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('manifest.xml', () => {
   const root = parseXml(SRC);
 
@@ -77,6 +142,8 @@ describe('manifest.xml', () => {
     expect(() => parseXml('<a x="1" x="2"/>')).toThrow(/duplicate/);
     expect(() => parseXml('<a>R&D</a>')).toThrow(/entity/);
     expect(() => parseXml('<a>')).toThrow(/unclosed/);
+    expect(() => parseXml('<!-- npm run x -- --env --><a/>')).toThrow(/"--" in a comment/);
+    expect(() => parseXml('<!-- ends badly ---><a/>')).toThrow(/"--" in a comment/);
   });
 
   test('elements are in schema order', () => {
@@ -170,5 +237,6 @@ describe('manifest.xml', () => {
     expect(() => parseXml(out)).not.toThrow();
     expect(() => webpackConfig.checkBaseUrl('http://intranet.example.jp/')).toThrow(/https/);
     expect(() => webpackConfig.checkBaseUrl('https://x/"><y')).toThrow();
+    expect(() => webpackConfig.rewriteManifest('<!-- a -- b --><OfficeApp/>', base)).toThrow(/"--"/);
   });
 });

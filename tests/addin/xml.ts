@@ -1,5 +1,6 @@
 // A strict little XML reader for the manifest test: fails on anything not well-formed
-// (unclosed or mismatched tags, bad attributes, duplicate attributes, stray '<' or '&').
+// (unclosed or mismatched tags, bad attributes, duplicate attributes, stray '<' or '&', "--"
+// in a comment).
 export interface XmlNode {
   name: string;
   attrs: Record<string, string>;
@@ -35,6 +36,8 @@ export function parseXml(src: string): XmlNode {
     if (src.startsWith('<!--', i)) {
       const end = src.indexOf('-->', i);
       if (end === -1) throw new Error('unclosed comment');
+      // XML 1.0: "--" may not occur inside a comment.
+      if (src.slice(i + 4, end + 1).includes('--')) throw new Error(`"--" in a comment at ${i}`);
       i = end + 3;
       continue;
     }
