@@ -9,7 +9,7 @@ import { split } from '../../lib/consolidate/split';
 import { applyFixes } from '../../lib/fix';
 import type { Sheet } from '../../lib/grid';
 import { addin as t, format } from '../../lib/locale/ja';
-import { readWorkbook } from '../../lib/read/sheetjs';
+import { readWorkbook } from '../../lib/read/workbook';
 import { setExcelRun } from '../../addin/office/run';
 import { OfficeApp } from '../../addin/taskpane/app-office';
 import { Shell } from '../../addin/taskpane/shell';
