@@ -235,7 +235,8 @@ export class LiveSession {
         changed ||= !sameWorkbook(this.book.workbook, book.workbook);
         this.book = book;
       }
-      if (!changed) return;
+      // Nothing new: no re-validation, unless an earlier failure is still shown.
+      if (!changed && !this.state.error) return;
       const before = this.state.findings;
       this.validate();
       if (!sameFindings(before, this.state.findings)) await this.mark();

@@ -257,7 +257,7 @@ describe('live validation', () => {
     const fake = host({ api });
     fake.addSheet('提言1-ア', teigenRows(6));
     const states: LiveState[] = [];
-    const live = new LiveSession(config, (s) => states.push(s), { debounceMs: 5 });
+    const live = new LiveSession(config, (s) => states.push(s), { debounceMs: 5, retryDelays: [] });
     await live.start();
     // The value a cell already holds, written again by someone's macro or by us: no marks, no state.
     const [writes, seen] = [fake.writes, states.length];
@@ -269,6 +269,13 @@ describe('live validation', () => {
     await live.onChanged({ ...echo, triggerSource: undefined });
     await fake.settled();
     expect([fake.writes - writes, states.length - seen]).toEqual([1, 0]);
+    // After a failed re-read, the next event clears the error even when nothing changed.
+    fake.editModeFailures = 100;
+    await live.onChanged({ worksheetId: fake.sheet('提言1-ア').id, address: 'E3', changeType: 'RangeEdited' });
+    expect(live.state.error).toBeDefined();
+    fake.editModeFailures = 0;
+    await live.onChanged({ worksheetId: fake.sheet('提言1-ア').id, address: 'E3', changeType: 'RangeEdited' });
+    expect(live.state.error).toBeUndefined();
   });
 });
 
