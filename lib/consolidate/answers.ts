@@ -52,27 +52,42 @@ export interface Answer {
   file: string;
   /** The consolidation run (1, 2, …) of the round that took it. */
   run: number;
+  /** The cell it wrote. The record keeps it only where answers differ; else it is the cell's own. */
   cell: StoredCell;
   /** Where in that file: sheet and A1 cell. */
   sheet: string;
   at: string;
 }
 
-/** One answer cell of the round, at its master position. */
+/**
+ * One answer cell of the round, at its master position. The record keeps fingerprints, not
+ * texts, where the text is in the cell anyway: it is read on every later run of the round.
+ */
 export interface CellState {
   sheet: string;
   r: number;
   c: number;
-  /** What the cell shows when nobody's answer is in it: the round's text, or the secretariat's. */
-  baseline: StoredCell;
+  /** Fingerprint of what the cell shows with nobody's answer in it: the round's text, or the secretariat's. */
+  baseHash: string;
+  /** That cell, where this run knows it: read from the master, or from a file back at its base. */
+  baseline?: StoredCell;
   answers: Answer[];
-  /** What consolidation wrote last: a different cell now means the secretariat edited it. */
-  written: StoredCell;
+  /** Fingerprint of what consolidation wrote last: a different cell now means the secretariat edited it. */
+  writtenHash: string;
 }
 
-/** The cell a state shows: the baseline, the agreed answer, or a conflict naming every answer. */
-export function shownCell(s: CellState): { cell: Cell; conflict: boolean } {
-  if (s.answers.length === 0) return { cell: unstore(s.baseline), conflict: false };
+/** Whether the answers differ: only then does the record need each answer's own text. */
+export function inConflict(s: CellState): boolean {
+  const first = s.answers[0];
+  return first !== undefined && s.answers.some((a) => !sameContent(unstore(a.cell), unstore(first.cell)));
+}
+
+/**
+ * The cell a state shows: the baseline (else `current`, the cell as it is), the agreed answer,
+ * or a conflict naming every answer.
+ */
+export function shownCell(s: CellState, current?: Cell): { cell: Cell; conflict: boolean } {
+  if (s.answers.length === 0) return { cell: s.baseline ? unstore(s.baseline) : (current ?? { value: '', text: '', type: 's' }), conflict: false };
   const first = unstore(s.answers[0]!.cell);
   if (s.answers.every((a) => sameContent(unstore(a.cell), first))) return { cell: first, conflict: false };
   const text = [t.conflictHead, ...s.answers.flatMap((a) => [format(t.conflictPart, { department: a.department }), a.cell.w])].join('\n');
@@ -83,12 +98,14 @@ export function shownCell(s: CellState): { cell: Cell; conflict: boolean } {
  * The state after a department's file: its answer replaces its earlier one, or, where the
  * file holds the cell's base again, its earlier answer goes. Returns whether anything changed.
  */
-export function answer(s: CellState, a: Answer | { department: string; back: true }): boolean {
+export function answer(s: CellState, a: Answer | { department: string; back: true; cell: StoredCell }): boolean {
   const before = s.answers.length;
   const own = s.answers.find((x) => x.department === a.department);
   if ('back' in a) {
     if (!own) return false;
     s.answers = s.answers.filter((x) => x !== own);
+    // The file holds the cell's base: what the cell shows again once no answer is left.
+    if (s.answers.length === 0) s.baseline = a.cell;
     return s.answers.length !== before;
   }
   if (own && sameContent(unstore(own.cell), unstore(a.cell))) return false;

@@ -20,7 +20,7 @@ import { buildModel, isEditable, mappedColumns, noteColumn, parseKey, rowKeyText
 import { openMaster } from './master';
 import { freeColumn } from './split';
 import { summarySheetXml } from './summary-sheet';
-import { answer, contentHash, shownCell, store, unstore, type CellState } from './answers';
+import { answer, contentHash, shownCell, store, type CellState } from './answers';
 import { believedState, fillPattern, giveBackFill, markOf, stateSheetXml, type OpenItem, type UnfilledMark } from './state';
 import type {
   AddedItem, CellReason, CellTrace, ConflictItem, ConsolidateOptions, ConsolidatePhase, ConsolidateResult, Contribution,
@@ -510,11 +510,11 @@ function mergeSheet(
       // Changed is judged against what the section was given: the base split wrote into its key,
       // else the round's own text (a whole copy of the master), else the master as it is.
       const base = s.bases?.get(key);
-      const changed = base !== undefined ? contentHash(srcCell) !== base : !sameContent(srcCell, state ? unstore(state.baseline) : masterCell);
+      const changed = base !== undefined ? contentHash(srcCell) !== base : state ? contentHash(srcCell) !== state.baseHash : !sameContent(srcCell, masterCell);
       if (!changed || (!owned && sameContent(srcCell, masterCell))) {
         // Its base again: where this department's earlier answer stands, that answer is withdrawn.
         if (owned && state?.answers.some((a) => a.department === dept)) {
-          pendingAt(merge, at, m, tr, tc).contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, back: true });
+          pendingAt(merge, at, m, tr, tc).contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, back: true, cell: srcCell ?? { value: '', text: '', type: 's' } });
           tk.changed.add(m);
         }
         sf.setWithText(sc.r, sc.c, sc.text, 'base');
@@ -576,23 +576,23 @@ function settle(pending: Pending[], states: Merge['states'], run: number): { wri
   for (const p of pending) {
     const current = p.target.rs.sheet.rows.get(p.r)?.get(p.c);
     let st = states.get(p.sheet)?.get(cellKey(p.r, p.c));
-    if (!st || !sameContent(current, unstore(st.written))) {
-      st = { sheet: p.sheet, r: p.r, c: p.c, baseline: store(current), answers: [], written: store(current) };
+    if (!st || contentHash(current) !== st.writtenHash) {
+      st = { sheet: p.sheet, r: p.r, c: p.c, baseHash: contentHash(current), baseline: store(current), answers: [], writtenHash: contentHash(current) };
       let bySheet = states.get(p.sheet);
       if (!bySheet) states.set(p.sheet, (bySheet = new Map()));
       bySheet.set(cellKey(p.r, p.c), st);
     }
     for (const x of p.contributions) {
-      if (x.back) answer(st, { department: x.department, back: true });
+      if (x.back) answer(st, { department: x.department, back: true, cell: store(x.cell) });
       else answer(st, { department: x.department, file: x.file, run, cell: store(x.cell), sheet: x.sheet, at: a1(x.sr, x.sc) });
     }
     touched.push(st);
-    const shown = shownCell(st);
+    const shown = shownCell(st, current);
     if (!sameContent(shown.cell, current) || shown.conflict) {
-      const own = st.answers.length === 0 ? st.baseline.f : undefined;
+      const own = st.answers.length === 0 ? st.baseline?.f : undefined;
       writes.push({ m: p.target, r: p.r, c: p.c, cell: shown.cell, conflict: shown.conflict, ...(own !== undefined ? { formula: own } : {}) });
     }
-    st.written = store(shown.cell);
+    st.writtenHash = contentHash(shown.cell);
     if (shown.conflict) conflictsRaw.push(conflictOf(st, p.target, run));
   }
   return { writes, conflictsRaw, touched };
@@ -916,7 +916,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
       if (touchedSet.has(st)) continue;
       const m = rowAt.get(`${st.sheet}\u0000${st.r}`);
       const current = m?.rs.sheet.rows.get(st.r)?.get(st.c);
-      if (!m || !sameContent(current, unstore(st.written))) {
+      if (!m || contentHash(current) !== st.writtenHash) {
         // Edited by the secretariat since: its text stands, the answers before it are settled.
         bySheet.delete(cellKey(st.r, st.c));
         continue;

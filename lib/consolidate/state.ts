@@ -5,7 +5,7 @@
 // they answer), which rows a taken file lacked (listed until answered), and which sheet is
 // the 集約結果 (replaced, not added again).
 import { a1, parseA1, type Workbook } from '../grid';
-import type { CellState } from './answers';
+import { inConflict, store, type Answer, type CellState, type StoredCell } from './answers';
 import type { FindingItem, UnauthorizedItem, UnplacedItem } from './types';
 import { consolidate as t } from '../locale/ja';
 import { newSheetXml, type XlsxEditor } from '../ooxml/workbook';
@@ -92,13 +92,17 @@ const DROPPED = 'dropped-row';
 const HISTORY = 'history-mark';
 const RUN = 'run';
 const CELL = 'answer-cell';
+/** Answer cells whose answers agree, packed: most of a round's cells, so kept small. */
+const PACKED = 'answer-cells';
+const PACKED_NAMES = 'answer-names';
 const OPEN = 'open-item';
 /** Excel keeps at most 32,767 characters in a cell: JSON longer than a chunk spans cells. */
 const CHUNK = 30_000;
 
-function chunks(json: string): { text: string }[] {
-  const out: { text: string }[] = [];
-  for (let i = 0; i < json.length; i += CHUNK) out.push({ text: json.slice(i, i + CHUNK) });
+function chunks(json: string): { text: string; spill: true }[] {
+  // Spilled: nobody reads the record's rows, and sizing them by their text costs time.
+  const out: { text: string; spill: true }[] = [];
+  for (let i = 0; i < json.length; i += CHUNK) out.push({ text: json.slice(i, i + CHUNK), spill: true });
   return out;
 }
 
@@ -114,8 +118,15 @@ function parsed<T>(text: string, ok: (x: unknown) => boolean): T | undefined {
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isStored = (x: unknown): boolean => isObject(x) && typeof x.t === 'string' && typeof x.w === 'string';
+/** A cell state as the record keeps it: fingerprints, and answers' cells only where they differ. */
+interface StoredState {
+  b: string;
+  w: string;
+  a: (Omit<Answer, 'cell'> & { cell?: StoredCell })[];
+}
 const isCellState = (x: unknown): boolean =>
-  isObject(x) && isStored(x.baseline) && isStored(x.written) && Array.isArray(x.answers) && x.answers.every((a) => isObject(a) && typeof a.department === 'string' && isStored(a.cell));
+  isObject(x) && typeof x.b === 'string' && typeof x.w === 'string' && Array.isArray(x.a) &&
+  x.a.every((a) => isObject(a) && typeof a.department === 'string' && typeof a.run === 'number' && (a.cell === undefined || isStored(a.cell)));
 const isOpen = (x: unknown): boolean => isObject(x) && typeof x.kind === 'string' && typeof x.run === 'number' && isObject(x.item);
 
 /**
@@ -136,6 +147,8 @@ export function readState(grid: Workbook): ConsolidationState | null {
       return undefined;
     }
   };
+  let names: PackedNames | null = null;
+  let packed = '';
   const rest = (r: number, from: number): string => {
     let out = '';
     for (let c = from; c < sheet.colCount; c++) out += text(r, c);
@@ -150,8 +163,21 @@ export function readState(grid: Workbook): ConsolidationState | null {
     }
     if (kind === CELL) {
       const p = at(text(r, 2));
-      const body = parsed<Pick<CellState, 'baseline' | 'answers' | 'written'>>(rest(r, 3), isCellState);
-      if (p && body && text(r, 1)) state.cells.push({ sheet: text(r, 1), r: p.r, c: p.c, baseline: body.baseline, answers: body.answers, written: body.written });
+      const body = parsed<StoredState>(rest(r, 3), isCellState);
+      if (p && body && text(r, 1)) {
+        // An answer kept without its cell is the cell's own content (all answers agreed).
+        const own = store(grid.sheets.find((s) => s.name === text(r, 1))?.rows.get(p.r)?.get(p.c));
+        const answers = body.a.map((a) => ({ ...a, cell: a.cell ?? own }));
+        state.cells.push({ sheet: text(r, 1), r: p.r, c: p.c, baseHash: body.b, answers, writtenHash: body.w });
+      }
+      continue;
+    }
+    if (kind === PACKED_NAMES) {
+      names = parsed<PackedNames>(rest(r, 1), isPackedNames) ?? null;
+      continue;
+    }
+    if (kind === PACKED) {
+      packed += rest(r, 1);
       continue;
     }
     if (kind === OPEN) {
@@ -171,6 +197,7 @@ export function readState(grid: Workbook): ConsolidationState | null {
       state.summarySheet = text(r, 1);
     }
   }
+  if (names && packed) unpack(packed, names, grid, state.cells);
   if (!state.summarySheet || !grid.sheets.some((s) => s.name === state.summarySheet)) {
     state.taken.clear();
     state.dropped = [];
@@ -207,9 +234,82 @@ export function stateSheetXml(state: ConsolidationState): string {
   for (const m of state.history) rows.push([cell(HISTORY), cell(m.sheet), cell(a1(m.r, m.c)), cell(m.fill)]);
   for (const d of state.dropped) rows.push([cell(DROPPED), cell(d.department), cell(d.sheet), cell(a1(d.r, 0))]);
   if (state.run > 0) rows.push([cell(RUN), cell(String(state.run))]);
+  const agreed: CellState[] = [];
   for (const x of state.cells) {
-    rows.push([cell(CELL), cell(x.sheet), cell(a1(x.r, x.c)), ...chunks(JSON.stringify({ baseline: x.baseline, answers: x.answers, written: x.written }))]);
+    if (!inConflict(x)) {
+      agreed.push(x);
+      continue;
+    }
+    const body: StoredState = { b: x.baseHash, w: x.writtenHash, a: x.answers };
+    rows.push([cell(CELL), cell(x.sheet), cell(a1(x.r, x.c)), ...chunks(JSON.stringify(body))]);
+  }
+  if (agreed.length > 0) {
+    const { names, text } = pack(agreed);
+    rows.push([cell(PACKED_NAMES), ...chunks(JSON.stringify(names))]);
+    const parts = chunks(text);
+    for (let i = 0; i < parts.length; i += 8) rows.push([cell(PACKED), ...parts.slice(i, i + 8)]);
   }
   for (const o of state.open) rows.push([cell(OPEN), ...chunks(JSON.stringify(o))]);
   return newSheetXml({ rows });
+}
+
+/** The names packed cells refer to by index: departments, files, sheets. */
+interface PackedNames {
+  d: string[];
+  f: string[];
+  s: string[];
+}
+
+const isStrings = (x: unknown): boolean => Array.isArray(x) && x.every((v) => typeof v === 'string');
+const isPackedNames = (x: unknown): boolean => isObject(x) && isStrings(x.d) && isStrings(x.f) && isStrings(x.s);
+
+/**
+ * Cells whose answers agree as `sheet cell base written answers;…`, an answer being
+ * `department.file.run.sheet.cell` by index: no text (the cell holds it), no JSON per cell.
+ */
+function pack(cells: readonly CellState[]): { names: PackedNames; text: string } {
+  const names: PackedNames = { d: [], f: [], s: [] };
+  const idx = new Map<string, number>();
+  const of = (list: string[], kind: string, v: string): number => {
+    const k = `${kind}\u0000${v}`;
+    let i = idx.get(k);
+    if (i === undefined) {
+      i = list.push(v) - 1;
+      idx.set(k, i);
+    }
+    return i;
+  };
+  const out: string[] = [];
+  for (const x of cells) {
+    const answers = x.answers.map((a) => `${of(names.d, 'd', a.department)}.${of(names.f, 'f', a.file)}.${a.run}.${of(names.s, 's', a.sheet)}.${a.at}`).join(',');
+    out.push(`${of(names.s, 's', x.sheet)} ${a1(x.r, x.c)} ${x.baseHash} ${x.writtenHash} ${answers}`);
+  }
+  return { names, text: out.join(';') };
+}
+
+/** The packed cells back, each answer's cell being the cell's own content; bad entries are skipped. */
+function unpack(text: string, names: PackedNames, grid: Workbook, into: CellState[]): void {
+  const sheets = new Map(grid.sheets.map((s) => [s.name, s]));
+  for (const entry of text.split(';')) {
+    const [si, ref, b, w, list] = entry.split(' ');
+    const sheet = names.s[Number(si)];
+    if (sheet === undefined || !ref || !b || !w || !list) continue;
+    let at: { r: number; c: number };
+    try {
+      at = parseA1(ref);
+    } catch {
+      continue;
+    }
+    const own = store(sheets.get(sheet)?.rows.get(at.r)?.get(at.c));
+    const answers: Answer[] = [];
+    for (const a of list.split(',')) {
+      const [d, f, run, s, cellRef] = a.split('.');
+      const department = names.d[Number(d)];
+      const file = names.f[Number(f)];
+      const from = names.s[Number(s)];
+      if (department === undefined || file === undefined || from === undefined || !cellRef || !Number.isInteger(Number(run))) continue;
+      answers.push({ department, file, run: Number(run), sheet: from, at: cellRef, cell: own });
+    }
+    if (answers.length > 0) into.push({ sheet, r: at.r, c: at.c, baseHash: b, answers, writtenHash: w });
+  }
 }
