@@ -70,46 +70,38 @@ export class XlsxEditor {
     const wb = this.pkg.read(this.wb);
     if (/<\w+:workbook\b/.test(wb)) throw new PackageError('unsupported-xml', 'prefixed workbook namespace');
     this.date1904 = /<workbookPr\b[^>]*\sdate1904="(?:1|true)"/.test(wb);
-    const rels = this.relsOf(this.wb);
-    const types = this.relTypesOf(this.wb);
+    const rels = this.relationsOf(this.wb);
     this.sheets = [...wb.matchAll(/<sheet\b[^>]*?\/>/g)].map((m, index) => {
       const name = getAttr(m[0], 'name') ?? '';
       const rid = getAttr(m[0], 'r:id') ?? '';
-      const target = rels.get(rid);
-      if (!target) throw new PackageError('missing-part', `sheet ${name}`);
+      const rel = rels.get(rid);
+      if (!rel) throw new PackageError('missing-part', `sheet ${name}`);
+      const target = rel.target;
       const st = getAttr(m[0], 'state');
-      const type = /\/(chartsheet|dialogsheet|xlMacrosheet|macrosheet)$/.exec(types.get(rid) ?? '')?.[1];
+      const type = /\/(chartsheet|dialogsheet|xlMacrosheet|macrosheet)$/.exec(rel.type)?.[1];
       const kind: SheetEntry['kind'] = type === 'chartsheet' || type === 'dialogsheet' ? type : type ? 'macrosheet' : 'worksheet';
       return { name, part: target, kind, index, state: st === 'hidden' || st === 'veryHidden' ? st : 'visible' };
     });
-    this.stylesPart = [...rels.values()].find((p) => /styles\.xml$/.test(p));
-    this.sharedStringsPart = [...rels.values()].find((p) => /sharedStrings\.xml$/i.test(p));
+    this.stylesPart = [...rels.values()].map((x) => x.target).find((p) => /styles\.xml$/.test(p));
+    this.sharedStringsPart = [...rels.values()].map((x) => x.target).find((p) => /sharedStrings\.xml$/i.test(p));
     this.styles = new Styles(this.stylesPart && this.pkg.has(this.stylesPart) ? this.pkg.read(this.stylesPart) : undefined);
   }
 
-  /** Relationship id → its type, for the parts a part names. */
-  private relTypesOf(part: string): Map<string, string> {
-    const out = new Map<string, string>();
-    const path = relsPathOf(part);
-    if (!this.pkg.has(path)) return out;
-    for (const m of this.pkg.read(path).matchAll(/<Relationship\b[^>]*?\/?>/g)) {
-      const id = getAttr(m[0], 'Id');
-      const type = getAttr(m[0], 'Type');
-      if (id && type) out.set(id, type);
-    }
-    return out;
-  }
-
-  private relsOf(part: string): Map<string, string> {
-    const out = new Map<string, string>();
+  /** Relationship id → the part it names (internal targets only) and the relationship's type. */
+  private relationsOf(part: string): Map<string, { target: string; type: string }> {
+    const out = new Map<string, { target: string; type: string }>();
     const path = relsPathOf(part);
     if (!this.pkg.has(path)) return out;
     for (const m of this.pkg.read(path).matchAll(/<Relationship\b[^>]*?\/?>/g)) {
       const id = getAttr(m[0], 'Id');
       const target = getAttr(m[0], 'Target');
-      if (id && target && getAttr(m[0], 'TargetMode') !== 'External') out.set(id, resolveTarget(part, target));
+      if (id && target && getAttr(m[0], 'TargetMode') !== 'External') out.set(id, { target: resolveTarget(part, target), type: getAttr(m[0], 'Type') ?? '' });
     }
     return out;
+  }
+
+  private relsOf(part: string): Map<string, string> {
+    return new Map([...this.relationsOf(part)].map(([id, r]) => [id, r.target]));
   }
 
   sheet(name: string): SheetXml {
