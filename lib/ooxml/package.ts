@@ -39,7 +39,8 @@ export class Package {
       p.parts.set(f.name, f.data);
       p.order.push(f.name);
     }
-    if (!p.parts.has('[Content_Types].xml') || !p.parts.has('xl/workbook.xml')) throw new PackageError('not-xlsx', 'xl/workbook.xml');
+    // The workbook part itself is looked for by the editor (xl/workbook.xml, else _rels/.rels).
+    if (!p.parts.has('[Content_Types].xml') || !(p.parts.has('xl/workbook.xml') || p.parts.has('_rels/.rels'))) throw new PackageError('not-xlsx', 'xl/workbook.xml');
     return p;
   }
 

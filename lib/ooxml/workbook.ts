@@ -185,6 +185,11 @@ export class XlsxEditor {
     wb = wb.replace(/<workbookView\b[^>]*?\/?>/, (tag) => setAttr(setAttr(tag, 'activeTab', String(e.index)), 'firstSheet', '0'));
     this.pkg.write(this.wb, wb);
     for (const s of this.sheets) {
+      if (s.kind !== 'worksheet') {
+        // A chart or dialog sheet has no cells to patch: its selected flag is cleared in place.
+        if (this.pkg.has(s.part)) this.pkg.write(s.part, this.pkg.read(s.part).replace(/(<sheetView\b[^>]*?)\stabSelected="(?:1|true)"/g, '$1'));
+        continue;
+      }
       const x = this.sheet(s.name);
       x.unselectTab();
       if (s.name === name) x.selectTab();

@@ -54,11 +54,30 @@ def dump(path):
     print(json.dumps(out, ensure_ascii=False))
 
 
+def chartsheet(src, out):
+    """The master with a chart sheet after its report sheets (a chart of the first one's column A)."""
+    from openpyxl.chart import BarChart, Reference
+    wb = openpyxl.load_workbook(src)
+    chart = BarChart()
+    chart.add_data(Reference(wb.worksheets[1], min_col=1, min_row=4, max_row=9))
+    wb.create_chartsheet('グラフ').add_chart(chart)
+    wb.save(out)
+
+
+def kinds(path):
+    wb = openpyxl.load_workbook(path)
+    print(json.dumps([[ws.title, type(ws).__name__] for ws in wb._sheets], ensure_ascii=False))
+
+
 if __name__ == '__main__':
     cmd = sys.argv[1]
     if cmd == 'edit':
         edit(sys.argv[2], sys.argv[3], json.loads(sys.argv[4]))
     elif cmd == 'dump':
         dump(sys.argv[2])
+    elif cmd == 'chartsheet':
+        chartsheet(sys.argv[2], sys.argv[3])
+    elif cmd == 'kinds':
+        kinds(sys.argv[2])
     else:
         raise SystemExit(f'unknown command {cmd}')
