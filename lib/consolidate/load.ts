@@ -1,0 +1,140 @@
+// Consolidation, stage 1: each returned file read into the grid, its department told (key,
+// sheet name, file name) and its report parsed; two files of one department marked.
+import { readErrorMessage } from '../check';
+import type { Config } from '../config/schema';
+import { type Sheet, type Workbook } from '../grid';
+import { consolidate as t, format, readErrors } from '../locale/ja';
+import { normalize } from '../normalize';
+import { ReadError } from '../read/sheetjs';
+import { readWorkbook } from '../read/workbook';
+import { readSection } from '../section';
+import { parseWorkbook, type ParsedWorkbook } from '../report';
+import { departmentFromName } from './departments';
+import type { FileSummary, Source } from './types';
+
+export const nonEmpty = (s: string): boolean => s.trim() !== '';
+
+export interface Loaded {
+  index: number;
+  src: Source;
+  grid?: Workbook;
+  parsed?: ParsedWorkbook;
+  dept: string | null;
+  from: FileSummary['departmentFrom'];
+  status: FileSummary['status'];
+  reason?: string;
+  cells: number;
+  metaSheet?: Sheet;
+}
+
+/** Non-empty cells, and whether any holds a formula (one pass: most files hold none). */
+export function countCells(wb: Workbook): { cells: number; formulas: boolean } {
+  let cells = 0;
+  let formulas = false;
+  for (const s of wb.sheets) {
+    for (const row of s.rows.values()) {
+      for (const c of row.values()) {
+        if (nonEmpty(c.text)) cells++;
+        if (c.formula !== undefined) formulas = true;
+      }
+    }
+  }
+  return { cells, formulas };
+}
+
+/** The department a source's sheet name, else its file name, tells (no key in the file). */
+export function departmentByName(src: Source, candidates: string[]): Pick<Loaded, 'dept' | 'from'> {
+  const bySheet = src.sheet !== undefined ? departmentFromName(src.sheet, candidates) : null;
+  const byFile = bySheet ? null : departmentFromName(src.name.replace(/#.*$/, ''), candidates);
+  return { dept: bySheet ?? byFile, from: bySheet ? 'sheet-name' : byFile ? 'file-name' : null };
+}
+
+export function load(src: Source, index: number, candidates: string[], config: Config): Loaded {
+  const base: Loaded = { index, src, dept: null, from: null, status: 'applied', cells: 0 };
+  // An unreadable file still tells by its name which department sent it.
+  const unreadable = (reason: string): Loaded => ({ ...base, ...departmentByName(src, candidates), status: 'unreadable', reason });
+  let grid: Workbook;
+  if (src.error !== undefined || (!src.bytes && !src.workbook)) return unreadable(src.error ?? readErrors['not-found']!);
+  try {
+    grid = src.workbook ?? readWorkbook(src.bytes ?? new Uint8Array(), src.name);
+  } catch (err) {
+    return unreadable(err instanceof ReadError ? readErrorMessage(err).message : format(readErrors['unreadable']!, { detail: err instanceof Error ? err.message : String(err) }));
+  }
+  if (src.sheet !== undefined) {
+    const want = normalize(src.sheet);
+    const sheet = grid.sheets.find((s) => s.name === src.sheet) ?? grid.sheets.find((s) => normalize(s.name) === want);
+    if (!sheet) return unreadable(format(t.sheetNotFound, { sheet: src.sheet }));
+    grid = { name: src.name, sheets: [sheet] };
+  }
+  let counted = countCells(grid);
+  if (counted.formulas) {
+    grid = formulasAsText(grid);
+    counted = countCells(grid);
+  }
+  const metaSheet = grid.sheets.find((s) => s.name === t.metaSheet);
+  const body: Workbook = metaSheet ? { name: grid.name, sheets: grid.sheets.filter((s) => s !== metaSheet) } : grid;
+  const out: Loaded = { ...base, grid, cells: counted.cells, ...(metaSheet ? { metaSheet } : {}) };
+  const metaDept = metaSheet?.rows.get(1)?.get(1)?.text.trim();
+  if (metaDept) {
+    out.dept = metaDept;
+    out.from = 'key';
+  } else {
+    Object.assign(out, departmentByName(src, candidates));
+  }
+  out.parsed = parseWorkbook(body, config);
+  // A section workbook is checked against the master's numbering and 再掲 sources it carries.
+  const section = metaSheet && readSection(metaSheet);
+  if (section) out.parsed.section = section;
+  if (out.parsed.reports.length === 0) {
+    out.status = 'no-report';
+    out.reason = readErrors['no-report'];
+  } else if (!out.dept) {
+    out.status = 'unknown-department';
+  }
+  return out;
+}
+
+/** One department, several files: neither is taken unless the newest one may be. */
+export function markDuplicates(loaded: Loaded[], preferNewest: boolean): void {
+  const byDept = new Map<string, Loaded[]>();
+  for (const l of loaded) {
+    if (l.status !== 'applied' || !l.dept) continue;
+    const list = byDept.get(l.dept) ?? [];
+    list.push(l);
+    byDept.set(l.dept, list);
+  }
+  for (const list of byDept.values()) {
+    if (list.length < 2) continue;
+    const dated = list.every((l) => typeof l.src.modified === 'number');
+    const newest = dated ? list.reduce((m, l) => Math.max(m, l.src.modified!), -Infinity) : NaN;
+    const winners = dated ? list.filter((l) => l.src.modified === newest) : [];
+    for (const l of list) {
+      if (preferNewest && winners.length === 1) {
+        if (l !== winners[0]) l.status = 'superseded';
+      } else {
+        l.status = 'duplicate';
+      }
+    }
+  }
+}
+
+/**
+ * A formula with no value or an error (#NAME?) is what a section gets when it types text
+ * starting with `=`: keep what was typed, as text, so it is not silently dropped.
+ */
+export function formulasAsText(wb: Workbook): Workbook {
+  let changed = false;
+  const sheets = wb.sheets.map((s) => {
+    let copy: Sheet | undefined;
+    for (const [r, row] of s.rows) {
+      for (const [c, cell] of row) {
+        if (!cell.formula || (cell.value !== null && nonEmpty(cell.text))) continue;
+        copy ??= { ...s, rows: new Map([...s.rows].map(([k, v]) => [k, new Map(v)])) };
+        copy.rows.get(r)!.set(c, { value: `=${cell.formula}`, text: `=${cell.formula}` });
+      }
+    }
+    if (copy) changed = true;
+    return copy ?? s;
+  });
+  return changed ? { ...wb, sheets } : wb;
+}

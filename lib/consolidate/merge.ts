@@ -1,0 +1,241 @@
+// Consolidation, stage 3: what each file changed, judged against its base, sorted into
+// answers, unapplied changes and added rows; then each cell's round state settled.
+import { checkParsed } from '../check';
+import type { Config } from '../config/schema';
+import { a1, cellKey, sameContent, type Cell } from '../grid';
+import { consolidate as t } from '../locale/ja';
+import { type ReportCell, type ReportSheet } from '../report';
+import { mappedColumns, sectionPath, type MasterModel, type MasterRow } from './model';
+import { answer, contentHash, shownCell, store, type CellState } from './answers';
+import type { CellReason, ConflictItem, Contribution, FindingItem, UnauthorizedItem, UnplacedItem } from './types';
+import { nonEmpty, Loaded } from './load';
+import { Landing, Fates } from './fates';
+import { SrcRow, matchRows, findKeyCell, candidateRows, placeAdded } from './match';
+
+/** A changed master cell; also the landing of the cells written to it (one object for all). */
+export interface Pending extends Landing {
+  target: MasterRow;
+  /** Each file's word on the cell: its typed cell, or `back` (its base again, an earlier answer withdrawn). */
+  contributions: (Omit<Contribution, 'cell' | 'text'> & { cell?: Cell; back?: true; sr: number; sc: number })[];
+}
+
+export interface AddedRow {
+  loaded: Loaded;
+  src: SrcRow;
+  anchor: MasterRow;
+  order: number;
+}
+
+export function validateAll(loaded: Loaded[], model: MasterModel, config: Config): FindingItem[] {
+  const findings: FindingItem[] = [];
+  for (const l of loaded) {
+    if (!l.parsed || l.status === 'no-report') continue;
+    // The master is context: a 再掲 in a section's file has its source in rows it was not sent.
+    // A copy, so the bullet index built for the 再掲 rules is not kept for the rest of the run.
+    for (const f of checkParsed(l.src.name, { ...l.parsed }, config, { context: [model.parsed] }).findings) {
+      findings.push({ department: l.dept, file: l.src.name, rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message });
+    }
+  }
+  return findings;
+}
+
+/** What the returned files changed, before anything is written. */
+export interface Merge {
+  /** Changed master cells in the order first seen, and the same by sheet and (r, c). */
+  pending: Pending[];
+  pendingAt: Map<string, Map<number, Pending>>;
+  /** Rows of a returned file that belong to other departments (file, sheet, 1-based row). */
+  foreign: Set<string>;
+  unauthorizedRaw: (UnauthorizedItem & { target: MasterRow; r: number; c: number })[];
+  unplaced: UnplacedItem[];
+  addedRows: AddedRow[];
+  taken: Map<string, { rows: Set<MasterRow>; changed: Set<MasterRow> }>;
+  /** The round's answer cells from the record, by sheet and (r, c) of the master. */
+  states: Map<string, Map<number, CellState>>;
+}
+
+export function mergeAll(applied: Loaded[], model: MasterModel, fates: Fates, states: Merge['states']): Merge {
+  const merge: Merge = { pending: [], pendingAt: new Map(), foreign: new Set(), unauthorizedRaw: [], unplaced: [], addedRows: [], taken: new Map(), states };
+  const candidatesOf = candidateRows(model);
+  for (const l of applied) {
+    const dept = l.dept!;
+    const tk = merge.taken.get(dept) ?? { rows: new Set<MasterRow>(), changed: new Set<MasterRow>() };
+    merge.taken.set(dept, tk);
+    for (const ss of l.parsed!.reports) mergeSheet(merge, l, ss, candidatesOf(ss), tk, fates);
+  }
+  return merge;
+}
+
+/** The pending change of one master cell, made on first need. */
+export function pendingAt(merge: Merge, at: Map<number, Pending>, m: MasterRow, r: number, c: number): Pending {
+  let p = at.get(cellKey(r, c));
+  if (!p) {
+    at.set(cellKey(r, c), (p = { target: m, sheet: m.sheet, r, c, output: false, contributions: [] }));
+    merge.pending.push(p);
+  }
+  return p;
+}
+
+/** One sheet of one returned file: pair its rows with the master's and sort each cell's change. */
+export function mergeSheet(
+  merge: Merge,
+  l: Loaded,
+  ss: ReportSheet,
+  candidates: MasterRow[],
+  tk: { rows: Set<MasterRow>; changed: Set<MasterRow> },
+  fates: Fates,
+): void {
+  const dept = l.dept!;
+  const sheetName = ss.sheet.name;
+  const mappedCols = mappedColumns(ss);
+  const srcRows: SrcRow[] = ss.rows.map((row) => {
+    const keyCell = findKeyCell(ss.sheet, row.r, mappedCols);
+    const s: SrcRow = { rs: ss, row, path: sectionPath(row) };
+    if (keyCell) s.keyCell = keyCell;
+    return s;
+  });
+  // Key cells anywhere (also on rows the parser did not take as data) are ours.
+  const sf = fates.of(l, sheetName);
+  // forEach: a for-of over entries allocates a pair per cell, and this visits every cell.
+  ss.sheet.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell.text.startsWith('shinchoku:v1:') || cell.text === t.keyHeader) sf.setWithText(r, c, cell.text, 'control');
+    }),
+  );
+  if (srcRows.length === 0) return;
+  matchRows(srcRows, candidates, dept);
+  // Only a merged cell can be reached from two rows (carried cells are skipped).
+  const seenAnchor = ss.sheet.merges.length > 0 ? new Set<number>() : undefined;
+  for (const s of srcRows) {
+    if (!s.match) continue;
+    const m = s.match;
+    const owned = m.owners.includes(dept);
+    if (owned) tk.rows.add(m);
+    else merge.foreign.add(`${l.index}\u0000${sheetName}\u0000${s.row.r + 1}`);
+    let at = merge.pendingAt.get(m.sheet);
+    if (!at) merge.pendingAt.set(m.sheet, (at = new Map()));
+    for (const [key, sc] of s.row.cells) {
+      if (sc.carried) continue;
+      if (seenAnchor) {
+        const anchor = cellKey(sc.r, sc.c);
+        if (seenAnchor.has(anchor)) continue;
+        seenAnchor.add(anchor);
+      }
+      const mc = m.row.cells.get(key);
+      const col = m.map.get(key);
+      if (col === undefined) {
+        if (nonEmpty(sc.text)) {
+          sf.set(sc.r, sc.c, 'reported');
+          merge.unplaced.push(unplacedItem(l, sheetName, sc, 'extra-column'));
+        }
+        continue;
+      }
+      const master = mc?.text ?? '';
+      const tr = mc ? mc.r : m.row.r;
+      const tc = mc ? mc.c : col;
+      const srcCell = ss.sheet.rows.get(sc.r)?.get(sc.c);
+      const masterCell = m.rs.sheet.rows.get(tr)?.get(tc);
+      const state = merge.states.get(m.sheet)?.get(cellKey(tr, tc));
+      // Changed is judged against what the section was given: the base split wrote into its key,
+      // else the round's own text (a whole copy of the master), else the master as it is.
+      const base = s.bases?.get(key);
+      const changed = base !== undefined ? contentHash(srcCell) !== base : state ? contentHash(srcCell) !== state.baseHash : !sameContent(srcCell, masterCell);
+      if (!changed || (!owned && sameContent(srcCell, masterCell))) {
+        // Its base again: where this department's earlier answer stands, that answer is withdrawn.
+        if (owned && state?.answers.some((a) => a.department === dept)) {
+          pendingAt(merge, at, m, tr, tc).contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, back: true, cell: srcCell ?? { value: '', text: '', type: 's' } });
+          tk.changed.add(m);
+        }
+        sf.setWithText(sc.r, sc.c, sc.text, 'base');
+        continue;
+      }
+      if (owned) {
+        // By cell, not by row: rows sharing a merged cell change one cell.
+        const p = pendingAt(merge, at, m, tr, tc);
+        p.contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, cell: srcCell ?? { value: '', text: '', type: 's' } });
+        tk.changed.add(m);
+        sf.setWithText(sc.r, sc.c, sc.text, 'out', p);
+      } else {
+        merge.unauthorizedRaw.push({
+          department: dept, file: l.src.name, sheet: m.sheet, cell: '', row: 0, sourceSheet: sheetName, sourceCell: a1(sc.r, sc.c),
+          before: master, after: sc.text, target: m, r: tr, c: tc,
+        });
+        sf.set(sc.r, sc.c, 'reported');
+      }
+    }
+  }
+  // Unmatched rows with text of their own are rows the section added.
+  srcRows.forEach((s, idx) => {
+    if (s.match) return;
+    const own = [...s.row.cells.values()].filter((c) => !c.carried && !c.merged && nonEmpty(c.text));
+    if (own.length === 0) return;
+    const anchor = placeAdded(s, srcRows, idx, candidates);
+    if (!anchor) {
+      for (const c of own) {
+        sf.set(c.r, c.c, 'reported');
+        merge.unplaced.push(unplacedItem(l, sheetName, c, 'no-place'));
+      }
+      return;
+    }
+    merge.addedRows.push({ loaded: l, src: s, anchor, order: merge.addedRows.length });
+  });
+}
+
+export function unplacedItem(l: Loaded, sheet: string, c: ReportCell, reason: CellReason): UnplacedItem {
+  return { department: l.dept, file: l.src.name, sheet, cell: a1(c.r, c.c), reason, message: t.cellReasons[reason]!, text: c.text };
+}
+
+export interface Write {
+  m: MasterRow;
+  r: number;
+  c: number;
+  cell: Cell;
+  conflict: boolean;
+  /** The master's own formula, put back when the answers that replaced it are withdrawn. */
+  formula?: string;
+}
+
+export type RawConflict = ConflictItem & { m: MasterRow; r: number; c: number };
+
+/**
+ * Each changed cell's round state after this run's files: earlier answers kept, each
+ * department's replaced by its latest, and the cell written only where what it shows changes.
+ * A cell the secretariat edited since the last run starts again from that edit.
+ */
+export function settle(pending: Pending[], states: Merge['states'], run: number): { writes: Write[]; conflictsRaw: RawConflict[]; touched: CellState[] } {
+  const writes: Write[] = [];
+  const conflictsRaw: RawConflict[] = [];
+  const touched: CellState[] = [];
+  for (const p of pending) {
+    const current = p.target.rs.sheet.rows.get(p.r)?.get(p.c);
+    let st = states.get(p.sheet)?.get(cellKey(p.r, p.c));
+    if (!st || contentHash(current) !== st.writtenHash) {
+      st = { sheet: p.sheet, r: p.r, c: p.c, baseHash: contentHash(current), baseline: store(current), answers: [], writtenHash: contentHash(current) };
+      let bySheet = states.get(p.sheet);
+      if (!bySheet) states.set(p.sheet, (bySheet = new Map()));
+      bySheet.set(cellKey(p.r, p.c), st);
+    }
+    for (const x of p.contributions) {
+      if (x.back) answer(st, { department: x.department, back: true, cell: store(x.cell) });
+      else answer(st, { department: x.department, file: x.file, run, cell: store(x.cell), sheet: x.sheet, at: a1(x.sr, x.sc) });
+    }
+    touched.push(st);
+    const shown = shownCell(st, current);
+    if (!sameContent(shown.cell, current) || shown.conflict) {
+      const own = st.answers.length === 0 ? st.baseline?.f : undefined;
+      writes.push({ m: p.target, r: p.r, c: p.c, cell: shown.cell, conflict: shown.conflict, ...(own !== undefined ? { formula: own } : {}) });
+    }
+    st.writtenHash = contentHash(shown.cell);
+    if (shown.conflict) conflictsRaw.push(conflictOf(st, p.target, run));
+  }
+  return { writes, conflictsRaw, touched };
+}
+
+export function conflictOf(st: CellState, m: MasterRow, run: number): RawConflict {
+  return {
+    sheet: st.sheet, cell: '', row: 0, departments: [...new Set(st.answers.map((a) => a.department))],
+    contributions: st.answers.map((a) => ({ department: a.department, file: a.file, sheet: a.sheet, cell: a.at, text: a.cell.w })),
+    run: Math.max(0, ...st.answers.map((a) => a.run)) || run,
+    m, r: st.r, c: st.c,
+  };
+}
