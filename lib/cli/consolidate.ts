@@ -244,7 +244,8 @@ export function summaryText(s: Summary): string {
   section('unplaced', s.unplaced.map((u) => ({ sheet: `${u.file} ${u.sheet}`, cell: u.cell, department: u.department ?? '', text: format(t.detailUnplaced, { reason: u.message, text: u.text.slice(0, 60) }) })));
   lines.push('');
   lines.push(format(t.textTotals, {
-    departments: s.departments.length, missing: s.missing.length, duplicate: s.departments.filter((d) => d.status === 'duplicate').length,
+    departments: s.departments.length, submitted: s.departments.filter((d) => d.status === 'submitted').length,
+    earlier: s.departments.filter((d) => d.status === 'earlier').length, missing: s.missing.length, duplicate: s.departments.filter((d) => d.status === 'duplicate').length,
     unusable: s.departments.filter((d) => d.status === 'unusable').length, conflicts: s.conflicts.length, unauthorized: s.unauthorized.length,
     added: s.added.length, dropped: droppedRows(s).length, findings: s.findings.length, unplaced: s.unplaced.length,
   }));

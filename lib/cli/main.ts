@@ -28,7 +28,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   validate: { usage: cli.usageValidate, options: FORMAT },
-  split: { usage: consolidateText.usageSplit, options: { ...FORMAT, ...OUTPUT } },
+  split: { usage: consolidateText.usageSplit, options: { ...FORMAT, ...OUTPUT, force: { type: 'boolean' } } },
   consolidate: { usage: consolidateText.usageConsolidate, options: { ...FORMAT, ...OUTPUT, 'prefer-newest': { type: 'boolean' }, sheets: { type: 'boolean' } } },
   publish: { usage: consolidateText.usagePublish, options: { ...FORMAT, ...OUTPUT } },
   rules: { usage: cli.usageRules, options: {} },
@@ -128,7 +128,7 @@ function run(command: string, p: Parsed, io: Io): number {
     }
     case 'split': {
       const a = oneWorkbook(p, consolidateText.noMaster);
-      return runSplit({ master: a.input, outDir: a.out, format: a.fmt, config: a.config }, io);
+      return runSplit({ master: a.input, outDir: a.out, format: a.fmt, config: a.config, force: p.values['force'] === true }, io);
     }
     case 'consolidate': {
       const fmt = formatOf(p);

@@ -15,6 +15,8 @@ export interface SplitArgs {
   outDir: string;
   format: 'text' | 'json';
   config: Config;
+  /** Overwrite workbooks of the same names already in the folder. */
+  force?: boolean;
 }
 
 export function runSplit(args: SplitArgs, io: Io): number {
@@ -35,6 +37,14 @@ export function runSplit(args: SplitArgs, io: Io): number {
   if (result.files.length === 0) {
     io.progressDone();
     err(format(t.masterNoReport, { path: args.master }));
+    return 2;
+  }
+  // A folder already holding these names may hold workbooks sent out or come back filled in:
+  // list them and write nothing, so the folder is never half old and half new.
+  const existing = args.force ? [] : result.files.map((f) => path.join(args.outDir, f.name)).filter((p) => fs.existsSync(p));
+  if (existing.length > 0) {
+    io.progressDone();
+    for (const line of [format(t.splitExisting, { dir: args.outDir, n: existing.length }), ...existing.map((file) => format(t.splitExistingLine, { file })), t.splitExistingHelp]) err(line);
     return 2;
   }
   try {

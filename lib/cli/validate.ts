@@ -1,5 +1,6 @@
 // `shinchoku validate`: text for people, JSON for machines.
 import type { FileResult } from '../check';
+import type { Finding, Fix } from '../rules/types';
 import { checkFile } from './check-file';
 import type { Config } from '../config/schema';
 import { cli, excerpt, format, readErrors, severityLabel, skipReasons } from '../locale/ja';
@@ -112,11 +113,7 @@ export function toText(results: FileResult[], notices: string[] = [], others: Ot
         lines.push(format(cli.sheetHeader, { sheet }));
       }
       lines.push(format(cli.findingLine, { cell: f.cell, severity: severityLabel[f.severity], message: f.message, rule: f.rule }));
-      if (f.fix) {
-        const length = [...f.fix.value].length;
-        const oneLine = f.fix.value.replace(/\r?\n/g, '⏎');
-        lines.push(length <= 80 ? format(cli.fixLine, { value: oneLine }) : format(cli.fixLineLong, { value: excerpt(oneLine, 60), length }));
-      }
+      if (f.fix) lines.push(fixText(f, f.fix));
     }
     if (!r.error && r.findings.length === 0) lines.push(cli.noFindings);
     lines.push('');
@@ -131,6 +128,48 @@ export function toText(results: FileResult[], notices: string[] = [], others: Ot
   const more = t.notWorkbooks > 0 ? format(cli.summaryNotWorkbooks, { n: t.notWorkbooks }) : '';
   lines.push(format(cli.summary, { files: t.files, errors: t.errors, warnings: t.warnings, infos: t.info, unreadable: t.unreadable }) + more);
   return lines.map(printable).join('\n');
+}
+
+/**
+ * The 修正案 line. A long fix (a 再掲 copied back into a cell of several bullets) is shown
+ * where it changes the cell, with the words before and after: the start of the cell would
+ * not show 入事 → 人事.
+ */
+function fixText(f: Finding, fix: Fix): string {
+  const value = fix.value;
+  const length = [...value].length;
+  const oneLine = (x: string): string => x.replace(/\r?\n/g, '⏎');
+  if (length <= 80) return format(cli.fixLine, { value: oneLine(value) });
+  const change = typeof f.data['diff'] === 'string' ? changeOf(f.data['diff']) : undefined;
+  if (!change || !value.includes(change.fixed)) return format(cli.fixLineLong, { value: excerpt(oneLine(value), 60), length });
+  return format(cli.fixLineChange, { value: oneLine(change.shown), before: oneLine(change.before), after: oneLine(change.after), length });
+}
+
+/**
+ * The changed words of saikei-drift's diff (元「…X…」→ 再掲「…Y…」): the source's text with
+ * its context, and the words that differ, widened to two characters so a one-character
+ * slip (入 → 人) reads as a word (入事 → 人事).
+ */
+export function changeOf(diff: string): { fixed: string; shown: string; before: string; after: string } | undefined {
+  const m = /^[^「]*「(.*?)」→[^「]*「(.*)」$/su.exec(diff);
+  if (!m) return undefined;
+  const strip = (x: string): string => x.replace(/^…|…$/gu, '');
+  const a = [...strip(m[1]!)];
+  const b = [...strip(m[2]!)];
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let s = 0;
+  while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+  // A changed character takes the one after it (入事 → 人事); an insertion or deletion the
+  // ones before it (よう → ように).
+  const replaced = a.length - p - s > 0 && b.length - p - s > 0;
+  const short = (): boolean => Math.min(a.length, b.length) - p - s < 2;
+  if (replaced) while (s > 0 && short()) s--;
+  while (p > 0 && short()) p--;
+  while (s > 0 && short()) s--;
+  const before = b.slice(p, b.length - s).join('');
+  const after = a.slice(p, a.length - s).join('');
+  return before === '' || after === '' || before === after ? undefined : { fixed: a.join(''), shown: m[1]!, before, after };
 }
 
 /**

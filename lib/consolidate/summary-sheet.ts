@@ -1,11 +1,49 @@
-// The 集約結果 sheet: first who sent what, then every item with the place to look at.
+// The 集約結果 sheet as a secretariat prints it: counts, who sent what, what the colours on the
+// report sheets mean, then every item with the place to look at.
 import { consolidate as t, excerpt, format, severityLabel } from '../locale/ja';
+import { textUnits } from '../ooxml/height';
 import type { Styles } from '../ooxml/styles';
 import { newSheetXml, type NewSheetCell } from '../ooxml/workbook';
+// A cycle (consolidate.ts imports this file): FILLS is only read when a sheet is built, so the
+// legend always shows the colours the report sheets got.
+import { FILLS } from './consolidate';
 import type { MissingRowsItem, Summary } from './types';
 
-const STATUS_FILL: Record<string, string> = { submitted: 'FFE2EFDA', earlier: 'FFE2EFDA', missing: 'FFFFF2CC', duplicate: 'FFF8CBAD', unusable: 'FFF8CBAD' };
-const KIND_FILL: Record<string, string> = { conflict: 'FFF8CBAD', unauthorized: 'FFFCE4D6', added: 'FFE2EFDA', missing: 'FFFFF2CC', duplicate: 'FFFFF2CC', unusable: 'FFFFF2CC', dropped: 'FFFFF2CC', file: 'FFF8CBAD' };
+const OK_FILL = 'FFE2EFDA';
+const BAD_FILL = 'FFF8CBAD';
+
+function statusFill(status: string): string | undefined {
+  return { submitted: OK_FILL, earlier: OK_FILL, missing: FILLS.unfilled, duplicate: BAD_FILL, unusable: BAD_FILL }[status];
+}
+
+function kindFill(kind: string): string | undefined {
+  const unfilled = FILLS.unfilled;
+  return { conflict: FILLS.conflict, unauthorized: FILLS.unauthorized, added: FILLS.added, missing: unfilled, duplicate: unfilled, unusable: unfilled, dropped: unfilled, file: BAD_FILL }[kind];
+}
+
+/** Folder and name of a path as the CLI or the pane gave it (either separator). */
+function splitPath(p: string): { dir: string; name: string } {
+  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return i < 0 ? { dir: '', name: p } : { dir: p.slice(0, i), name: p.slice(i + 1) };
+}
+
+/**
+ * File names without their folder, and the folders once: a full path wraps mid-name. A name
+ * two folders share keeps its path, so every file stays told apart.
+ */
+export function shortFileNames(paths: readonly string[]): { folders: string[]; name: (p: string) => string } {
+  const parts = new Map(paths.map((p) => [p, splitPath(p)]));
+  const dirsOf = new Map<string, Set<string>>();
+  for (const { dir, name } of parts.values()) dirsOf.set(name, (dirsOf.get(name) ?? new Set()).add(dir));
+  const folders = [...new Set([...parts.values()].map((x) => x.dir).filter((d) => d !== '' && d !== '.'))];
+  return {
+    folders,
+    name: (p) => {
+      const x = parts.get(p) ?? splitPath(p);
+      return (dirsOf.get(x.name)?.size ?? 1) > 1 ? p : x.name;
+    },
+  };
+}
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -46,7 +84,8 @@ export function unfilledGroups(items: readonly MissingRowsItem[]): UnfilledGroup
   }));
 }
 
-export function summarySheetXml(s: Summary, styles: Styles): string {
+/** The sheet, and the rows to repeat on every printed page (`ed.setPrintTitles`). */
+export function summarySheet(s: Summary, styles: Styles): { xml: string; printTitles: string } {
   const title = styles.derive(0, { bold: true });
   const head = styles.derive(0, { bold: true, fill: 'FFD9D9D9', border: true, wrap: true });
   const body = styles.derive(0, { border: true, wrap: true });
@@ -57,32 +96,47 @@ export function summarySheetXml(s: Summary, styles: Styles): string {
     if (n === undefined) fillCache.set(argb, (n = styles.derive(body, { fill: argb })));
     return n;
   };
-  const cell = (text: string | number, style = body, link?: string): NewSheetCell => ({ text: String(text), style, ...(link ? { link } : {}) });
+  const cell = (text: string, style = body, link?: string): NewSheetCell => ({ text, style, ...(link ? { link } : {}) });
+  const num = (n: number, style = body): NewSheetCell => ({ text: String(n), value: n, style });
   const spill = (text: string, style: number): NewSheetCell => ({ text, style, spill: true });
+  const files = shortFileNames([...s.files.map((f) => f.file.replace(/#[^#/\\]*$/, '')), ...s.departments.flatMap((d) => d.files)]);
+  // A sheet of a workbook (ブック.xlsx#シート) keeps its sheet part after the short name.
+  const fileName = (p: string): string => {
+    const hash = /#[^#/\\]*$/.exec(p);
+    return hash ? files.name(p.slice(0, hash.index)) + hash[0] : files.name(p);
+  };
   const rows: (NewSheetCell | null)[][] = [];
   const count = (st: string): number => s.departments.filter((d) => d.status === st).length;
   rows.push([spill(format(t.summaryTitle, { master: s.master }), title)]);
-  rows.push([
-    spill(
-      format(t.summaryCounts, {
-        departments: s.departments.length, submitted: count('submitted'), earlier: count('earlier'), missing: count('missing'), duplicate: count('duplicate'), unusable: count('unusable'),
-        conflicts: s.conflicts.length, unauthorized: s.unauthorized.length, added: s.added.length, dropped: droppedRows(s).length,
-        findings: s.findings.length, unplaced: s.unplaced.length,
-      }),
-      0,
-    ),
-  ]);
+  if (files.folders.length > 0) rows.push([spill(format(t.summaryFolder, { folders: files.folders.join(t.listJoin) }), 0)]);
   rows.push([spill(t.summaryLateHelp, 0)]);
+  rows.push([]);
+  const counts: Record<keyof typeof t.summaryCounts, number> = {
+    departments: s.departments.length, submitted: count('submitted'), earlier: count('earlier'), missing: count('missing'), duplicate: count('duplicate'), unusable: count('unusable'),
+    conflicts: s.conflicts.length, unauthorized: s.unauthorized.length, added: s.added.length, dropped: droppedRows(s).length,
+    findings: s.findings.length, unplaced: s.unplaced.length,
+  };
+  // Counts on the left, what the colours mean beside them: both short, read together.
+  const legend: [string, string][] = [
+    ['unfilled', FILLS.unfilled], ['conflict', FILLS.conflict], ['added', FILLS.added], ['unauthorized', FILLS.unauthorized],
+  ];
+  const countRows = Object.entries(t.summaryCounts) as [keyof typeof t.summaryCounts, string][];
+  rows.push([cell(t.summaryCountsTitle, head), cell('', head), null, spill(t.summaryLegendTitle, title)]);
+  countRows.forEach(([k, label], i) => {
+    const l = legend[i];
+    // A swatch, its meaning beside it: text running over a fill would look like part of it.
+    rows.push([cell(label), num(counts[k]), null, ...(l ? [cell('', filled(l[1])), spill(t.summaryLegend[l[0]] ?? l[0], 0)] : [])]);
+  });
   rows.push([]);
   rows.push([spill(t.summaryDeptTitle, title)]);
   rows.push(t.summaryDeptHeader.map((h) => cell(h, head)));
   for (const d of s.departments) {
     rows.push([
       cell(d.name),
-      cell(t.status[d.status] ?? d.status, filled(STATUS_FILL[d.status])),
-      cell(d.files.join('\n')),
-      cell(d.rowsTaken),
-      cell(d.rowsChanged),
+      cell(t.status[d.status] ?? d.status, filled(statusFill(d.status))),
+      cell(d.files.map(fileName).join('\n')),
+      num(d.rowsTaken),
+      num(d.rowsChanged),
       cell(format(t.summaryDeptDetail, { conflicts: d.conflicts, unauthorized: d.unauthorized, added: d.added, dropped: d.dropped, findings: d.findings })),
     ]);
   }
@@ -92,7 +146,7 @@ export function summarySheetXml(s: Summary, styles: Styles): string {
   rows.push(t.summaryDetailHeader.map((h) => cell(h, head)));
   const item = (kind: string, dept: string, file: string, sheet: string, ref: string, text: string, link: boolean): void => {
     rows.push([
-      cell(t.kinds[kind] ?? kind, filled(KIND_FILL[kind])),
+      cell(t.kinds[kind] ?? kind, filled(kindFill(kind))),
       cell(dept),
       cell(file),
       cell(sheet),
@@ -100,26 +154,46 @@ export function summarySheetXml(s: Summary, styles: Styles): string {
       cell(text),
     ]);
   };
-  for (const f of s.files) if (f.status !== 'applied') item('file', f.department ?? '', f.file, '', '', f.reason ?? '', false);
+  for (const f of s.files) if (f.status !== 'applied') item('file', f.department ?? '', fileName(f.file), '', '', f.reason ?? '', false);
   for (const g of unfilledGroups(s.unfilled)) item(g.status, g.department, '', g.sheet, g.cell, g.text, true);
   for (const c of s.conflicts) {
-    item('conflict', c.departments.join('\n'), [...new Set(c.contributions.map((x) => x.file))].join('\n'), c.sheet, c.cell, format(t.detailConflict, { count: c.departments.length, departments: c.departments.join(t.listJoin) }), true);
+    item('conflict', c.departments.join('\n'), [...new Set(c.contributions.map((x) => fileName(x.file)))].join('\n'), c.sheet, c.cell, format(t.detailConflict, { count: c.departments.length, departments: c.departments.join(t.listJoin) }), true);
   }
   for (const u of s.unauthorized) {
-    item('unauthorized', u.department, u.file, u.sheet, u.cell, format(t.detailUnauthorized, { sourceCell: `${u.sourceSheet}!${u.sourceCell}`, before: excerpt(u.before, 40), after: excerpt(u.after, 40) }), true);
+    item('unauthorized', u.department, fileName(u.file), u.sheet, u.cell, format(t.detailUnauthorized, { sourceCell: `${u.sourceSheet}!${u.sourceCell}`, before: excerpt(u.before, 40), after: excerpt(u.after, 40) }), true);
   }
   for (const a of s.added) {
-    item('added', a.department, a.file, a.sheet, a.cell, format(t.detailAdded, { sourceSheet: a.sourceSheet, sourceRow: a.sourceRow, text: excerpt(Object.values(a.texts).join(t.cellJoin), 60) }), true);
+    item('added', a.department, fileName(a.file), a.sheet, a.cell, format(t.detailAdded, { sourceSheet: a.sourceSheet, sourceRow: a.sourceRow, text: excerpt(Object.values(a.texts).join(t.cellJoin), 60) }), true);
   }
   for (const f of s.findings) {
-    item('finding', f.department ?? '', f.file, f.sheet, f.cell, format(t.detailFinding, { severity: severityLabel[f.severity], message: f.message, rule: f.rule }), false);
+    item('finding', f.department ?? '', fileName(f.file), f.sheet, f.cell, format(t.detailFinding, { severity: severityLabel[f.severity], message: f.message, rule: f.rule }), false);
   }
-  for (const u of s.unplaced) item('unplaced', u.department ?? '', u.file, u.sheet, u.cell, format(t.detailUnplaced, { reason: u.message, text: excerpt(u.text, 60) }), false);
+  for (const u of s.unplaced) item('unplaced', u.department ?? '', fileName(u.file), u.sheet, u.cell, format(t.detailUnplaced, { reason: u.message, text: excerpt(u.text, 60) }), false);
   if (rows.length === detailHeader + 1) rows.push([cell(t.noneLine)]);
-  return newSheetXml({
+  const xml = newSheetXml({
     rows,
-    widths: [20, 22, 30, 14, 9, 80],
+    widths: fittedWidths(rows, [10, 8, 14, 10, 8], 80),
     autoFilter: `A${detailHeader + 1}:F${rows.length}`,
     landscape: true,
   });
+  return { xml, printTitles: `$${detailHeader + 1}:$${detailHeader + 1}` };
+}
+
+export function summarySheetXml(s: Summary, styles: Styles): string {
+  return summarySheet(s, styles).xml;
+}
+
+/**
+ * Columns wide enough for their longest line (names, files, cells never wrap mid-name), up to
+ * a cap; the last column, free text, keeps its width and wraps.
+ */
+function fittedWidths(rows: readonly (NewSheetCell | null)[][], min: readonly number[], last: number): number[] {
+  const w = [...min];
+  for (const row of rows) {
+    row.forEach((c, i) => {
+      if (!c || c.spill || i >= min.length) return;
+      for (const line of c.text.split('\n')) w[i] = Math.max(w[i]!, Math.ceil(textUnits(line) + 2));
+    });
+  }
+  return [...w.map((x) => Math.min(x, 45)), last];
 }

@@ -114,7 +114,7 @@ export const cli = {
   help: `使い方:
   shinchoku validate <ファイルまたはフォルダ…> [--format text|json] [--config 設定.json]
     報告書のブックを検証し、問題をセル番地と理由で示します。
-  shinchoku split <集約表.xlsx> -o <出力フォルダ> [--format text|json] [--config 設定.json]
+  shinchoku split <集約表.xlsx> -o <出力フォルダ> [--force] [--format text|json] [--config 設定.json]
     集約表を担当部署ごとのブックに分けます（その部署の行だけ・書式そのまま・記入欄以外は保護）。
   shinchoku consolidate <集約表.xlsx> <回答ファイルまたはフォルダ…> -o <出力.xlsx>
         [--format text|json] [--config 設定.json] [--prefer-newest] [--sheets]
@@ -144,6 +144,8 @@ export const cli = {
   findingLine: '    {cell}\t[{severity}] {message}（{rule}）',
   fixLine: '      → 修正案: 「{value}」',
   fixLineLong: '      → 修正案: 「{value}」（全 {length} 文字。全文は --format json で確認できます）',
+  /** A long fix shown where it changes the cell: 「…職向け人事評価…」（「入事」→「人事」…）. */
+  fixLineChange: '      → 修正案: 「{value}」（「{before}」→「{after}」、セル全体 {length} 文字は --format json で確認できます）',
   noFindings: '  指摘はありません',
   fileError: '  × 読めません: {reason}',
   summary: '合計: ファイル {files} 件、エラー {errors} 件、警告 {warnings} 件、情報 {infos} 件、読めないファイル {unreadable} 件',
@@ -230,12 +232,44 @@ export function excerpt(text: string, n = 30): string {
   return chars.length <= n ? one : `${chars.slice(0, n).join('')}…`;
 }
 
+/**
+ * One word per idea, for every audience: the CLI, the 集約結果 sheet, the pane and the README
+ * use these and nothing else for the same thing (tests/glossary.test.ts holds them to it).
+ */
+export const glossary = {
+  /** A department's file was taken this run. */
+  submitted: '提出',
+  /** Taken by an earlier run of the same round. */
+  earlier: '前回までに反映',
+  missing: '未提出',
+  /** Two or more files for one department: none taken. */
+  duplicate: '重複',
+  /** Only unreadable files or files without a report sheet. */
+  unusable: 'ファイル不備',
+  unknownDepartment: '部署不明',
+  /** A change to a row of another department: listed, not taken. */
+  unauthorized: '担当外の変更',
+  /** Two departments wrote the same cell differently: both kept. */
+  conflict: '競合',
+  added: '追加行',
+  /** The taken file lacks a row the department owns. */
+  dropped: '返送ファイルにない行',
+  /** A row nobody answered for keeps the master's text. */
+  unchanged: '前回の記載のまま',
+  finding: '検証の指摘',
+  unplaced: '反映されなかったセル',
+} as const;
+
+export type GlossaryTerm = keyof typeof glossary;
+const g = glossary;
+
 /** split / consolidate: messages, sheet labels and marks written into workbooks. */
 export const consolidate = {
   usageSplit: `使い方:
-  shinchoku split <集約表.xlsx> -o <出力フォルダ> [--format text|json] [--config 設定.json]
+  shinchoku split <集約表.xlsx> -o <出力フォルダ> [--force] [--format text|json] [--config 設定.json]
     集約表を担当部署ごとのブックに分けます（その部署の行だけ・書式そのまま・記入欄以外は保護）。
-    終了コード: 0 = 分割した, 1 = 担当部署が空欄の行がある, 2 = 実行できない`,
+    出力先に同じ名前のファイルがあれば、一覧して何も書き出しません（--force で上書き）。
+    終了コード: 0 = 分割した, 1 = 担当部署が空欄の行がある, 2 = 実行できない（出力先に同じ名前のファイルがある場合を含む）`,
   usageConsolidate: `使い方:
   shinchoku consolidate <集約表.xlsx> <回答ファイルまたはフォルダ…> -o <出力.xlsx>
         [--format text|json] [--config 設定.json] [--prefer-newest] [--sheets]
@@ -292,11 +326,11 @@ export const consolidate = {
     'no-report': '報告書のシートがないため未反映',
   } as Record<string, string>,
   departmentFrom: { key: '分割ブックの管理情報', 'file-name': 'ファイル名', 'sheet-name': 'シート名' } as Record<string, string>,
-  status: { submitted: '提出', earlier: '前回までに反映', missing: '未提出', duplicate: '重複', unusable: 'ファイル不備', 'unknown': '部署不明' } as Record<string, string>,
+  status: { submitted: g.submitted, earlier: g.earlier, missing: g.missing, duplicate: g.duplicate, unusable: g.unusable, 'unknown': g.unknownDepartment } as Record<string, string>,
 
   // Why a cell of a returned workbook is listed instead of landing in the output.
   cellReasons: {
-    'unauthorized': '担当外の行の変更のため未反映',
+    'unauthorized': `${g.unauthorized}のため未反映`,
     'outside-table': '表の外のセルのため未反映',
     'extra-column': '集約表にない列のため未反映',
     'unrelated-sheet': '集約表にないシートのため未反映',
@@ -316,46 +350,61 @@ export const consolidate = {
   noteHeader: '集約メモ',
   stateSheet: '_shinchoku_集約',
   stateTitle: 'shinchoku 集約の記録（次の集約で使います。変更しないでください）',
-  noteConflict: '競合（{departments}）: 各部署の記載を残しています。どれを採るか決めてください',
-  noteUnauthorized: '担当外の変更あり（未反映）: {department}「{file}」{cell}',
-  noteAdded: '追加行: {department}「{file}」',
-  noteMissing: '未提出: {departments}',
+  noteConflict: `${g.conflict}（{departments}）: 各部署の記載を残しています。どれを採るか決めてください`,
+  noteUnauthorized: `${g.unauthorized}あり（未反映）: {department}「{file}」{cell}`,
+  noteAdded: `${g.added}: {department}「{file}」`,
+  // These four are recognised in last round's files by the text before "{": keep that part.
+  noteMissing: `${g.missing}: {departments}`,
   noteDuplicate: '同じ部署から複数のファイルがあり未反映: {departments}',
   noteUnusable: 'ファイルに不備があり未反映: {departments}',
   noteDropped: '返送ファイルにこの行がなく未反映: {departments}',
   noteTaken: '反映: {departments}',
-  conflictHead: '【競合】',
+  conflictHead: `【${g.conflict}】`,
   conflictPart: '［{department}］',
 
   // The 集約結果 sheet.
   summarySheet: '集約結果',
   summaryTitle: '集約結果（{master}）',
-  summaryCounts: '部署 {departments}（提出 {submitted}・前回までに反映 {earlier}・未提出 {missing}・重複 {duplicate}・ファイル不備 {unusable}）／ 競合 {conflicts} ／ 担当外の変更 {unauthorized} ／ 追加行 {added} ／ 返送ファイルにない行 {dropped} ／ 検証の指摘 {findings} ／ 反映されなかったセル {unplaced}',
+  summaryCountsTitle: '件数',
+  /** One row each, the number in its own cell. */
+  summaryCounts: {
+    departments: '部署', submitted: g.submitted, earlier: g.earlier, missing: g.missing, duplicate: g.duplicate, unusable: g.unusable,
+    conflicts: g.conflict, unauthorized: g.unauthorized, added: g.added, dropped: g.dropped, findings: g.finding, unplaced: g.unplaced,
+  },
+  summaryFolder: '回答のフォルダ: {folders}',
   summaryDeptHeader: ['部署', '状況', 'ファイル', '反映行数', '変更行数', '内訳'],
-  summaryDeptDetail: '競合 {conflicts}／担当外の変更 {unauthorized}／追加行 {added}／返送ファイルにない行 {dropped}／検証の指摘 {findings}',
+  summaryDeptDetail: `${g.conflict} {conflicts}／${g.unauthorized} {unauthorized}／${g.added} {added}／${g.dropped} {dropped}／${g.finding} {findings}`,
   summaryDeptTitle: '部署ごとの提出状況',
-  summaryLateHelp: '後から届いた回答は、このブックを集約表にしてもう一度集約すると反映できます（ここで「提出」「前回までに反映」の部署は未提出に数えません）。新しい回を始めるときは、このシートを削除してから分割してください。',
+  summaryLateHelp: `後から届いた回答は、このブックを集約表にしてもう一度集約すると反映できます（ここで「${g.submitted}」「${g.earlier}」の部署は${g.missing}に数えません）。新しい回を始めるときは、このシートを削除してから分割してください。`,
+  /** What the colours on the report sheets mean; each line is shown on its own colour. */
+  summaryLegendTitle: '報告書のシートの色',
+  summaryLegend: {
+    unfilled: `${g.missing}・${g.duplicate}・${g.unusable}・${g.dropped}: ${g.unchanged}の行（記入欄に色）`,
+    conflict: `${g.conflict}: 部署ごとの記載を残したセル`,
+    added: `${g.added}: 部署が加えた行`,
+    unauthorized: `${g.unauthorized}（反映していません）`,
+  } as Record<string, string>,
   summaryDetailTitle: '詳細（セルをクリックすると該当箇所へ移動します）',
   summaryDetailHeader: ['区分', '部署', 'ファイル', 'シート', 'セル', '内容'],
   kinds: {
-    conflict: '競合',
-    unauthorized: '担当外の変更',
-    added: '追加行',
-    missing: '未提出',
-    duplicate: '重複のため未反映',
-    unusable: 'ファイル不備のため未反映',
-    dropped: '返送ファイルにない行',
-    finding: '検証の指摘',
-    unplaced: '未反映セル',
+    conflict: g.conflict,
+    unauthorized: g.unauthorized,
+    added: g.added,
+    missing: g.missing,
+    duplicate: `${g.duplicate}のため未反映`,
+    unusable: `${g.unusable}のため未反映`,
+    dropped: g.dropped,
+    finding: g.finding,
+    unplaced: g.unplaced,
     file: 'ファイル',
   } as Record<string, string>,
   detailConflict: '{count} 部署が異なる記載: {departments}',
   detailUnauthorized: '回答 {sourceCell}:「{before}」→「{after}」（反映していません）',
   detailAdded: '回答 {sourceSheet} {sourceRow} 行目: 「{text}」',
-  detailMissing: '担当 {rows} 行が未記入のままです（{cells}）',
-  detailDuplicate: '同じ部署から複数のファイルがあり、担当 {rows} 行は反映していません（{cells}）',
-  detailUnusable: 'ファイルを反映できなかったため、担当 {rows} 行は未記入のままです（{cells}）',
-  detailDropped: '返送されたファイルに担当 {rows} 行が見つからず、前の記載のままです（{cells}）。削除・書き換えの意図か部署に確認してください',
+  detailMissing: `担当 {rows} 行は${g.unchanged}です（{cells}）`,
+  detailDuplicate: `同じ部署から複数のファイルがあり、担当 {rows} 行は${g.unchanged}です（{cells}）`,
+  detailUnusable: `ファイルを反映できなかったため、担当 {rows} 行は${g.unchanged}です（{cells}）`,
+  detailDropped: `返送されたファイルに担当 {rows} 行が見つからず、${g.unchanged}です（{cells}）。削除・書き換えの意図か部署に確認してください`,
   listJoin: '、',
   cellJoin: ' ／ ',
   lineBreakMark: '⏎',
@@ -366,14 +415,18 @@ export const consolidate = {
 
   // Text report of the CLI.
   textDept: '  {department}\t{status}\t{files}\t反映 {rows} 行',
+  textFolder: '回答のフォルダ: {folders}',
   textSection: '■ {title}（{count} 件）',
   textItem: '  {sheet}!{cell}\t{department}\t{text}',
   textFinding: '[{severity}] {message}（{rule}）',
   textFileLine: '  {file}\t{department}\t{status}',
-  textTotals: '合計: 部署 {departments}、未提出 {missing}、重複 {duplicate}、ファイル不備 {unusable}、競合 {conflicts}、担当外の変更 {unauthorized}、追加行 {added}、返送ファイルにない行 {dropped}、検証の指摘 {findings}、反映されなかったセル {unplaced}',
+  textTotals: `合計: 部署 {departments}、${g.submitted} {submitted}、${g.earlier} {earlier}、${g.missing} {missing}、${g.duplicate} {duplicate}、${g.unusable} {unusable}、${g.conflict} {conflicts}、${g.unauthorized} {unauthorized}、${g.added} {added}、${g.dropped} {dropped}、${g.finding} {findings}、${g.unplaced} {unplaced}`,
   textCells: 'セル: 回答 {in} = 反映 {out} + 元と同じ {base} + 管理用 {control} + 一覧に記載 {reported}',
   departmentTie: 'ファイル名が{departments}のどれにも当てはまり、部署を判別できません。「{example}」のように、局名か頭文字を付けた名前に変えてください',
   unknownDepartmentTie: '部署を判別できないため未反映: {tie}',
+  splitExisting: '出力先のフォルダ {dir} に、同じ名前のファイルが {n} 件あります。何も書き出していません（配布済みのブックや返送されたブックを上書きしないため）:',
+  splitExistingLine: '  {file}',
+  splitExistingHelp: '上書きしてよければ --force を付けて、そうでなければ空のフォルダを -o で指定して、もう一度実行してください。',
   reasonWithTie: '{reason}／{tie}',
 } as const;
 
@@ -472,25 +525,25 @@ export const addin = {
   splitDone: '部署別のブック {n} 件を ZIP にまとめて保存しました（担当のない行 {unowned} 行）',
   splitDoneEarlier: '。前回の集約結果シート「{sheet}」があります: 新しい回なら削除してください',
   splitFailed: '分割できませんでした: {detail}',
-  sumCounts: '提出 {submitted} 部署・未提出 {missing} 部署{others}・競合 {conflicts} 件・権限外の変更 {unauthorized} 件・指摘 {findings} 件',
-  sumMissing: '未提出: {names}',
+  sumCounts: `${g.submitted} {submitted} 部署・${g.missing} {missing} 部署{others}・${g.conflict} {conflicts} 件・${g.unauthorized} {unauthorized} 件・${g.finding} {findings} 件`,
+  sumMissing: `${g.missing}: {names}`,
   /** In sumCounts only when there are such departments. */
-  sumOthers: { earlier: '・前回までに反映 {n} 部署', duplicate: '・重複 {n} 部署', unusable: '・ファイル不備 {n} 部署' } as Record<string, string>,
+  sumOthers: { earlier: `・${g.earlier} {n} 部署`, duplicate: `・${g.duplicate} {n} 部署`, unusable: `・${g.unusable} {n} 部署` } as Record<string, string>,
   sumListTitle: '{title}（{n} 件）',
-  sumConflicts: '競合（同じセルに別々の記入）',
-  sumUnauthorized: '権限外の変更（反映していません）',
+  sumConflicts: `${g.conflict}（同じセルに別々の記入）`,
+  sumUnauthorized: `${g.unauthorized}（反映していません）`,
   sumUnauthorizedItem: '{department}:「{before}」→「{after}」',
-  sumAdded: '追加された行',
-  sumDropped: '返送ファイルにない行（前の記載のまま）',
+  sumAdded: g.added,
+  sumDropped: `${g.dropped}（${g.unchanged}）`,
   sumAddedItem: '{department}（{file}）',
-  sumFindings: '返ってきたブックの指摘',
-  sumUnplaced: '反映できなかったセル',
+  sumFindings: g.finding,
+  sumUnplaced: g.unplaced,
   sumFiles: '反映しなかったファイル',
   colDepartment: '部署',
   colStatus: '状況',
   colRows: '行数',
   colFiles: 'ファイル',
-  deptStatus: { submitted: '提出済み', earlier: '前回までに反映', missing: '未提出', duplicate: '重複（反映せず）', unusable: 'ファイル不備（反映せず）' } as Record<string, string>,
+  deptStatus: { submitted: g.submitted, earlier: g.earlier, missing: g.missing, duplicate: `${g.duplicate}（反映せず）`, unusable: `${g.unusable}（反映せず）` } as Record<string, string>,
   severity: { error: 'エラー', warning: '警告', info: '情報' } as Record<string, string>,
   /** Display strings of manifest.xml (the manifest test checks they match). */
   manifest: {

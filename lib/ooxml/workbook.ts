@@ -170,6 +170,20 @@ export class XlsxEditor {
     this.pkg.write(this.wb, wb);
   }
 
+  /**
+   * Rows printed at the top of every page of the sheet (`$8:$8`): the defined name
+   * _xlnm.Print_Titles, replacing the sheet's earlier one.
+   */
+  setPrintTitles(sheetName: string, rows: string): void {
+    const e = this.sheets.find((s) => s.name === sheetName)!;
+    const el = `<definedName name="_xlnm.Print_Titles" localSheetId="${e.index}">${escapeXml(`'${sheetName.replace(/'/g, "''")}'!${rows}`)}</definedName>`;
+    let wb = this.pkg.read(this.wb).replace(DEFINED_NAME_EL, (x) => (getAttr(x, 'name') === '_xlnm.Print_Titles' && getAttr(x, 'localSheetId') === String(e.index) ? '' : x));
+    if (/<definedNames\b[^>]*\/>/.test(wb)) wb = wb.replace(/<definedNames\b[^>]*\/>/, `<definedNames>${el}</definedNames>`);
+    else if (wb.includes('</definedNames>')) wb = wb.replace('</definedNames>', `${el}</definedNames>`);
+    else wb = insertInOrder(wb, `<definedNames>${el}</definedNames>`, ['calcPr', ...WORKBOOK_AFTER_CALCPR], '</workbook>');
+    this.pkg.write(this.wb, wb);
+  }
+
   setState(name: string, state: SheetState): void {
     const e = this.sheets.find((s) => s.name === name);
     if (e) e.state = state;
@@ -428,6 +442,8 @@ export interface NewSheetCell {
   link?: string;
   /** Not wrapped: the text runs on over empty neighbours and does not size the row. */
   spill?: boolean;
+  /** Stored as a number (sums and filters work); `text` is then only used to size the row. */
+  value?: number;
 }
 
 export interface NewSheetSpec {
@@ -450,6 +466,7 @@ export function newSheetXml(spec: NewSheetSpec): string {
           const ref = `${colName(c)}${r + 1}`;
           if (cell.link) links.push(`<hyperlink ref="${ref}" location="${escapeXml(cell.link)}" display="${escapeXml(cell.link)}"/>`);
           const s = cell.style ? ` s="${cell.style}"` : '';
+          if (cell.value !== undefined && Number.isFinite(cell.value)) return `<c r="${ref}"${s}><v>${cell.value}</v></c>`;
           if (cell.text === '') return `<c r="${ref}"${s}/>`;
           return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell.text)}</t></is></c>`;
         })

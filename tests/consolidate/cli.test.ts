@@ -42,8 +42,17 @@ test('split writes one workbook per department, atomically', () => {
   expect(main(['split', masterPath, '-o', out], io)).toBe(0);
   expect(fs.readdirSync(out).sort()).toEqual(['保)総務部.xlsx', '区)保健福祉部.xlsx', '子)児童相談所.xlsx', '子)子育て支援部.xlsx']);
   expect(io.stdout.join('\n')).toContain('部署 4 件のブックを');
+  // Again into the same folder: nothing is overwritten unless asked.
+  const again = capture();
+  const before = fs.statSync(path.join(out, '保)総務部.xlsx')).mtimeMs;
+  expect(main(['split', masterPath, '-o', out], again)).toBe(2);
+  expect(again.stdout).toEqual([]);
+  expect(again.stderr[0]).toContain('同じ名前のファイルが 4 件あります。何も書き出していません');
+  expect(again.stderr).toContain(`  ${path.join(out, '保)総務部.xlsx')}`);
+  expect(again.stderr.at(-1)).toContain('--force');
+  expect(fs.statSync(path.join(out, '保)総務部.xlsx')).mtimeMs).toBe(before);
   const json = capture();
-  expect(main(['split', masterPath, '-o', out, '--format', 'json'], json)).toBe(0);
+  expect(main(['split', masterPath, '-o', out, '--format', 'json', '--force'], json)).toBe(0);
   const parsed = JSON.parse(json.stdout.join('\n')) as { files: { department: string; rows: number }[] };
   expect(parsed.files.map((f) => [f.department, f.rows])).toEqual([['子) 子育て支援部', 3], ['保) 総務部', 1], ['区) 保健福祉部', 3], ['子) 児童相談所', 2]]);
   expect(fs.readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(false);
@@ -340,5 +349,5 @@ test('a department whose only file is broken: named with the file, its rows say 
   const text = capture();
   main(['consolidate', m, back, '-o', out], text);
   expect(text.stdout.join('\n')).toMatch(/子\) 子育て支援部\tファイル不備\t.*子育て支援部\.xlsx/);
-  expect(text.stdout.join('\n')).toContain('■ ファイル不備のため未反映（1 件）\n  提言1-ア!A4\t子) 子育て支援部\tファイルを反映できなかったため、担当 1 行は未記入のままです（A4）');
+  expect(text.stdout.join('\n')).toContain('■ ファイル不備のため未反映（1 件）\n  提言1-ア!A4\t子) 子育て支援部\tファイルを反映できなかったため、担当 1 行は前回の記載のままです（A4）');
 });

@@ -134,8 +134,8 @@ test('split, fill with openpyxl, consolidate, download: the same workbook as the
   await page.locator('[data-testid=summary]').waitFor();
   const rows = await page.locator('[data-testid=departments] tbody tr').evaluateAll((els) => els.map((e) => [...e.querySelectorAll('td')].map((td) => td.textContent ?? '')));
   const row = (name: string): string[] | undefined => rows.find((r) => r[0]!.replace(/\s/g, '') === name)?.slice(1);
-  expect(row('子)子育て支援部')).toEqual(['提出済み', String(all.length - 1), path.basename(filled)]);
-  expect(row('区)保健福祉部')?.[0]).toBe('提出済み');
+  expect(row('子)子育て支援部')).toEqual(['提出', String(all.length - 1), path.basename(filled)]);
+  expect(row('区)保健福祉部')?.[0]).toBe('提出');
   expect(row('保)総務部')).toEqual(['ファイル不備（反映せず）', '0', '保)総務部.xlsx']);
   expect(rows.filter((r) => r[1] === '未提出')).toHaveLength(Object.keys(parts).length - 3);
   await expect(page.locator('[data-testid=missing]').textContent()).resolves.toMatch(/^未提出: /);

@@ -217,7 +217,7 @@ test('集約 again on the consolidated workbook: earlier answers stay taken, 集
   await page.locator('[data-testid=summary]').waitFor({ timeout: 60000 });
   const rows = await page.locator('[data-testid=departments] tbody tr').evaluateAll((els) => els.map((e) => [...e.querySelectorAll('td')].map((td) => td.textContent ?? '')));
   const status = (name: string): string | undefined => rows.find((r) => r[0]!.replace(/\s/g, '') === name)?.[1];
-  expect([status('子)子育て支援部'), status('区)保健福祉部')]).toEqual(['前回までに反映', '提出済み']);
+  expect([status('子)子育て支援部'), status('区)保健福祉部')]).toEqual(['前回までに反映', '提出']);
   const second = consolidate(first.bytes, [{ name: late.name, bytes: late.bytes }], config, { masterName: 'master.xlsx', outputName: 'master.xlsx' });
   await expect(page.locator('[data-testid=summary] p.counts').textContent()).resolves.toMatch(/^提出 1 部署・未提出 7 部署・前回までに反映 1 部署・競合/);
   await page.screenshot({ path: screenshotPath('taskpane-late-answers.png'), fullPage: true });
