@@ -1,11 +1,13 @@
 // 公開用に整える in the open workbook: the library plans from the cells, Office.js applies it.
 import { FILLS } from '../../lib/consolidate/consolidate';
+import { LEGACY_UNFILLED } from '../../lib/consolidate/write-master';
 import type { PublishPlan } from '../../lib/consolidate/publish';
 import { colName } from '../../lib/grid';
 import { rgb } from './apply-result';
 import { runExcel, type RunOptions } from './run';
 
-const OURS = [FILLS.unfilled, FILLS.conflict, FILLS.added].map(rgb);
+// Marks of outputs made before the unfilled colour changed are ours too.
+const OURS = [FILLS.unfilled, LEGACY_UNFILLED, FILLS.conflict, FILLS.added].map(rgb);
 
 /** A recorded `<fill>` as Office.js can set it: a colour, null for none, undefined when neither fits. */
 export function officeFill(xml: string): string | null | undefined {

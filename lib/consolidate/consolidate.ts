@@ -9,7 +9,7 @@ import { RowMap } from '../ooxml/rowmap';
 import { knownDepartments } from './departments';
 import { buildModel, type MasterRow } from './model';
 import { openMaster } from './master';
-import { summarySheetXml } from './summary-sheet';
+import { summarySheet } from './summary-sheet';
 import { contentHash, shownCell, type CellState } from './answers';
 import { believedState, stateSheetXml, type OpenItem, type UnfilledMark } from './state';
 import type { AddedItem, ConflictItem, ConsolidateOptions, ConsolidatePhase, ConsolidateResult, DepartmentSummary, FileSummary, MissingRowsItem, Source, Summary, UnauthorizedItem } from './types';
@@ -289,8 +289,11 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   };
   // The earlier 集約結果 is replaced by this one; its record with this run's.
   const summaryName = prev?.summarySheet && ed.sheets.some((s) => s.name === prev.summarySheet) ? prev.summarySheet : uniqueSheetName(t.summarySheet, ed.sheets.map((s) => s.name));
-  if (summaryName === prev?.summarySheet) ed.replaceSheet(summaryName, summarySheetXml(summary, ed.styles));
-  else ed.addSheet(summaryName, summarySheetXml(summary, ed.styles));
+  const sheet = summarySheet(summary, ed.styles);
+  if (summaryName === prev?.summarySheet) ed.replaceSheet(summaryName, sheet.xml);
+  else ed.addSheet(summaryName, sheet.xml);
+  // Printed on several pages, the 集約結果 repeats its table's header row.
+  ed.setPrintTitles(summaryName, sheet.printTitles);
   const takenSoFar = new Map(prev?.taken ?? []);
   for (const d of deptSummaries) if (d.status === 'submitted') takenSoFar.set(d.name, d.files);
   const dropped = unfilled.filter((u) => u.status === 'dropped').map((u) => ({ department: u.department, sheet: u.sheet, r: u.row - 1 }));

@@ -5,6 +5,7 @@ import type { Config } from '../config/schema';
 import { a1, type Workbook } from '../grid';
 import { consolidate as t } from '../locale/ja';
 import { ConsolidateError, FILLS } from './consolidate';
+import { LEGACY_UNFILLED } from './write-master';
 import { openMaster } from './master';
 import { buildModel, noteColumn } from './model';
 import { believedState, fillPattern, giveBackFill, type UnfilledMark } from './state';
@@ -21,7 +22,7 @@ export interface PublishResult {
   conflictsLeft: { sheet: string; cell: string }[];
 }
 
-const OUR_FILL = fillPattern(FILLS.unfilled, FILLS.conflict, FILLS.added);
+const OUR_FILL = fillPattern(FILLS.unfilled, LEGACY_UNFILLED, FILLS.conflict, FILLS.added);
 
 /** What making a consolidated workbook ready to publish takes, read from its cells. */
 export interface PublishPlan {

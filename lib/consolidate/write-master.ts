@@ -21,7 +21,8 @@ import { AddedRow, unplacedItem, Write } from './merge';
 export const FILLS = {
   conflict: 'FFF8CBAD',
   added: 'FFE2EFDA',
-  unfilled: 'FFFFF2CC',
+  // Rose: no master's heading tint is pink, and it stays darker than them in greyscale prints.
+  unfilled: 'FFFF99CC',
   unauthorized: 'FFFCE4D6',
 } as const;
 
@@ -50,7 +51,9 @@ export interface WriteContext {
   marks: UnfilledMark[];
 }
 
-export const UNFILLED_FILL = fillPattern(FILLS.unfilled);
+/** The unfilled mark of outputs before 2026-12 (FFF2CC, the tint masters use for headings). */
+export const LEGACY_UNFILLED = 'FFFFF2CC';
+export const UNFILLED_FILL = fillPattern(FILLS.unfilled, LEGACY_UNFILLED);
 
 export const HISTORY_FILL = fillPattern(FILLS.conflict, FILLS.added);
 

@@ -5,6 +5,7 @@ import * as XLSX from 'xlsx';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { main } from '../../lib/cli/main';
 import type { Io } from '../../lib/cli/io';
+import { FILLS } from '../../lib/consolidate/consolidate';
 import type { Summary } from '../../lib/consolidate/types';
 import { readWorkbook } from '../../lib/read/workbook';
 import { fill, inspect, libreOfficeResave, py, sheetOf, tmpDir, type InspectedSheet } from './helpers';
@@ -170,7 +171,7 @@ test('a row missing from a department’s returned file: listed, noted, marked, 
   const text = capture();
   main(['consolidate', m, back, '-o', out], text);
   expect(text.stdout.join('\n')).toContain('提言1-ア!A5\t子) 子育て支援部\t返送されたファイルに担当 1 行が見つからず');
-  expect(inspect(out).sheets.find((x) => x.name === '提言1-ア')!.cells['B5']?.fill).toBe('FFFFF2CC');
+  expect(inspect(out).sheets.find((x) => x.name === '提言1-ア')!.cells['B5']?.fill).toBe(FILLS.unfilled);
   // A file taken with every row of its department lists nothing of the kind.
   const full = path.join(dir, 'back-full');
   fs.mkdirSync(full);
@@ -199,7 +200,7 @@ test('a row deleted from a split workbook (rows matched by key) is listed too', 
   const late = json(path.join(dir, 'deleted.xlsx'), [path.join(dir, 'split', '保)総務部.xlsx')], path.join(dir, 'deleted-2.xlsx'));
   expect(late.departments.find((d) => d.name === '子) 子育て支援部')?.status).toBe('earlier');
   expect(dropped(late)).toEqual([['子) 子育て支援部', '提言1-ア', 'A6']]);
-  expect(inspect(path.join(dir, 'deleted-2.xlsx')).sheets.find((x) => x.name === '提言1-ア')!.cells['B6']?.fill).toBe('FFFFF2CC');
+  expect(inspect(path.join(dir, 'deleted-2.xlsx')).sheets.find((x) => x.name === '提言1-ア')!.cells['B6']?.fill).toBe(FILLS.unfilled);
   const answered = json(path.join(dir, 'deleted-2.xlsx'), [path.join(dir, 'split', '子)子育て支援部.xlsx')], path.join(dir, 'deleted-3.xlsx'));
   expect(dropped(answered)).toEqual([]);
 });

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultConfig } from '../../lib/config';
-import { consolidate } from '../../lib/consolidate/consolidate';
+import { consolidate, FILLS } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
 import type { ConsolidateResult, Source } from '../../lib/consolidate/types';
 import * as XLSX from 'xlsx';
@@ -221,7 +221,7 @@ describe('consolidate', () => {
     const ア = sheetOf(output, '提言1-ア');
     const r = rowOf(ア, '○複合化');
     expect(String(ア.cells[`G${r}`]?.v)).toContain(`未提出: ${C}`);
-    expect(ア.cells[`B${r}`]?.fill).toBe('FFFFF2CC');
+    expect(ア.cells[`B${r}`]?.fill).toBe(FILLS.unfilled);
     expect(s.unplaced.map((u) => [u.file, u.sheet, u.cell, u.reason])).toEqual([['子育て支援部_回答.xlsx', '提言1-ア', 'H2', 'outside-table']]);
   });
 
@@ -255,7 +255,7 @@ describe('consolidate', () => {
         const oc = o.cells[ref]!;
         if (name === '提言1-ア' && Number(ref.slice(1)) >= 8) continue; // below the added row
         expect([ref, oc.font, oc.border, oc.wrap]).toEqual([ref, mc.font, mc.border, mc.wrap]);
-        if (oc.fill !== mc.fill) expect([ref, oc.fill]).toEqual([ref, expect.stringMatching(/^FF(F8CBAD|FFF2CC)$/)]);
+        if (oc.fill !== mc.fill) expect([ref, oc.fill]).toEqual([ref, expect.stringMatching(new RegExp(`^(${FILLS.conflict}|${FILLS.unfilled})$`))]);
       }
     }
     const ア = sheetOf(output, '提言1-ア');
@@ -339,7 +339,7 @@ describe('late answers consolidated into the output', () => {
     // The unfilled mark comes off: the cell looks as it did in the master.
     const before = sheetOf(master, '提言1-ア').cells[`B${rowOf(sheetOf(master, '提言1-ア'), '○複合化')}`]!;
     expect(ア.cells[`B${r}`]?.fill ?? null).toBe(before.fill ?? null);
-    expect(sheetOf(output, '提言1-ア').cells[`B${r}`]?.fill).toBe('FFFFF2CC');
+    expect(sheetOf(output, '提言1-ア').cells[`B${r}`]?.fill).toBe(FILLS.unfilled);
   });
 
   test('one 集約結果 and one 集約メモ column: replaced, not added again', () => {
@@ -372,7 +372,7 @@ describe('late answers consolidated into the output', () => {
     const before = sheetOf(master, '提言1-ア').cells[`B${rowOf(sheetOf(master, '提言1-ア'), '○複合化')}`]!;
     expect([ア.cells[`B${r}`]?.v, ア.cells[`B${r}`]?.fill ?? null]).toEqual(['C: 遅れて記入した取組状況', before.fill ?? null]);
     // The resaved first output did carry the mark.
-    expect(sheetOf(inspect(resaved), '提言1-ア').cells[`B${r}`]?.fill).toBe('FFFFF2CC');
+    expect(sheetOf(inspect(resaved), '提言1-ア').cells[`B${r}`]?.fill).toBe(FILLS.unfilled);
     expect(res.summary.departments.filter((d) => d.status === 'earlier').map((d) => d.name)).toEqual([A, B, D]);
   });
 
@@ -409,7 +409,7 @@ describe('late answers consolidated into the output', () => {
     // Last round's conflict and added-row colours go with it, as its notes do (B6 is unfilled
     // again: its departments have not answered this round).
     const m = sheetOf(master, '提言1-ア');
-    expect([ア.cells['B6']?.fill ?? null, ア.cells['A8']?.fill ?? null]).toEqual(['FFFFF2CC', m.cells['A7']?.fill ?? null]);
+    expect([ア.cells['B6']?.fill ?? null, ア.cells['A8']?.fill ?? null]).toEqual([FILLS.unfilled, m.cells['A7']?.fill ?? null]);
     expect([sheetOf(output, '提言1-ア').cells['B6']?.fill, sheetOf(output, '提言1-ア').cells['A8']?.fill]).toEqual(['FFF8CBAD', 'FFE2EFDA']);
   });
 
