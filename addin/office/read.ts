@@ -14,6 +14,8 @@ export interface OpenWorkbook {
   workbook: Workbook;
   /** Worksheet id → name, to resolve change events. */
   sheets: SheetInfo[];
+  /** Sheets protected when read (split's section workbooks): no marks or validation there. */
+  protectedSheets: string[];
 }
 
 /** Cells per sync when reading in blocks: about 2 MB of Japanese text at 30 characters a cell. */
@@ -53,6 +55,7 @@ export function parseAreas(address: string): Range[] {
 
 interface Dim {
   ws: Excel.Worksheet;
+  protection: Excel.WorksheetProtection;
   used: Excel.Range;
   merged?: Excel.RangeAreas;
 }
@@ -60,6 +63,9 @@ interface Dim {
 function queueDims(ctx: Excel.RequestContext, items: Excel.Worksheet[], withValues: boolean): Dim[] {
   const mergesOk = supports('ExcelApi', '1.13');
   return items.map((ws) => {
+    // Read once per sheet per read, in the same sync as the used range.
+    const protection = ws.protection;
+    protection.load('protected');
     const used = ws.getUsedRangeOrNullObject(true);
     used.load(withValues ? 'rowIndex,columnIndex,rowCount,columnCount,values' : 'rowIndex,columnIndex,rowCount,columnCount');
     let merged: Excel.RangeAreas | undefined;
@@ -68,7 +74,7 @@ function queueDims(ctx: Excel.RequestContext, items: Excel.Worksheet[], withValu
       merged = ws.getUsedRangeOrNullObject(false).getMergedAreasOrNullObject();
       merged.load('address');
     }
-    return { ws, used, merged };
+    return { ws, protection, used, merged };
   });
 }
 
@@ -139,7 +145,8 @@ export async function readOpenWorkbook(name = 'Excel', opts: RunOptions & { bloc
     } else {
       await readBlocks(ctx, dims, sheets, opts.blockCells ?? BLOCK_CELLS);
     }
-    return { workbook: { name, sheets }, sheets: wss.items.map((ws) => ({ id: ws.id, name: ws.name })) };
+    const protectedSheets = dims.filter((d) => d.protection.protected).map((d) => d.ws.name);
+    return { workbook: { name, sheets }, sheets: wss.items.map((ws) => ({ id: ws.id, name: ws.name })), protectedSheets };
   };
   try {
     return await runExcel((ctx) => collect(ctx, true), opts);

@@ -92,6 +92,25 @@ export async function writeCells(fixes: readonly Fix[], opts: RunOptions & { req
   }, opts);
 }
 
+/**
+ * Cells of `cells` that are locked ("sheet!A1"): one sync, only for protected sheets, so no
+ * write is ever attempted into a cell Excel would refuse.
+ */
+export async function lockedCells(cells: readonly { sheet: string; cell: string }[], protectedSheets: readonly string[], opts: RunOptions = {}): Promise<Set<string>> {
+  const asked = [...new Map(cells.filter((x) => protectedSheets.includes(x.sheet)).map((x) => [`${x.sheet}!${x.cell}`, x])).values()];
+  if (asked.length === 0) return new Set();
+  return runExcel(async (ctx) => {
+    const probes = asked.map((x) => {
+      const p = ctx.workbook.worksheets.getItem(x.sheet).getRange(x.cell).format.protection;
+      p.load('locked');
+      return { x, p };
+    });
+    await ctx.sync();
+    // null (mixed) counts as locked: part of the range would be refused.
+    return new Set(probes.filter(({ p }) => p.locked !== false).map(({ x }) => `${x.sheet}!${x.cell}`));
+  }, opts);
+}
+
 export async function selectCell(sheet: string, cell: string, opts: RunOptions = {}): Promise<void> {
   await runExcel(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(sheet);
@@ -111,19 +130,22 @@ interface SheetMarks {
  * Removes the add-in's marks and, when `findings` are given, marks their cells again:
  * four syncs whatever the number of findings (sheets, formats and notes, custom rules, write).
  */
-export async function setMarks(findings: readonly Finding[] | null, opts: RunOptions & { notes?: boolean } = {}): Promise<{ syncs: number; marked: number }> {
+export async function setMarks(findings: readonly Finding[] | null, opts: RunOptions & { notes?: boolean; skip?: readonly string[] } = {}): Promise<{ syncs: number; marked: number }> {
   const useNotes = (opts.notes ?? true) && supports('ExcelApi', '1.18');
+  const skip = new Set(opts.skip ?? []);
   return runExcel(async (ctx) => {
     const wss = ctx.workbook.worksheets;
     wss.load('items/name');
     const bySheet = new Map<string, Finding[]>();
     for (const f of findings ?? []) {
+      if (skip.has(f.sheet)) continue;
       const list = bySheet.get(f.sheet) ?? [];
       list.push(f);
       bySheet.set(f.sheet, list);
     }
     await ctx.sync();
-    const marks: SheetMarks[] = wss.items.map((ws) => {
+    // A protected sheet refuses formats and notes, deleting included: not touched at all.
+    const marks: SheetMarks[] = wss.items.filter((ws) => !skip.has(ws.name)).map((ws) => {
       const formats = ws.getRange().conditionalFormats;
       formats.load('items/type');
       let notes: Excel.NoteCollection | undefined;

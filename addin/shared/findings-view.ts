@@ -10,6 +10,8 @@ export interface FindingsViewOptions {
   onSelect?: (f: Finding) => void;
   /** Absent where fixes cannot be written (e.g. a .xls file). */
   onFix?: (fixes: Fix[]) => void;
+  /** False for a finding whose cell refuses writes (locked on a protected sheet). */
+  canFix?: (f: Finding) => boolean;
   /** Shown right under the selected finding (the standalone page shows the cell's text). */
   detail?: (f: Finding) => HTMLElement | null;
 }
@@ -58,7 +60,9 @@ export function findingItem(f: Finding, opts: FindingsViewOptions): HTMLElement 
     h('span', { class: 'msg' }, f.message),
     h('span', { class: 'rule' }, f.rule),
   );
-  if (fix && opts.onFix) {
+  if (fix && opts.onFix && opts.canFix?.(f) === false) {
+    li.appendChild(h('span', { class: 'locked' }, t.lockedCell));
+  } else if (fix && opts.onFix) {
     li.appendChild(
       h(
         'button',
@@ -92,7 +96,7 @@ export function renderFindings(opts: FindingsViewOptions): HTMLElement {
   // All fixes of a kind at once.
   const kinds = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (!f.fix) continue;
+    if (!f.fix || opts.canFix?.(f) === false) continue;
     const k = `${f.rule}/${f.messageId}`;
     kinds.set(k, [...(kinds.get(k) ?? []), f]);
   }

@@ -92,14 +92,17 @@ export class OfficeApp {
   async fix(fixes: Fix[]): Promise<void> {
     const plan = applyFixes(this.live.state.findings.filter((f) => f.fix && fixes.includes(f.fix)));
     this.say(t.writing, 'busy');
-    await this.live.applyFixes(plan.apply);
-    this.say(format(t.fixedInBook, { n: plan.apply.length }));
+    const { written, locked } = await this.live.applyFixes(plan.apply);
+    if (locked === 0) this.say(format(t.fixedInBook, { n: written }));
+    else this.say(written ? format(t.fixedSomeLocked, { n: written, locked }) : format(t.fixLockedOnly, { locked }));
   }
 
   async inputRules(): Promise<void> {
     const parsed = this.live.state.parsed;
     if (!parsed) return;
-    const plan = planInputRules(parsed, this.config);
+    const planned = planInputRules(parsed, this.config);
+    // A protected sheet refuses validation: its rules are not attempted (the notice says why).
+    const plan = { ...planned, rules: planned.rules.filter((r) => !this.live.protectedSheets.includes(r.sheet)) };
     if (plan.rules.length === 0) {
       this.say(t.inputRulesNone);
       return;
@@ -130,8 +133,13 @@ export class OfficeApp {
         h('button', { type: 'button', 'data-testid': 'input-rules', onclick: () => void this.inputRules().catch((err: unknown) => this.fail(err)) }, t.inputRulesButton),
       ),
       st.parsed && st.parsed.reports.length === 0 ? h('p', { class: 'empty' }, t.noReportInBook) : null,
+      // Said once, calmly, instead of an error after every edit.
+      this.live.protectedSheets.length
+        ? h('p', { class: 'notice', 'data-testid': 'protected' }, format(t.protectedMarksOff, { sheets: this.live.protectedSheets.join('」「') }))
+        : null,
       renderFindings({
         findings: st.findings,
+        canFix: (f) => !this.live.locked.has(`${f.sheet}!${f.cell}`),
         selected: this.selected,
         onSelect: (f) => {
           this.selected = f;

@@ -492,6 +492,15 @@ export const addin = {
   colFiles: 'ファイル',
   deptStatus: { submitted: '提出済み', earlier: '前回までに反映', missing: '未提出', duplicate: '重複（反映せず）', unusable: 'ファイル不備（反映せず）' } as Record<string, string>,
   severity: { error: 'エラー', warning: '警告', info: '情報' } as Record<string, string>,
+  // Protected sheets (split's section workbooks), Excel's limits, start-up.
+  protectedMarksOff: 'シート「{sheets}」は保護されているため、そこではセルの印・メモ・入力規則を付けません（指摘は一覧から選ぶとセルを表示します）。',
+  fixedSomeLocked: '{n} か所を修正しました。保護されたセルの {locked} か所はそのままです',
+  fixLockedOnly: '保護されたセルのため修正しませんでした（{locked} か所）',
+  lockedCell: '保護されたセルのため、ここでは修正できません',
+  ruleIds: '規則名（お問い合わせ用）',
+  consolidateDoneHint: 'もう一度集約するには、返ってきたブックを読み込み直してください',
+  officeSlow: 'Excel との接続に時間がかかっています（5 秒以上）。しばらく待っても変わらないときは、作業ウィンドウを閉じて開き直してください',
+  splitNoDownload: 'この Excel（Mac）では作業ウィンドウからファイルを保存できません。ブラウザー版（{url}）で［部署別に分割］を行ってください',
   /** Display strings of manifest.xml (the manifest test checks they match). */
   manifest: {
     displayName: '進捗チェック',
