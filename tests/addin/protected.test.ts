@@ -36,6 +36,7 @@ function sectionHost(api: number, edit: Record<string, string> = {}): FakeExcel 
   }
   fake.install();
   setExcelRun((_o, batch) => fake.run(batch));
+  current = fake;
   return fake;
 }
 
@@ -44,7 +45,13 @@ beforeAll(() => {
   removeDom = installMiniDom();
 });
 afterAll(() => removeDom());
-afterEach(() => setExcelRun(undefined));
+/** The host of the running test: its late events are handled before the DOM goes. */
+let current: FakeExcel | null = null;
+afterEach(async () => {
+  await current?.settled();
+  current = null;
+  setExcelRun(undefined);
+});
 
 describe('the in-memory host refuses what Excel refuses on a protected sheet', () => {
   test('split protects the report sheets and unlocks only the answer cells', () => {
