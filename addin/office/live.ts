@@ -11,7 +11,7 @@ import { parseWorkbook, type ParsedWorkbook } from '../../lib/report';
 import type { Finding, Fix } from '../../lib/rules/types';
 import { validateParsed } from '../../lib/validate';
 import { patchRows, readOpenWorkbook, readRows, toCell, type OpenWorkbook } from './read';
-import { isPayloadTooLarge, runExcel, type RunOptions } from './run';
+import { errorCode, isPayloadTooLarge, runExcel, type RunOptions } from './run';
 import { lockedCells, selectCell, setMarks, writeCells } from './write';
 
 export interface LiveState {
@@ -246,7 +246,8 @@ export class LiveSession {
           }
         } catch (err) {
           // A paste of thousands of rows can exceed the response limit: the full read chunks.
-          if (!isPayloadTooLarge(err)) throw err;
+          // A sheet renamed since the last read is not found by its old name: read it all again.
+          if (!isPayloadTooLarge(err) && errorCode(err) !== 'ItemNotFound') throw err;
           whole = true;
         }
       }

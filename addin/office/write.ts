@@ -21,9 +21,18 @@ export const MARK_COLORS: Record<Severity, string> = { error: '#FFC7CE', warning
 /** Areas per conditional format: keeps each address list short. */
 const AREAS_PER_FORMAT = 200;
 
-/** A value Excel must store as text: a leading apostrophe keeps "=…" from becoming a formula. */
+/**
+ * A value Excel must store as text. Excel converts typed text: "=…" to a formula, "(1)" to -1,
+ * "1,000" to 1000, "50%", "１２", dates, TRUE. A leading apostrophe keeps the text for this
+ * value only; numberFormat '@' would also do, but it stays on the cell and changes its format
+ * (later typing there becomes text too, and the master's formats would differ from the CLI's).
+ * A plain number ("12", "-3.5") is left to become a number: 集約 writes numbers that way.
+ */
 export function asText(value: string): string {
-  return /^[=+\-@]/.test(value) || value.startsWith("'") ? `'${value}` : value;
+  if (/^-?\d+(\.\d+)?$/.test(value)) return value;
+  if (/^[=+\-@'#]/.test(value)) return `'${value}`;
+  // Digits, parentheses, currency or a decimal point first (half- or full-width), or a boolean.
+  return /^\s*[0-9０-９(（.．¥￥$＄]/.test(value) || /^(true|false)$/i.test(value) ? `'${value}` : value;
 }
 
 function utf8Length(s: string): number {

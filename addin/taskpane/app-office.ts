@@ -51,6 +51,8 @@ export class OfficeApp {
   result: ConsolidateResult | null = null;
   /** 公開用に整える was pressed once: the pane asks before changing the workbook. */
   confirmingPublish = false;
+  /** 集約 ran with the files now listed: running it again would apply them twice. */
+  consolidated = false;
 
   /** An operation's message is on the status line; it stays until the user starts something else. */
   private held = false;
@@ -190,6 +192,7 @@ export class OfficeApp {
       // within a round the earlier runs' conflict, added and unauthorized colours stay.
       await setOwnedFills(CONSOLIDATION_FORMULA, consolidationFills(result.summary), {}, earlier ? HISTORY_FILLS : []);
       this.result = result;
+      this.consolidated = true;
       message = format(t.consolidatedInBook, { n: sources.length, cells: rep.cells, rows: rep.insertedRows });
     } finally {
       // Re-validates the consolidated master; the status line stays 集約's.
@@ -262,17 +265,21 @@ export class OfficeApp {
       v,
       h('p', { class: 'help' }, t.consolidateHelpExcel),
       sheets.length
-        ? h('div', { class: 'actions' }, h('p', {}, format(t.sectionSheetsFound, { sheets: sheets.join('、') })), h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate-sheets', onclick: () => void this.runConsolidate(true).catch((err: unknown) => this.fail(err)) }, t.consolidateSheetsButton))
+        ? h('div', { class: 'actions' }, h('p', {}, format(t.sectionSheetsFound, { sheets: sheets.join('、') })), h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate-sheets', disabled: this.consolidated, onclick: () => void this.runConsolidate(true).catch((err: unknown) => this.fail(err)) }, t.consolidateSheetsButton))
         : null,
       this.shell.dropZone((files) => void readFiles(files).then((fs) => {
+        // New files: a run after the last one is the user's choice again.
+        if (this.consolidated) this.sources = [];
+        this.consolidated = false;
         this.sources.push(...fs);
         this.renderConsolidate();
       }), t.dropReturned),
       this.sources.length ? h('ul', { class: 'sources' }, ...this.sources.map((f) => h('li', {}, f.name))) : null,
+      this.consolidated ? h('p', { class: 'help', 'data-testid': 'consolidate-done' }, t.consolidateDoneHint) : null,
       h(
         'div',
         { class: 'actions' },
-        h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate', disabled: this.sources.length === 0, onclick: () => void this.runConsolidate(false).catch((err: unknown) => this.fail(err)) }, t.consolidateIntoBook),
+        h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate', disabled: this.sources.length === 0 || this.consolidated, onclick: () => void this.runConsolidate(false).catch((err: unknown) => this.fail(err)) }, t.consolidateIntoBook),
         h('button', { type: 'button', 'data-testid': 'split', onclick: () => void this.runSplit().catch((err: unknown) => this.fail(err)) }, t.splitButton),
       ),
       this.result ? renderSummary(this.result.summary, (sheet, cell) => void selectCell(sheet, cell).catch((err: unknown) => this.fail(err))) : null,

@@ -80,6 +80,22 @@ function fail(code: string, message: string): Error {
   e.name = 'RichApi.Error';
   return e;
 }
+/**
+ * What Excel makes of text written through `values` without a leading apostrophe: accounting
+ * negatives "(1)", thousands "1,000", percents and full-width digits become numbers, TRUE and
+ * FALSE booleans. (Plain numbers stay as given: tests compare them as text.)
+ */
+function coerce(x: string): string | number | boolean {
+  const half = x.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/，/g, ',').replace(/．/g, '.');
+  const paren = /^\((\d[\d,]*(?:\.\d+)?)\)$/.exec(half);
+  if (paren) return -Number(paren[1]!.replace(/,/g, ''));
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(half)) return Number(half.replace(/,/g, ''));
+  if (/^\d+(\.\d+)?%$/.test(half)) return Number(half.slice(0, -1)) / 100;
+  if (half !== x && /^\d+(\.\d+)?$/.test(half)) return Number(half);
+  if (/^(true|false)$/i.test(x)) return x.toUpperCase() === 'TRUE';
+  return x;
+}
+
 /** Excel's refusal of a change on a protected sheet. */
 function denied(): Error {
   return fail('AccessDenied', 'The cell or chart you\'re trying to change is on a protected sheet. To make a change, unprotect the sheet.');
@@ -166,6 +182,12 @@ export class FakeExcel {
     if (value === '') s.cells.delete(`${b.r0},${b.c0}`);
     else s.cells.set(`${b.r0},${b.c0}`, value);
     this.raise(s, b, 'Unknown');
+  }
+
+  /** A person renaming a sheet: Excel raises no onChanged for it (onNameChanged is another event). */
+  userRename(from: string, to: string): void {
+    this.sheet(from).name = to;
+    if (this.active === from) this.active = to;
   }
 
   /**
@@ -445,7 +467,7 @@ class Range extends FakeProxy {
       v.forEach((row, i) => row.forEach((x, j) => {
         const k = `${b.r0 + i},${b.c0 + j}`;
         if (typeof x === 'string' && x.startsWith('=')) { s.formulas.set(k, x); s.cells.set(k, '#FORMULA'); return; }
-        const val = typeof x === 'string' && x.startsWith("'") ? x.slice(1) : x;
+        const val = typeof x === 'string' && x.startsWith("'") ? x.slice(1) : typeof x === 'string' ? coerce(x) : x;
         s.formulas.delete(k);
         if (val === '' || val === null) s.cells.delete(k);
         else s.cells.set(k, val as string);
