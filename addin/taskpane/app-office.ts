@@ -44,6 +44,21 @@ export function openBookName(url: string | undefined = globalThis.Office?.contex
   }
 }
 
+/** Excel for Mac (and iPad) panes run in a WebKit view that ignores downloads. */
+export function cannotDownload(): boolean {
+  const p = globalThis.Office?.context?.platform as unknown;
+  return p === 'Mac' || p === 'iOS';
+}
+
+/** The browser version beside this pane, where 分割 downloads normally. */
+export function standaloneUrl(): string {
+  try {
+    return new URL('standalone.html', globalThis.location?.href).href;
+  } catch {
+    return 'standalone.html';
+  }
+}
+
 export class OfficeApp {
   live: LiveSession;
   selected: Finding | null = null;
@@ -209,6 +224,11 @@ export class OfficeApp {
     const bookName = openBookName();
     try {
       const res = split(masterBytes, this.config, { masterName: bookName });
+      // Excel for Mac's pane cannot download a file: say where it works instead of "saved".
+      if (cannotDownload()) {
+        this.say(format(t.splitNoDownload, { url: standaloneUrl() }), 'error');
+        return;
+      }
       const zip = zipSync(Object.fromEntries(res.files.map((f) => [f.name, f.bytes])), { level: 0 });
       download(zip, `${bookName.replace(/\.[^.]+$/, '')}${t.splitZipSuffix}.zip`, 'application/zip');
       this.say(format(t.splitDone, { n: res.files.length, unowned: res.unowned.length }) + (res.earlierSummary ? format(t.splitDoneEarlier, { sheet: res.earlierSummary }) : ''));

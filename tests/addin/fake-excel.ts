@@ -36,6 +36,8 @@ export interface FakeOptions {
   echoDelayMs?: number;
   /** Merged areas getMergedAreasOrNullObject may return; Excel fails above 512. */
   mergedAreaLimit?: number;
+  /** Office.context.platform: 'OfficeOnline', 'PC', 'Mac'… */
+  platform?: string;
 }
 
 /** Excel on the web refuses a request over 5 MB (RichApi payload limit). */
@@ -111,6 +113,7 @@ export class FakeExcel {
   requestByteLimit: number;
   echoDelayMs: number;
   mergedAreaLimit: number;
+  platform: string;
   /** Counters for tests; `writes` counts applied commands that change the workbook. */
   syncs = 0;
   runs = 0;
@@ -135,6 +138,7 @@ export class FakeExcel {
     this.requestByteLimit = opts.requestByteLimit ?? WEB_REQUEST_LIMIT;
     this.echoDelayMs = opts.echoDelayMs ?? 50;
     this.mergedAreaLimit = opts.mergedAreaLimit ?? 512;
+    this.platform = opts.platform ?? 'OfficeOnline';
   }
 
   /** Throws as Excel does when a protected sheet's locked cell in `b` would change. */
@@ -242,16 +246,17 @@ export class FakeExcel {
     };
     g.Office = {
       HostType: { Excel: 'Excel' },
-      PlatformType: { OfficeOnline: 'OfficeOnline' },
+      PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
       FileType: { Compressed: 'compressed' },
       AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
       onReady: (cb?: (i: any) => void) => {
-        const info = { host: 'Excel', platform: 'OfficeOnline' };
+        const info = { host: 'Excel', platform: fake.platform };
         cb?.(info);
         return Promise.resolve(info);
       },
       context: {
         host: 'Excel',
+        platform: fake.platform,
         requirements: {
           isSetSupported: (set: string, v?: string) => set === 'ExcelApi' && Number(String(v ?? '1.1').split('.')[1] ?? 0) <= fake.api,
         },

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { defaultConfig } from '../../lib/config';
 import { split } from '../../lib/consolidate/split';
+import { addin as t, format } from '../../lib/locale/ja';
 import { readWorkbook } from '../../lib/read/workbook';
 import { setExcelRun } from '../../addin/office/run';
 import { OfficeApp } from '../../addin/taskpane/app-office';
@@ -28,8 +29,8 @@ afterEach(async () => {
   setExcelRun(undefined);
 });
 
-async function pane(sheets: { name: string; rows: (string | number | boolean | null)[][] }[], view: 'validate' | 'consolidate', fileBytes = new Uint8Array()): Promise<{ fake: FakeExcel; app: OfficeApp; shell: Shell }> {
-  const fake = new FakeExcel({ api: 18 });
+async function pane(sheets: { name: string; rows: (string | number | boolean | null)[][] }[], view: 'validate' | 'consolidate', fileBytes = new Uint8Array(), platform?: string): Promise<{ fake: FakeExcel; app: OfficeApp; shell: Shell }> {
+  const fake = new FakeExcel({ api: 18, ...(platform ? { platform } : {}) });
   for (const s of sheets) fake.addSheet(s.name, s.rows);
   fake.fileBytes = fileBytes;
   fake.onInsertWorksheets = (b64, names) => workbookSpec(readWorkbook(new Uint8Array(Buffer.from(b64, 'base64')), 'x.xlsx')).filter((s) => names.includes(s.name));
@@ -87,4 +88,17 @@ test('a sheet renamed in Excel: the next edit is read, not an error', async () =
   await fake.settled();
   expect(app.live.state.error).toBeUndefined();
   expect(app.live.state.findings.map((f) => `${f.sheet}!${f.cell}`)).toEqual(['提言1-ア（改）!E5']);
+});
+
+test('［部署別に分割］ in Excel for Mac: no claim of a saved file, but where to do it', async () => {
+  const { app, shell } = await pane(workbookSpec(readWorkbook(MASTER, 'master.xlsx')), 'consolidate', MASTER, 'Mac');
+  const said: string[] = [];
+  const status = shell.status.bind(shell);
+  shell.status = (text, kind) => {
+    said.push(text);
+    status(text, kind);
+  };
+  await app.runSplit();
+  expect(said.at(-1)).toBe(format(t.splitNoDownload, { url: 'standalone.html' }));
+  expect(said.join('\n')).not.toMatch(/保存しました/);
 });
