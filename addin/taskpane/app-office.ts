@@ -44,6 +44,11 @@ export function openBookName(url: string | undefined = globalThis.Office?.contex
   }
 }
 
+/** One sentence on protected sheets: named when few, counted when the whole book is (split's). */
+export function protectedNotice(sheets: readonly string[]): string {
+  return sheets.length <= 3 ? format(t.protectedMarksOff, { sheets: sheets.join('」「') }) : format(t.protectedMarksOffMany, { n: sheets.length });
+}
+
 /** Excel for Mac (and iPad) panes run in a WebKit view that ignores downloads. */
 export function cannotDownload(): boolean {
   const p = globalThis.Office?.context?.platform as unknown;
@@ -152,7 +157,7 @@ export class OfficeApp {
       st.parsed && st.parsed.reports.length === 0 ? h('p', { class: 'empty' }, t.noReportInBook) : null,
       // Said once, calmly, instead of an error after every edit.
       this.live.protectedSheets.length
-        ? h('p', { class: 'notice', 'data-testid': 'protected' }, format(t.protectedMarksOff, { sheets: this.live.protectedSheets.join('」「') }))
+        ? h('p', { class: 'notice', 'data-testid': 'protected' }, protectedNotice(this.live.protectedSheets))
         : null,
       renderFindings({
         findings: st.findings,

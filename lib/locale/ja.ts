@@ -494,6 +494,7 @@ export const addin = {
   severity: { error: 'エラー', warning: '警告', info: '情報' } as Record<string, string>,
   // Protected sheets (split's section workbooks), Excel's limits, start-up.
   protectedMarksOff: 'シート「{sheets}」は保護されているため、そこではセルの印・メモ・入力規則を付けません（指摘は一覧から選ぶとセルを表示します）。',
+  protectedMarksOffMany: 'このブックのシート {n} 枚は保護されているため、そこではセルの印・メモ・入力規則を付けません（指摘は一覧から選ぶとセルを表示します）。',
   fixedSomeLocked: '{n} か所を修正しました。保護されたセルの {locked} か所はそのままです',
   fixLockedOnly: '保護されたセルのため修正しませんでした（{locked} か所）',
   lockedCell: '保護されたセルのため、ここでは修正できません',

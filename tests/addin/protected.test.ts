@@ -8,7 +8,7 @@ import { split } from '../../lib/consolidate/split';
 import { addin as t, format } from '../../lib/locale/ja';
 import { readWorkbook } from '../../lib/read/workbook';
 import { setExcelRun } from '../../addin/office/run';
-import { OfficeApp } from '../../addin/taskpane/app-office';
+import { OfficeApp, protectedNotice } from '../../addin/taskpane/app-office';
 import { Shell } from '../../addin/taskpane/shell';
 import { workbookSpec } from '../e2e/helpers';
 import { FakeExcel } from './fake-excel';
@@ -118,7 +118,7 @@ describe.each([14, 18])('ExcelApi 1.%i: the pane on a protected section workbook
     expect(fake.sheet(SHEET).formats).toEqual([]);
     expect(said.filter((s) => s.startsWith('error:'))).toEqual([]);
     const root = shell.view('validate') as unknown as MiniElement;
-    expect(root.find('data-testid', 'protected')?.textContent).toBe(format(t.protectedMarksOff, { sheets: app.live.protectedSheets.join('」「') }));
+    expect(root.find('data-testid', 'protected')?.textContent).toBe(protectedNotice(app.live.protectedSheets));
     expect(app.live.protectedSheets).toContain(SHEET);
     // Only the unlocked cell is offered a fix.
     expect([...app.live.locked]).toEqual([`${SHEET}!F15`]);
