@@ -1,7 +1,9 @@
 /// <reference types="office-js" />
 // Writes a consolidated workbook into the open master: rows sections added are inserted
 // first (so the rest lines up), then only the cells whose text differs are written, keeping
-// the master's own formatting; new sheets (集約結果) come in whole where ExcelApi 1.13 allows.
+// the master's own formatting; new sheets (集約結果) come in whole where ExcelApi 1.13 allows
+// and the file fits one request. Everything that can fail (reading, protection, sizes) is
+// settled before the first write, so a refusal leaves the workbook as it was.
 import { a1, type Sheet, type Workbook } from '../../lib/grid';
 import type { Fix } from '../../lib/rules/types';
 import { readOpenWorkbook } from './read';
@@ -10,6 +12,9 @@ import { FILLS } from '../../lib/consolidate/consolidate';
 import type { Summary } from '../../lib/consolidate/types';
 import { consolidate as t } from '../../lib/locale/ja';
 import { writeCells, type OwnedFill } from './write';
+
+/** Base64 characters insertWorksheetsFromBase64 may send: under Excel on the web's 5 MB request. */
+export const INSERT_BASE64_LIMIT = 4_500_000;
 
 export interface ApplyReport {
   cells: number;
@@ -34,6 +39,20 @@ export function diffSheet(from: Sheet, to: Sheet): Fix[] {
   return out;
 }
 
+/** Moves the cached rows from r0 (0-based) down by one, as Excel's row insertion does. */
+function shiftDown(sheet: Sheet, r0: number): void {
+  const moved = new Map<number, Map<number, import('../../lib/grid').Cell>>();
+  for (const [r, row] of sheet.rows) moved.set(r >= r0 ? r + 1 : r, row);
+  sheet.rows = moved;
+}
+
+/** Excel's own refusal, raised by us before writing anything. */
+function protectedError(sheet: string): Error {
+  const e = new Error(`${sheet} is protected`) as Error & { code: string };
+  e.code = 'AccessDenied';
+  return e;
+}
+
 function toBase64(bytes: Uint8Array): string {
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -56,16 +75,13 @@ export async function applyResult(
   opts: RunOptions = {},
   replace: readonly string[] = [],
 ): Promise<ApplyReport> {
-  // 1. Rows added by sections, top to bottom at their final positions.
   const rows = [...new Map(added.map((x) => [`${x.sheet}\u0000${x.row}`, x])).values()].sort((x, y) => (x.sheet < y.sheet ? -1 : x.sheet > y.sheet ? 1 : x.row - y.row));
-  if (rows.length) {
-    await runExcel(async (ctx) => {
-      for (const x of rows) ctx.workbook.worksheets.getItem(x.sheet).getRange(`${x.row}:${x.row}`).insert(Excel.InsertShiftDirection.down);
-      await ctx.sync();
-    }, opts);
-  }
-  // 2. Cell values of the sheets both have.
+  // Prepare: read the master once and work out every write, with the added rows in place.
   const open = await readOpenWorkbook('Excel', opts);
+  for (const x of rows) {
+    const sheet = open.workbook.sheets.find((s) => s.name === x.sheet);
+    if (sheet) shiftDown(sheet, x.row - 1);
+  }
   const fixes: Fix[] = [];
   const newSheets: Sheet[] = [];
   const gone = replace.filter((n) => open.workbook.sheets.some((s) => s.name === n) && result.sheets.some((s) => s.name === n));
@@ -74,6 +90,22 @@ export async function applyResult(
     if (os && !gone.includes(rs.name)) fixes.push(...diffSheet(os, rs));
     else newSheets.push(rs);
   }
+  // A protected sheet would refuse midway: refuse now, with nothing written.
+  const touched = new Set([...rows.map((x) => x.sheet), ...fixes.map((f) => f.sheet), ...gone]);
+  const locked = open.protectedSheets.find((n) => touched.has(n));
+  if (locked !== undefined) throw protectedError(locked);
+  // The whole file in one request, only where the host has the call and it fits 5 MB.
+  const base64 = newSheets.length && supports('ExcelApi', '1.13') ? toBase64(resultBytes) : '';
+  const whole = base64.length > 0 && base64.length <= INSERT_BASE64_LIMIT;
+
+  // Write: 1. rows added by sections, top to bottom at their final positions.
+  if (rows.length) {
+    await runExcel(async (ctx) => {
+      for (const x of rows) ctx.workbook.worksheets.getItem(x.sheet).getRange(`${x.row}:${x.row}`).insert(Excel.InsertShiftDirection.down);
+      await ctx.sync();
+    }, opts);
+  }
+  // 2. Cell values of the sheets both have.
   await writeCells(fixes, opts);
   if (gone.length) {
     await runExcel(async (ctx) => {
@@ -83,9 +115,9 @@ export async function applyResult(
   }
   // 3. New sheets: whole (with their formatting) from the bytes, or their values.
   if (newSheets.length) {
-    if (supports('ExcelApi', '1.13')) {
+    if (whole) {
       await runExcel(async (ctx) => {
-        ctx.workbook.insertWorksheetsFromBase64(toBase64(resultBytes), { sheetNamesToInsert: newSheets.map((s) => s.name), positionType: Excel.WorksheetPositionType.end });
+        ctx.workbook.insertWorksheetsFromBase64(base64, { sheetNamesToInsert: newSheets.map((s) => s.name), positionType: Excel.WorksheetPositionType.end });
         hideRecord(ctx, newSheets);
         await ctx.sync();
       }, opts);

@@ -11,8 +11,8 @@ import { parseWorkbook, type ParsedWorkbook } from '../../lib/report';
 import type { Finding, Fix } from '../../lib/rules/types';
 import { validateParsed } from '../../lib/validate';
 import { patchRows, readOpenWorkbook, readRows, toCell, type OpenWorkbook } from './read';
-import { isPayloadTooLarge, runExcel, type RunOptions } from './run';
-import { selectCell, setMarks, writeCells } from './write';
+import { errorCode, isPayloadTooLarge, runExcel, type RunOptions } from './run';
+import { lockedCells, selectCell, setMarks, writeCells } from './write';
 
 export interface LiveState {
   findings: Finding[];
@@ -90,6 +90,9 @@ export class LiveSession {
   private dirty = new Map<string, { r0: number; r1: number } | 'all'>();
   private own = new Map<string, number>();
   private running: Promise<void> = Promise.resolve();
+  /** "sheet!A1" of fixable findings in locked cells of protected sheets: no fix offered there. */
+  locked = new Set<string>();
+  private lockKnown = new Set<string>();
 
   constructor(
     private readonly config: Config,
@@ -117,8 +120,22 @@ export class LiveSession {
     this.state = { findings: validateParsed(parsed, this.config), parsed, busy: false };
   }
 
+  /** Sheets protected at the last read; marks, notes and validation stay off there. */
+  get protectedSheets(): string[] {
+    return this.book?.protectedSheets ?? [];
+  }
+
   private async mark(): Promise<void> {
-    if (this.marks) await setMarks(this.state.findings, this.opts);
+    await this.checkLocked();
+    if (this.marks) await setMarks(this.state.findings, { ...this.opts, skip: this.protectedSheets });
+  }
+
+  /** Asks Excel, once per cell, whether a fix's cell on a protected sheet is locked. */
+  private async checkLocked(): Promise<void> {
+    const ask = this.state.findings.filter((f) => f.fix && !this.lockKnown.has(`${f.sheet}!${f.cell}`) && this.protectedSheets.includes(f.sheet));
+    if (ask.length === 0) return;
+    for (const x of await lockedCells(ask, this.protectedSheets, this.opts)) this.locked.add(x);
+    for (const f of ask) this.lockKnown.add(`${f.sheet}!${f.cell}`);
   }
 
   refresh(): Promise<void> {
@@ -126,6 +143,9 @@ export class LiveSession {
       this.state = { ...this.state, busy: true };
       this.onState(this.state);
       this.book = await readOpenWorkbook('Excel', this.opts);
+      // Protection may have changed since: locks are asked again.
+      this.locked.clear();
+      this.lockKnown.clear();
       this.validate();
       await this.mark();
       this.onState(this.state);
@@ -226,7 +246,8 @@ export class LiveSession {
           }
         } catch (err) {
           // A paste of thousands of rows can exceed the response limit: the full read chunks.
-          if (!isPayloadTooLarge(err)) throw err;
+          // A sheet renamed since the last read is not found by its old name: read it all again.
+          if (!isPayloadTooLarge(err) && errorCode(err) !== 'ItemNotFound') throw err;
           whole = true;
         }
       }
@@ -244,10 +265,19 @@ export class LiveSession {
     });
   }
 
-  /** Writes fixes, keeps the cached grid in step and re-validates without re-reading. */
-  applyFixes(fixes: readonly Fix[]): Promise<void> {
-    return this.enqueue(async () => {
-      if (!this.book || fixes.length === 0) return;
+  /**
+   * Writes fixes, keeps the cached grid in step and re-validates without re-reading. Fixes
+   * in locked cells of protected sheets are left out (never attempted); their count is returned.
+   */
+  async applyFixes(all: readonly Fix[]): Promise<{ written: number; locked: number }> {
+    let fixes = all;
+    let skipped = 0;
+    await this.enqueue(async () => {
+      if (!this.book || all.length === 0) return;
+      const locked = await lockedCells(all, this.protectedSheets, this.opts);
+      fixes = all.filter((f) => !locked.has(`${f.sheet}!${f.cell}`));
+      skipped = all.length - fixes.length;
+      if (fixes.length === 0) return;
       const until = this.now() + (this.opts.ownWriteMs ?? 10000);
       for (const f of fixes) {
         const { r, c } = parseA1(f.cell);
@@ -266,12 +296,13 @@ export class LiveSession {
       await this.mark();
       this.onState(this.state);
     });
+    return { written: fixes.length, locked: skipped };
   }
 
   setMarking(on: boolean): Promise<void> {
     this.marks = on;
     return this.enqueue(async () => {
-      await setMarks(on ? this.state.findings : null, this.opts);
+      await setMarks(on ? this.state.findings : null, { ...this.opts, skip: this.protectedSheets });
     });
   }
 

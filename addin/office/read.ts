@@ -1,9 +1,10 @@
 /// <reference types="office-js" />
 // Reads the open workbook into lib/'s cell grid: one sync for the sheet list, one for every
 // sheet's used range, values and merges. Only when Excel refuses a response as too large does
-// it fall back to row blocks, halving the block until each answer fits.
+// it fall back to row blocks, halving the block until each answer fits. Excel fails
+// getMergedAreasOrNullObject above 512 areas: then merges are read in row bands.
 import { colIndex, emptySheet, setCell, type Cell, type CellValue, type Range, type Sheet, type Workbook } from '../../lib/grid';
-import { isPayloadTooLarge, runExcel, supports, type RunOptions } from './run';
+import { isCellEditMode, isPayloadTooLarge, runExcel, supports, type RunOptions } from './run';
 
 export interface SheetInfo {
   id: string;
@@ -14,6 +15,8 @@ export interface OpenWorkbook {
   workbook: Workbook;
   /** Worksheet id → name, to resolve change events. */
   sheets: SheetInfo[];
+  /** Sheets protected when read (split's section workbooks): no marks or validation there. */
+  protectedSheets: string[];
 }
 
 /** Cells per sync when reading in blocks: about 2 MB of Japanese text at 30 characters a cell. */
@@ -53,22 +56,35 @@ export function parseAreas(address: string): Range[] {
 
 interface Dim {
   ws: Excel.Worksheet;
+  protection: Excel.WorksheetProtection;
   used: Excel.Range;
   merged?: Excel.RangeAreas;
+  /** The used range with formats (merges), when merges are read in bands. */
+  full?: Excel.Range;
 }
 
-function queueDims(ctx: Excel.RequestContext, items: Excel.Worksheet[], withValues: boolean): Dim[] {
+/** Rows per band when a sheet has more merged areas than Excel answers at once (512). */
+export const MERGE_BAND_ROWS = 200;
+
+function queueDims(ctx: Excel.RequestContext, items: Excel.Worksheet[], withValues: boolean, mergesWhole = true): Dim[] {
   const mergesOk = supports('ExcelApi', '1.13');
   return items.map((ws) => {
+    // Read once per sheet per read, in the same sync as the used range.
+    const protection = ws.protection;
+    protection.load('protected');
     const used = ws.getUsedRangeOrNullObject(true);
     used.load(withValues ? 'rowIndex,columnIndex,rowCount,columnCount,values' : 'rowIndex,columnIndex,rowCount,columnCount');
     let merged: Excel.RangeAreas | undefined;
-    if (mergesOk) {
+    let full: Excel.Range | undefined;
+    if (mergesOk && !mergesWhole) {
+      full = ws.getUsedRangeOrNullObject(false);
+      full.load('rowIndex,columnIndex,rowCount,columnCount');
+    } else if (mergesOk) {
       // Merges can cover empty cells outside the values-only used range.
       merged = ws.getUsedRangeOrNullObject(false).getMergedAreasOrNullObject();
       merged.load('address');
     }
-    return { ws, used, merged };
+    return { ws, protection, used, merged, full };
   });
 }
 
@@ -77,6 +93,44 @@ function baseSheet(d: Dim): Sheet {
   sheet.hidden = d.ws.visibility !== 'Visible';
   if (d.merged && !d.merged.isNullObject) sheet.merges = parseAreas(d.merged.address);
   return sheet;
+}
+
+/**
+ * Merges of sheets whose used range has more than 512 merged areas, band by band; a band
+ * that still has too many is halved. Areas crossing a band edge come back twice: deduplicated.
+ */
+async function readMergeBands(ctx: Excel.RequestContext, dims: Dim[], sheets: Sheet[]): Promise<void> {
+  let band = MERGE_BAND_ROWS;
+  for (;;) {
+    const asks: { i: number; areas: Excel.RangeAreas }[] = [];
+    dims.forEach((d, i) => {
+      if (!d.full || d.full.isNullObject) return;
+      for (let r = 0; r < d.full.rowCount; r += band) {
+        const rg = d.ws.getRangeByIndexes(d.full.rowIndex + r, d.full.columnIndex, Math.min(band, d.full.rowCount - r), d.full.columnCount);
+        const areas = rg.getMergedAreasOrNullObject();
+        areas.load('address');
+        asks.push({ i, areas });
+      }
+    });
+    try {
+      await ctx.sync();
+    } catch (err) {
+      if (band <= 1 || isPayloadTooLarge(err) || isCellEditMode(err)) throw err;
+      band = Math.max(1, Math.floor(band / 2));
+      continue;
+    }
+    const seen = sheets.map(() => new Set<string>());
+    for (const { i, areas } of asks) {
+      if (areas.isNullObject) continue;
+      for (const m of parseAreas(areas.address)) {
+        const k = `${m.s.r},${m.s.c},${m.e.r},${m.e.c}`;
+        if (seen[i]!.has(k)) continue;
+        seen[i]!.add(k);
+        sheets[i]!.merges.push(m);
+      }
+    }
+    return;
+  }
 }
 
 async function readBlocks(ctx: Excel.RequestContext, dims: Dim[], sheets: Sheet[], blockCells: number): Promise<void> {
@@ -129,9 +183,19 @@ export async function readOpenWorkbook(name = 'Excel', opts: RunOptions & { bloc
     const wss = ctx.workbook.worksheets;
     wss.load('items/id,items/name,items/visibility');
     await ctx.sync();
-    const dims = queueDims(ctx, wss.items, whole);
-    await ctx.sync();
+    let dims = queueDims(ctx, wss.items, whole);
+    let banded = false;
+    try {
+      await ctx.sync();
+    } catch (err) {
+      // Too many merged areas fails the whole request: read again, merges in bands.
+      if (!supports('ExcelApi', '1.13') || isPayloadTooLarge(err) || isCellEditMode(err)) throw err;
+      dims = queueDims(ctx, wss.items, whole, false);
+      await ctx.sync();
+      banded = true;
+    }
     const sheets = dims.map(baseSheet);
+    if (banded) await readMergeBands(ctx, dims, sheets);
     if (whole) {
       dims.forEach((d, i) => {
         if (!d.used.isNullObject) fillRows(sheets[i]!, d.used.rowIndex, d.used.columnIndex, d.used.values);
@@ -139,7 +203,8 @@ export async function readOpenWorkbook(name = 'Excel', opts: RunOptions & { bloc
     } else {
       await readBlocks(ctx, dims, sheets, opts.blockCells ?? BLOCK_CELLS);
     }
-    return { workbook: { name, sheets }, sheets: wss.items.map((ws) => ({ id: ws.id, name: ws.name })) };
+    const protectedSheets = dims.filter((d) => d.protection.protected).map((d) => d.ws.name);
+    return { workbook: { name, sheets }, sheets: wss.items.map((ws) => ({ id: ws.id, name: ws.name })), protectedSheets };
   };
   try {
     return await runExcel((ctx) => collect(ctx, true), opts);

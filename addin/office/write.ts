@@ -21,9 +21,18 @@ export const MARK_COLORS: Record<Severity, string> = { error: '#FFC7CE', warning
 /** Areas per conditional format: keeps each address list short. */
 const AREAS_PER_FORMAT = 200;
 
-/** A value Excel must store as text: a leading apostrophe keeps "=…" from becoming a formula. */
+/**
+ * A value Excel must store as text. Excel converts typed text: "=…" to a formula, "(1)" to -1,
+ * "1,000" to 1000, "50%", "１２", dates, TRUE. A leading apostrophe keeps the text for this
+ * value only; numberFormat '@' would also do, but it stays on the cell and changes its format
+ * (later typing there becomes text too, and the master's formats would differ from the CLI's).
+ * A plain number ("12", "-3.5") is left to become a number: 集約 writes numbers that way.
+ */
 export function asText(value: string): string {
-  return /^[=+\-@]/.test(value) || value.startsWith("'") ? `'${value}` : value;
+  if (/^-?\d+(\.\d+)?$/.test(value)) return value;
+  if (/^[=+\-@'#]/.test(value)) return `'${value}`;
+  // Digits, parentheses, currency or a decimal point first (half- or full-width), or a boolean.
+  return /^\s*[0-9０-９(（.．¥￥$＄]/.test(value) || /^(true|false)$/i.test(value) ? `'${value}` : value;
 }
 
 function utf8Length(s: string): number {
@@ -92,6 +101,25 @@ export async function writeCells(fixes: readonly Fix[], opts: RunOptions & { req
   }, opts);
 }
 
+/**
+ * Cells of `cells` that are locked ("sheet!A1"): one sync, only for protected sheets, so no
+ * write is ever attempted into a cell Excel would refuse.
+ */
+export async function lockedCells(cells: readonly { sheet: string; cell: string }[], protectedSheets: readonly string[], opts: RunOptions = {}): Promise<Set<string>> {
+  const asked = [...new Map(cells.filter((x) => protectedSheets.includes(x.sheet)).map((x) => [`${x.sheet}!${x.cell}`, x])).values()];
+  if (asked.length === 0) return new Set();
+  return runExcel(async (ctx) => {
+    const probes = asked.map((x) => {
+      const p = ctx.workbook.worksheets.getItem(x.sheet).getRange(x.cell).format.protection;
+      p.load('locked');
+      return { x, p };
+    });
+    await ctx.sync();
+    // null (mixed) counts as locked: part of the range would be refused.
+    return new Set(probes.filter(({ p }) => p.locked !== false).map(({ x }) => `${x.sheet}!${x.cell}`));
+  }, opts);
+}
+
 export async function selectCell(sheet: string, cell: string, opts: RunOptions = {}): Promise<void> {
   await runExcel(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(sheet);
@@ -111,19 +139,22 @@ interface SheetMarks {
  * Removes the add-in's marks and, when `findings` are given, marks their cells again:
  * four syncs whatever the number of findings (sheets, formats and notes, custom rules, write).
  */
-export async function setMarks(findings: readonly Finding[] | null, opts: RunOptions & { notes?: boolean } = {}): Promise<{ syncs: number; marked: number }> {
+export async function setMarks(findings: readonly Finding[] | null, opts: RunOptions & { notes?: boolean; skip?: readonly string[] } = {}): Promise<{ syncs: number; marked: number }> {
   const useNotes = (opts.notes ?? true) && supports('ExcelApi', '1.18');
+  const skip = new Set(opts.skip ?? []);
   return runExcel(async (ctx) => {
     const wss = ctx.workbook.worksheets;
     wss.load('items/name');
     const bySheet = new Map<string, Finding[]>();
     for (const f of findings ?? []) {
+      if (skip.has(f.sheet)) continue;
       const list = bySheet.get(f.sheet) ?? [];
       list.push(f);
       bySheet.set(f.sheet, list);
     }
     await ctx.sync();
-    const marks: SheetMarks[] = wss.items.map((ws) => {
+    // A protected sheet refuses formats and notes, deleting included: not touched at all.
+    const marks: SheetMarks[] = wss.items.filter((ws) => !skip.has(ws.name)).map((ws) => {
       const formats = ws.getRange().conditionalFormats;
       formats.load('items/type');
       let notes: Excel.NoteCollection | undefined;

@@ -1,5 +1,7 @@
 // The findings list shared by the task pane and the standalone page: counts, one-click fixes
-// per kind, then findings grouped by sheet. Text goes in through textContent only.
+// per kind, then findings grouped by sheet. Text goes in through textContent only. Each
+// finding's action is a real <button> (keyboard and screen readers get it for free); the
+// English rule ids are for support, so they wait behind one toggle at the end.
 import { addin as t, format, severityLabel } from '../../lib/locale/ja';
 import type { Finding, Fix, Severity } from '../../lib/rules/types';
 import { h, type Child } from './dom';
@@ -10,6 +12,8 @@ export interface FindingsViewOptions {
   onSelect?: (f: Finding) => void;
   /** Absent where fixes cannot be written (e.g. a .xls file). */
   onFix?: (fixes: Fix[]) => void;
+  /** False for a finding whose cell refuses writes (locked on a protected sheet). */
+  canFix?: (f: Finding) => boolean;
   /** Shown right under the selected finding (the standalone page shows the cell's text). */
   detail?: (f: Finding) => HTMLElement | null;
 }
@@ -20,9 +24,10 @@ export function counts(findings: readonly Finding[]): Record<Severity, number> {
   return n;
 }
 
+/** "エラー 2 件・警告 1 件": only the severities that occur. */
 export function countsText(findings: readonly Finding[]): string {
   const n = counts(findings);
-  return format(t.counts, { errors: n.error, warnings: n.warning, infos: n.info });
+  return (['error', 'warning', 'info'] as Severity[]).filter((s) => n[s] > 0).map((s) => `${severityLabel[s]} ${n[s]} 件`).join('・');
 }
 
 export function kindLabel(f: Finding): string {
@@ -39,26 +44,31 @@ export function findingItem(f: Finding, opts: FindingsViewOptions): HTMLElement 
     'li',
     {
       class: `finding sev-${f.severity}${opts.selected === f ? ' selected' : ''}`,
-      tabindex: 0,
-      role: 'button',
       'data-cell': `${f.sheet}!${f.cell}`,
       'data-rule': f.rule,
-      title: t.clickToSelect,
+      // The whole row is a mouse target; the button inside is the keyboard's.
       onclick: () => opts.onSelect?.(f),
-      onkeydown: (e: Event) => {
-        const k = (e as KeyboardEvent).key;
-        if (k === 'Enter' || k === ' ') {
-          e.preventDefault();
-          opts.onSelect?.(f);
-        }
-      },
     },
-    badge(f.severity),
-    h('span', { class: 'cell' }, f.cell),
-    h('span', { class: 'msg' }, f.message),
-    h('span', { class: 'rule' }, f.rule),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'go',
+        title: t.clickToSelect,
+        'aria-current': opts.selected === f ? 'true' : undefined,
+        onclick: (e: Event) => {
+          e.stopPropagation();
+          opts.onSelect?.(f);
+        },
+      },
+      badge(f.severity),
+      h('span', { class: 'cell' }, f.cell),
+      h('span', { class: 'msg' }, f.message),
+    ),
   );
-  if (fix && opts.onFix) {
+  if (fix && opts.onFix && opts.canFix?.(f) === false) {
+    li.appendChild(h('span', { class: 'locked' }, t.lockedCell));
+  } else if (fix && opts.onFix) {
     li.appendChild(
       h(
         'button',
@@ -92,7 +102,7 @@ export function renderFindings(opts: FindingsViewOptions): HTMLElement {
   // All fixes of a kind at once.
   const kinds = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (!f.fix) continue;
+    if (!f.fix || opts.canFix?.(f) === false) continue;
     const k = `${f.rule}/${f.messageId}`;
     kinds.set(k, [...(kinds.get(k) ?? []), f]);
   }
@@ -118,5 +128,10 @@ export function renderFindings(opts: FindingsViewOptions): HTMLElement {
       h('details', { class: 'sheet', open: true }, h('summary', {}, ...parts), h('ol', {}, ...list.flatMap((f) => [findingItem(f, opts), f === opts.selected && opts.detail ? h('li', { class: 'detail-item' }, opts.detail(f)) : null]))),
     );
   }
+  const rules = new Map<string, number>();
+  for (const f of findings) rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);
+  root.appendChild(
+    h('details', { class: 'rule-ids', 'data-testid': 'rule-ids' }, h('summary', {}, t.ruleIds), h('ul', {}, ...[...rules].map(([rule, n]) => h('li', {}, h('code', {}, rule), ` ${n} 件`)))),
+  );
   return root;
 }

@@ -44,6 +44,26 @@ export function openBookName(url: string | undefined = globalThis.Office?.contex
   }
 }
 
+/** One sentence on protected sheets: named when few, counted when the whole book is (split's). */
+export function protectedNotice(sheets: readonly string[]): string {
+  return sheets.length <= 3 ? format(t.protectedMarksOff, { sheets: sheets.join('」「') }) : format(t.protectedMarksOffMany, { n: sheets.length });
+}
+
+/** Excel for Mac (and iPad) panes run in a WebKit view that ignores downloads. */
+export function cannotDownload(): boolean {
+  const p = globalThis.Office?.context?.platform as unknown;
+  return p === 'Mac' || p === 'iOS';
+}
+
+/** The browser version beside this pane, where 分割 downloads normally. */
+export function standaloneUrl(): string {
+  try {
+    return new URL('standalone.html', globalThis.location?.href).href;
+  } catch {
+    return 'standalone.html';
+  }
+}
+
 export class OfficeApp {
   live: LiveSession;
   selected: Finding | null = null;
@@ -51,6 +71,8 @@ export class OfficeApp {
   result: ConsolidateResult | null = null;
   /** 公開用に整える was pressed once: the pane asks before changing the workbook. */
   confirmingPublish = false;
+  /** 集約 ran with the files now listed: running it again would apply them twice. */
+  consolidated = false;
 
   /** An operation's message is on the status line; it stays until the user starts something else. */
   private held = false;
@@ -92,14 +114,17 @@ export class OfficeApp {
   async fix(fixes: Fix[]): Promise<void> {
     const plan = applyFixes(this.live.state.findings.filter((f) => f.fix && fixes.includes(f.fix)));
     this.say(t.writing, 'busy');
-    await this.live.applyFixes(plan.apply);
-    this.say(format(t.fixedInBook, { n: plan.apply.length }));
+    const { written, locked } = await this.live.applyFixes(plan.apply);
+    if (locked === 0) this.say(format(t.fixedInBook, { n: written }));
+    else this.say(written ? format(t.fixedSomeLocked, { n: written, locked }) : format(t.fixLockedOnly, { locked }));
   }
 
   async inputRules(): Promise<void> {
     const parsed = this.live.state.parsed;
     if (!parsed) return;
-    const plan = planInputRules(parsed, this.config);
+    const planned = planInputRules(parsed, this.config);
+    // A protected sheet refuses validation: its rules are not attempted (the notice says why).
+    const plan = { ...planned, rules: planned.rules.filter((r) => !this.live.protectedSheets.includes(r.sheet)) };
     if (plan.rules.length === 0) {
       this.say(t.inputRulesNone);
       return;
@@ -130,8 +155,13 @@ export class OfficeApp {
         h('button', { type: 'button', 'data-testid': 'input-rules', onclick: () => void this.inputRules().catch((err: unknown) => this.fail(err)) }, t.inputRulesButton),
       ),
       st.parsed && st.parsed.reports.length === 0 ? h('p', { class: 'empty' }, t.noReportInBook) : null,
+      // Said once, calmly, instead of an error after every edit.
+      this.live.protectedSheets.length
+        ? h('p', { class: 'notice', 'data-testid': 'protected' }, protectedNotice(this.live.protectedSheets))
+        : null,
       renderFindings({
         findings: st.findings,
+        canFix: (f) => !this.live.locked.has(`${f.sheet}!${f.cell}`),
         selected: this.selected,
         onSelect: (f) => {
           this.selected = f;
@@ -182,6 +212,7 @@ export class OfficeApp {
       // within a round the earlier runs' conflict, added and unauthorized colours stay.
       await setOwnedFills(CONSOLIDATION_FORMULA, consolidationFills(result.summary), {}, earlier ? HISTORY_FILLS : []);
       this.result = result;
+      this.consolidated = true;
       message = format(t.consolidatedInBook, { n: sources.length, cells: rep.cells, rows: rep.insertedRows });
     } finally {
       // Re-validates the consolidated master; the status line stays 集約's.
@@ -198,6 +229,11 @@ export class OfficeApp {
     const bookName = openBookName();
     try {
       const res = split(masterBytes, this.config, { masterName: bookName });
+      // Excel for Mac's pane cannot download a file: say where it works instead of "saved".
+      if (cannotDownload()) {
+        this.say(format(t.splitNoDownload, { url: standaloneUrl() }), 'error');
+        return;
+      }
       const zip = zipSync(Object.fromEntries(res.files.map((f) => [f.name, f.bytes])), { level: 0 });
       download(zip, `${bookName.replace(/\.[^.]+$/, '')}${t.splitZipSuffix}.zip`, 'application/zip');
       this.say(format(t.splitDone, { n: res.files.length, unowned: res.unowned.length }) + (res.earlierSummary ? format(t.splitDoneEarlier, { sheet: res.earlierSummary }) : ''));
@@ -254,17 +290,21 @@ export class OfficeApp {
       v,
       h('p', { class: 'help' }, t.consolidateHelpExcel),
       sheets.length
-        ? h('div', { class: 'actions' }, h('p', {}, format(t.sectionSheetsFound, { sheets: sheets.join('、') })), h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate-sheets', onclick: () => void this.runConsolidate(true).catch((err: unknown) => this.fail(err)) }, t.consolidateSheetsButton))
+        ? h('div', { class: 'actions' }, h('p', {}, format(t.sectionSheetsFound, { sheets: sheets.join('、') })), h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate-sheets', disabled: this.consolidated, onclick: () => void this.runConsolidate(true).catch((err: unknown) => this.fail(err)) }, t.consolidateSheetsButton))
         : null,
       this.shell.dropZone((files) => void readFiles(files).then((fs) => {
+        // New files: a run after the last one is the user's choice again.
+        if (this.consolidated) this.sources = [];
+        this.consolidated = false;
         this.sources.push(...fs);
         this.renderConsolidate();
       }), t.dropReturned),
       this.sources.length ? h('ul', { class: 'sources' }, ...this.sources.map((f) => h('li', {}, f.name))) : null,
+      this.consolidated ? h('p', { class: 'help', 'data-testid': 'consolidate-done' }, t.consolidateDoneHint) : null,
       h(
         'div',
         { class: 'actions' },
-        h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate', disabled: this.sources.length === 0, onclick: () => void this.runConsolidate(false).catch((err: unknown) => this.fail(err)) }, t.consolidateIntoBook),
+        h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate', disabled: this.sources.length === 0 || this.consolidated, onclick: () => void this.runConsolidate(false).catch((err: unknown) => this.fail(err)) }, t.consolidateIntoBook),
         h('button', { type: 'button', 'data-testid': 'split', onclick: () => void this.runSplit().catch((err: unknown) => this.fail(err)) }, t.splitButton),
       ),
       this.result ? renderSummary(this.result.summary, (sheet, cell) => void selectCell(sheet, cell).catch((err: unknown) => this.fail(err))) : null,

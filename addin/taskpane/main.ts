@@ -4,14 +4,14 @@ import { defaultConfig } from '../../lib/config';
 import { addin as t } from '../../lib/locale/ja';
 import { OfficeApp, officeErrorMessage } from './app-office';
 import { StandaloneApp } from './app-standalone';
-import { detectHost } from './host';
+import { detectHost, openedByOffice } from './host';
 import { initialView, Shell } from './shell';
 
 async function main(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
   root.textContent = t.starting;
-  const mode = await detectHost();
+  const mode = await detectHost(undefined, 5000, { inOffice: openedByOffice(), onSlow: () => { root.textContent = t.officeSlow; } });
   const shell = new Shell(root, mode, initialView(location.search));
   const config = defaultConfig();
   if (mode === 'excel') {

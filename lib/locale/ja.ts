@@ -481,7 +481,7 @@ export const addin = {
   officeError: 'Excel とのやり取りでエラーが起きました: {detail}',
   protectedSheet: 'シートが保護されているため書き込めません。［校閲］→［シート保護の解除］をしてから、もう一度お試しください',
   stillEditing: 'セルの編集中のため書き込めませんでした。編集を終えて（Enter）から、もう一度お試しください',
-  tooLarge: '一度に扱うデータが Excel の上限を超えました。シートを分けるか、行を減らしてからお試しください',
+  tooLarge: '一度に送受信するデータが Excel の上限（約 5 MB）を超えました。画像の多いブックや、とても大きな貼り付けで起きます。ブラウザー版でもお試しいただけます',
   inputRulesButton: '入力規則を設定',
   inputRulesDone: '取組区分・対象職種・担当課の列 {n} か所に入力規則（リスト）を設定しました',
   inputRulesNone: '入力規則を設定できる列（取組区分・対象職種・担当課）が見つかりません',
@@ -545,6 +545,16 @@ export const addin = {
   colFiles: 'ファイル',
   deptStatus: { submitted: g.submitted, earlier: g.earlier, missing: g.missing, duplicate: `${g.duplicate}（反映せず）`, unusable: `${g.unusable}（反映せず）` } as Record<string, string>,
   severity: { error: 'エラー', warning: '警告', info: '情報' } as Record<string, string>,
+  // Protected sheets (split's section workbooks), Excel's limits, start-up.
+  protectedMarksOff: 'シート「{sheets}」は保護されているため、そこではセルの印・メモ・入力規則を付けません（指摘は一覧から選ぶとセルを表示します）。',
+  protectedMarksOffMany: 'このブックのシート {n} 枚は保護されているため、そこではセルの印・メモ・入力規則を付けません（指摘は一覧から選ぶとセルを表示します）。',
+  fixedSomeLocked: '{n} か所を修正しました。保護されたセルの {locked} か所はそのままです',
+  fixLockedOnly: '保護されたセルのため修正しませんでした（{locked} か所）',
+  lockedCell: '保護されたセルのため、ここでは修正できません',
+  ruleIds: '規則名（お問い合わせ用）',
+  consolidateDoneHint: 'もう一度集約するには、返ってきたブックを読み込み直してください',
+  officeSlow: 'Excel との接続に時間がかかっています（5 秒以上）。しばらく待っても変わらないときは、作業ウィンドウを閉じて開き直してください',
+  splitNoDownload: 'この Excel（Mac）では作業ウィンドウからファイルを保存できません。ブラウザー版（{url}）で［部署別に分割］を行ってください',
   /** Display strings of manifest.xml (the manifest test checks they match). */
   manifest: {
     displayName: '進捗チェック',

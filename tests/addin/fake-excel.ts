@@ -19,6 +19,10 @@ export interface FakeSheet {
   /** Cell fills set directly ("r,c" → "#RRGGBB"); no entry is no fill. */
   fills: Map<string, string>;
   hiddenCols: Set<number>;
+  /** Sheet protection as split sets it: only cells in `unlocked` may change. */
+  protected: boolean;
+  /** "r,c" of cells whose format.protection.locked is false; every other cell is locked. */
+  unlocked: Set<string>;
 }
 
 export interface FakeOptions {
@@ -26,11 +30,18 @@ export interface FakeOptions {
   api?: number;
   /** A sync loading more value cells than this fails as too large a response. */
   responseCellLimit?: number;
-  /** A sync writing more bytes than this fails as too large a request. */
+  /** A sync writing more bytes than this fails as too large a request (default 5 MB, as on the web). */
   requestByteLimit?: number;
   /** How long after its sync the change event of an add-in write arrives, ms. */
   echoDelayMs?: number;
+  /** Merged areas getMergedAreasOrNullObject may return; Excel fails above 512. */
+  mergedAreaLimit?: number;
+  /** Office.context.platform: 'OfficeOnline', 'PC', 'Mac'… */
+  platform?: string;
 }
+
+/** Excel on the web refuses a request over 5 MB (RichApi payload limit). */
+export const WEB_REQUEST_LIMIT = 5 * 1024 * 1024;
 
 function colIndex(s: string): number {
   let n = 0;
@@ -71,6 +82,26 @@ function fail(code: string, message: string): Error {
   e.name = 'RichApi.Error';
   return e;
 }
+/**
+ * What Excel makes of text written through `values` without a leading apostrophe: accounting
+ * negatives "(1)", thousands "1,000", percents and full-width digits become numbers, TRUE and
+ * FALSE booleans. (Plain numbers stay as given: tests compare them as text.)
+ */
+function coerce(x: string): string | number | boolean {
+  const half = x.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/，/g, ',').replace(/．/g, '.');
+  const paren = /^\((\d[\d,]*(?:\.\d+)?)\)$/.exec(half);
+  if (paren) return -Number(paren[1]!.replace(/,/g, ''));
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(half)) return Number(half.replace(/,/g, ''));
+  if (/^\d+(\.\d+)?%$/.test(half)) return Number(half.slice(0, -1)) / 100;
+  if (half !== x && /^\d+(\.\d+)?$/.test(half)) return Number(half);
+  if (/^(true|false)$/i.test(x)) return x.toUpperCase() === 'TRUE';
+  return x;
+}
+
+/** Excel's refusal of a change on a protected sheet. */
+function denied(): Error {
+  return fail('AccessDenied', 'The cell or chart you\'re trying to change is on a protected sheet. To make a change, unprotect the sheet.');
+}
 function byteLength(v: unknown): number {
   return unescape(encodeURIComponent(JSON.stringify(v))).length;
 }
@@ -81,6 +112,8 @@ export class FakeExcel {
   responseCellLimit: number;
   requestByteLimit: number;
   echoDelayMs: number;
+  mergedAreaLimit: number;
+  platform: string;
   /** Counters for tests; `writes` counts applied commands that change the workbook. */
   syncs = 0;
   runs = 0;
@@ -102,14 +135,28 @@ export class FakeExcel {
   constructor(opts: FakeOptions = {}) {
     this.api = opts.api ?? 18;
     this.responseCellLimit = opts.responseCellLimit ?? Infinity;
-    this.requestByteLimit = opts.requestByteLimit ?? Infinity;
+    this.requestByteLimit = opts.requestByteLimit ?? WEB_REQUEST_LIMIT;
     this.echoDelayMs = opts.echoDelayMs ?? 50;
+    this.mergedAreaLimit = opts.mergedAreaLimit ?? 512;
+    this.platform = opts.platform ?? 'OfficeOnline';
+  }
+
+  /** Throws as Excel does when a protected sheet's locked cell in `b` would change. */
+  guard(s: FakeSheet, b: Box): void {
+    if (!s.protected) return;
+    for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) if (!s.unlocked.has(`${r},${c}`)) throw denied();
+  }
+
+  /** Formats, conditional formats, notes and validation: refused on a protected sheet. */
+  guardSheet(s: FakeSheet): void {
+    if (s.protected) throw denied();
   }
 
   addSheet(name: string, rows: (string | number | boolean | null | undefined)[][] = []): FakeSheet {
     const s: FakeSheet = {
       id: `{S${this.nextId++}}`, name, visibility: 'Visible', cells: new Map(), formulas: new Map(),
       merges: [], formats: [], notes: new Map(), validations: [], fills: new Map(), hiddenCols: new Set(),
+      protected: false, unlocked: new Set(),
     };
     rows.forEach((row, r) => row.forEach((v, c) => {
       if (v !== null && v !== undefined && v !== '') s.cells.set(`${r},${c}`, v);
@@ -134,9 +181,17 @@ export class FakeExcel {
   userEdit(sheet: string, address: string, value: string): void {
     const s = this.sheet(sheet);
     const b = parseRef(address);
+    // Excel refuses the typing itself on a locked cell.
+    this.guard(s, b);
     if (value === '') s.cells.delete(`${b.r0},${b.c0}`);
     else s.cells.set(`${b.r0},${b.c0}`, value);
     this.raise(s, b, 'Unknown');
+  }
+
+  /** A person renaming a sheet: Excel raises no onChanged for it (onNameChanged is another event). */
+  userRename(from: string, to: string): void {
+    this.sheet(from).name = to;
+    if (this.active === from) this.active = to;
   }
 
   /**
@@ -191,16 +246,17 @@ export class FakeExcel {
     };
     g.Office = {
       HostType: { Excel: 'Excel' },
-      PlatformType: { OfficeOnline: 'OfficeOnline' },
+      PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
       FileType: { Compressed: 'compressed' },
       AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
       onReady: (cb?: (i: any) => void) => {
-        const info = { host: 'Excel', platform: 'OfficeOnline' };
+        const info = { host: 'Excel', platform: fake.platform };
         cb?.(info);
         return Promise.resolve(info);
       },
       context: {
         host: 'Excel',
+        platform: fake.platform,
         requirements: {
           isSetSupported: (set: string, v?: string) => set === 'ExcelApi' && Number(String(v ?? '1.1').split('.')[1] ?? 0) <= fake.api,
         },
@@ -268,7 +324,8 @@ class Ctx {
       f.editModeFailures--;
       throw fail('InvalidOperationInCellEditMode', 'cell edit mode');
     }
-    if (ops.reduce((n, o) => n + o.bytes, 0) > f.requestByteLimit) throw fail('RequestPayloadSizeLimitExceeded', 'request too large');
+    // Excel on the web refuses the whole request: nothing of it applies.
+    if (ops.reduce((n, o) => n + o.bytes, 0) > f.requestByteLimit) throw fail('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     if (ops.reduce((n, o) => n + o.cells, 0) > f.responseCellLimit) throw fail('ResponsePayloadSizeLimitExceeded', 'response too large');
     for (const o of ops) o.apply();
   }
@@ -359,6 +416,13 @@ class Worksheet extends FakeProxy {
   getUsedRangeOrNullObject(valuesOnly = false): Range {
     return new Range(this.ctx, this, () => this.ctx.fake.usedBox(this.must(), valuesOnly));
   }
+  /** WorksheetProtection (ExcelApi 1.2): only `protected` is modelled. */
+  get protection(): any {
+    const p = new FakeProxy(this.ctx);
+    Object.defineProperty(p, 'protected', { get: () => p.prop('protected') });
+    (p as any).load = () => { this.ctx.q(() => { p.data.protected = this.must().protected; }); return p; };
+    return p;
+  }
   get notes(): NoteCollection {
     if (this.ctx.fake.api < 18) throw fail('ApiNotFound', 'notes need ExcelApi 1.18');
     return new NoteCollection(this.ctx, this);
@@ -404,10 +468,11 @@ class Range extends FakeProxy {
     this.ctx.w(() => {
       const s = this.ws.must();
       const b = this.box()!;
+      this.ctx.fake.guard(s, { r0: b.r0, c0: b.c0, r1: b.r0 + v.length - 1, c1: b.c0 + (v[0]?.length ?? 1) - 1 });
       v.forEach((row, i) => row.forEach((x, j) => {
         const k = `${b.r0 + i},${b.c0 + j}`;
         if (typeof x === 'string' && x.startsWith('=')) { s.formulas.set(k, x); s.cells.set(k, '#FORMULA'); return; }
-        const val = typeof x === 'string' && x.startsWith("'") ? x.slice(1) : x;
+        const val = typeof x === 'string' && x.startsWith("'") ? x.slice(1) : typeof x === 'string' ? coerce(x) : x;
         s.formulas.delete(k);
         if (val === '' || val === null) s.cells.delete(k);
         else s.cells.set(k, val as string);
@@ -423,6 +488,8 @@ class Range extends FakeProxy {
       const s = this.ws.must();
       const b = this.box()!;
       if (b.c0 !== 0 || b.c1 !== 16383) throw fail('NotImplemented', 'only whole rows');
+      // split's protection allows inserting rows (insertRows="0"); locked cells move with them.
+      if (s.protected) s.unlocked = new Set([...s.unlocked].map((k) => { const [r, c] = k.split(',').map(Number) as [number, number]; return r >= b.r0 ? `${r + b.r1 - b.r0 + 1},${c}` : k; }));
       const n = b.r1 - b.r0 + 1;
       const moved = new Map<string, string | number | boolean>();
       for (const [k, v] of s.cells) {
@@ -451,6 +518,8 @@ class Range extends FakeProxy {
         const [r, c] = k.split(',').map(Number) as [number, number];
         return r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1;
       };
+      if (applyTo === 'All' || applyTo === 'Formats') this.ctx.fake.guardSheet(s);
+      else if (s.protected) for (const k of s.cells.keys()) if (inBox(k) && !s.unlocked.has(k)) throw denied();
       for (const k of [...s.cells.keys()]) if (inBox(k)) s.cells.delete(k);
       if (applyTo === 'All' || applyTo === 'Formats') for (const k of [...s.fills.keys()]) if (inBox(k)) s.fills.delete(k);
       // Clearing contents is a change of values; formats alone raise no onChanged.
@@ -459,6 +528,7 @@ class Range extends FakeProxy {
   }
   set columnHidden(v: boolean) {
     this.ctx.w(() => {
+      this.ctx.fake.guardSheet(this.ws.must());
       const b = this.box()!;
       for (let c = b.c0; c <= b.c1; c++) if (v) this.ws.must().hiddenCols.add(c); else this.ws.must().hiddenCols.delete(c);
     });
@@ -471,18 +541,43 @@ class Range extends FakeProxy {
     const fill = new FakeProxy(ctx);
     Object.defineProperty(fill, 'color', {
       get: () => fill.prop('color'),
-      set: (c: string) => ctx.w(() => { ws.must().fills.set(key(), c.toUpperCase()); }),
+      set: (c: string) => ctx.w(() => { ctx.fake.guardSheet(ws.must()); ws.must().fills.set(key(), c.toUpperCase()); }),
     });
     (fill as any).load = () => { ctx.q(() => { fill.data.color = ws.must().fills.get(key()) ?? '#FFFFFF'; }); return fill; };
-    (fill as any).clear = () => ctx.w(() => { ws.must().fills.delete(key()); });
-    return { fill };
+    (fill as any).clear = () => ctx.w(() => { ctx.fake.guardSheet(ws.must()); ws.must().fills.delete(key()); });
+    // format.protection.locked: true, false, or null where the range is mixed, as Excel says.
+    const box = this.box;
+    const protection = new FakeProxy(ctx);
+    Object.defineProperty(protection, 'locked', {
+      get: () => protection.prop('locked'),
+      set: (v: boolean) => ctx.w(() => {
+        const s = ws.must();
+        ctx.fake.guardSheet(s);
+        const b = box()!;
+        for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) if (v) s.unlocked.delete(`${r},${c}`); else s.unlocked.add(`${r},${c}`);
+      }),
+    });
+    (protection as any).load = () => {
+      ctx.q(() => {
+        const s = ws.must();
+        const b = box()!;
+        let locked = 0, open = 0;
+        for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) if (s.unlocked.has(`${r},${c}`)) open++; else locked++;
+        protection.data.locked = open === 0 ? true : locked === 0 ? false : null;
+      });
+      return protection;
+    };
+    return { fill, protection };
   }
   getMergedAreasOrNullObject(): RangeAreas {
     if (this.ctx.fake.api < 13) throw fail('ApiNotFound', 'getMergedAreasOrNullObject needs ExcelApi 1.13');
     return new RangeAreas(this.ctx, this.ws, () => {
       const b = this.box();
       if (!b) return [];
-      return this.ws.must().merges.filter((m) => m.r0 <= b.r1 && m.r1 >= b.r0 && m.c0 <= b.c1 && m.c1 >= b.c0);
+      const found = this.ws.must().merges.filter((m) => m.r0 <= b.r1 && m.r1 >= b.r0 && m.c0 <= b.c1 && m.c1 >= b.c0);
+      // Excel answers at most 512 areas and fails the whole request beyond.
+      if (found.length > this.ctx.fake.mergedAreaLimit) throw fail('GeneralException', 'There are too many merged areas in the range.');
+      return found;
     });
   }
   get conditionalFormats(): ConditionalFormatCollection {
@@ -499,9 +594,9 @@ class Range extends FakeProxy {
       return v;
     };
     return {
-      clear: () => ctx.w(() => { const s = self.ws.must(); s.validations = s.validations.filter((x) => x.address !== addr()); }),
-      set rule(r: any) { ctx.w(() => { find().rule = r; }); },
-      set errorAlert(a: any) { ctx.w(() => { find().errorAlert = a; }); },
+      clear: () => ctx.w(() => { const s = self.ws.must(); ctx.fake.guardSheet(s); s.validations = s.validations.filter((x) => x.address !== addr()); }),
+      set rule(r: any) { ctx.w(() => { ctx.fake.guardSheet(self.ws.must()); find().rule = r; }); },
+      set errorAlert(a: any) { ctx.w(() => { ctx.fake.guardSheet(self.ws.must()); find().errorAlert = a; }); },
     };
   }
 }
@@ -534,6 +629,7 @@ class ConditionalFormatCollection extends FakeProxy {
   add(type: string): any {
     const rec = { id: '', type, formula: '', color: '', address: '' };
     this.ctx.w(() => {
+      this.ctx.fake.guardSheet(this.ws.must());
       rec.id = `{CF${this.ctx.fake.sheets.length}-${Math.random().toString(36).slice(2)}}`;
       rec.address = this.boxes().map((b) => boxAddress(this.ws.must().name, b).replace(/^.*!/, '')).join(',');
       this.ws.must().formats.push(rec);
@@ -566,7 +662,7 @@ class ConditionalFormat extends FakeProxy {
     return { rule, format: { fill } };
   }
   delete(): void {
-    this.ctx.w(() => { const s = this.ws.must(); s.formats = s.formats.filter((f) => f !== this.rec); });
+    this.ctx.w(() => { const s = this.ws.must(); this.ctx.fake.guardSheet(s); s.formats = s.formats.filter((f) => f !== this.rec); });
   }
 }
 defineProps(ConditionalFormat, ['type', 'id']);
@@ -585,6 +681,7 @@ class NoteCollection extends FakeProxy {
   add(address: string, content: string): Note {
     this.ctx.w(() => {
       const s = this.ws.must();
+      this.ctx.fake.guardSheet(s);
       if (s.notes.has(address)) throw fail('InvalidArgument', `note exists at ${address}`);
       s.notes.set(address, content);
     }, byteLength(content) + 64);
@@ -610,7 +707,7 @@ class Note extends FakeProxy {
     return this;
   }
   delete(): void {
-    this.ctx.w(() => { this.ws.must().notes.delete(this.addr); });
+    this.ctx.w(() => { this.ctx.fake.guardSheet(this.ws.must()); this.ws.must().notes.delete(this.addr); });
   }
 }
 defineProps(Note, ['content', 'isNullObject']);

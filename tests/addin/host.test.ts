@@ -1,5 +1,5 @@
 import { officeErrorMessage, openBookName } from '../../addin/taskpane/app-office';
-import { detectHost } from '../../addin/taskpane/host';
+import { detectHost, openedByOffice } from '../../addin/taskpane/host';
 import { initialView } from '../../addin/taskpane/shell';
 
 const HostType = { Excel: 'Excel', Word: 'Word' };
@@ -14,6 +14,19 @@ test('Excel only when Office.onReady says so; standalone otherwise', async () =>
   expect(await detectHost(office(() => Promise.reject(new Error('x'))))).toBe('standalone');
   // Office that never answers does not hang the page.
   expect(await detectHost(office(() => new Promise(() => undefined)), 20)).toBe('standalone');
+});
+
+test('a pane Office opened that waits over 5 s says so and keeps waiting for Excel', async () => {
+  let answer: (v: unknown) => void = () => undefined;
+  const late = office(() => new Promise((r) => { answer = r; }));
+  const said: string[] = [];
+  const mode = detectHost(late, 20, { inOffice: true, onSlow: () => said.push('slow') });
+  await new Promise((r) => setTimeout(r, 40));
+  expect(said).toEqual(['slow']);
+  answer({ host: 'Excel' });
+  await expect(mode).resolves.toBe('excel');
+  expect(openedByOffice('?_host_Info=Excel$Win32$16.01$ja-JP', null)).toBe(true);
+  expect(openedByOffice('?view=validate', null)).toBe(false);
 });
 
 test('the ribbon’s 集約 button opens the 集約 view', () => {
@@ -35,7 +48,7 @@ test('Excel errors are said in Japanese where the user can act on them', () => {
   expect(officeErrorMessage(err('AccessDenied'))).toMatch(/^シートが保護されている/);
   expect(officeErrorMessage(err('InvalidOperation', 'The cell or chart is on a protected sheet.'))).toMatch(/^シートが保護されている/);
   expect(officeErrorMessage(err('InvalidOperationInCellEditMode'))).toMatch(/^セルの編集中/);
-  expect(officeErrorMessage(err('RequestPayloadSizeLimitExceeded'))).toMatch(/上限を超えました/);
+  expect(officeErrorMessage(err('RequestPayloadSizeLimitExceeded'))).toMatch(/上限（約 5 MB）を超えました/);
   expect(officeErrorMessage(err('GeneralException', 'boom'))).toBe('Excel とのやり取りでエラーが起きました: boom（GeneralException）');
   expect(officeErrorMessage('plain')).toBe('Excel とのやり取りでエラーが起きました: plain');
 });

@@ -84,6 +84,9 @@ export interface FakeSheetSpec {
   name: string;
   rows: (string | number | boolean | null)[][];
   merges?: { r0: number; c0: number; r1: number; c1: number }[];
+  /** Sheet protection (split's section workbooks): "r,c" of the unlocked cells. */
+  protected?: boolean;
+  unlocked?: string[];
 }
 
 export function sheetSpec(s: Sheet): FakeSheetSpec {
@@ -107,7 +110,7 @@ export function fakeOfficeJs(sheets: FakeSheetSpec[], opts: { api?: number; file
 (function(){
   var fake = new window.FakeExcel({ api: ${opts.api ?? 18} });
   var sheets = ${JSON.stringify(sheets)};
-  sheets.forEach(function (s) { var x = fake.addSheet(s.name, s.rows); x.merges = s.merges || []; });
+  sheets.forEach(function (s) { var x = fake.addSheet(s.name, s.rows); x.merges = s.merges || []; x.protected = !!s.protected; x.unlocked = new Set(s.unlocked || []); });
   var b64 = ${JSON.stringify(b64)};
   var bin = atob(b64); var bytes = new Uint8Array(bin.length);
   for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);

@@ -64,7 +64,7 @@ test('load, see findings, open one, fix it, save the fixed workbook', async () =
   const cells = await faulty.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')));
   expect(cells).toEqual(['提言1-ア!E15', '提言1-ア!E17', '提言1-エ!E16', '提言1-オ!E15']);
   await expect(page.locator('section.book[data-file="ok.teigen-progress.xlsx"] [data-testid=counts]').textContent()).resolves.toBe('指摘はありません');
-  await expect(faulty.locator('[data-testid=counts]').textContent()).resolves.toBe('エラー 4 件・警告 0 件・情報 0 件');
+  await expect(faulty.locator('[data-testid=counts]').textContent()).resolves.toBe('エラー 4 件');
 
   // Open the first finding: the cell's own text is shown.
   await faulty.locator('li.finding[data-cell="提言1-ア!E15"]').click();
@@ -74,7 +74,7 @@ test('load, see findings, open one, fix it, save the fixed workbook', async () =
   // Apply its fix.
   await faulty.locator('li.finding[data-cell="提言1-ア!E15"] button.fix').click();
   await page.waitForFunction(() => !document.querySelector('section.book[data-file="error.enum.xlsx"] li.finding[data-cell="提言1-ア!E15"]'));
-  await expect(faulty.locator('[data-testid=counts]').textContent()).resolves.toBe('エラー 3 件・警告 0 件・情報 0 件');
+  await expect(faulty.locator('[data-testid=counts]').textContent()).resolves.toBe('エラー 3 件');
 
   const fixed = await download(() => faulty.locator('[data-testid=save-fixed]').click());
   expect(fixed.name).toBe('error.enum（修正済み）.xlsx');

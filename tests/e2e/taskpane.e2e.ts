@@ -15,6 +15,7 @@ import { a1, cellText } from '../../lib/grid';
 import * as XLSX from 'xlsx';
 import { unzipSync } from 'fflate';
 import { TEIGEN_HEADER, teigenRows } from '../addin/fixtures';
+import { protectionOf } from '../addin/xlsx-protection';
 import { ensureBuilt, fakeOfficeJs, fillWithOpenpyxl, launch, OFFICE_JS, ROOT, screenshotPath, serve, workbookSpec, type FakeSheetSpec, type Server } from './helpers';
 
 const config = defaultConfig();
@@ -37,8 +38,8 @@ afterAll(async () => {
   for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
 });
 
-async function openPane(sheets: FakeSheetSpec[], opts: { api?: number; fileBytes?: Uint8Array; view?: string } = {}): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: 'ja-JP' });
+async function openPane(sheets: FakeSheetSpec[], opts: { api?: number; fileBytes?: Uint8Array; view?: string; width?: number } = {}): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: opts.width ?? 360, height: 900 }, locale: 'ja-JP' });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => {
@@ -324,6 +325,57 @@ test('集約 in a shared workbook: the section sheets are consolidated into the 
   await expect(cell('B4')).resolves.toBe('区: 体制を整えた');
   await expect(page.locator('[data-testid=status]').textContent()).resolves.toMatch(/^2 件を集約し/);
   await page.screenshot({ path: screenshotPath('taskpane-shared-book.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('350 px screenshots: idle, findings, a protected section workbook, after 集約', async () => {
+  const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: screenshotPath(`pane-350-${name}.png`), fullPage: true });
+  const fake = <T>(page: Page, f: (x: { writes: number; sheets: { name: string }[] }) => T): Promise<T> => page.evaluate(`(${f.toString()})(window.__fake)`) as Promise<T>;
+  // Idle: a clean report.
+  const idle = await openPane([{ name: '提言1-ア', rows: teigenRows(8) }], { width: 350 });
+  await idle.locator('[data-testid=counts]').waitFor();
+  await expect(idle.locator('[data-testid=counts]').textContent()).resolves.toBe('指摘はありません');
+  await shot(idle, 'idle');
+  // Findings: the first one has keyboard focus, visibly.
+  const rows = teigenRows(8);
+  rows[4]![4] = '継 続';
+  rows[6]![5] = '子)子育て支援ぶ';
+  const findings = await openPane([{ name: '提言1-ア', rows }], { width: 350 });
+  await findings.locator('li.finding').first().waitFor();
+  await findings.locator('li.finding button.go').first().focus();
+  await findings.keyboard.press('Shift+Tab');
+  await findings.keyboard.press('Tab');
+  const ring = await findings.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(ring).toBe('solid');
+  await shot(findings, 'findings');
+  // A section workbook from split, protected as Excel holds it.
+  const masterBytes = new Uint8Array(fs.readFileSync(MASTER));
+  const parts = split(masterBytes, config).files;
+  const section = parts.find((f) => f.name === '子)子育て支援部.xlsx')!;
+  const prot = protectionOf(section.bytes);
+  const spec = workbookSpec(readWorkbook(section.bytes, section.name)).map((x) => ({ ...x, protected: prot.get(x.name)?.protected ?? false, unlocked: prot.get(x.name)?.unlocked ?? [] }));
+  const s1 = spec.find((x) => x.name === '提言1-ア')!;
+  s1.rows[14]![4] = '継 続';
+  s1.rows[14]![5] = '子)子育支援部';
+  const prot1 = await openPane(spec, { width: 350 });
+  await prot1.locator('[data-testid=protected]').waitFor();
+  await expect(prot1.locator('li.finding').count()).resolves.toBe(2);
+  await expect(prot1.locator('li.finding[data-cell="提言1-ア!F15"] .locked').count()).resolves.toBe(1);
+  await expect(prot1.locator('[data-testid=status].error').count()).resolves.toBe(0);
+  await expect(fake(prot1, (x) => x.writes)).resolves.toBe(0);
+  await shot(prot1, 'protected');
+  // After 集約 of a returned file into the master: the button is off until new files come.
+  const late = parts.find((f) => f.name === '区)保健福祉部.xlsx')!;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-shots-'));
+  temps.push(tmp);
+  fs.writeFileSync(path.join(tmp, late.name), late.bytes);
+  const done = await openPane(workbookSpec(readWorkbook(masterBytes, 'master.xlsx')), { width: 350, api: 12, fileBytes: masterBytes, view: 'consolidate' });
+  await done.setInputFiles('#view-consolidate input[type=file]', [path.join(tmp, late.name)]);
+  await done.locator('ul.sources li').waitFor();
+  await done.locator('[data-testid=consolidate]').click();
+  await done.locator('[data-testid=summary]').waitFor({ timeout: 60000 });
+  await expect(done.locator('[data-testid=consolidate]').isDisabled()).resolves.toBe(true);
+  await shot(done, 'after-consolidate');
   expect(errors).toEqual([]);
 });
 
