@@ -22,14 +22,11 @@ export function itemText(it: SummaryItem): string {
   return `${it.text}${it.saikei ? '＜再掲＞' : ''}${it.departments}`;
 }
 
+/** Paragraph styles of the ● items: the secretariat restyles all of them at once. */
+const ITEM_STYLE = { past: 'SummaryItem', next: 'SummaryItemNext' } as const;
+
 function itemParagraph(it: SummaryItem): Paragraph {
-  // What will be done sits one character further in, under what was done (seed 003).
-  const left = it.period === 'past' ? CHAR * 2 : CHAR * 3;
-  return new Paragraph({
-    indent: { left, hanging: CHAR },
-    spacing: { after: 60 },
-    children: [new TextRun(`●${itemText(it)}`)],
-  });
+  return new Paragraph({ style: ITEM_STYLE[it.period], children: [new TextRun(`●${itemText(it)}`)] });
 }
 
 export function summaryDocument(outline: SummaryOutline): Document {
@@ -58,6 +55,11 @@ export function summaryDocument(outline: SummaryOutline): Document {
         heading2: heading(21, 180, 1, CHAR),
         heading3: heading(21, 120, 2, CHAR * 2),
       },
+      // What will be done sits one character further in, under what was done (seed 003).
+      paragraphStyles: [
+        { id: ITEM_STYLE.past, name: '概要 項目', basedOn: 'Normal', quickFormat: true, paragraph: { indent: { left: CHAR * 2, hanging: CHAR }, spacing: { after: 60 } } },
+        { id: ITEM_STYLE.next, name: '概要 今後の項目', basedOn: 'Normal', quickFormat: true, paragraph: { indent: { left: CHAR * 3, hanging: CHAR }, spacing: { after: 60 } } },
+      ],
     },
     sections: [
       {
