@@ -521,4 +521,9 @@ export const summary = {
   counts: '見出し {chapters} 件・小見出し {groups} 件・項目（●）{items} 件（うち＜再掲＞ {saikei} 件）',
   omitted: '記載のない {n} 行は概要に載せていません:',
   omittedRow: '  {sheet} {row} 行目: {label}',
+  button: '概要版を作る',
+  buttonHelp: '選んだ集約表から概要版（Word）の下書きを作って保存します',
+  fileSuffix: '（概要版）',
+  done: '概要版を保存しました: 見出し {chapters} 件・項目（●）{items} 件（うち＜再掲＞ {saikei} 件）。記載のない {omitted} 行は載せていません',
+  failed: '概要版を作れませんでした: {detail}',
 };
