@@ -12,7 +12,7 @@ import { tokenizeDepartments } from '../../lib/departments';
 import { splitBullets } from '../../lib/normalize';
 import { readWorkbook } from '../../lib/read/workbook';
 import { parseWorkbook } from '../../lib/report';
-import { fullWidth, outlineCounts, outlineOf, summaryDocx } from '../../lib/summary';
+import { formatDepartments, fullWidth, outlineCounts, outlineOf, summaryDocx } from '../../lib/summary';
 import { capture } from '../hostile/io';
 
 const SEEDS = path.join(__dirname, '..', '..', 'seeds');
@@ -158,6 +158,19 @@ test('departments in the seeds\' form: one prefix per bureau, ward departments a
   expect(deps).toContain('（子）子育て支援部、区保健福祉部）');
   expect(deps).toContain('（子）子育て支援部・児童相談所）');
   expect(deps).toContain('（総）職員部、子）児童相談所）');
+});
+
+test.each([
+  // Seed 003's own suffixes.
+  [[['保', '障がい保健福祉部'], ['保', '保健所'], ['区', '保健福祉部']], '（保）障がい保健福祉部・保健所、区保健福祉部）'],
+  [[['総', '職員部'], ['子', '子ども育成部'], ['子', '児童相談所']], '（総）職員部、子）子ども育成部・児童相談所）'],
+  [[['総', '職員部'], ['保', '総務部'], ['子', '児童相談所']], '（総）職員部、保）総務部、子）児童相談所）'],
+  [[['保', '総務部'], ['保', '高齢保健福祉部'], ['保', '障がい保健福祉部']], '（保）総務部・高齢保健福祉部・障がい保健福祉部）'],
+  // Bureaus named without a prefix (seed 000's 担当課), a department named twice, none.
+  [[[undefined, '子ども未来局'], [undefined, '保健福祉局'], ['区', '保健福祉部'], ['区', '保健福祉部']], '（子ども未来局、保健福祉局、区保健福祉部）'],
+  [[], ''],
+] as [[string | undefined, string][], string][])('%j → %s', (parts, text) => {
+  expect(formatDepartments(parts.map(([prefix, name]) => (prefix ? { prefix, name } : { name })))).toBe(text);
 });
 
 describe('shinchoku summary', () => {
