@@ -11,5 +11,7 @@ try {
   }
   throw err;
 }
-const code = cli.main(process.argv.slice(2));
-process.exitCode = code;
+// summary writes its Word file asynchronously: its exit code comes as a promise.
+cli.mainAsync(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -18,3 +18,4 @@ export type {
   UnauthorizedItem, AddedItem, FindingItem, UnplacedItem, MissingRowsItem, CellCounts, CellTrace,
 } from './consolidate/types';
 export { PackageError } from './ooxml/package';
+export { outlineOf, buildOutline, outlineCounts, summaryDocx, type SummaryOutline } from './summary';

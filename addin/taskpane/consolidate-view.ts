@@ -3,15 +3,18 @@
 // same summary, each item clickable.
 import { zipSync } from 'fflate';
 import { getCell, parseA1 } from '../../lib/grid';
-import { addin as t, format } from '../../lib/locale/ja';
+import { addin as t, format, summary as sumText } from '../../lib/locale/ja';
 import { droppedRows } from '../../lib/consolidate/summary-sheet';
 import { readWorkbook } from '../../lib/read/workbook';
 import { consolidate, masterErrorMessage, publish, split, type ConsolidateResult, type Summary } from '../shared/consolidation';
 import { h, replace, type Child } from '../shared/dom';
 import { download, readFiles, suffixed } from '../shared/files';
+import { outlineCounts, outlineOf, summaryDocx } from '../../lib/summary';
 import type { StandaloneApp } from './app-standalone';
 
 export type OnCell = (sheet: string, cell: string) => void;
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 function cellLink(sheet: string, cell: string, onCell?: OnCell): HTMLElement {
   return h('button', { type: 'button', class: 'cell-link', 'data-cell': `${sheet}!${cell}`, onclick: () => onCell?.(sheet, cell) }, `${sheet}!${cell}`);
@@ -148,6 +151,19 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
     }
   };
 
+  // The picked master's 概要版, drafted here by the same lib/ code as the CLI.
+  const doSummary = async (): Promise<void> => {
+    if (!master) return;
+    try {
+      const outline = outlineOf(master.bytes, master.name, app.config);
+      if (outline.chapters.length === 0) throw new Error(format(sumText.nothing, { path: master.name }));
+      download(await summaryDocx(outline), `${master.name.replace(/\.[^.]+$/, '')}${sumText.fileSuffix}.docx`, DOCX_MIME);
+      app.shell.status(format(sumText.done, { ...outlineCounts(outline), omitted: outline.omitted.length }));
+    } catch (err) {
+      app.shell.status(format(sumText.failed, { detail: masterErrorMessage(err, master.name) }), 'error');
+    }
+  };
+
   const onCell: OnCell = (sheet, cell) => {
     if (!s.result) return;
     const wb = readWorkbook(s.result.bytes, s.resultName);
@@ -170,6 +186,7 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
       h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate', disabled: !master || books.length < 2, onclick: run }, t.consolidateButton),
       h('button', { type: 'button', 'data-testid': 'split', disabled: !master, onclick: doSplit }, t.splitButton),
       h('button', { type: 'button', 'data-testid': 'publish', disabled: !master, title: t.publishHelp, onclick: doPublish }, t.publishButton),
+      h('button', { type: 'button', 'data-testid': 'summary-docx', disabled: !master, title: sumText.buttonHelp, onclick: () => void doSummary() }, sumText.button),
     ),
     s.result ? renderSummary(s.result.summary, onCell) : null,
     s.cell ? h('div', { class: 'detail', 'data-testid': 'sum-detail' }, h('h3', {}, format(t.detailHeading, { sheet: s.cell.sheet, cell: s.cell.cell })), h('pre', { class: 'cell-text' }, s.cell.text || t.emptyCell)) : null,

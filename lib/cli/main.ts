@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, defaultConfig, defaultConfigJson, parseConfig, type Config } from '../config';
-import { cli, consolidate as consolidateText, format, ruleDocs, severityLabel } from '../locale/ja';
+import { cli, consolidate as consolidateText, format, ruleDocs, severityLabel, summary as summaryText } from '../locale/ja';
 import { rules } from '../rules';
 import { errorCode, readReason } from './errors';
 import { processIo, type Io } from './io';
@@ -12,6 +12,7 @@ import { runValidate } from './validate';
 import { runSplit } from './split';
 import { runConsolidate } from './consolidate';
 import { runPublish } from './publish';
+import { runSummary } from './summary';
 
 export class UsageError extends Error {}
 
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, Command> = {
   split: { usage: consolidateText.usageSplit, options: { ...FORMAT, ...OUTPUT, force: { type: 'boolean' } } },
   consolidate: { usage: consolidateText.usageConsolidate, options: { ...FORMAT, ...OUTPUT, 'prefer-newest': { type: 'boolean' }, sheets: { type: 'boolean' } } },
   publish: { usage: consolidateText.usagePublish, options: { ...FORMAT, ...OUTPUT } },
+  summary: { usage: summaryText.usage, options: { ...FORMAT, ...OUTPUT } },
   rules: { usage: cli.usageRules, options: {} },
   config: { usage: cli.usageConfig, options: {} },
 };
@@ -119,7 +121,7 @@ function noPositional(p: Parsed): void {
   if (p.positional.length > 0) throw new UsageError(format(cli.extraArgument, { value: p.positional[0]! }));
 }
 
-function run(command: string, p: Parsed, io: Io): number {
+function run(command: string, p: Parsed, io: Io): number | Promise<number> {
   switch (command) {
     case 'validate': {
       const fmt = formatOf(p);
@@ -146,6 +148,10 @@ function run(command: string, p: Parsed, io: Io): number {
       const a = oneWorkbook(p, consolidateText.noPublishInput);
       return runPublish({ input: a.input, output: a.out, format: a.fmt, config: a.config }, io);
     }
+    case 'summary': {
+      const a = oneWorkbook(p, summaryText.noInput);
+      return runSummary({ input: a.input, output: a.out, format: a.fmt, config: a.config }, io);
+    }
     case 'rules':
       noPositional(p);
       io.out(rulesText());
@@ -157,7 +163,19 @@ function run(command: string, p: Parsed, io: Io): number {
   }
 }
 
+/** Every command; summary, which writes a Word file asynchronously, gives a promise. */
+export function mainAsync(argv: string[], io: Io = processIo()): Promise<number> {
+  return Promise.resolve(dispatch(argv, io));
+}
+
+/** The synchronous commands (everything but summary: use mainAsync, as bin/ does). */
 export function main(argv: string[], io: Io = processIo()): number {
+  const code = dispatch(argv, io);
+  if (typeof code !== 'number') throw new TypeError('summary は mainAsync で実行します');
+  return code;
+}
+
+function dispatch(argv: string[], io: Io): number | Promise<number> {
   const [first, ...rest] = argv;
   // The command's usage after a mistake in its arguments; the whole help otherwise.
   let usage: string = cli.help;

@@ -1,0 +1,70 @@
+// `shinchoku summary 集約表.xlsx -o 概要.docx`: the 概要版 drafted from the master as a Word
+// file, written atomically, never over its input; the rows left out are listed.
+import * as path from 'node:path';
+import type { Config } from '../config/schema';
+import { masterErrorMessage } from '../consolidate/messages';
+import { consolidate as t, format, summary as s } from '../locale/ja';
+import { outlineCounts, outlineOf, summaryDocx } from '../summary';
+import type { SummaryOutline } from '../summary/outline';
+import type { Io } from './io';
+import { readMaster, safeJson, samePath, writeAtomic } from './consolidate';
+import { outputFolderProblem, writeReason } from './errors';
+import { printable } from './validate';
+
+export interface SummaryArgs {
+  input: string;
+  output: string;
+  format: 'text' | 'json';
+  config: Config;
+}
+
+export async function runSummary(args: SummaryArgs, io: Io): Promise<number> {
+  const err = (text: string): void => io.err(printable(text));
+  const folder = outputFolderProblem(args.output);
+  if (folder !== undefined) {
+    err(format(t.writeFailed, { path: args.output, detail: folder }));
+    return 2;
+  }
+  const bytes = readMaster(args.input, io);
+  if (!bytes) return 2;
+  if (samePath(args.output, args.input)) {
+    err(format(t.outputIsInput, { path: args.output }));
+    return 2;
+  }
+  let outline: SummaryOutline;
+  try {
+    outline = outlineOf(bytes, path.basename(args.input), args.config);
+  } catch (e) {
+    const msg = masterErrorMessage(e, args.input);
+    if (msg === undefined) throw e;
+    err(msg);
+    return 2;
+  }
+  if (outline.reportType === '') {
+    err(format(t.masterNoReport, { path: args.input }));
+    return 2;
+  }
+  if (outline.chapters.length === 0) {
+    err(format(s.nothing, { path: args.input }));
+    return 2;
+  }
+  const docx = await summaryDocx(outline);
+  try {
+    writeAtomic(args.output, docx);
+  } catch (e) {
+    err(format(t.writeFailed, { path: args.output, detail: writeReason(e, args.output) }));
+    return 2;
+  }
+  const counts = outlineCounts(outline);
+  if (args.format === 'json') {
+    io.out(safeJson({ output: args.output, counts, ...outline }));
+    return 0;
+  }
+  const lines = [format(t.wrote, { path: args.output }), format(s.counts, counts)];
+  if (outline.omitted.length > 0) {
+    lines.push('', format(s.omitted, { n: outline.omitted.length }));
+    for (const o of outline.omitted) lines.push(format(s.omittedRow, { sheet: o.sheet, row: o.row, label: o.label }));
+  }
+  io.out(lines.map(printable).join('\n'));
+  return 0;
+}

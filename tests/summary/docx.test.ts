@@ -1,0 +1,222 @@
+// The 概要版 Word file of each clean seed master, read back by python-docx (not the package
+// that wrote it) and held against the master's own cells: headings, ● per bullet, departments,
+// ＜再掲＞ exactly where the cells mark it; and the CLI command around it.
+import { execFileSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main, mainAsync } from '../../lib/cli/main';
+import { defaultConfig } from '../../lib/config';
+import { tokenizeDepartments } from '../../lib/departments';
+import { splitBullets } from '../../lib/normalize';
+import { readWorkbook } from '../../lib/read/workbook';
+import { parseWorkbook } from '../../lib/report';
+import { formatDepartments, fullWidth, outlineCounts, outlineOf, summaryDocx } from '../../lib/summary';
+import { capture } from '../hostile/io';
+
+const SEEDS = path.join(__dirname, '..', '..', 'seeds');
+const READER = path.join(__dirname, 'read-docx.py');
+// Debian's python3-docx is for Debian's python3 (.ci/run installs it), whatever python3 PATH finds first.
+const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const config = defaultConfig();
+
+interface Read {
+  paragraphs: { style: string; text: string }[];
+  page: { width: number; height: number };
+  footerHasPage: boolean;
+  headingOutline: Record<string, number>;
+}
+
+function readDocx(bytes: Uint8Array): Read {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-summary-'));
+  try {
+    const file = path.join(dir, 'summary.docx');
+    fs.writeFileSync(file, bytes);
+    return JSON.parse(execFileSync(PYTHON, [READER, file], { encoding: 'utf8' })) as Read;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The columns a ● comes from, named here rather than taken from lib/summary. */
+const COLUMNS: Record<string, { past: string; next?: string; chapter: string }> = {
+  'teigen-progress': { past: 'status', next: 'plan', chapter: '提言' },
+  'vision-progress': { past: 'untilSep', next: 'fromOct', chapter: '分類' },
+  'plan-results': { past: 'result', chapter: '分野' },
+};
+
+interface Expected {
+  chapters: string[];
+  /** 取組方針 sheets (提言) or rows (分類, 分野) with text, plus 分類3's (1)–(4). */
+  groups: number;
+  bullets: { text: string; saikei: boolean; departments: string[] }[];
+}
+
+/** What the document must hold, straight from the master's cells. */
+function expected(file: string): Expected {
+  const parsed = parseWorkbook(readWorkbook(new Uint8Array(fs.readFileSync(file)), path.basename(file)), config);
+  const type = parsed.reports[0]!.type;
+  const cols = COLUMNS[type.id]!;
+  const chapters: string[] = [];
+  const groups = new Set<string>();
+  const bullets: Expected['bullets'] = [];
+  for (const rs of parsed.reports) {
+    const seen = new Set<string>();
+    for (const row of rs.rows) {
+      const cells = [cols.past, cols.next].flatMap((k) => (k && row.cells.get(k) ? [row.cells.get(k)!] : [])).filter((c) => c.text.trim() !== '');
+      if (cells.length === 0) continue;
+      const top = row.section.find((s) => s.level === cols.chapter)!.value;
+      if (!chapters.includes(top)) chapters.push(top);
+      const sub = row.section[1];
+      if (sub) groups.add(`${rs.sheet.name}|${sub.value}`);
+      if (type.id !== 'teigen-progress') groups.add(`${rs.sheet.name}|${row.r}`);
+      const depts = tokenizeDepartments(row.cells.get('department')?.text ?? '').map((t) => t.name);
+      for (const cell of cells) {
+        const id = `${cell.r}:${cell.c}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        for (const b of splitBullets(cell.text)) bullets.push({ text: b.text, saikei: b.saikei, departments: depts });
+      }
+    }
+  }
+  return { chapters, groups: groups.size, bullets };
+}
+
+/** Figures per seed, so that a change in what is drafted shows here. */
+const FIGURES: Record<string, { chapters: number; groups: number; items: number; saikei: number }> = {
+  'ok.teigen-progress.xlsx': { chapters: 6, groups: 12, items: 109, saikei: 28 },
+  'ok.vision-progress.xlsx': { chapters: 5, groups: 48, items: 160, saikei: 11 },
+  'ok.plan-results.xlsx': { chapters: 5, groups: 13, items: 13, saikei: 0 },
+};
+
+describe.each(Object.keys(FIGURES))('%s', (name) => {
+  const file = path.join(SEEDS, name);
+  let doc: Read;
+  let bytes: Uint8Array;
+  const exp = expected(file);
+  const outline = outlineOf(new Uint8Array(fs.readFileSync(file)), name, config);
+
+  beforeAll(async () => {
+    bytes = await summaryDocx(outline);
+    doc = readDocx(bytes);
+  });
+
+  test('figures', () => {
+    expect(outlineCounts(outline)).toEqual(FIGURES[name]);
+    expect(exp.bullets).toHaveLength(FIGURES[name]!.items);
+  });
+
+  test('one Heading 1 per top level, in order, numbered in full-width digits', () => {
+    const h1 = doc.paragraphs.filter((p) => p.style === 'Heading 1').map((p) => p.text);
+    expect(h1).toHaveLength(exp.chapters.length);
+    h1.forEach((h, i) => {
+      const n = fullWidth(exp.chapters[i]!);
+      expect(h.startsWith(`${n} `)).toBe(true);
+      if (name.includes('teigen')) expect(h.endsWith(`（提言${n}）`)).toBe(true);
+    });
+  });
+
+  test('sub-headings per 取組方針 (or per 取組番号 / 具体的取組)', () => {
+    const subs = doc.paragraphs.filter((p) => p.style === 'Heading 2' || p.style === 'Heading 3');
+    expect(subs).toHaveLength(exp.groups);
+    for (const s of subs) expect(s.text).toMatch(/^【.+】$|^（[１-９]）/u);
+    if (name.includes('teigen')) expect(subs.map((s) => s.text[1])).toEqual(['①', '②', '③', '④', '⑤', '①', '③', '④', '④', '①', '④', '①']);
+  });
+
+  test('one ● per bullet of the cells with text, each with its departments and ＜再掲＞ exactly where marked', () => {
+    const items = doc.paragraphs.filter((p) => p.text.startsWith('●')).map((p) => p.text.slice(1));
+    expect(items).toHaveLength(exp.bullets.length);
+    items.forEach((text, i) => {
+      const b = exp.bullets[i]!;
+      // The bullet's words, without its glyph: nothing invented before the suffixes.
+      const body = b.text.replace(/^[\s\u3000]*[・○〇●◎■◆-]?[\s\u3000]*/u, '');
+      expect(text.startsWith(body)).toBe(true);
+      const tail = text.slice(body.length);
+      expect(tail.startsWith('＜再掲＞')).toBe(b.saikei);
+      const suffix = tail.replace(/^＜再掲＞/u, '');
+      if (b.departments.length === 0) return expect(suffix).toBe('');
+      expect(suffix).toMatch(/^（.+）$/u);
+      for (const d of b.departments) expect(suffix).toContain(d);
+    });
+  });
+
+  test('A4, page numbers in the footer, headings with outline levels (navigation pane)', () => {
+    expect(doc.page).toEqual({ width: 11906, height: 16838 });
+    expect(doc.footerHasPage).toBe(true);
+    expect(doc.headingOutline).toEqual({ 'Heading 1': 1, 'Heading 2': 1, 'Heading 3': 1 });
+  });
+
+  test('the same master gives the same bytes', async () => {
+    expect(Buffer.from(await summaryDocx(outlineOf(new Uint8Array(fs.readFileSync(file)), name, config))).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
+
+test('departments in the seeds\' form: one prefix per bureau, ward departments as 区…', () => {
+  const outline = outlineOf(new Uint8Array(fs.readFileSync(path.join(SEEDS, 'ok.teigen-progress.xlsx'))), 'm.xlsx', config);
+  const deps = new Set(outline.chapters.flatMap((c) => c.groups.flatMap((g) => g.items.map((i) => i.departments))));
+  expect(deps).toContain('（子）子育て支援部、区保健福祉部）');
+  expect(deps).toContain('（子）子育て支援部・児童相談所）');
+  expect(deps).toContain('（総）職員部、子）児童相談所）');
+});
+
+test.each([
+  // Seed 003's own suffixes.
+  [[['保', '障がい保健福祉部'], ['保', '保健所'], ['区', '保健福祉部']], '（保）障がい保健福祉部・保健所、区保健福祉部）'],
+  [[['総', '職員部'], ['子', '子ども育成部'], ['子', '児童相談所']], '（総）職員部、子）子ども育成部・児童相談所）'],
+  [[['総', '職員部'], ['保', '総務部'], ['子', '児童相談所']], '（総）職員部、保）総務部、子）児童相談所）'],
+  [[['保', '総務部'], ['保', '高齢保健福祉部'], ['保', '障がい保健福祉部']], '（保）総務部・高齢保健福祉部・障がい保健福祉部）'],
+  // Bureaus named without a prefix (seed 000's 担当課), a department named twice, none.
+  [[[undefined, '子ども未来局'], [undefined, '保健福祉局'], ['区', '保健福祉部'], ['区', '保健福祉部']], '（子ども未来局、保健福祉局、区保健福祉部）'],
+  [[], ''],
+] as [[string | undefined, string][], string][])('%j → %s', (parts, text) => {
+  expect(formatDepartments(parts.map(([prefix, name]) => (prefix ? { prefix, name } : { name })))).toBe(text);
+});
+
+describe('shinchoku summary', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-summary-cli-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('writes the Word file, leaves the master as it was, reports in Japanese', async () => {
+    const master = path.join(dir, '集約表.xlsx');
+    fs.copyFileSync(path.join(SEEDS, 'error.required.xlsx'), master);
+    const before = crypto.createHash('sha256').update(fs.readFileSync(master)).digest('hex');
+    const out = path.join(dir, '概要.docx');
+    const io = capture();
+    expect(await mainAsync(['summary', master, '-o', out], io)).toBe(0);
+    expect(crypto.createHash('sha256').update(fs.readFileSync(master)).digest('hex')).toBe(before);
+    expect(readDocx(new Uint8Array(fs.readFileSync(out))).paragraphs.some((p) => p.style === 'Heading 1')).toBe(true);
+    expect(io.outText()).toContain(`書き出しました: ${out}`);
+    // 提言3-ウ's first row has neither 取組状況 nor 下半期の取組内容 in this seed.
+    expect(io.outText()).toMatch(/記載のない 1 行は概要に載せていません:\n {2}提言3-ウ \d+ 行目: ○情報共有を徹底/u);
+    expect(fs.readdirSync(dir).sort()).toEqual(['概要.docx', '集約表.xlsx'].sort());
+  });
+
+  test('--format json gives the outline and the rows left out', async () => {
+    const io = capture();
+    const out = path.join(dir, 'plan.docx');
+    expect(await mainAsync(['summary', path.join(SEEDS, 'ok.plan-results.xlsx'), '-o', out, '--format', 'json'], io)).toBe(0);
+    const j = JSON.parse(io.outText()) as { output: string; counts: unknown; chapters: unknown[]; omitted: unknown[] };
+    expect([j.output, j.counts, j.chapters.length, j.omitted]).toEqual([out, FIGURES['ok.plan-results.xlsx'], 5, []]);
+  });
+
+  test('refuses to write over its input, and needs -o', async () => {
+    const master = path.join(dir, 'm.xlsx');
+    fs.copyFileSync(path.join(SEEDS, 'ok.plan-results.xlsx'), master);
+    const io = capture();
+    expect(await mainAsync(['summary', master, '-o', master], io)).toBe(2);
+    expect(io.errText()).toContain('入力ファイルと同じです');
+    const io2 = capture();
+    expect(await mainAsync(['summary', master], io2)).toBe(2);
+    expect(io2.errText()).toContain('出力先を -o で指定してください');
+  });
+
+  test('--help prints its own usage', () => {
+    const io = capture();
+    expect(main(['summary', '--help'], io)).toBe(0);
+    expect(io.outText()).toMatch(/^使い方:\n {2}shinchoku summary\b/u);
+  });
+});
