@@ -12,13 +12,12 @@ import { addin as t } from '../../lib/locale/ja';
 import { readWorkbook } from '../../lib/read/workbook';
 import { diffSheet } from '../../addin/office/apply-result';
 import { readOpenWorkbook } from '../../addin/office/read';
-import { setExcelRun } from '../../addin/office/run';
 import { OfficeApp, officeErrorMessage } from '../../addin/taskpane/app-office';
 import { Shell } from '../../addin/taskpane/shell';
 import { workbookSpec } from '../e2e/helpers';
 import { FakeExcel, WEB_REQUEST_LIMIT } from './fake-excel';
 import { teigenRows } from './fixtures';
-import { installMiniDom } from './mini-dom';
+import { paneHarness } from './pane-harness';
 
 const config = defaultConfig();
 const MASTER = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', '..', 'seeds', 'ok.teigen-progress.xlsx')));
@@ -35,24 +34,10 @@ function host(api: number, bytes: Uint8Array): FakeExcel {
   for (const s of workbookSpec(readWorkbook(bytes, 'master.xlsx'))) fake.addSheet(s.name, s.rows).merges = s.merges ?? [];
   fake.fileBytes = bytes;
   fake.onInsertWorksheets = (b64, names) => workbookSpec(readWorkbook(new Uint8Array(Buffer.from(b64, 'base64')), 'x.xlsx')).filter((s) => names.includes(s.name));
-  fake.install();
-  setExcelRun((_o, batch) => fake.run(batch));
-  current = fake;
-  return fake;
+  return harness.use(fake);
 }
 
-let removeDom: () => void;
-beforeAll(() => {
-  removeDom = installMiniDom();
-});
-afterAll(() => removeDom());
-/** The host of the running test: its late events are handled before the DOM goes. */
-let current: FakeExcel | null = null;
-afterEach(async () => {
-  await current?.settled();
-  current = null;
-  setExcelRun(undefined);
-});
+const harness = paneHarness();
 
 describe('the in-memory host refuses what Excel refuses', () => {
   test('a request over 5 MB fails whole; 513 merged areas fail getMergedAreasOrNullObject', async () => {
@@ -86,8 +71,7 @@ test('a sheet with 1,200 merged areas is read, its merges in bands', async () =>
   const s = fake.addSheet('提言1-ア', teigenRows(1200));
   // A merged note cell beside every row, as some masters have.
   s.merges = Array.from({ length: 1200 }, (_, i) => ({ r0: i + 2, c0: 7, r1: i + 2, c1: 8 }));
-  fake.install();
-  setExcelRun((_o, batch) => fake.run(batch));
+  harness.use(fake);
   const book = await readOpenWorkbook();
   const merges = book.workbook.sheets[0]!.merges;
   expect(merges).toHaveLength(1200);

@@ -6,37 +6,25 @@ import { defaultConfig } from '../../lib/config';
 import { split } from '../../lib/consolidate/split';
 import { addin as t, format } from '../../lib/locale/ja';
 import { readWorkbook } from '../../lib/read/workbook';
-import { setExcelRun } from '../../addin/office/run';
 import { OfficeApp } from '../../addin/taskpane/app-office';
 import { Shell } from '../../addin/taskpane/shell';
 import { workbookSpec } from '../e2e/helpers';
 import { FakeExcel } from './fake-excel';
 import { teigenRows } from './fixtures';
-import { installMiniDom, MiniElement } from './mini-dom';
+import { MiniElement } from './mini-dom';
+import { paneHarness } from './pane-harness';
 
 const config = defaultConfig();
 const MASTER = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', '..', 'seeds', 'ok.teigen-progress.xlsx')));
 
-let removeDom: () => void;
-let current: FakeExcel | null = null;
-beforeAll(() => {
-  removeDom = installMiniDom();
-});
-afterAll(() => removeDom());
-afterEach(async () => {
-  await current?.settled();
-  current = null;
-  setExcelRun(undefined);
-});
+const harness = paneHarness();
 
 async function pane(sheets: { name: string; rows: (string | number | boolean | null)[][] }[], view: 'validate' | 'consolidate', fileBytes = new Uint8Array(), platform?: string): Promise<{ fake: FakeExcel; app: OfficeApp; shell: Shell }> {
   const fake = new FakeExcel({ api: 18, ...(platform ? { platform } : {}) });
   for (const s of sheets) fake.addSheet(s.name, s.rows);
   fake.fileBytes = fileBytes;
   fake.onInsertWorksheets = (b64, names) => workbookSpec(readWorkbook(new Uint8Array(Buffer.from(b64, 'base64')), 'x.xlsx')).filter((s) => names.includes(s.name));
-  fake.install();
-  setExcelRun((_o, batch) => fake.run(batch));
-  current = fake;
+  harness.use(fake);
   const shell = new Shell(document.createElement('div'), 'excel', view);
   const app = new OfficeApp(config, shell);
   await app.start();

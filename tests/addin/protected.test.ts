@@ -7,12 +7,12 @@ import { defaultConfig } from '../../lib/config';
 import { split } from '../../lib/consolidate/split';
 import { addin as t, format } from '../../lib/locale/ja';
 import { readWorkbook } from '../../lib/read/workbook';
-import { setExcelRun } from '../../addin/office/run';
 import { OfficeApp, protectedNotice } from '../../addin/taskpane/app-office';
 import { Shell } from '../../addin/taskpane/shell';
 import { workbookSpec } from '../e2e/helpers';
 import { FakeExcel } from './fake-excel';
-import { installMiniDom, type MiniElement } from './mini-dom';
+import type { MiniElement } from './mini-dom';
+import { paneHarness } from './pane-harness';
 import { protectionOf } from './xlsx-protection';
 
 const config = defaultConfig();
@@ -34,24 +34,10 @@ function sectionHost(api: number, edit: Record<string, string> = {}): FakeExcel 
     const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
     fake.sheet(SHEET).cells.set(`${Number(m[2]) - 1},${m[1]!.charCodeAt(0) - 65}`, v);
   }
-  fake.install();
-  setExcelRun((_o, batch) => fake.run(batch));
-  current = fake;
-  return fake;
+  return harness.use(fake);
 }
 
-let removeDom: () => void;
-beforeAll(() => {
-  removeDom = installMiniDom();
-});
-afterAll(() => removeDom());
-/** The host of the running test: its late events are handled before the DOM goes. */
-let current: FakeExcel | null = null;
-afterEach(async () => {
-  await current?.settled();
-  current = null;
-  setExcelRun(undefined);
-});
+const harness = paneHarness();
 
 describe('the in-memory host refuses what Excel refuses on a protected sheet', () => {
   test('split protects the report sheets and unlocks only the answer cells', () => {
