@@ -75,6 +75,26 @@ export function readInput(file: string): { bytes: Uint8Array; modified: number }
 }
 
 /** The master's bytes, or undefined once the reason it cannot be read is said. */
+/**
+ * The input of a command that writes one output from one master (publish, summary): its
+ * bytes, or undefined once the reason is said (no output folder, unreadable, output = input).
+ */
+export function readInputFor(input: string, output: string, io: Io): Uint8Array | undefined {
+  const err = (text: string): void => io.err(printable(text));
+  const folder = outputFolderProblem(output);
+  if (folder !== undefined) {
+    err(format(t.writeFailed, { path: output, detail: folder }));
+    return undefined;
+  }
+  const bytes = readMaster(input, io);
+  if (!bytes) return undefined;
+  if (samePath(output, input)) {
+    err(format(t.outputIsInput, { path: output }));
+    return undefined;
+  }
+  return bytes;
+}
+
 export function readMaster(file: string, io: Io): Uint8Array | undefined {
   const got = readInput(file);
   if ('error' in got) {

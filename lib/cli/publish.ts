@@ -6,8 +6,8 @@ import { masterErrorMessage } from '../consolidate/messages';
 import { publish } from '../consolidate/publish';
 import { consolidate as t, format } from '../locale/ja';
 import type { Io } from './io';
-import { readMaster, safeJson, samePath, writeAtomic } from './consolidate';
-import { outputFolderProblem, writeReason } from './errors';
+import { readInputFor, safeJson, writeAtomic } from './consolidate';
+import { writeReason } from './errors';
 import { printable } from './validate';
 
 export interface PublishArgs {
@@ -19,17 +19,8 @@ export interface PublishArgs {
 
 export function runPublish(args: PublishArgs, io: Io): number {
   const err = (text: string): void => io.err(printable(text));
-  const folder = outputFolderProblem(args.output);
-  if (folder !== undefined) {
-    err(format(t.writeFailed, { path: args.output, detail: folder }));
-    return 2;
-  }
-  const bytes = readMaster(args.input, io);
+  const bytes = readInputFor(args.input, args.output, io);
   if (!bytes) return 2;
-  if (samePath(args.output, args.input)) {
-    err(format(t.outputIsInput, { path: args.output }));
-    return 2;
-  }
   let result;
   try {
     result = publish(bytes, args.config, { name: path.basename(args.input) });

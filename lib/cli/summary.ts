@@ -7,8 +7,8 @@ import { consolidate as t, format, summary as s } from '../locale/ja';
 import { outlineCounts, outlineOf, summaryDocx } from '../summary';
 import type { SummaryOutline } from '../summary/outline';
 import type { Io } from './io';
-import { readMaster, safeJson, samePath, writeAtomic } from './consolidate';
-import { outputFolderProblem, writeReason } from './errors';
+import { readInputFor, safeJson, writeAtomic } from './consolidate';
+import { writeReason } from './errors';
 import { printable } from './validate';
 
 export interface SummaryArgs {
@@ -20,17 +20,8 @@ export interface SummaryArgs {
 
 export async function runSummary(args: SummaryArgs, io: Io): Promise<number> {
   const err = (text: string): void => io.err(printable(text));
-  const folder = outputFolderProblem(args.output);
-  if (folder !== undefined) {
-    err(format(t.writeFailed, { path: args.output, detail: folder }));
-    return 2;
-  }
-  const bytes = readMaster(args.input, io);
+  const bytes = readInputFor(args.input, args.output, io);
   if (!bytes) return 2;
-  if (samePath(args.output, args.input)) {
-    err(format(t.outputIsInput, { path: args.output }));
-    return 2;
-  }
   let outline: SummaryOutline;
   try {
     outline = outlineOf(bytes, path.basename(args.input), args.config);
