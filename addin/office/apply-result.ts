@@ -4,7 +4,7 @@
 // the master's own formatting; new sheets (集約結果) come in whole where ExcelApi 1.13 allows
 // and the file fits one request. Everything that can fail (reading, protection, sizes) is
 // settled before the first write, so a refusal leaves the workbook as it was.
-import { a1, type Sheet, type Workbook } from '../../lib/grid';
+import { a1, sameText, type Cell, type Sheet, type Workbook } from '../../lib/grid';
 import type { Fix } from '../../lib/rules/types';
 import { readOpenWorkbook } from './read';
 import { runExcel, supports, type RunOptions } from './run';
@@ -31,12 +31,25 @@ export function diffSheet(from: Sheet, to: Sheet): Fix[] {
     const b = to.rows.get(r);
     const cols = new Set([...(a?.keys() ?? []), ...(b?.keys() ?? [])]);
     for (const c of [...cols].sort((x, y) => x - y)) {
-      const ta = a?.get(c)?.text ?? '';
-      const tb = b?.get(c)?.text ?? '';
-      if (ta !== tb) out.push({ sheet: to.name, cell: a1(r, c), value: tb });
+      const want = b?.get(c);
+      if (sameInPane(a?.get(c), want)) continue;
+      // A number goes as its digits (Excel keeps it a number, in the cell's format), never as
+      // the text it shows (1,234,567 or 50% written back would become text).
+      out.push({ sheet: to.name, cell: a1(r, c), value: typeof want?.value === 'number' ? String(want.value) : (want?.text ?? '') });
     }
   }
   return out;
+}
+
+/**
+ * Whether the open workbook's cell (Office.js values: numbers as numbers, formulas as their
+ * results) already holds what the output holds. A formula of the output is the master's own,
+ * still in the workbook: never replaced by its value.
+ */
+function sameInPane(open: Cell | undefined, want: Cell | undefined): boolean {
+  if (want?.formula !== undefined) return true;
+  if (typeof open?.value === 'number' || typeof want?.value === 'number') return open?.value === want?.value;
+  return sameText(open?.text ?? '', want?.text ?? '');
 }
 
 /** Moves the cached rows from r0 (0-based) down by one, as Excel's row insertion does. */
