@@ -7,14 +7,15 @@ import type { Fix } from '../../lib/rules/types';
 import type { Finding, Severity } from '../../lib/rules/types';
 import { parseA1 } from '../../lib/grid';
 import { runExcel, supports, type RunOptions } from './run';
+import { CONSOLIDATION_FORMULA, MARK_FORMULA } from '../../lib/marks';
 
 /** Request budget per sync, bytes; well under the 5 MB limit as JSON escapes can inflate text. */
 export const REQUEST_BYTES = 2_000_000;
 /** Rough per-command overhead of the JSON request, bytes. */
 const COMMAND_BYTES = 160;
 
-/** Formula that is always true and names its owner, so our conditional formats are recognisable. */
-export const MARK_FORMULA = '=LEN("shinchoku")>0';
+/** Always-true formulas that name their owner, so our conditional formats are recognisable (lib/marks). */
+export { CONSOLIDATION_FORMULA, MARK_FORMULA };
 /** Notes we write start with this; others' notes are never touched. */
 export const NOTE_PREFIX = '【進捗チェック】';
 export const MARK_COLORS: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
@@ -225,9 +226,6 @@ export async function setMarks(findings: readonly Finding[] | null, opts: RunOpt
     return { syncs, marked };
   }, opts);
 }
-
-/** Tag formula of the fills 集約 leaves on conflicts, added, unfilled and unauthorized cells. */
-export const CONSOLIDATION_FORMULA = '=LEN("shinchoku-consolidate")>0';
 
 export interface OwnedFill {
   sheet: string;

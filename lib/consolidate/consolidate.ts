@@ -8,7 +8,7 @@ import { type ReportSheet } from '../report';
 import { RowMap } from '../ooxml/rowmap';
 import { knownDepartments } from './departments';
 import { buildModel, type MasterRow } from './model';
-import { openMaster } from './master';
+import { dropPaneMarks, openMaster } from './master';
 import { summarySheet } from './summary-sheet';
 import { contentHash, shownCell, type CellState } from './answers';
 import { believedState, stateSheetXml, type OpenItem, type UnfilledMark } from './state';
@@ -51,6 +51,8 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   const outputName = opts.outputName ?? 'output.xlsx';
   const phase = phaseClock(opts.onPhase);
   const { editor: ed, grid: masterGrid } = openMaster(masterBytes, masterName);
+  // The output colours by fills; the add-in's marks, if the master carries them, go.
+  dropPaneMarks(ed);
   const model = buildModel(masterGrid, config, opts.masterSheets);
   if (model.parsed.reports.length === 0) throw new ConsolidateError('master-no-report');
   // The master may be an earlier consolidation's output, late answers being added to it.

@@ -7,6 +7,7 @@ import { readWorkbook } from '../read/workbook';
 import { PackageError } from '../ooxml/package';
 import { gridFromEditor } from '../read/xlsx';
 import { XlsxEditor } from '../ooxml/workbook';
+import { isPaneMark } from '../marks';
 
 export interface OpenedMaster {
   editor: XlsxEditor;
@@ -36,4 +37,11 @@ export function openMaster(bytes: Uint8Array, name: string, opts: ReadOptions = 
     throw err;
   }
   return { editor, grid: gridFromEditor(editor, name, opts) };
+}
+
+/** Takes the add-in's marks (its always-true conditional formats) out of every worksheet. */
+export function dropPaneMarks(ed: XlsxEditor): number {
+  let n = 0;
+  for (const e of ed.sheets) if (e.kind === 'worksheet') n += ed.sheet(e.name).removeConditionalFormats(isPaneMark);
+  return n;
 }

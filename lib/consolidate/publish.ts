@@ -6,7 +6,7 @@ import { a1, type Workbook } from '../grid';
 import { consolidate as t } from '../locale/ja';
 import { ConsolidateError, FILLS } from './consolidate';
 import { LEGACY_UNFILLED } from './write-master';
-import { openMaster } from './master';
+import { dropPaneMarks, openMaster } from './master';
 import { buildModel, noteColumn } from './model';
 import { believedState, fillPattern, giveBackFill, type UnfilledMark } from './state';
 
@@ -61,6 +61,7 @@ export function planPublish(grid: Workbook, config: Config): PublishPlan {
 
 export function publish(bytes: Uint8Array, config: Config, opts: { name?: string } = {}): PublishResult {
   const { editor: ed, grid } = openMaster(bytes, opts.name ?? 'master.xlsx');
+  dropPaneMarks(ed);
   const plan = planPublish(grid, config);
   const fillsRestored = plan.fills.filter((k) => giveBackFill(ed, k, OUR_FILL)).length;
   let notesCleared = 0;

@@ -7,7 +7,7 @@ import { carriedRows } from '../section';
 import { RowMap } from '../ooxml/rowmap';
 import { newSheetXml, XlsxEditor } from '../ooxml/workbook';
 import { fileNameFor, type FileNameChange } from './departments';
-import { openMaster } from './master';
+import { dropPaneMarks, openMaster } from './master';
 import { contentHash } from './answers';
 import { believedState } from './state';
 import { buildModel, isEditable, keyOf, noteColumn, type MasterModel, type MasterRow } from './model';
@@ -61,6 +61,8 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
   }
   const usedNames = new Set<string>();
   const base = (opts.editor ?? new XlsxEditor(masterBytes)).clone();
+  // The add-in's marks on the master are the secretariat's view, not the sections'.
+  dropPaneMarks(base);
   // The key column is the same in every department's copy: found once, not per copy.
   const keyCols = new Map<string, number>();
   for (const sheetName of bySheet.keys()) keyCols.set(sheetName, freeColumn(model, sheetName, base.sheet(sheetName).maxColumn()));

@@ -188,6 +188,18 @@ export class SheetXml {
     this.formulaRows.add(r);
   }
 
+  /** Takes out the conditional formats all of whose rules `isOurs` claims; how many went. */
+  removeConditionalFormats(isOurs: (formula: string) => boolean): number {
+    let n = 0;
+    this.tail = this.tail.replace(/<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g, (el) => {
+      const formulas = [...el.matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((m) => unescapeXml(m[1]!));
+      if (formulas.length === 0 || !formulas.every(isOurs)) return el;
+      n++;
+      return '';
+    });
+    return n;
+  }
+
   /** Takes a cell out, value and style. */
   removeCell(r: number, c: number): void {
     if (this.hasCell(r, c)) this.row(r).cells.delete(c);

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
+import { publish } from '../../lib/consolidate/publish';
 import { split } from '../../lib/consolidate/split';
 import { readWorkbook } from '../../lib/read/workbook';
 import { PYTHON, tmpDir } from './helpers';
@@ -53,4 +54,24 @@ test('a workbook part found through _rels/.rels reads as the same cells', () => 
   const want = cellsOf(bytes);
   expect(want.length).toBeGreaterThan(100);
   expect(cellsOf(renamed)).toEqual(want);
+});
+
+test('the add-in’s marks leave the master in split, consolidate and publish; the secretariat’s rules stay', () => {
+  const dir = tmpDir('pane-marks');
+  dirs.push(dir);
+  const masterFile = path.join(dir, 'master.xlsx');
+  execFileSync(PYTHON, [SCRIPT, 'pane-marks', SEED, masterFile]);
+  const rules = (bytes: Uint8Array, name: string): string[] => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, bytes);
+    return JSON.parse(execFileSync(PYTHON, [SCRIPT, 'conditional', file], { encoding: 'utf8' })) as string[];
+  };
+  const master = new Uint8Array(fs.readFileSync(masterFile));
+  expect(rules(master, 'master-copy.xlsx')).toEqual(['LEN("shinchoku")>0', 'LEN("shinchoku-consolidate")>0', 'LEN(B15)>400']);
+  const parts = split(master, config).files;
+  const section = parts.find((f) => f.department === '子) 子育て支援部')!;
+  expect(rules(section.bytes, 'section.xlsx')).toEqual(['LEN(B15)>400']);
+  const out = consolidate(master, [{ name: section.name, bytes: section.bytes }], config).bytes;
+  expect(rules(out, 'out.xlsx')).toEqual(['LEN(B15)>400']);
+  expect(rules(publish(master, config).bytes, 'published.xlsx')).toEqual(['LEN(B15)>400']);
 });

@@ -64,6 +64,24 @@ def chartsheet(src, out):
     wb.save(out)
 
 
+def pane_marks(src, out):
+    """The master as the add-in leaves it: its two always-true marks, and one rule of the secretariat's own."""
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import PatternFill
+    wb = openpyxl.load_workbook(src)
+    ws = wb.worksheets[1]
+    fill = PatternFill('solid', fgColor='FFFFC7CE')
+    ws.conditional_formatting.add('E15', FormulaRule(formula=['LEN("shinchoku")>0'], fill=fill))
+    ws.conditional_formatting.add('B15:D15', FormulaRule(formula=['LEN("shinchoku-consolidate")>0'], fill=fill))
+    ws.conditional_formatting.add('B15:B17', FormulaRule(formula=['LEN(B15)>400'], fill=fill))
+    wb.save(out)
+
+
+def conditional(path):
+    wb = openpyxl.load_workbook(path)
+    print(json.dumps(sorted(f for ws in wb.worksheets for k in ws.conditional_formatting for r in k.rules for f in (r.formula or [])), ensure_ascii=False))
+
+
 def kinds(path):
     wb = openpyxl.load_workbook(path)
     print(json.dumps([[ws.title, type(ws).__name__] for ws in wb._sheets], ensure_ascii=False))
@@ -77,6 +95,10 @@ if __name__ == '__main__':
         dump(sys.argv[2])
     elif cmd == 'chartsheet':
         chartsheet(sys.argv[2], sys.argv[3])
+    elif cmd == 'pane-marks':
+        pane_marks(sys.argv[2], sys.argv[3])
+    elif cmd == 'conditional':
+        conditional(sys.argv[2])
     elif cmd == 'kinds':
         kinds(sys.argv[2])
     else:
