@@ -17,7 +17,7 @@ import { Shell } from '../../addin/taskpane/shell';
 import { workbookSpec } from '../e2e/helpers';
 import { FakeExcel, WEB_REQUEST_LIMIT } from './fake-excel';
 import { teigenRows } from './fixtures';
-import { paneHarness } from './pane-harness';
+import { paneHarness, recordStatus } from './pane-harness';
 
 const config = defaultConfig();
 const MASTER = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', '..', 'seeds', 'ok.teigen-progress.xlsx')));
@@ -83,12 +83,7 @@ describe.each([13, 18])('ExcelApi 1.%i: 集約 into a master with a large pictur
   async function pane(bytes: Uint8Array): Promise<{ fake: FakeExcel; app: OfficeApp; said: string[] }> {
     const fake = host(api, bytes);
     const shell = new Shell(document.createElement('div'), 'excel', 'consolidate');
-    const said: string[] = [];
-    const status = shell.status.bind(shell);
-    shell.status = (text, kind) => {
-      said.push(`${kind ?? 'info'}:${text}`);
-      status(text, kind);
-    };
+    const said = recordStatus(shell);
     const app = new OfficeApp(config, shell);
     await app.start();
     await fake.settled();

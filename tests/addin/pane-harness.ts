@@ -1,6 +1,7 @@
 // The pane under test against the in-memory Excel: a small DOM for the whole file, and a fake
 // host installed as Office.js whose late echo events are handled before the next test starts.
 import { setExcelRun } from '../../addin/office/run';
+import type { Shell } from '../../addin/taskpane/shell';
 import type { FakeExcel } from './fake-excel';
 import { installMiniDom } from './mini-dom';
 
@@ -25,4 +26,15 @@ export function paneHarness(): { use(fake: FakeExcel): FakeExcel } {
       return fake;
     },
   };
+}
+
+/** Every line the pane puts on its status line, as `kind:text` (info when no kind). */
+export function recordStatus(shell: Shell): string[] {
+  const said: string[] = [];
+  const status = shell.status.bind(shell);
+  shell.status = (text, kind) => {
+    said.push(`${kind ?? 'info'}:${text}`);
+    status(text, kind);
+  };
+  return said;
 }

@@ -12,7 +12,7 @@ import { Shell } from '../../addin/taskpane/shell';
 import { workbookSpec } from '../e2e/helpers';
 import { FakeExcel } from './fake-excel';
 import type { MiniElement } from './mini-dom';
-import { paneHarness } from './pane-harness';
+import { paneHarness, recordStatus } from './pane-harness';
 import { protectionOf } from './xlsx-protection';
 
 const config = defaultConfig();
@@ -84,12 +84,7 @@ describe.each([14, 18])('ExcelApi 1.%i: the pane on a protected section workbook
     // E15 (取組区分, unlocked) and F15 (担当部, locked) each have a certain fix.
     const fake = sectionHost(api, { E15: '継 続', F15: '子)子育支援部' });
     const shell = new Shell(document.createElement('div'), 'excel', 'validate');
-    const said: string[] = [];
-    const status = shell.status.bind(shell);
-    shell.status = (text, kind) => {
-      said.push(`${kind ?? 'info'}:${text}`);
-      status(text, kind);
-    };
+    const said = recordStatus(shell);
     const app = new OfficeApp(config, shell);
     await app.start();
     await fake.settled();
