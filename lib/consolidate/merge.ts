@@ -209,8 +209,9 @@ export function settle(pending: Pending[], states: Merge['states'], run: number)
   for (const p of pending) {
     const current = p.target.rs.sheet.rows.get(p.r)?.get(p.c);
     let st = states.get(p.sheet)?.get(cellKey(p.r, p.c));
-    if (!st || contentHash(current) !== st.writtenHash) {
-      st = { sheet: p.sheet, r: p.r, c: p.c, baseHash: contentHash(current), baseline: store(current), answers: [], writtenHash: contentHash(current) };
+    const currentHash = contentHash(current);
+    if (!st || currentHash !== st.writtenHash) {
+      st = { sheet: p.sheet, r: p.r, c: p.c, baseHash: currentHash, baseline: store(current), answers: [], writtenHash: currentHash };
       let bySheet = states.get(p.sheet);
       if (!bySheet) states.set(p.sheet, (bySheet = new Map()));
       bySheet.set(cellKey(p.r, p.c), st);

@@ -11,7 +11,6 @@ export { ReadError, type ReadOptions } from './sheetjs';
 
 export type Reader = 'xml' | 'sheetjs';
 
-/** Which reader read the last workbook, for tests that compare the two. */
 export interface ReadWorkbookOptions extends ReadOptions {
   /** Force one reader (tests compare them); by default the XML reader where it can. */
   reader?: Reader;
