@@ -16,7 +16,9 @@ import type { AddedItem, ConflictItem, ConsolidateOptions, ConsolidatePhase, Con
 import { load, markDuplicates } from './load';
 import { Fates, cmpStr, cmpCell } from './fates';
 import { AddedRow, validateAll, Merge, mergeAll, Write, settle, conflictOf } from './merge';
-import { FILLS, WriteContext, writeSheet } from './write-master';
+import { FILLS, WriteContext, planSheet } from './write-master';
+import { emptyPlan } from '../plan';
+import { applyPlan } from '../write/apply-plan';
 
 export { FILLS };
 import { accountRest, masterTextTest } from './account';
@@ -185,9 +187,9 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   }
   const addedItems: AddedItem[] = [];
   const marks: UnfilledMark[] = [];
+  const plan = emptyPlan();
   const w: WriteContext = {
-    ed, model, writesBySheet, notes, unfilledRows, rowMaps, inserts, deptOrder, fates, unplaced, addedItems,
-    noteStyleBase: ed.styles.derive(0, { wrap: true, border: true }),
+    ed, plan, model, writesBySheet, notes, unfilledRows, rowMaps, inserts, deptOrder, fates, unplaced, addedItems,
     prevMarks: prev?.marks ?? [],
     prevHistory: prev?.history ?? [],
     history: [],
@@ -195,7 +197,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     sameRound,
     marks,
   };
-  for (const rs of model.parsed.reports) writeSheet(w, rs, rowsByReport.get(rs) ?? []);
+  for (const rs of model.parsed.reports) planSheet(w, rs, rowsByReport.get(rs) ?? []);
   phase('write');
 
   const conflicts: ConflictItem[] = conflictsRaw.map(({ m: _m, r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1 }));
@@ -292,10 +294,8 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   // The earlier 集約結果 is replaced by this one; its record with this run's.
   const summaryName = prev?.summarySheet && ed.sheets.some((s) => s.name === prev.summarySheet) ? prev.summarySheet : uniqueSheetName(t.summarySheet, ed.sheets.map((s) => s.name));
   const sheet = summarySheet(summary, ed.styles);
-  if (summaryName === prev?.summarySheet) ed.replaceSheet(summaryName, sheet.xml);
-  else ed.addSheet(summaryName, sheet.xml);
   // Printed on several pages, the 集約結果 repeats its table's header row.
-  ed.setPrintTitles(summaryName, sheet.printTitles);
+  plan.sheets.push({ name: summaryName, xml: sheet.xml, state: 'visible', replace: summaryName === prev?.summarySheet, printTitles: sheet.printTitles });
   const takenSoFar = new Map(prev?.taken ?? []);
   for (const d of deptSummaries) if (d.status === 'submitted') takenSoFar.set(d.name, d.files);
   const dropped = unfilled.filter((u) => u.status === 'dropped').map((u) => ({ department: u.department, sheet: u.sheet, r: u.row - 1 }));
@@ -305,15 +305,15 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   const record = stateSheetXml({
     taken: takenSoFar, marks: marks.map((m) => ({ ...m, r: out(m.sheet, m.r) })), history, dropped, summarySheet: summaryName, run, cells: cellsNow, open: openNow,
   });
-  if (ed.sheets.some((s) => s.name === t.stateSheet)) ed.replaceSheet(t.stateSheet, record);
-  else ed.addSheet(t.stateSheet, record, 'veryHidden');
-  ed.activate(summaryName);
+  plan.sheets.push({ name: t.stateSheet, xml: record, state: 'veryHidden', replace: ed.sheets.some((s) => s.name === t.stateSheet) });
+  plan.activate = summaryName;
+  applyPlan(ed, plan);
   const bytes = ed.toBytes();
   phase('output');
   // Only when asked: the trace is built from every returned workbook, which the result would
   // otherwise keep alive (the add-in holds its result until the next run).
   const replaced = prev?.summarySheet !== undefined ? { earlierSummary: prev.summarySheet } : {};
-  return opts.trace === true ? { bytes, summary, trace: fates.trace(loaded, out), ...replaced } : { bytes, summary, ...replaced };
+  return opts.trace === true ? { bytes, summary, plan, trace: fates.trace(loaded, out), ...replaced } : { bytes, summary, plan, ...replaced };
 }
 
 function uniqueSheetName(want: string, used: string[]): string {

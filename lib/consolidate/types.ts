@@ -1,4 +1,5 @@
 // The consolidation summary: what the CLI prints as JSON and the 集約結果 sheet shows.
+import type { ConsolidationPlan } from '../plan';
 import type { Severity } from '../rules/types';
 import type { Workbook } from '../grid';
 
@@ -198,8 +199,11 @@ export interface CellTrace {
 }
 
 export interface ConsolidateResult {
+  /** The master with the plan applied. */
   bytes: Uint8Array;
   summary: Summary;
+  /** Every change made to the master, for front-ends that apply it themselves (the add-in). */
+  plan: ConsolidationPlan;
   /** Every non-empty cell of every returned workbook and where it went; with `trace: true`. */
   trace?: CellTrace[];
   /** The 集約結果 of an earlier run of this round, which the output replaces (late answers). */

@@ -1,40 +1,39 @@
-// Consolidation, stage 4: the master's sheets patched — typed answers, conflict and unfilled
-// colours, the 集約メモ notes, added rows — with formats kept and rows moved into place.
+// Consolidation, stage 4: the plan of each master sheet — typed answers, conflict and unfilled
+// colours, the 集約メモ notes, added rows — read from the master, written by nobody here.
 import { a1 } from '../grid';
 import { consolidate as t, format } from '../locale/ja';
 import { type ReportSheet } from '../report';
 import { linesFor, pointsFor } from '../ooxml/height';
-import { RowMap } from '../ooxml/rowmap';
+import type { RowMap } from '../ooxml/rowmap';
 import type { SheetXml } from '../ooxml/sheet';
 import type { XlsxEditor } from '../ooxml/workbook';
-import { builtinFormat, builtinId } from '../read/numfmt';
+import { builtinFormat } from '../read/numfmt';
+import { MARK_FILLS, type ConsolidationPlan, type PlanValue } from '../plan';
 import { isEditable, noteColumn, type MasterModel, type MasterRow } from './model';
 import { freeColumn } from './split';
-import { fillPattern, giveBackFill, markOf, type UnfilledMark } from './state';
+import { fillPattern, isPlainFill, type UnfilledMark } from './state';
 import type { AddedItem, UnplacedItem } from './types';
 import { nonEmpty } from './load';
 import { Fates } from './fates';
 import { AddedRow, unplacedItem, Write } from './merge';
 
-/** What writing one master sheet needs, shared by all sheets. */
 /** The colours of consolidation's marks (ARGB). */
-export const FILLS = {
-  conflict: 'FFF8CBAD',
-  added: 'FFE2EFDA',
-  // Rose: no master's heading tint is pink, and it stays darker than them in greyscale prints.
-  unfilled: 'FFFF99CC',
-  unauthorized: 'FFFCE4D6',
-} as const;
+export const FILLS = MARK_FILLS;
 
+/** Width of the 集約メモ column, in characters. */
+const NOTE_WIDTH = 32;
+
+/** What planning one master sheet needs, shared by all sheets. */
 export interface WriteContext {
+  /** The master, read only. */
   ed: XlsxEditor;
+  plan: ConsolidationPlan;
   model: MasterModel;
   writesBySheet: Map<string, Write[]>;
   notes: Map<MasterRow, string[]>;
   unfilledRows: Set<MasterRow>;
   rowMaps: Map<string, RowMap>;
   inserts: Map<string, Map<number, AddedRow[]>>;
-  noteStyleBase: number;
   deptOrder: (d: string) => number;
   fates: Fates;
   unplaced: UnplacedItem[];
@@ -60,12 +59,15 @@ export const HISTORY_FILL = fillPattern(FILLS.conflict, FILLS.added);
 /** Leading text of the notes on who answered, recomputed by every run. */
 export const STATUS_NOTES = [t.noteMissing, t.noteDuplicate, t.noteUnusable, t.noteDropped].map((x) => x.slice(0, x.indexOf('{')));
 
-/** Changes, fills, notes and added rows of one master sheet, then its rows moved into place. */
-export function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
-  const { ed, notes, fates } = w;
+/** Changes, fills, notes and added rows of one master sheet, planned in output rows. */
+export function planSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
+  const { ed, notes, fates, plan } = w;
   const name = rs.sheet.name;
+  // Read only: the plan is applied afterwards (lib/write/apply-plan.ts), or by the add-in.
   const sx = ed.sheet(name);
   const rm = w.rowMaps.get(name)!;
+  const out = (r: number): number => rm.map(r) ?? r;
+  for (const [after, count] of [...rm.inserts].sort((a, b) => a[0] - b[0])) plan.inserts.push({ sheet: name, after, count });
   const ins = w.inserts.get(name);
   const reused = noteColumn(rs);
   const noteCol = reused ?? freeColumn(w.model, name, sx.maxColumn());
@@ -87,28 +89,32 @@ export function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]):
     if (!m) touched.set(r, (m = new Map<number, string>()));
     m.set(c, text);
   };
-  // Earlier marks come off where the cell still shows our colour; this run marks afresh. First,
-  // so a colour added now is recorded over the cell's own fill.
-  for (const k of w.prevMarks) if (k.sheet === name) giveBackFill(ed, k, UNFILLED_FILL);
+  // Earlier marks come off where the cell still shows our colour; this run marks afresh. A
+  // colour added now records the cell's own fill, the one given back where there is one.
+  const restored = new Map<string, string>();
+  const fillNow = (r: number, c: number): string => restored.get(`${r},${c}`) ?? ed.styles.fillOf(sx.styleAt(r, c));
+  const giveBack = (k: UnfilledMark): void => {
+    restored.set(`${k.r},${k.c}`, k.fill);
+    plan.cells.push({ sheet: name, r: out(k.r), c: k.c, role: 'restore', restoreFill: k.fill });
+  };
+  const markAt = (r: number, c: number, fill = fillNow(r, c)): UnfilledMark | undefined => (isPlainFill(fill) ? { sheet: name, r, c, fill } : undefined);
+  for (const k of w.prevMarks) if (k.sheet === name && UNFILLED_FILL.test(fillNow(k.r, k.c))) giveBack(k);
   const kept = new Set<string>();
   for (const k of w.prevHistory) {
-    if (k.sheet !== name) continue;
+    if (k.sheet !== name || !HISTORY_FILL.test(fillNow(k.r, k.c))) continue;
     if (!w.sameRound) {
-      giveBackFill(ed, k, HISTORY_FILL);
-    } else if (HISTORY_FILL.test(ed.styles.fillOf(sx.styleAt(k.r, k.c)))) {
+      giveBack(k);
+    } else {
       w.history.push(k);
       kept.add(`${k.r},${k.c}`);
     }
   }
   for (const x of w.writesBySheet.get(name) ?? []) {
-    let style: number | undefined;
     if (x.conflict) {
-      const before = sx.styleAt(x.r, x.c);
-      style = ed.styles.derive(before, { fill: FILLS.conflict });
-      const mark = kept.has(`${x.r},${x.c}`) ? undefined : markOf(ed, name, x.r, x.c, before);
+      const mark = kept.has(`${x.r},${x.c}`) ? undefined : markAt(x.r, x.c);
       if (mark) w.history.push(mark);
     }
-    writeTyped(ed, sx, x, style);
+    plan.cells.push({ sheet: name, r: out(x.r), c: x.c, role: x.conflict ? 'conflict' : 'answer', value: planValue(ed, sx, x), ...(x.conflict ? { mark: 'conflict' as const } : {}) });
     touch(x.r, x.c, x.cell.text);
   }
   for (const m of rows) {
@@ -116,47 +122,47 @@ export function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]):
     for (const col of rs.type.columns) {
       const c = m.map.get(col.key);
       if (c === undefined || !isEditable(col) || m.row.cells.get(col.key)?.merged) continue;
-      const style = sx.styleAt(m.row.r, c);
-      sx.setStyle(m.row.r, c, ed.styles.derive(style, { fill: FILLS.unfilled }));
-      const mark = markOf(ed, name, m.row.r, c, style);
+      const mark = markAt(m.row.r, c);
       if (mark) w.marks.push(mark);
+      plan.cells.push({ sheet: name, r: out(m.row.r), c, role: 'unfilled', mark: 'unfilled' });
     }
   }
+  const note = (r: number, text: string): void => {
+    plan.cells.push({ sheet: name, r, c: noteCol, role: 'note', value: { kind: 'text', text }, look: 'note' });
+  };
   if (hasNotes) {
     const lastHeaderCol = Math.max(...[...(rs.columnMaps.get(rs.headerRows[0]!)?.values() ?? [0])]);
-    for (const h of rs.headerRows) sx.setText(h, noteCol, t.noteHeader, ed.styles.derive(sx.styleAt(h, lastHeaderCol), { wrap: true }));
-    sx.setColumn(noteCol, { width: 32 });
+    for (const h of rs.headerRows) plan.cells.push({ sheet: name, r: out(h), c: noteCol, role: 'note-header', value: { kind: 'text', text: t.noteHeader }, look: { headerFrom: lastHeaderCol } });
+    plan.columns.push({ sheet: name, c: noteCol, width: NOTE_WIDTH });
     const written = new Set<number>();
     for (const m of rows) {
       const old = oldNotes.get(m.row.r) ?? [];
       const n = [...old, ...(notes.get(m) ?? []).filter((x) => !old.includes(x))];
       if (n.length === 0) continue;
-      sx.setText(m.row.r, noteCol, n.join('\n'), w.noteStyleBase);
+      note(out(m.row.r), n.join('\n'));
       touch(m.row.r, noteCol, n.join('\n'));
       written.add(m.row.r);
     }
     for (const [r, lines] of oldNotes) {
       if (written.has(r)) continue;
-      if (lines.length > 0) sx.setText(r, noteCol, lines.join('\n'), w.noteStyleBase);
-      else sx.clearValue(r, noteCol);
+      if (lines.length > 0) note(out(r), lines.join('\n'));
+      else plan.cells.push({ sheet: name, r: out(r), c: noteCol, role: 'note', value: { kind: 'clear' } });
     }
   }
   // Tall enough for every cell of the row: the master's texts where nothing new was written.
+  const widthOf = (c: number): number => (hasNotes && c === noteCol ? NOTE_WIDTH : sx.columnWidth(c));
   const linesOf = (c: number, text: string): number => {
-    const w = sx.columnWidth(c);
+    const w = widthOf(c);
     return w > 0 ? linesFor(text, w) : 1;
   };
   for (const [r, cols] of touched) {
     let lines = 1;
     for (const [c, cell] of rs.sheet.rows.get(r) ?? []) if (!cols.has(c)) lines = Math.max(lines, linesOf(c, cell.text));
     for (const [c, text] of cols) lines = Math.max(lines, linesOf(c, text));
-    sx.ensureHeight(r, pointsFor(lines));
+    plan.heights.push({ sheet: name, r: out(r), points: pointsFor(lines) });
   }
-  sx.remap(rm, name);
-  ed.remapNames(name, rm);
-  ed.remapFormulas(name, rm);
   // The notes print with the table, so a printed copy can be worked from as well.
-  if (hasNotes) ed.extendPrintArea(name, noteCol);
+  if (hasNotes) plan.printAreas.push({ sheet: name, c: noteCol });
   if (!ins) return;
   for (const [x, list] of [...ins.entries()].sort((a, b) => a[0] - b[0])) {
     list.sort((a, b) => w.deptOrder(a.loaded.dept!) - w.deptOrder(b.loaded.dept!) || a.order - b.order);
@@ -166,16 +172,15 @@ export function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]):
       const texts: Record<string, string> = {};
       for (const [key, c] of a.anchor.map) {
         const sc = a.src.row.cells.get(key);
-        const before = sx.styleAt(nr, c);
-        const style = ed.styles.derive(before, { fill: FILLS.added });
-        const mark = markOf(ed, name, nr, c, before);
+        // An inserted row takes the cell styles of the row it follows.
+        const mark = markAt(nr, c, fillNow(x, c));
         if (mark) w.historyOut.push(mark);
         if (sc && !sc.carried && !sc.merged && nonEmpty(sc.text)) {
-          sx.setText(nr, c, sc.text, style);
+          plan.cells.push({ sheet: name, r: nr, c, role: 'added', value: { kind: 'text', text: sc.text }, mark: 'added' });
           texts[key] = sc.text;
           fates.set(a.loaded, a.src.rs.sheet.name, sc.r, sc.c, 'out', { sheet: name, r: nr, c, output: true });
         } else {
-          sx.setStyle(nr, c, style);
+          plan.cells.push({ sheet: name, r: nr, c, role: 'added', mark: 'added' });
         }
       }
       for (const [key, sc] of a.src.row.cells) {
@@ -184,9 +189,9 @@ export function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]):
         w.unplaced.push(unplacedItem(a.loaded, a.src.rs.sheet.name, sc, 'extra-column'));
       }
       const noteText = format(t.noteAdded, { department: a.loaded.dept!, file: a.loaded.src.name });
-      sx.setText(nr, noteCol, noteText, w.noteStyleBase);
-      const lines = [...a.anchor.map].map(([key, c]) => (texts[key] && sx.columnWidth(c) > 0 ? linesFor(texts[key]!, sx.columnWidth(c)) : 1));
-      sx.ensureHeight(nr, pointsFor(Math.max(1, linesFor(noteText, 32), ...lines)));
+      note(nr, noteText);
+      const lines = [...a.anchor.map].map(([key, c]) => (texts[key] && widthOf(c) > 0 ? linesFor(texts[key]!, widthOf(c)) : 1));
+      plan.heights.push({ sheet: name, r: nr, points: pointsFor(Math.max(1, linesFor(noteText, NOTE_WIDTH), ...lines)) });
       w.addedItems.push({
         department: a.loaded.dept!, file: a.loaded.src.name, sheet: name, row: nr + 1, cell: a1(nr, 0),
         sourceSheet: a.src.rs.sheet.name, sourceRow: a.src.row.r + 1, texts,
@@ -196,22 +201,18 @@ export function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]):
 }
 
 /**
- * A cell written as what it is: a number stays a number with its format (the section's, where
- * it differs from the master's), a boolean a boolean, text inline text (never a formula).
+ * A cell planned as what it is: a number stays a number with its format (the section's, where
+ * it differs from the master's), a boolean a boolean, text text (never a formula); a conflict
+ * is text, both answers in it.
  */
-export function writeTyped(ed: XlsxEditor, sx: SheetXml, x: Write, style?: number): void {
-  const base = style ?? sx.styleAt(x.r, x.c);
+function planValue(ed: XlsxEditor, sx: SheetXml, x: Write): PlanValue {
   const v = x.cell.value;
-  if (x.formula !== undefined) {
-    sx.setFormula(x.r, x.c, x.formula, v, base);
-  } else if (typeof v === 'number' && !x.conflict) {
+  if (x.formula !== undefined) return { kind: 'formula', formula: x.formula, cached: v ?? null };
+  if (typeof v === 'number' && !x.conflict) {
     const want = x.cell.format ?? 'General';
-    const nf = ed.styles.numFmtOf(base);
-    const have = nf.code ?? builtinFormat(nf.id);
-    sx.setValue(x.r, x.c, v, want === have ? base : ed.styles.derive(base, { numFmt: builtinId(want) ?? want }));
-  } else if (typeof v === 'boolean' && !x.conflict) {
-    sx.setValue(x.r, x.c, v, base);
-  } else {
-    sx.setText(x.r, x.c, x.cell.text, base);
+    const nf = ed.styles.numFmtOf(sx.styleAt(x.r, x.c));
+    return want === (nf.code ?? builtinFormat(nf.id)) ? { kind: 'number', value: v } : { kind: 'number', value: v, numFmt: want };
   }
+  if (typeof v === 'boolean' && !x.conflict) return { kind: 'boolean', value: v };
+  return { kind: 'text', text: x.cell.text };
 }
