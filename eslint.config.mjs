@@ -25,6 +25,8 @@ const LAYERS = [
     message: 'lib/ooxml は zip・XML・パッケージの層: 読み書きやレポートの層に依存しない',
   },
   { files: ['lib/read/**/*.ts'], group: ['**/write/**', '**/consolidate/**', '**/cli/**'], message: 'lib/read は lib/write・集約・CLI に依存しない' },
+  // The writer applies plans (lib/plan.ts) to bytes; it knows no consolidation, rule or message.
+  { files: ['lib/write/**/*.ts'], group: ['**/consolidate/**', '**/rules/**', '**/locale/**', '**/cli/**'], message: 'lib/write は計画（lib/plan.ts）を書き込むだけ: 集約・ルール・文言・CLI に依存しない' },
 ];
 
 export default tseslint.config(

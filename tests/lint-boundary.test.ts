@@ -35,3 +35,9 @@ it('keeps the OOXML layer under the readers, and reading apart from writing', ()
   expect(ruleIds("import { apply } from '../write/apply';\nexport const a = apply;\n", 'lib/read/probe.ts')).toEqual(['1:no-restricted-imports']);
   expect(ruleIds("import { SheetXml } from '../ooxml/sheet';\nexport const a = SheetXml;\n", 'lib/read/probe.ts')).toEqual([]);
 });
+
+it('keeps the writer to applying plans: it knows no consolidation or message', () => {
+  expect(ruleIds("import { consolidate } from '../consolidate/consolidate';\nexport const a = consolidate;\n", 'lib/write/probe.ts')).toEqual(['1:no-restricted-imports']);
+  expect(ruleIds("import { consolidate as t } from '../locale/ja';\nexport const a = t;\n", 'lib/write/probe.ts')).toEqual(['1:no-restricted-imports']);
+  expect(ruleIds("import type { ConsolidationPlan } from '../plan';\nimport { RowMap } from '../ooxml/rowmap';\nexport const a: ConsolidationPlan | RowMap | undefined = undefined;\n", 'lib/write/probe.ts')).toEqual([]);
+});
