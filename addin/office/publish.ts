@@ -3,7 +3,7 @@ import { FILLS } from '../../lib/consolidate/consolidate';
 import { LEGACY_UNFILLED } from '../../lib/consolidate/write-master';
 import type { PublishPlan } from '../../lib/consolidate/publish';
 import { colName } from '../../lib/grid';
-import { rgb } from './apply-result';
+import { rgb } from './apply-plan';
 import { runExcel, type RunOptions } from './run';
 
 // Marks of outputs made before the unfilled colour changed are ours too.

@@ -9,7 +9,7 @@ import { addin as t, format } from '../../lib/locale/ja';
 import { readWorkbook } from '../../lib/read/workbook';
 import { applyFixes } from '../../lib/fix';
 import type { Finding, Fix } from '../../lib/rules/types';
-import { applyResult, consolidationFills, HISTORY_FILLS } from '../office/apply-result';
+import { applyPlan, consolidationFills, HISTORY_FILLS } from '../office/apply-plan';
 import { errorCode, isCellEditMode, isPayloadTooLarge } from '../office/run';
 import { planInputRules } from '../office/input-rules';
 import { LiveSession } from '../office/live';
@@ -202,15 +202,14 @@ export class OfficeApp {
     let message: string;
     try {
       this.say(t.writing, 'busy');
-      const out = readWorkbook(result.bytes, bookName);
-      // An earlier run's 集約結果 is rewritten whole, not value by value.
+      // The same plan the CLI applies to the file: only the cells it names are written.
       const earlier = result.earlierSummary;
-      const rep = await applyResult(out, result.bytes, result.summary.added, {
+      const rep = await applyPlan(result.plan, result.bytes, {
         onWaitForEdit: () => this.say(t.waitingForEdit, 'busy'),
-      }, earlier ? [earlier] : []);
+      });
       // The colours the CLI's output carries (conflict, added, unfilled, unauthorized), removable;
       // within a round the earlier runs' conflict, added and unauthorized colours stay.
-      await setOwnedFills(CONSOLIDATION_FORMULA, consolidationFills(result.summary), {}, earlier ? HISTORY_FILLS : []);
+      await setOwnedFills(CONSOLIDATION_FORMULA, consolidationFills(result.plan, result.summary), {}, earlier ? HISTORY_FILLS : []);
       this.result = result;
       this.consolidated = true;
       message = format(t.consolidatedInBook, { n: sources.length, cells: rep.cells, rows: rep.insertedRows });

@@ -127,26 +127,29 @@ export function planSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): 
       plan.cells.push({ sheet: name, r: out(m.row.r), c, role: 'unfilled', mark: 'unfilled' });
     }
   }
+  // A note the cell already holds is not written again: the add-in writes only what changes.
+  const holds = (r: number, c: number): string => rs.sheet.rows.get(r)?.get(c)?.text ?? '';
   const note = (r: number, text: string): void => {
     plan.cells.push({ sheet: name, r, c: noteCol, role: 'note', value: { kind: 'text', text }, look: 'note' });
   };
   if (hasNotes) {
     const lastHeaderCol = Math.max(...[...(rs.columnMaps.get(rs.headerRows[0]!)?.values() ?? [0])]);
-    for (const h of rs.headerRows) plan.cells.push({ sheet: name, r: out(h), c: noteCol, role: 'note-header', value: { kind: 'text', text: t.noteHeader }, look: { headerFrom: lastHeaderCol } });
+    for (const h of rs.headerRows) if (holds(h, noteCol) !== t.noteHeader) plan.cells.push({ sheet: name, r: out(h), c: noteCol, role: 'note-header', value: { kind: 'text', text: t.noteHeader }, look: { headerFrom: lastHeaderCol } });
     plan.columns.push({ sheet: name, c: noteCol, width: NOTE_WIDTH });
     const written = new Set<number>();
     for (const m of rows) {
       const old = oldNotes.get(m.row.r) ?? [];
       const n = [...old, ...(notes.get(m) ?? []).filter((x) => !old.includes(x))];
       if (n.length === 0) continue;
-      note(out(m.row.r), n.join('\n'));
+      if (holds(m.row.r, noteCol) !== n.join('\n')) note(out(m.row.r), n.join('\n'));
       touch(m.row.r, noteCol, n.join('\n'));
       written.add(m.row.r);
     }
     for (const [r, lines] of oldNotes) {
       if (written.has(r)) continue;
-      if (lines.length > 0) note(out(r), lines.join('\n'));
-      else plan.cells.push({ sheet: name, r: out(r), c: noteCol, role: 'note', value: { kind: 'clear' } });
+      if (lines.length > 0) {
+        if (holds(r, noteCol) !== lines.join('\n')) note(out(r), lines.join('\n'));
+      } else plan.cells.push({ sheet: name, r: out(r), c: noteCol, role: 'note', value: { kind: 'clear' } });
     }
   }
   // Tall enough for every cell of the row: the master's texts where nothing new was written.

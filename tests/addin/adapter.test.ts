@@ -279,37 +279,38 @@ describe('live validation', () => {
   });
 });
 
-describe('writing a consolidated workbook into the open master', () => {
+describe('writing a consolidation plan into the open master', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: only this block needs it
-  const { applyResult } = require('../../addin/office/apply-result') as typeof import('../../addin/office/apply-result');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: only this block needs it
-  const XLSX = require('xlsx') as typeof import('xlsx');
+  const { applyPlan } = require('../../addin/office/apply-plan') as typeof import('../../addin/office/apply-plan');
+  const summary = [['集約結果'], ['部署', '状況'], ['子) 子育て支援部', '提出']];
+  const sheetOf = (name: string, replace: boolean): import('../../lib/plan').PlanSheet => ({ name, xml: '', state: 'visible', replace });
 
-  function gridOf(rows: (string | null)[][], name: string): import('../../lib/grid').Sheet {
-    const ws = XLSX.utils.aoa_to_sheet(rows);
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, ws, name);
-    const { readWorkbook } = require('../../lib/read/workbook') as typeof import('../../lib/read/workbook'); // eslint-disable-line @typescript-eslint/no-require-imports -- lazy
-    return readWorkbook(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer), 'x.xlsx').sheets[0]!;
-  }
-
-  test.each([13, 12])('added rows are inserted, changed cells written, new sheets added (ExcelApi 1.%i)', async (api) => {
+  test.each([13, 12])('added rows are inserted, planned cells written, new sheets added (ExcelApi 1.%i)', async (api) => {
     const fake = host({ api });
     const master = teigenRows(4);
     fake.addSheet('提言1-ア', master);
-    // The result: row 4 filled, a row added after row 5 (sheet row 6), and a summary sheet.
-    const out = master.map((r) => [...r]) as (string | null)[][];
-    out[3]![1] = '記入された取組状況';
-    out.splice(5, 0, ['○追加された取組', '追加行の状況', '', '', '新規', '子)子育て支援部']);
-    const summary = [['集約結果'], ['部署', '状況'], ['子) 子育て支援部', '提出済み']];
-    const result = { name: 'out.xlsx', sheets: [gridOf(out, '提言1-ア'), gridOf(summary, '集約結果')] };
+    // Row 4 filled, a row added after row 5 (sheet row 6), and a summary sheet.
+    const added = ['○追加された取組', '追加行の状況', '', '', '新規', '子)子育て支援部'];
+    const plan: import('../../lib/plan').ConsolidationPlan = {
+      inserts: [{ sheet: '提言1-ア', after: 4, count: 1 }],
+      cells: [
+        { sheet: '提言1-ア', r: 3, c: 1, role: 'answer', value: { kind: 'text', text: '記入された取組状況' } },
+        ...added.map((text, c) => ({ sheet: '提言1-ア', r: 5, c, role: 'added' as const, mark: 'added' as const, ...(text ? { value: { kind: 'text' as const, text } } : {}) })),
+      ],
+      columns: [], heights: [], printAreas: [], sheets: [sheetOf('集約結果', false)],
+    };
+    // Without insertWorksheetsFromBase64 (below 1.13) our sheets' values come from the result file.
+    const XLSX = require('xlsx') as typeof import('xlsx'); // eslint-disable-line @typescript-eslint/no-require-imports -- lazy
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(summary), '集約結果');
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
     fake.onInsertWorksheets = (_b64, names) => names.map((n) => ({ name: n, rows: summary }));
     fake.syncs = 0;
-    const rep = await applyResult(result, new Uint8Array([1, 2, 3]), [{ sheet: '提言1-ア', row: 6 }]);
+    const rep = await applyPlan(plan, bytes);
     // One filled cell plus the four non-empty cells of the added row.
     expect(rep).toEqual({ cells: 1 + 4, insertedRows: 1, newSheets: ['集約結果'] });
-    // insert, read (2), write, new sheet (1 or 2: add + values)
-    expect(fake.syncs).toBe(api >= 13 ? 1 + 2 + 1 + 1 : 1 + 2 + 1 + 2);
+    // sheets (2), insert, write, new sheet (1, or 2: add + values)
+    expect(fake.syncs).toBe(api >= 13 ? 2 + 1 + 1 + 1 : 2 + 1 + 1 + 2);
     const got = (sheet: string): string[][] => {
       const s = fake.sheet(sheet);
       const rows: string[][] = [];
@@ -320,28 +321,36 @@ describe('writing a consolidated workbook into the open master', () => {
       return rows.map((r) => Array.from(r ?? [], (x) => x ?? ''));
     };
     expect(got('提言1-ア')[3]![1]).toBe('記入された取組状況');
-    expect(got('提言1-ア')[5]).toEqual(['○追加された取組', '追加行の状況', '', '', '新規', '子)子育て支援部']);
+    expect(got('提言1-ア')[5]).toEqual(added);
     expect(got('提言1-ア')[6]![0]).toBe(master[5]![0]);
     expect(got('集約結果')).toEqual(summary);
   });
 
-  test.each([13, 12])('a 集約結果 from an earlier run is replaced whole, not value by value (ExcelApi 1.%i)', async (api) => {
+  test.each([13, 12])('our sheets from an earlier run are replaced whole, the very hidden record too (ExcelApi 1.%i)', async (api) => {
     const fake = host({ api });
-    const master = teigenRows(4);
-    fake.addSheet('提言1-ア', master);
+    fake.addSheet('提言1-ア', teigenRows(4));
     // The earlier run's summary, longer than the new one and coloured by the user.
     const old = fake.addSheet('集約結果', [['集約結果'], ['部署', '状況'], ['子) 子育て支援部', '未提出'], ['区) 保健福祉部', '未提出']]);
     old.formats.push({ id: 'f1', type: 'Custom', formula: '=TRUE', address: 'A3:B4' } as never);
-    const summary = [['集約結果'], ['部署', '状況'], ['子) 子育て支援部', '提出済み']];
-    const result = { name: 'out.xlsx', sheets: [gridOf(master as (string | null)[][], '提言1-ア'), gridOf(summary, '集約結果')] };
-    fake.onInsertWorksheets = (_b64, names) => names.map((n) => ({ name: n, rows: summary }));
-    const rep = await applyResult(result, new Uint8Array([1, 2, 3]), [], {}, ['集約結果']);
-    expect(rep.newSheets).toEqual(['集約結果']);
+    const record = fake.addSheet('_shinchoku_集約', [['古い記録']]);
+    record.visibility = 'VeryHidden';
+    const plan: import('../../lib/plan').ConsolidationPlan = {
+      inserts: [], cells: [], columns: [], heights: [], printAreas: [],
+      sheets: [sheetOf('集約結果', true), { ...sheetOf('_shinchoku_集約', true), state: 'veryHidden' }],
+    };
+    const XLSX = require('xlsx') as typeof import('xlsx'); // eslint-disable-line @typescript-eslint/no-require-imports -- lazy
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(summary), '集約結果');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['新しい記録']]), '_shinchoku_集約');
+    fake.onInsertWorksheets = (_b64, names) => names.map((n) => ({ name: n, rows: n === '集約結果' ? summary : [['新しい記録']] }));
+    const rep = await applyPlan(plan, new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+    expect(rep.newSheets).toEqual(['集約結果', '_shinchoku_集約']);
     expect(fake.sheets.filter((s) => s.name === '集約結果')).toHaveLength(1);
     const now = fake.sheet('集約結果');
     expect(now).not.toBe(old);
     expect(now.formats).toEqual([]);
-    expect([...now.cells.entries()].sort()).toEqual([['0,0', '集約結果'], ['1,0', '部署'], ['1,1', '状況'], ['2,0', '子) 子育て支援部'], ['2,1', '提出済み']]);
+    expect([...now.cells.entries()].sort()).toEqual([['0,0', '集約結果'], ['1,0', '部署'], ['1,1', '状況'], ['2,0', '子) 子育て支援部'], ['2,1', '提出']]);
+    expect([fake.sheet('_shinchoku_集約').visibility, [...fake.sheet('_shinchoku_集約').cells.values()]]).toEqual(['VeryHidden', ['新しい記録']]);
   });
 });
 

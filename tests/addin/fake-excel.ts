@@ -12,6 +12,8 @@ export interface FakeSheet {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   cells: Map<string, string | number | boolean>;
   formulas: Map<string, string>;
+  /** Number formats set by the add-in ("r,c" → format code). */
+  numFmts: Map<string, string>;
   merges: { r0: number; c0: number; r1: number; c1: number }[];
   formats: { id: string; type: string; formula: string; color: string; address: string }[];
   notes: Map<string, string>;
@@ -154,7 +156,7 @@ export class FakeExcel {
 
   addSheet(name: string, rows: (string | number | boolean | null | undefined)[][] = []): FakeSheet {
     const s: FakeSheet = {
-      id: `{S${this.nextId++}}`, name, visibility: 'Visible', cells: new Map(), formulas: new Map(),
+      id: `{S${this.nextId++}}`, name, visibility: 'Visible', cells: new Map(), formulas: new Map(), numFmts: new Map(),
       merges: [], formats: [], notes: new Map(), validations: [], fills: new Map(), hiddenCols: new Set(),
       protected: false, unlocked: new Set(),
     };
@@ -482,6 +484,19 @@ class Range extends FakeProxy {
     }, byteLength(v) + 64);
   }
   get values(): unknown[][] { return this.prop('values'); }
+  /** Range.formulas (ExcelApi 1.1): "=…" is a formula, anything else a value. */
+  set formulas(v: unknown[][]) {
+    this.values = v;
+  }
+  /** Range.numberFormat (ExcelApi 1.1): a format, not a change of values (no onChanged). */
+  set numberFormat(v: string[][]) {
+    this.ctx.w(() => {
+      const s = this.ws.must();
+      const b = this.box()!;
+      this.ctx.fake.guard(s, { r0: b.r0, c0: b.c0, r1: b.r0 + v.length - 1, c1: b.c0 + (v[0]?.length ?? 1) - 1 });
+      v.forEach((row, i) => row.forEach((x, j) => s.numFmts.set(`${b.r0 + i},${b.c0 + j}`, x)));
+    }, byteLength(v) + 64);
+  }
   insert(shift: string): void {
     this.ctx.w(() => {
       if (shift !== 'Down') throw fail('NotImplemented', 'only whole rows, shifted down');
@@ -491,12 +506,19 @@ class Range extends FakeProxy {
       // split's protection allows inserting rows (insertRows="0"); locked cells move with them.
       if (s.protected) s.unlocked = new Set([...s.unlocked].map((k) => { const [r, c] = k.split(',').map(Number) as [number, number]; return r >= b.r0 ? `${r + b.r1 - b.r0 + 1},${c}` : k; }));
       const n = b.r1 - b.r0 + 1;
-      const moved = new Map<string, string | number | boolean>();
-      for (const [k, v] of s.cells) {
-        const [r, c] = k.split(',').map(Number) as [number, number];
-        moved.set(r >= b.r0 ? `${r + n},${c}` : k, v);
-      }
-      s.cells = moved;
+      // Values, formulas, number formats, fills and notes move with their cells.
+      const down = <V>(m: Map<string, V>): Map<string, V> => {
+        const moved = new Map<string, V>();
+        for (const [k, v] of m) {
+          const [r, c] = k.split(',').map(Number) as [number, number];
+          moved.set(r >= b.r0 ? `${r + n},${c}` : k, v);
+        }
+        return moved;
+      };
+      s.cells = down(s.cells);
+      s.formulas = down(s.formulas);
+      s.numFmts = down(s.numFmts);
+      s.fills = down(s.fills);
       for (const m of s.merges) {
         if (m.r0 >= b.r0) { m.r0 += n; m.r1 += n; } else if (m.r1 >= b.r0) m.r1 += n;
       }

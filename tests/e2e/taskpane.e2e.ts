@@ -7,7 +7,7 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { defaultConfig } from '../../lib/config';
 import { consolidate, FILLS } from '../../lib/consolidate/consolidate';
-import { consolidationFills } from '../../addin/office/apply-result';
+import { consolidationFills } from '../../addin/office/apply-plan';
 import { split } from '../../lib/consolidate/split';
 import { readWorkbook } from '../../lib/read/workbook';
 import { parseWorkbook } from '../../lib/report';
@@ -185,8 +185,8 @@ test('集約 writes a returned workbook into the open master, equal to the libra
   // The rows of departments that sent nothing carry the CLI's 'unfilled' colour, removably.
   const fills = (): Promise<number> =>
     page.evaluate(() => (window as unknown as { __fake: { sheets: { formats: { formula: string; address: string }[] }[] } }).__fake.sheets.flatMap((x) => x.formats).filter((f) => f.formula === '=LEN("shinchoku-consolidate")>0').flatMap((f) => f.address.split(',')).length);
-  // One fill per cell: a row shared by two missing departments is listed twice in the summary.
-  await expect(fills()).resolves.toBe(new Set(lib.summary.unfilled.map((u) => `${u.sheet}!${u.cell}`)).size);
+  // The cells the CLI's output colours, each once: every editable cell of an unanswered row.
+  await expect(fills()).resolves.toBe(new Set(lib.plan.cells.filter((x) => x.mark !== undefined).map((x) => `${x.sheet}!${a1(x.r, x.c)}`)).size);
   expect(lib.summary.unfilled.length).toBeGreaterThan(0);
   await page.locator('[data-testid=clear-fills]').click();
   await page.waitForFunction(() => /集約で付けた色を消しました/.test(document.querySelector('[data-testid=status]')?.textContent ?? ''));
@@ -205,7 +205,7 @@ test('集約 again on the consolidated workbook: earlier answers stay taken, 集
   const first = consolidate(masterBytes, [{ name: early.name, bytes: early.bytes }], config, { masterName: 'master.xlsx', outputName: 'master.xlsx' });
   const page = await openPane(workbookSpec(readWorkbook(first.bytes, 'master.xlsx')), { api: 12, fileBytes: first.bytes, view: 'consolidate' });
   // The colours the first 集約 in the pane left: its unfilled marks, and an added row's colour.
-  const firstFills = [...consolidationFills(first.summary), { sheet: first.summary.unfilled[0]!.sheet, cell: 'A3', color: `#${FILLS.added.slice(-6)}` }];
+  const firstFills = [...consolidationFills(first.plan, first.summary), { sheet: first.summary.unfilled[0]!.sheet, cell: 'A3', color: `#${FILLS.added.slice(-6)}` }];
   await page.evaluate((fills) => {
     const fake = (window as unknown as { __fake: { sheet(n: string): { formats: object[] } } }).__fake;
     fills.forEach((f, i) => fake.sheet(f.sheet).formats.push({ id: `{first-${i}}`, type: 'Custom', formula: '=LEN("shinchoku-consolidate")>0', color: f.color, address: f.cell }));
@@ -256,7 +256,10 @@ test('集約 again on the consolidated workbook: earlier answers stay taken, 集
   );
   const unfilled = `#${FILLS.unfilled.slice(-6)}`;
   expect(colours.filter((c) => !c.startsWith(unfilled))).toEqual([`#${FILLS.added.slice(-6)} ${firstFills.at(-1)!.sheet}!A3`]);
-  expect(new Set(colours.filter((c) => c.startsWith(unfilled)))).toEqual(new Set(second.summary.unfilled.map((u) => `${unfilled} ${u.sheet}!${u.cell}`)));
+  // On every cell the CLI's output colours, not only column A.
+  const planned = second.plan.cells.filter((x) => x.mark === 'unfilled').map((x) => `${unfilled} ${x.sheet}!${a1(x.r, x.c)}`);
+  expect(planned.length).toBeGreaterThan(second.summary.unfilled.length);
+  expect(new Set(colours.filter((c) => c.startsWith(unfilled)))).toEqual(new Set(planned));
   // The late department's rows were marked by the first run and are not now.
   expect(first.summary.unfilled.some((u) => u.department === '区) 保健福祉部')).toBe(true);
   expect(second.summary.unfilled.some((u) => u.department === '区) 保健福祉部')).toBe(false);

@@ -1,0 +1,184 @@
+/// <reference types="office-js" />
+// Applies consolidate()'s plan (lib/plan.ts) to the open master, as lib/write does to the
+// file's bytes: rows sections added are inserted first, then only the planned cells are
+// written, each in its type (a number as a number, text as text, the master's own formula
+// back), then our sheets (集約結果, the record) come in whole where ExcelApi 1.13 allows and
+// the file fits one request. Everything that can fail (protection, sizes) is settled before
+// the first write, so a refusal leaves the workbook as it was. Colours are the pane's own
+// conditional formats (setOwnedFills), so they can be taken off again.
+import { a1, type Sheet } from '../../lib/grid';
+import { MARK_FILLS, type ConsolidationPlan, type PlanCell } from '../../lib/plan';
+import type { Summary } from '../../lib/consolidate/types';
+import { readWorkbook } from '../../lib/read/workbook';
+import { runExcel, supports, type RunOptions } from './run';
+import { asText, REQUEST_BYTES, writeCells, type OwnedFill } from './write';
+
+/** Base64 characters insertWorksheetsFromBase64 may send: under Excel on the web's 5 MB request. */
+export const INSERT_BASE64_LIMIT = 4_500_000;
+
+export interface ApplyReport {
+  /** Cells of the report sheets written (answers, conflicts, added rows, 集約メモ). */
+  cells: number;
+  insertedRows: number;
+  newSheets: string[];
+}
+
+/** Excel's own refusal, raised by us before writing anything. */
+function protectedError(sheet: string): Error {
+  const e = new Error(`${sheet} is protected`) as Error & { code: string };
+  e.code = 'AccessDenied';
+  return e;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** Names and protection of the open workbook's sheets: one sync. */
+async function sheetsOf(opts: RunOptions): Promise<{ name: string; protected: boolean; visibility: string }[]> {
+  return runExcel(async (ctx) => {
+    const wss = ctx.workbook.worksheets;
+    wss.load('items/name,items/visibility');
+    await ctx.sync();
+    const ps = wss.items.map((ws) => {
+      const p = ws.protection;
+      p.load('protected');
+      return { ws, p };
+    });
+    await ctx.sync();
+    return ps.map(({ ws, p }) => ({ name: ws.name, protected: p.protected, visibility: String(ws.visibility) }));
+  }, opts);
+}
+
+/** Rough request bytes of one planned cell, to keep each sync under the 5 MB limit. */
+function cellBytes(x: PlanCell): number {
+  const v = x.value;
+  const text = v?.kind === 'text' ? v.text : v?.kind === 'formula' ? v.formula : '';
+  return 200 + text.length * 3;
+}
+
+/** The planned cells with a value, each written in its type; one sync per ~2 MB. */
+async function writePlannedCells(cells: readonly PlanCell[], opts: RunOptions & { requestBytes?: number }): Promise<number> {
+  const limit = opts.requestBytes ?? REQUEST_BYTES;
+  const todo = cells.filter((x) => x.value !== undefined);
+  if (todo.length === 0) return 0;
+  return runExcel(async (ctx) => {
+    const sheets = new Map<string, Excel.Worksheet>();
+    let bytes = 0;
+    let syncs = 0;
+    for (const x of todo) {
+      let ws = sheets.get(x.sheet);
+      if (!ws) sheets.set(x.sheet, (ws = ctx.workbook.worksheets.getItem(x.sheet)));
+      const range = ws.getRangeByIndexes(x.r, x.c, 1, 1);
+      const v = x.value!;
+      switch (v.kind) {
+        case 'number':
+          range.values = [[v.value]];
+          if (v.numFmt !== undefined) range.numberFormat = [[v.numFmt]];
+          break;
+        case 'boolean':
+          range.values = [[v.value]];
+          break;
+        case 'text':
+          range.values = [[asText(v.text)]];
+          break;
+        case 'formula':
+          range.formulas = [[`=${v.formula}`]];
+          break;
+        case 'clear':
+          range.clear(Excel.ClearApplyTo.contents);
+          break;
+      }
+      bytes += cellBytes(x);
+      if (bytes >= limit) {
+        await ctx.sync();
+        syncs++;
+        bytes = 0;
+      }
+    }
+    if (bytes > 0) await ctx.sync();
+    return syncs + (bytes > 0 ? 1 : 0);
+  }, opts);
+}
+
+export async function applyPlan(plan: ConsolidationPlan, resultBytes: Uint8Array, opts: RunOptions = {}): Promise<ApplyReport> {
+  // Prepare: which sheets exist and which are protected; nothing is written yet.
+  const open = await sheetsOf(opts);
+  const exists = (n: string): boolean => open.some((s) => s.name === n);
+  const ours = plan.sheets.filter((s) => s.replace && exists(s.name)).map((s) => s.name);
+  const touched = new Set([...plan.inserts.map((x) => x.sheet), ...plan.cells.filter((x) => x.value !== undefined).map((x) => x.sheet), ...ours]);
+  const locked = open.find((s) => s.protected && touched.has(s.name));
+  if (locked) throw protectedError(locked.name);
+  const newSheets = plan.sheets.map((s) => s.name);
+  // The whole file in one request, only where the host has the call and it fits 5 MB.
+  const base64 = newSheets.length && supports('ExcelApi', '1.13') ? toBase64(resultBytes) : '';
+  const whole = base64.length > 0 && base64.length <= INSERT_BASE64_LIMIT;
+  // Without it, our sheets' values come from the result file, read before the first write.
+  const values: Sheet[] = whole || newSheets.length === 0 ? [] : readWorkbook(resultBytes, 'result.xlsx').sheets.filter((s) => newSheets.includes(s.name));
+
+  // Write: 1. rows added by sections, top to bottom at their final positions.
+  let insertedRows = 0;
+  if (plan.inserts.length) {
+    await runExcel(async (ctx) => {
+      const shift = new Map<string, number>();
+      for (const x of [...plan.inserts].sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.after - b.after))) {
+        const start = x.after + 1 + (shift.get(x.sheet) ?? 0);
+        ctx.workbook.worksheets.getItem(x.sheet).getRange(`${start + 1}:${start + x.count}`).insert(Excel.InsertShiftDirection.down);
+        shift.set(x.sheet, (shift.get(x.sheet) ?? 0) + x.count);
+        insertedRows += x.count;
+      }
+      await ctx.sync();
+    }, opts);
+  }
+  // 2. The planned cells of the report sheets.
+  await writePlannedCells(plan.cells, opts);
+  // 3. Our sheets: an earlier run's go (a very hidden one must be made hidden first), then
+  // come in whole (with their formatting) from the bytes, or as values.
+  if (ours.length) {
+    await runExcel(async (ctx) => {
+      for (const n of ours) {
+        const ws = ctx.workbook.worksheets.getItem(n);
+        if (open.find((s) => s.name === n)?.visibility === 'VeryHidden') ws.visibility = Excel.SheetVisibility.hidden;
+        ws.delete();
+      }
+      await ctx.sync();
+    }, opts);
+  }
+  if (newSheets.length) {
+    await runExcel(async (ctx) => {
+      if (whole) ctx.workbook.insertWorksheetsFromBase64(base64, { sheetNamesToInsert: newSheets, positionType: Excel.WorksheetPositionType.end });
+      else for (const n of newSheets) ctx.workbook.worksheets.add(n);
+      // The record for the next 集約 is ours, not the user's: very hidden, as in the CLI's output.
+      for (const s of plan.sheets) if (s.state === 'veryHidden') ctx.workbook.worksheets.getItem(s.name).visibility = Excel.SheetVisibility.veryHidden;
+      await ctx.sync();
+    }, opts);
+    if (!whole) {
+      const fixes = values.flatMap((s) => [...s.rows].flatMap(([r, row]) => [...row].map(([c, cell]) => ({ sheet: s.name, cell: a1(r, c), value: cell.text }))));
+      await writeCells(fixes, opts);
+    }
+  }
+  return { cells: plan.cells.filter((x) => x.value !== undefined).length, insertedRows, newSheets };
+}
+
+/** An ARGB colour as Office.js writes it, `#RRGGBB`. */
+export const rgb = (argb: string): string => `#${argb.slice(-6)}`;
+
+/**
+ * Colours that are history within a round, as the 集約メモ lines beside them: a later 集約 of
+ * late answers keeps them. Unfilled is recomputed each run.
+ */
+export const HISTORY_FILLS: readonly string[] = [MARK_FILLS.added, MARK_FILLS.unauthorized, MARK_FILLS.conflict].map(rgb);
+
+/**
+ * The colours of the plan (conflict, added, unfilled, on the same cells as the CLI's output),
+ * and the unauthorized changes' cells, as owned conditional formats for the open master.
+ */
+export function consolidationFills(plan: ConsolidationPlan, s: Summary): OwnedFill[] {
+  return [
+    ...plan.cells.filter((x) => x.mark !== undefined).map((x) => ({ sheet: x.sheet, cell: a1(x.r, x.c), color: rgb(MARK_FILLS[x.mark!]) })),
+    ...s.unauthorized.map((x) => ({ sheet: x.sheet, cell: x.cell, color: rgb(MARK_FILLS.unauthorized) })),
+  ];
+}
+

@@ -1,0 +1,112 @@
+// 集約 in the pane applies the plan consolidate() returns, through Office.js: afterwards the open
+// workbook holds, cell by cell, what the CLI's output file holds (value, type, number format,
+// formula), and only the planned cells were written.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyPlan } from '../../addin/office/apply-plan';
+import { setExcelRun } from '../../addin/office/run';
+import { defaultConfig } from '../../lib/config';
+import { consolidate } from '../../lib/consolidate/consolidate';
+import { split } from '../../lib/consolidate/split';
+import { a1, type Cell, type Workbook } from '../../lib/grid';
+import { XlsxEditor } from '../../lib/ooxml/workbook';
+import { readWorkbook } from '../../lib/read/workbook';
+import { parseWorkbook } from '../../lib/report';
+import { FakeExcel } from './fake-excel';
+
+const config = defaultConfig();
+const SEED = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', '..', 'seeds', 'ok.teigen-progress.xlsx')));
+
+/** The open workbook as Excel holds it: raw values, formulas and number formats. */
+function openInFake(wb: Workbook, api: number): FakeExcel {
+  const fake = new FakeExcel({ api });
+  for (const s of wb.sheets) {
+    const fs_ = fake.addSheet(s.name);
+    for (const [r, row] of s.rows) {
+      for (const [c, cell] of row) {
+        const k = `${r},${c}`;
+        if (cell.value !== null && cell.value !== '') fs_.cells.set(k, cell.value as string | number | boolean);
+        if (cell.formula !== undefined) fs_.formulas.set(k, `=${cell.formula}`);
+        if (cell.format !== undefined && cell.format !== 'General') fs_.numFmts.set(k, cell.format);
+      }
+    }
+  }
+  fake.install();
+  setExcelRun((_o, batch) => fake.run(batch));
+  return fake;
+}
+
+/** What a cell shows Office.js: value, formula, number format. */
+function officeView(cell: Cell | undefined): [unknown, string | undefined, string] {
+  const v = cell?.value ?? '';
+  return [v === null ? '' : v, cell?.formula !== undefined ? `=${cell.formula}` : undefined, cell?.format ?? 'General'];
+}
+
+/** A master with typed cells, and one department's answers, typed too. */
+function round(): { master: Uint8Array; answer: { name: string; bytes: Uint8Array } } {
+  const ed = new XlsxEditor(SEED);
+  const sx = ed.sheet('提言1-ア');
+  sx.setValue(16, 2, 1234567, ed.styles.derive(sx.styleAt(16, 2), { numFmt: '#,##0' }));
+  sx.setFormula(16, 3, 'LEN(A17)', 3, ed.styles.derive(sx.styleAt(16, 3), { numFmt: '0"件"' }));
+  sx.setValue(17, 2, 45748, ed.styles.derive(sx.styleAt(17, 2), { numFmt: 'yyyy/m/d' }));
+  const master = ed.toBytes();
+  // The first section file with a row on 提言1-ア: a number in its format, and a new text.
+  const files = split(master, config).files;
+  for (const f of files) {
+    const parsed = parseWorkbook(readWorkbook(f.bytes, f.name), config);
+    const rs = parsed.reports.find((x) => x.sheet.name === '提言1-ア');
+    if (!rs || rs.rows.length < 2) continue;
+    const prog = rs.type.columns.filter((c) => c.progress).map((c) => c.key);
+    const [c1, c2] = prog.map((k) => rs.rows[0]!.cells.get(k)).filter((x) => x !== undefined);
+    if (!c1 || !c2) continue;
+    const fe = new XlsxEditor(f.bytes);
+    const fx = fe.sheet('提言1-ア');
+    fx.setValue(c1.r, c1.c, 0.75, fe.styles.derive(fx.styleAt(c1.r, c1.c), { numFmt: '0%' }));
+    fx.setText(c2.r, c2.c, '=研修を3回実施した（式ではなく文）', fx.styleAt(c2.r, c2.c));
+    return { master, answer: { name: f.name, bytes: fe.toBytes() } };
+  }
+  throw new Error('no section file with two progress cells on 提言1-ア');
+}
+
+test.each([12, 13, 17])('the open master after 集約 equals the CLI output, cell by cell (ExcelApi 1.%i)', async (api) => {
+  const { master, answer } = round();
+  const result = consolidate(master, [answer], config, { masterName: 'master.xlsx' });
+  const fake = openInFake(readWorkbook(master, 'master.xlsx'), api);
+  fake.onInsertWorksheets = (_b64, names) => names.map((n) => ({ name: n, rows: [] }));
+  const writes = fake.writes;
+  const rep = await applyPlan(result.plan, result.bytes);
+  const planned = result.plan.cells.filter((x) => x.value !== undefined);
+  expect(rep.cells).toBe(planned.length);
+  expect(planned.some((x) => x.role === 'answer')).toBe(true);
+  const out = readWorkbook(result.bytes, 'out.xlsx');
+  const differ: string[] = [];
+  for (const os of out.sheets) {
+    if (!result.plan.cells.some((x) => x.sheet === os.name)) continue;
+    const fsheet = fake.sheet(os.name);
+    const keys = new Set([...fsheet.cells.keys(), ...[...os.rows].flatMap(([r, row]) => [...row.keys()].map((c) => `${r},${c}`))]);
+    for (const k of keys) {
+      const [r, c] = k.split(',').map(Number) as [number, number];
+      const want = officeView(os.rows.get(r)?.get(c));
+      const v = fsheet.cells.get(k);
+      const got = [fsheet.formulas.has(k) ? want[0] : (v ?? ''), fsheet.formulas.get(k), fsheet.numFmts.get(k) ?? 'General'];
+      if (JSON.stringify(got) !== JSON.stringify(want)) differ.push(`${os.name}!${a1(r, c)}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
+    }
+  }
+  expect(differ).toEqual([]);
+  // The section's text that starts with "=" is text, its 75% a number, the master's formula kept.
+  const sheet = fake.sheet('提言1-ア');
+  expect([...sheet.cells.values()]).toContain('=研修を3回実施した（式ではなく文）');
+  expect([...sheet.cells.values()]).toContain(0.75);
+  expect(sheet.formulas.get('16,3')).toBe('=LEN(A17)');
+  expect(fake.writes - writes).toBeGreaterThan(0);
+});
+
+test('a protected sheet the plan writes into refuses 集約 before anything is written', async () => {
+  const { master, answer } = round();
+  const result = consolidate(master, [answer], config, { masterName: 'master.xlsx' });
+  const fake = openInFake(readWorkbook(master, 'master.xlsx'), 13);
+  fake.sheet('提言1-ア').protected = true;
+  const writes = fake.writes;
+  await expect(applyPlan(result.plan, result.bytes)).rejects.toMatchObject({ code: 'AccessDenied' });
+  expect(fake.writes).toBe(writes);
+});
