@@ -15,7 +15,7 @@ import { colIndex } from '../../lib/grid';
 import { readWorkbook } from '../../lib/read/workbook';
 import { TEMPLATE_NAME } from '../../lib/marks';
 import { XlsxEditor } from '../../lib/ooxml/workbook';
-import { PYTHON, tmpDir } from '../consolidate/helpers';
+import { libreOfficeResave, PYTHON, tmpDir } from '../consolidate/helpers';
 
 const SEEDS = path.join(__dirname, '..', '..', 'seeds');
 const config = defaultConfig();
@@ -225,6 +225,15 @@ describe.each(CASES)('next on $seed', (k) => {
 
 describe('next: periods, a second round, a consolidated master', () => {
   const teigen = fs.readFileSync(path.join(SEEDS, 'ok.teigen-progress.xlsx'));
+
+  test('the mark survives a save by LibreOffice: the resaved template still validates clean', () => {
+    const dir = tmpDir('next-lo-');
+    const file = path.join(dir, 'template.xlsx');
+    fs.writeFileSync(file, nextMaster(teigen, config).bytes);
+    const resaved = fs.readFileSync(libreOfficeResave(file, path.join(dir, 'lo')));
+    expect(readWorkbook(resaved, 'lo.xlsx').template).toBe('令和7年度下半期');
+    expect(checkBytes('lo.xlsx', resaved, config).findings).toEqual([]);
+  }, 180000);
 
   test('--period overrides the period read from the headings', () => {
     const r = nextMaster(teigen, config, { period: '令和８年度上半期' });
