@@ -278,3 +278,12 @@ describe('next: periods, a second round, a consolidated master', () => {
     }
   });
 });
+
+test('a conflict left in a kept column is listed; one in an emptied column goes with it', () => {
+  const ed = new XlsxEditor(fs.readFileSync(path.join(SEEDS, 'ok.teigen-progress.xlsx')));
+  // E15 is a 取組区分 (kept), B15 a 取組状況 (emptied) on 提言1-ア.
+  ed.sheet('提言1-ア').setText(14, 4, '【競合】［子) 子育て支援部］継続／［区) 保健福祉部］拡充');
+  ed.sheet('提言1-ア').setText(14, 1, '【競合】［子) 子育て支援部］あ／［区) 保健福祉部］い');
+  const r = nextMaster(ed.toBytes(), config);
+  expect(r.conflictsLeft).toEqual([{ sheet: '提言1-ア', cell: 'E15' }]);
+});
