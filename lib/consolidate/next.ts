@@ -2,7 +2,7 @@
 // name the next period, the per-period columns are empty, the last period's carried text
 // (the plan) sits in a 前回 column right of the table, and what a round of 集約 added is gone
 // (publish's work). Patched in place: cells not named here keep their bytes. Browser-safe.
-import type { Config, ColumnDef, PeriodRule, ReportType } from '../config/schema';
+import type { Config, ColumnDef, PeriodRule } from '../config/schema';
 import { a1, colName } from '../grid';
 import { PREVIOUS_NAME, TEMPLATE_NAME, templateFormula } from '../marks';
 import { advance, findForms, parsePeriod, periodLabel, previous, rewrite, type FormMatch, type Period } from '../period';
@@ -57,9 +57,9 @@ export interface NextResult {
 }
 
 /** The rule of the workbook's report type (the first report sheet's; all of them must have one). */
-function ruleOf(reports: readonly ReportSheet[]): { type: ReportType; rule: PeriodRule } {
+function ruleOf(reports: readonly ReportSheet[]): PeriodRule {
   for (const rs of reports) if (!rs.type.period) throw new NextError('no-rule', rs.type.name);
-  return { type: reports[0]!.type, rule: reports[0]!.type.period! };
+  return reports[0]!.type.period!;
 }
 
 export function nextMaster(bytes: Uint8Array, config: Config, opts: NextOptions = {}): NextResult {
@@ -68,7 +68,7 @@ export function nextMaster(bytes: Uint8Array, config: Config, opts: NextOptions 
   const pub = publish(bytes, config, { name });
   const { editor: ed, grid } = openMaster(pub.bytes, name);
   const model = buildModel(grid, config);
-  const { rule } = ruleOf(model.parsed.reports);
+  const rule = ruleOf(model.parsed.reports);
   let wanted: Period | undefined;
   if (opts.period !== undefined) {
     wanted = parsePeriod(opts.period, rule);
@@ -135,7 +135,11 @@ export function nextMaster(bytes: Uint8Array, config: Config, opts: NextOptions 
   const emptied = new Set<string>();
   const previousColumns: NextResult['previousColumns'] = [];
   const bySheet = new Map<string, MasterRow[]>();
-  for (const r of model.rows) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r]);
+  for (const r of model.rows) {
+    const list = bySheet.get(r.sheet) ?? [];
+    list.push(r);
+    bySheet.set(r.sheet, list);
+  }
   for (const rs of model.parsed.reports) {
     const rows = bySheet.get(rs.sheet.name) ?? [];
     const sx = ed.sheet(rs.sheet.name);
