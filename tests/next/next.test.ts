@@ -194,6 +194,11 @@ describe.each(CASES)('next on $seed', (k) => {
     expect(unmarked.filter((f) => f.rule === 'required' && f.messageId === 'noProgress').length).toBe(buildModel(readWorkbook(result.bytes, 'n.xlsx'), config).rows.length);
   });
 
+  (k.split ? test.skip : test)('no 担当課 column: split cuts nothing from the template, as from the seed itself', () => {
+    expect(split(result.bytes, config).files).toEqual([]);
+    expect(split(inputBytes, config).files).toEqual([]);
+  });
+
   (k.split ? test : test.skip)('split of the template works and each section workbook validates clean', () => {
     const s = split(result.bytes, config, { masterName: 'next.xlsx' });
     expect(s.files.length).toBeGreaterThan(1);
