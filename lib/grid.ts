@@ -73,6 +73,8 @@ export interface Workbook {
   /** File name or a label such as "Excel" for the open workbook. */
   name: string;
   sheets: Sheet[];
+  /** Set for a distribution template `next` made: the period it is for (lib/marks.ts). */
+  template?: string;
 }
 
 export function emptySheet(name: string): Sheet {

@@ -57,6 +57,8 @@ export interface ParsedWorkbook {
   skipped: SkippedSheet[];
   /** Set for a workbook split made: the master's context it carries for its own check. */
   section?: SectionContext;
+  /** Set for a distribution template (`next`): the period it is for. See lib/rules/required.ts. */
+  template?: string;
 }
 
 const HEADER_SCAN_ROWS = 40;
@@ -393,7 +395,7 @@ export function parseWorkbook(workbook: Workbook, config: Config): ParsedWorkboo
     }
     reports.push(parseReportSheet(sheet, h.ct, h.r, h.map));
   }
-  return { workbook, reports, skipped, ...(section ? { section } : {}) };
+  return { workbook, reports, skipped, ...(section ? { section } : {}), ...(workbook.template !== undefined ? { template: workbook.template } : {}) };
 }
 
 /** A1 address of a report cell. */

@@ -97,6 +97,8 @@ const SOURCE_COLUMN: ColumnDef = {
   carryDown: false,
   text: true,
   optional: false,
+  perPeriod: false,
+  carry: false,
 };
 const SOURCE_TYPE: ReportType = {
   id: 'carried-source',

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, defaultConfig, defaultConfigJson, parseConfig, type Config } from '../config';
-import { cli, consolidate as consolidateText, format, ruleDocs, severityLabel, summary as summaryText } from '../locale/ja';
+import { cli, consolidate as consolidateText, format, nextPeriod as nextText, ruleDocs, severityLabel, summary as summaryText } from '../locale/ja';
 import { rules } from '../rules';
 import { errorCode, readReason } from './errors';
 import { processIo, type Io } from './io';
@@ -13,6 +13,7 @@ import { runSplit } from './split';
 import { runConsolidate } from './consolidate';
 import { runPublish } from './publish';
 import { runSummary } from './summary';
+import { runNext } from './next';
 
 export class UsageError extends Error {}
 
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   consolidate: { usage: consolidateText.usageConsolidate, options: { ...FORMAT, ...OUTPUT, 'prefer-newest': { type: 'boolean' }, sheets: { type: 'boolean' } } },
   publish: { usage: consolidateText.usagePublish, options: { ...FORMAT, ...OUTPUT } },
   summary: { usage: summaryText.usage, options: { ...FORMAT, ...OUTPUT } },
+  next: { usage: nextText.usage, options: { ...FORMAT, ...OUTPUT, period: { type: 'string' } } },
   rules: { usage: cli.usageRules, options: {} },
   config: { usage: cli.usageConfig, options: {} },
 };
@@ -151,6 +153,11 @@ function run(command: string, p: Parsed, io: Io): number | Promise<number> {
     case 'summary': {
       const a = oneWorkbook(p, summaryText.noInput);
       return runSummary({ input: a.input, output: a.out, format: a.fmt, config: a.config }, io);
+    }
+    case 'next': {
+      const a = oneWorkbook(p, nextText.noInput);
+      const period = p.values['period'] as string | undefined;
+      return runNext({ input: a.input, output: a.out, format: a.fmt, config: a.config, ...(period !== undefined ? { period } : {}) }, io);
     }
     case 'rules':
       noPositional(p);

@@ -37,7 +37,35 @@ export const ColumnSchema = z.object({
   text: z.boolean().default(false),
   /** The header may be absent without a header-missing finding. */
   optional: z.boolean().default(false),
+  /** Written anew each period: `next` empties it in the next period's master. */
+  perPeriod: z.boolean().default(false),
+  /** Its last text is shown beside the table in the next period (the 前回 column). */
+  carry: z.boolean().default(false),
 });
+
+/** Placeholders of a period heading: numbers of 令和, the first one kept as it was. */
+export const PERIOD_PLACEHOLDERS = ['年度', '翌年度', '年', '開始'] as const;
+
+/** A heading text in each form of the period: {年度} {翌年度} {年} {開始} stand for numbers. */
+const periodForm = nonEmpty.refine((s) => [...s.matchAll(/\{([^}]*)\}/g)].every((m) => (PERIOD_PLACEHOLDERS as readonly string[]).includes(m[1]!)), {
+  message: `{} の中は ${PERIOD_PLACEHOLDERS.join('・')} のどれかです`,
+});
+
+export const PeriodSchema = z
+  .object({
+    /** half: 上半期 and 下半期 each 年度; year: once, at 年度末. */
+    cycle: z.enum(['half', 'year']),
+    /** Texts that name the period (headings, the title's 時点), one entry per text, by form. */
+    headings: z.array(z.object({ 上半期: periodForm.optional(), 下半期: periodForm.optional(), 年度末: periodForm.optional() })).default([]),
+    /** Header of the 前回 column: {見出し} the carried column's old header, {前回} the old period. */
+    previousHeader: nonEmpty.default('前回の記載\n（{見出し}）'),
+  })
+  .superRefine((p, ctx) => {
+    const need = p.cycle === 'half' ? (['上半期', '下半期'] as const) : (['年度末'] as const);
+    p.headings.forEach((h, i) => {
+      for (const k of need) if (!h[k]) ctx.addIssue({ code: 'custom', path: ['headings', i, k], message: `「${k}」の書き方がありません` });
+    });
+  });
 
 export const SectionPatternSchema = z.object({
   /** Level name shown to people, e.g. 提言, 取組方針, 分類. */
@@ -60,6 +88,8 @@ export const ReportTypeSchema = z.object({
   rowKey: z.array(nonEmpty).min(1),
   /** Column key the numbering rule checks, if any. */
   numberColumn: nonEmpty.optional(),
+  /** How `next` advances the period of this report's headings. */
+  period: PeriodSchema.optional(),
 });
 
 export const DepartmentSchema = z.object({
@@ -127,3 +157,4 @@ export type Config = z.output<typeof ConfigSchema>;
 export type ReportType = z.output<typeof ReportTypeSchema>;
 export type ColumnDef = z.output<typeof ColumnSchema>;
 export type Department = z.output<typeof DepartmentSchema>;
+export type PeriodRule = z.output<typeof PeriodSchema>;

@@ -9,6 +9,7 @@ import { RowMap } from '../ooxml/rowmap';
 import { knownDepartments } from './departments';
 import { buildModel, type MasterRow } from './model';
 import { dropPaneMarks, openMaster } from './master';
+import { TEMPLATE_NAME } from '../marks';
 import { summarySheet } from './summary-sheet';
 import { contentHash, shownCell, type CellState } from './answers';
 import { believedState, stateSheetXml, type OpenItem, type UnfilledMark } from './state';
@@ -55,6 +56,8 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   const { editor: ed, grid: masterGrid } = openMaster(masterBytes, masterName);
   // The output colours by fills; the add-in's marks, if the master carries them, go.
   dropPaneMarks(ed);
+  // The output holds answers: it is no distribution template any more.
+  ed.removeDefinedName(TEMPLATE_NAME);
   const model = buildModel(masterGrid, config, opts.masterSheets);
   if (model.parsed.reports.length === 0) throw new ConsolidateError('master-no-report');
   // The master may be an earlier consolidation's output, late answers being added to it.

@@ -32,7 +32,10 @@ export function validateAll(loaded: Loaded[], model: MasterModel, config: Config
     if (!l.parsed || l.status === 'no-report') continue;
     // The master is context: a 再掲 in a section's file has its source in rows it was not sent.
     // A copy, so the bullet index built for the 再掲 rules is not kept for the rest of the run.
-    for (const f of checkParsed(l.src.name, { ...l.parsed }, config, { context: [model.parsed] }).findings) {
+    // A returned file is an answer, however empty: the template mark it still carries is dropped.
+    const parsed = { ...l.parsed };
+    delete parsed.template;
+    for (const f of checkParsed(l.src.name, parsed, config, { context: [model.parsed] }).findings) {
       findings.push({ department: l.dept, file: l.src.name, rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message });
     }
   }

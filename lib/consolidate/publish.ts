@@ -2,7 +2,8 @@
 // 集約結果 sheet, the record, the 集約メモ column and the colours 集約 added), and the
 // conflicts still to resolve. Browser-safe: bytes in, bytes out.
 import type { Config } from '../config/schema';
-import { a1, type Workbook } from '../grid';
+import { a1, colIndex, type Workbook } from '../grid';
+import { PREVIOUS_NAME } from '../marks';
 import { consolidate as t } from '../locale/ja';
 import { ConsolidateError, FILLS } from './consolidate';
 import { LEGACY_UNFILLED } from './write-master';
@@ -73,6 +74,11 @@ export function publish(bytes: Uint8Array, config: Config, opts: { name?: string
       notesCleared++;
     });
     sx.setColumn(c, { hidden: true });
+  }
+  // The 前回 column `next` added is for the sections writing, not for the published report.
+  for (const sheet of plan.reports) {
+    const m = /!\$?([A-Z]{1,3}):\$?\1$/.exec(ed.definedName(PREVIOUS_NAME, sheet) ?? '');
+    if (m) ed.sheet(sheet).setColumn(colIndex(m[1]!), { hidden: true });
   }
   for (const name of plan.sheets) ed.removeSheet(name);
   // What Excel moved into the shared-string table of the sheets and notes removed goes too.

@@ -125,6 +125,8 @@ export const cli = {
     競合が残っていれば一覧します（終了コード 1）。
   shinchoku summary <集約表.xlsx> -o <概要.docx> [--format text|json] [--config 設定.json]
     集約表から概要版（Word）の下書きを作ります（見出し・小見出し・●項目と担当部・＜再掲＞）。
+  shinchoku next <集約表.xlsx> -o <次の期の集約表.xlsx> [--period 令和8年度上半期] [--format text|json] [--config 設定.json]
+    次の期の配布用の集約表を作ります（見出しの期を進め、期ごとに書く欄を空に、前回の予定は「前回」の列に）。
   shinchoku rules            検証ルールの一覧
   shinchoku config           既定の設定（JSON）を表示
   shinchoku <コマンド> --help   コマンドごとの使い方（-h でも可）
@@ -589,4 +591,30 @@ export const summary = {
   fileSuffix: '（概要版）',
   done: '概要版を保存しました: 見出し {chapters} 件・項目（●）{items} 件（うち＜再掲＞ {saikei} 件）。記載のない {omitted} 行は載せていません',
   failed: '概要版を作れませんでした: {detail}',
+};
+
+/** `shinchoku next`: the next period's master (年度更新). */
+export const nextPeriod = {
+  usage: `使い方:
+  shinchoku next <集約表.xlsx> -o <次の期の集約表.xlsx> [--period 令和8年度上半期] [--format text|json] [--config 設定.json]
+    今の期の集約表から次の期の配布用の集約表を作ります: 見出しの期（年度・上半期・下半期・時点）を進め、
+    期ごとに書く欄（取組状況・自己評価・今後の取組など）を空にし、前回の予定は表の右の「前回」の列に残します。
+    取組内容・取組区分・担当部と書式はそのまま。「集約結果」シート・集約の記録・「集約メモ」・色の印は外します。
+    --period で次の期を指定できます（見出しから今の期を読み取れないときは必須）。続けて split で配布します。
+    終了コード: 0 = 書き出した, 1 = 競合が残っている（確かめてください）, 2 = 実行できない`,
+  noInput: '次の期の集約表を作る、今の期の集約表を 1 つ指定してください',
+  badPeriod: '--period の期を読み取れません: {value}（例: 令和8年度上半期、令和8年度下半期{yearly}）',
+  badPeriodYearly: '、年 1 回の報告書は 令和8年度末',
+  noPeriod: '集約表 {path} の見出しから今の期を読み取れません。--period 令和8年度上半期 のように次の期を指定してください',
+  mixedPeriod: '集約表 {path} の見出しの期がそろっていません（{periods}）。見出しを直すか、--period で次の期を指定してください',
+  noRule: '集約表 {path} の報告書（{type}）には期の進め方の設定（period）がありません。設定ファイルに追加してください',
+  wrote: '{path} に書き出しました（{from} → {to}）',
+  fromUnknown: '期の見出しなし',
+  headings: '見出しを {n} か所書き換えました:',
+  headingLine: '  {sheet}!{cell}: {before} → {after}',
+  cleared: '期ごとに書く欄 {cells} セルを空にし、前回の記載 {carried} 件を「前回」の列に残しました',
+  removed: '外したシート: {sheets}。「集約メモ」{notes} セルを空にし、集約で付けた色 {fills} セルを元に戻しました',
+  none: 'なし',
+  conflicts: '競合が {n} か所に残っています（期ごとに書く欄でないため空にしていません）。どちらの記載を採るか決めてください:',
+  next: '続けて split で各部署に配布できます',
 };

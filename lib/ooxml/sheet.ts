@@ -411,6 +411,7 @@ export class SheetXml {
       let t = base;
       if (spec.width !== undefined) t = setAttr(setAttr(t, 'width', String(spec.width)), 'customWidth', '1');
       if (spec.hidden) t = setAttr(t, 'hidden', '1');
+      else if (spec.hidden === false) t = removeAttr(t, 'hidden');
       return t;
     };
     const n = c + 1;

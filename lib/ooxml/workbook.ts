@@ -184,6 +184,43 @@ export class XlsxEditor {
     this.pkg.write(this.wb, wb);
   }
 
+  /** The text of a defined name: workbook-level, or local to `sheet` when given. */
+  definedName(name: string, sheet?: string): string | undefined {
+    const local = sheet === undefined ? undefined : String(this.sheets.find((s) => s.name === sheet)?.index ?? -1);
+    for (const el of this.pkg.read(this.wb).match(DEFINED_NAME_EL) ?? []) {
+      if (getAttr(el, 'name') !== name || getAttr(el, 'localSheetId') !== local) continue;
+      return unescapeXml(el.replace(/^<[^>]*>|<\/definedName>$/g, ''));
+    }
+    return undefined;
+  }
+
+  /** Sets a hidden defined name (workbook-level, or local to `sheet`), replacing its earlier text. */
+  setDefinedName(name: string, text: string, sheet?: string): void {
+    const local = sheet === undefined ? undefined : String(this.sheets.find((s) => s.name === sheet)!.index);
+    const el = `<definedName name="${escapeXml(name)}"${local !== undefined ? ` localSheetId="${local}"` : ''} hidden="1">${escapeXml(text)}</definedName>`;
+    this.removeDefinedName(name, sheet);
+    let wb = this.pkg.read(this.wb);
+    if (/<definedNames\b[^>]*\/>/.test(wb)) wb = wb.replace(/<definedNames\b[^>]*\/>/, `<definedNames>${el}</definedNames>`);
+    else if (wb.includes('</definedNames>')) wb = wb.replace('</definedNames>', `${el}</definedNames>`);
+    else wb = insertInOrder(wb, `<definedNames>${el}</definedNames>`, ['calcPr', ...WORKBOOK_AFTER_CALCPR], '</workbook>');
+    this.pkg.write(this.wb, wb);
+  }
+
+  /** Takes a defined name out (workbook-level, or local to `sheet`); whether it was there. */
+  removeDefinedName(name: string, sheet?: string): boolean {
+    const local = sheet === undefined ? undefined : String(this.sheets.find((s) => s.name === sheet)?.index ?? -1);
+    let found = false;
+    let wb = this.pkg.read(this.wb).replace(DEFINED_NAME_EL, (el) => {
+      if (getAttr(el, 'name') !== name || getAttr(el, 'localSheetId') !== local) return el;
+      found = true;
+      return '';
+    });
+    if (!found) return false;
+    wb = wb.replace(/<definedNames>\s*<\/definedNames>/, '');
+    this.pkg.write(this.wb, wb);
+    return true;
+  }
+
   setState(name: string, state: SheetState): void {
     const e = this.sheets.find((s) => s.name === name);
     if (e) e.state = state;

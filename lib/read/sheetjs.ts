@@ -2,6 +2,7 @@
 // Untrusted input: sniff the container, open zips ourselves under limits (zip.ts), never
 // trust !ref, keep names out of plain objects, and bound every loop by real content.
 import * as XLSX from 'xlsx';
+import { TEMPLATE_NAME, templatePeriod } from '../marks';
 import { colIndex, emptySheet, setCell, type Cell, type Range, type Sheet, type Workbook } from '../grid';
 import { unescapeXml } from '../ooxml/xml';
 import { checkZip, DEFAULT_ZIP_LIMITS, openZip, ZipError, type OpenedZip, type ZipLimits } from '../ooxml/zip';
@@ -452,5 +453,8 @@ export function readWithSheetJS(bytes: Uint8Array, file: string, opts: ReadOptio
     }
     sheets.push(convertSheet(String(name), ws, Boolean(meta[i]?.Hidden), budget));
   });
-  return { name: file, sheets };
+  // The template mark `next` writes: a workbook-level name holding a string constant.
+  const mark = (wb.Workbook?.Names ?? []).find((n) => n.Name === TEMPLATE_NAME && n.Sheet === undefined);
+  const template = templatePeriod(mark?.Ref);
+  return { name: file, sheets, ...(template !== undefined ? { template } : {}) };
 }

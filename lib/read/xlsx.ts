@@ -2,6 +2,7 @@
 // column numbers of the model and of the XML cannot disagree, and the master (the
 // secretariat's own file) is not parsed twice.
 import { emptySheet, parseA1, setCell, type Cell, type Range, type Workbook } from '../grid';
+import { TEMPLATE_NAME, templatePeriod } from '../marks';
 import { clampMerges, limitsOf, ReadError, type ReadOptions } from './sheetjs';
 import { shiftRelative } from '../ooxml/formula';
 import { getAttr, tagAt, unescapeXml } from '../ooxml/xml';
@@ -141,8 +142,10 @@ export function gridFromEditor(ed: XlsxEditor, name: string, opts: ReadOptions =
   const ctx: CellContext = { sst: sharedStrings(ed), ed, formats: new Map(), shared: new Map() };
   let cells = 0;
   let chars = 0;
+  const template = templatePeriod(ed.definedName(TEMPLATE_NAME));
   return {
     name,
+    ...(template !== undefined ? { template } : {}),
     // Chart and dialog sheets hold no cells: they stay in the package, out of the grid.
     sheets: ed.sheets.filter((e) => e.kind === 'worksheet').map((e) => {
       ctx.shared.clear();

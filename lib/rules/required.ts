@@ -1,10 +1,25 @@
+import type { ParsedWorkbook } from '../report';
 import type { Rule } from './types';
+
+/**
+ * A distribution template (`next` marked it) whose progress cells are all still empty: its
+ * empty rows mean "not answered yet", which is no mistake in a file not yet sent. Once any
+ * progress cell holds text the workbook is a report and every empty row counts again.
+ * Consolidation drops the mark: a returned file is an answer, however empty (merge.ts).
+ */
+export function freshTemplate(parsed: ParsedWorkbook): boolean {
+  if (parsed.template === undefined) return false;
+  return parsed.reports.every((rs) =>
+    rs.rows.every((row) => rs.type.columns.every((col) => !col.progress || (row.cells.get(col.key)?.text.trim() ?? '') === '')),
+  );
+}
 
 /** Required cells (担当課/担当部, 取組内容, 取組番号) filled, and at least one progress cell. */
 export const required: Rule = {
   id: 'required',
   meta: { severity: 'error', messages: { empty: ['column'], noProgress: ['columns'] }, fixable: false },
   create(ctx) {
+    const fresh = freshTemplate(ctx.parsed);
     return {
       row(row, rs) {
         for (const col of rs.type.columns) {
@@ -14,6 +29,7 @@ export const required: Rule = {
             ctx.report({ messageId: 'empty', data: { column: col.label }, sheet: rs.sheet.name, r: cell.r, c: cell.c });
           }
         }
+        if (fresh) return;
         const progress = rs.type.columns.filter((c) => c.progress && row.cells.has(c.key));
         if (progress.length > 0 && progress.every((c) => row.cells.get(c.key)!.text.trim() === '')) {
           const first = row.cells.get(progress[0]!.key)!;
