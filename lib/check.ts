@@ -2,7 +2,9 @@
 import type { Config } from './config/schema';
 import type { Workbook } from './grid';
 import { a1, colName } from './grid';
-import { fileKinds, readErrors, format, ruleMessage } from './locale/ja';
+import { fileKinds, readErrors } from './locale/ja/read';
+import { format } from './locale/ja/format';
+import { ruleMessage } from './locale/ja/rules';
 import { parseWorkbook, type ParsedWorkbook, type SkippedSheet } from './report';
 import { ReadError, limitsOf, type ReadNote, type ReadOptions } from './read/sheetjs';
 import { readWorkbook } from './read/workbook';

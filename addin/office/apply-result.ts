@@ -10,7 +10,7 @@ import { readOpenWorkbook } from './read';
 import { runExcel, supports, type RunOptions } from './run';
 import { FILLS } from '../../lib/consolidate/consolidate';
 import type { Summary } from '../../lib/consolidate/types';
-import { consolidate as t } from '../../lib/locale/ja';
+import { STATE_SHEET } from '../../lib/marks';
 import { writeCells, type OwnedFill } from './write';
 
 /** Base64 characters insertWorksheetsFromBase64 may send: under Excel on the web's 5 MB request. */
@@ -74,7 +74,7 @@ function toBase64(bytes: Uint8Array): string {
 
 /** The record for the next 集約 is ours, not the user's: very hidden, as in the CLI's output. */
 function hideRecord(ctx: Excel.RequestContext, added: readonly Sheet[]): void {
-  if (added.some((s) => s.name === t.stateSheet)) ctx.workbook.worksheets.getItem(t.stateSheet).visibility = Excel.SheetVisibility.veryHidden;
+  if (added.some((s) => s.name === STATE_SHEET)) ctx.workbook.worksheets.getItem(STATE_SHEET).visibility = Excel.SheetVisibility.veryHidden;
 }
 
 /**
@@ -146,7 +146,7 @@ export async function applyResult(
     }
   }
   // The record for the next 集約 is bookkeeping, not what the user reads as written cells.
-  return { cells: fixes.filter((f) => f.sheet !== t.stateSheet).length, insertedRows: rows.length, newSheets: newSheets.map((s) => s.name) };
+  return { cells: fixes.filter((f) => f.sheet !== STATE_SHEET).length, insertedRows: rows.length, newSheets: newSheets.map((s) => s.name) };
 }
 
 /** An ARGB colour as Office.js writes it, `#RRGGBB`. */

@@ -2,7 +2,9 @@
 import { checkBytes, readErrorMessage, type FileError, type FileResult } from '../check';
 import type { Config } from '../config/schema';
 import { basename } from 'node:path';
-import { cli, format, readErrors } from '../locale/ja';
+import { cli } from '../locale/ja/cli';
+import { format } from '../locale/ja/format';
+import { readErrors } from '../locale/ja/read';
 import { readInputFile } from '../read/file';
 import { limitsOf, ReadError, type ReadOptions } from '../read/sheetjs';
 import { readReason } from './errors';

@@ -3,7 +3,9 @@
 // workbook must show up with a reason, not vanish.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cli, format, readErrors } from '../locale/ja';
+import { cli } from '../locale/ja/cli';
+import { format } from '../locale/ja/format';
+import { readErrors } from '../locale/ja/read';
 
 // CSV and TSV are read too: a section that sent one gets told why (text-file).
 export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods|csv|tsv)$/i;

@@ -3,7 +3,9 @@ import type { FileResult } from '../check';
 import type { Finding, Fix } from '../rules/types';
 import { checkFile } from './check-file';
 import type { Config } from '../config/schema';
-import { cli, excerpt, format, readErrors, severityLabel, skipReasons } from '../locale/ja';
+import { cli } from '../locale/ja/cli';
+import { excerpt, format, severityLabel } from '../locale/ja/format';
+import { readErrors, skipReasons } from '../locale/ja/read';
 import { expandInputs, folderProblem } from './files';
 import type { Io } from './io';
 

@@ -1,6 +1,7 @@
 // Why a master could not be used, in Japanese: one text for the CLI and the add-in.
 import { readErrorMessage } from '../check';
-import { consolidate as t, format } from '../locale/ja';
+import { consolidate as t } from '../locale/ja/consolidate';
+import { format } from '../locale/ja/format';
 import { ReadError } from '../read/sheetjs';
 import { PackageError } from '../ooxml/package';
 import { ConsolidateError } from './consolidate';

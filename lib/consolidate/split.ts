@@ -2,7 +2,7 @@
 // survives; only the department's rows, a hidden key per row, progress cells unlocked.
 import type { Config } from '../config/schema';
 import { a1 } from '../grid';
-import { consolidate as t } from '../locale/ja';
+import { KEY_HEADER, META_ROW, META_SHEET, META_TITLE, STATE_SHEET } from '../marks';
 import { carriedRows } from '../section';
 import { RowMap } from '../ooxml/rowmap';
 import { newSheetXml, XlsxEditor } from '../ooxml/workbook';
@@ -69,7 +69,7 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
   const earlier = believedState(model.workbook, model.parsed.reports.map((r) => r.sheet.name))?.summarySheet;
   // The secretariat's 集約結果 and its record name every department: not a section's to read.
   if (earlier) base.removeSheet(earlier);
-  base.removeSheet(t.stateSheet);
+  base.removeSheet(STATE_SHEET);
   for (const dept of model.departments) {
     const ed = base.clone();
     let held = 0;
@@ -101,7 +101,7 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
         for (const r of mine) for (let k = r.row.r; k <= r.lastR; k++) sx.clearValue(k, notes);
         sx.setColumn(notes, { hidden: true });
       }
-      for (const h of rs.headerRows) sx.setText(h, keyCol, t.keyHeader);
+      for (const h of rs.headerRows) sx.setText(h, keyCol, KEY_HEADER);
       for (const r of mine) {
         // What each answer cell holds now: the base its answer is judged against on return.
         const bases = new Map<string, string>();
@@ -130,20 +130,20 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
     ed.compactSharedStrings();
     const meta = newSheetXml({
       rows: [
-        [{ text: t.metaTitle }],
-        [{ text: t.metaDepartment }, { text: dept }],
-        [{ text: t.metaMaster }, { text: masterName }],
-        [{ text: t.metaFormat }, { text: '1' }],
+        [{ text: META_TITLE }],
+        [{ text: META_ROW.department }, { text: dept }],
+        [{ text: META_ROW.master }, { text: masterName }],
+        [{ text: META_ROW.format }, { text: '1' }],
         // What the section's own check needs of rows it was not sent (lib/section.ts).
         ...carriedRows(model.parsed, model.rows.filter((r) => r.owners.includes(dept)), config.saikei.driftThreshold).map((row) => row.map((text) => ({ text }))),
       ],
     });
     // A master cut from an earlier split already has the sheet: it names the new department.
-    if (ed.sheets.some((s) => s.name === t.metaSheet)) {
-      ed.replaceSheet(t.metaSheet, meta);
-      ed.setState(t.metaSheet, 'veryHidden');
+    if (ed.sheets.some((s) => s.name === META_SHEET)) {
+      ed.replaceSheet(META_SHEET, meta);
+      ed.setState(META_SHEET, 'veryHidden');
     } else {
-      ed.addSheet(t.metaSheet, meta, 'veryHidden');
+      ed.addSheet(META_SHEET, meta, 'veryHidden');
     }
     const { name, change } = fileNameFor(dept, usedNames);
     files.push({ department: dept, name, bytes: ed.toBytes(), rows: held, ...(change ? { renamed: change } : {}) });

@@ -1,7 +1,9 @@
 // Consolidation, stage 4: the master's sheets patched — typed answers, conflict and unfilled
 // colours, the 集約メモ notes, added rows — with formats kept and rows moved into place.
 import { a1 } from '../grid';
-import { consolidate as t, format } from '../locale/ja';
+import { consolidate as t } from '../locale/ja/consolidate';
+import { format } from '../locale/ja/format';
+import { isStatusNote, NOTE_HEADER } from '../marks';
 import { type ReportSheet } from '../report';
 import { linesFor, pointsFor } from '../ooxml/height';
 import { RowMap } from '../ooxml/rowmap';
@@ -57,9 +59,6 @@ export const UNFILLED_FILL = fillPattern(FILLS.unfilled, LEGACY_UNFILLED);
 
 export const HISTORY_FILL = fillPattern(FILLS.conflict, FILLS.added);
 
-/** Leading text of the notes on who answered, recomputed by every run. */
-export const STATUS_NOTES = [t.noteMissing, t.noteDuplicate, t.noteUnusable, t.noteDropped].map((x) => x.slice(0, x.indexOf('{')));
-
 /** Changes, fills, notes and added rows of one master sheet, then its rows moved into place. */
 export function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
   const { ed, notes, fates } = w;
@@ -76,7 +75,7 @@ export function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]):
     rs.sheet.rows.forEach((row, r) => {
       const text = row.get(reused)?.text;
       if (!text || rs.headerRows.includes(r)) return;
-      oldNotes.set(r, w.sameRound ? text.split('\n').filter((line) => line !== '' && !STATUS_NOTES.some((p) => line.startsWith(p))) : []);
+      oldNotes.set(r, w.sameRound ? text.split('\n').filter((line) => line !== '' && !isStatusNote(line)) : []);
     });
   }
   const hasNotes = rows.some((m) => notes.has(m)) || (ins && ins.size > 0) || oldNotes.size > 0;
@@ -124,7 +123,7 @@ export function writeSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]):
   }
   if (hasNotes) {
     const lastHeaderCol = Math.max(...[...(rs.columnMaps.get(rs.headerRows[0]!)?.values() ?? [0])]);
-    for (const h of rs.headerRows) sx.setText(h, noteCol, t.noteHeader, ed.styles.derive(sx.styleAt(h, lastHeaderCol), { wrap: true }));
+    for (const h of rs.headerRows) sx.setText(h, noteCol, NOTE_HEADER, ed.styles.derive(sx.styleAt(h, lastHeaderCol), { wrap: true }));
     sx.setColumn(noteCol, { width: 32 });
     const written = new Set<number>();
     for (const m of rows) {

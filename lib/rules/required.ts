@@ -1,7 +1,9 @@
 import type { Rule } from './types';
 
+export type RequiredMessageIds = 'empty' | 'noProgress';
+
 /** Required cells (担当課/担当部, 取組内容, 取組番号) filled, and at least one progress cell. */
-export const required: Rule = {
+export const required: Rule<RequiredMessageIds> = {
   id: 'required',
   meta: { severity: 'error', messages: { empty: ['column'], noProgress: ['columns'] }, fixable: false },
   create(ctx) {

@@ -12,7 +12,7 @@ import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
 import type { Summary } from '../../lib/consolidate/types';
-import { readErrors } from '../../lib/locale/ja';
+import { readErrors } from '../../lib/locale/ja/read';
 import { readWorkbook } from '../../lib/read/workbook';
 import { capture } from './io';
 
