@@ -23,11 +23,16 @@ import { FILLS, WriteContext, writeSheet } from './write-master';
 export { FILLS };
 import { accountRest, masterTextTest } from './account';
 
-/** The master could not be used; `code` picks the CLI message. */
+/**
+ * The master could not be used; `code` picks the message. For 'master-no-department', `sheets`
+ * are the report sheets lacking the department column and `headers` the names it may have.
+ */
 export class ConsolidateError extends Error {
   constructor(
-    readonly code: 'master-no-report',
+    readonly code: 'master-no-report' | 'master-no-department',
     readonly detail = '',
+    readonly sheets: readonly string[] = [],
+    readonly headers: readonly string[] = [],
   ) {
     super(code);
     this.name = 'ConsolidateError';

@@ -14,6 +14,11 @@ export function masterErrorMessage(err: unknown, master: string): string | undef
     const reason = format(t.packageReasons[err.code], { detail: err.code === 'not-xlsx' ? '' : err.detail });
     return format(t.masterUnsupported, { path: master, reason });
   }
+  if (err instanceof ConsolidateError && err.code === 'master-no-department') {
+    const [header = '担当課', ...others] = err.headers;
+    const also = others.length > 0 ? format(t.masterNoDepartmentAlso, { headers: others.map((h) => `「${h}」`).join('・') }) : '';
+    return format(t.masterNoDepartment, { path: master, sheets: err.sheets.join('」「'), header, also });
+  }
   if (err instanceof ConsolidateError) return format(t.masterNoReport, { path: master });
   return undefined;
 }

@@ -2,6 +2,7 @@
 // survives; only the department's rows, a hidden key per row, progress cells unlocked.
 import type { Config } from '../config/schema';
 import { a1 } from '../grid';
+import type { ReportSheet } from '../report';
 import { KEY_HEADER, META_ROW, META_SHEET, META_TITLE, STATE_SHEET } from '../marks';
 import { carriedRows } from '../section';
 import { RowMap } from '../ooxml/rowmap';
@@ -9,6 +10,7 @@ import { newSheetXml, XlsxEditor } from '../ooxml/workbook';
 import { fileNameFor, type FileNameChange } from './departments';
 import { dropPaneMarks, openMaster } from './master';
 import { contentHash } from './answers';
+import { ConsolidateError } from './consolidate';
 import { believedState } from './state';
 import { buildModel, isEditable, keyOf, noteColumn, type MasterModel, type MasterRow } from './model';
 
@@ -51,6 +53,13 @@ export function freeColumn(model: MasterModel, sheetName: string, xmlMax: number
 
 export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: Config, opts: SplitOptions = {}): SplitResult {
   const masterName = opts.masterName ?? model.workbook.name;
+  // Split goes by department: with no table naming any (a 計画の実施結果 without its 担当課
+  // column), there is nothing to cut, and "no report sheet" would be untrue.
+  const lacking = model.parsed.reports.filter((rs) => !hasDepartmentColumn(rs));
+  if (lacking.length > 0 && lacking.length === model.parsed.reports.length) {
+    const headers = lacking[0]!.type.columns.find((c) => c.department)?.headers.filter((h) => !h.startsWith('/')) ?? [];
+    throw new ConsolidateError('master-no-department', '', lacking.map((rs) => rs.sheet.name), headers);
+  }
   const files: SplitFile[] = [];
   const unowned = model.rows.filter((r) => r.owners.length === 0).map((r) => ({ sheet: r.sheet, cell: a1(r.row.r, 0), row: r.row.r + 1 }));
   const bySheet = new Map<string, MasterRow[]>();
@@ -149,6 +158,12 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
     files.push({ department: dept, name, bytes: ed.toBytes(), rows: held, ...(change ? { renamed: change } : {}) });
   }
   return { files, unowned, ...(earlier ? { earlierSummary: earlier } : {}) };
+}
+
+/** Whether any header row of the table maps its type's department column. */
+function hasDepartmentColumn(rs: ReportSheet): boolean {
+  const keys = rs.type.columns.filter((c) => c.department).map((c) => c.key);
+  return [...rs.columnMaps.values()].some((map) => keys.some((k) => map.has(k)));
 }
 
 /** Splits the master into one workbook per department (browser-safe: bytes in, bytes out). */

@@ -30,6 +30,8 @@ export const consolidate = {
   outputInsideInputs: '出力先 {path} は入力フォルダの中にあります（次回の集約で回答として読まれます）',
   masterUnreadable: '集約表 {path} を読めません: {reason}',
   masterNoReport: '集約表 {path} に報告書のシート（取組内容・担当課などの見出し行）がありません',
+  masterNoDepartment: '集約表 {path} のシート「{sheets}」の表に、見出し「{header}」の列がありません{also}。分割は担当部署ごとに行うため、表に見出し「{header}」の列を加えて各行に担当部署（例: 子)子育て支援部）を記入し、保存してからもう一度分割してください',
+  masterNoDepartmentAlso: '（見出しは{headers}でも構いません）',
   masterUnsupported: '集約表 {path} は使えません: {reason}。Excel で開き、「Excel ブック (*.xlsx)」で保存し直してください',
   packageReasons: {
     'not-xlsx': '.xlsx 形式のブックではありません（.xls・.ods などは分割・集約の集約表にできません）',
