@@ -267,7 +267,7 @@ test('publish of a file Excel or LibreOffice saved: the removed text leaves the 
   // Every remaining cell still reads as before.
   const texts = (file: string): string[] =>
     readWorkbook(fs.readFileSync(file), file).sheets.filter((s) => !s.name.startsWith('集約結果') && !s.name.startsWith('_')).flatMap((s) =>
-      [...s.rows].flatMap(([r, row]) => [...row].filter(([, c]) => !/^(集約メモ|未提出|追加行|競合)/.test(c.text)).map(([c, cell]) => `${s.name}!${r},${c} ${cell.text}`)),
+      [...s.rows].flatMap(([r, row]) => [...row].filter(([, c]) => !new RegExp(`^(集約メモ|${STATUS_NOTE_MARK}|未提出|追加行|競合)`).test(c.text)).map(([c, cell]) => `${s.name}!${r},${c} ${cell.text}`)),
     );
   expect(texts(out)).toEqual(texts(saved));
 });
