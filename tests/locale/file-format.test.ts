@@ -17,6 +17,6 @@ test('a note on who answered is known by its mark or an old prefix, a clerk\'s l
 });
 
 test('no message holds a file-format identifier as one of its entries', () => {
-  const values = Object.values(text).filter((v): v is string => typeof v === 'string');
+  const values = Object.values(text as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
   for (const id of [NOTE_HEADER, SUMMARY_SHEET, '_shinchoku', '_shinchoku_集約']) expect(values).not.toContain(id);
 });
