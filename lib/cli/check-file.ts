@@ -21,7 +21,7 @@ export function readInput(path: string, opts: ReadOptions = {}): { ok: true; byt
   }
   const error =
     got.code === 'not-a-file'
-      ? { code: 'unreadable', message: readErrors['not-a-file']! }
+      ? { code: 'unreadable', message: readErrors['not-a-file'] }
       : got.code === 'unreadable'
         ? { code: 'unreadable', message: format(cli.readFailed, { reason: readReason(got.detail) }) }
         : readErrorMessage(new ReadError(got.code, path, got.detail), opts);

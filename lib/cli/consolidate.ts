@@ -145,7 +145,7 @@ export function runConsolidate(args: ConsolidateArgs, io: Io): number {
   }
   const { entries, problems } = expandInputs(plain);
   for (const p of problems) {
-    if (p.reason === 'not-found') sources.push({ name: p.path, error: readErrors['not-found']! });
+    if (p.reason === 'not-found') sources.push({ name: p.path, error: readErrors['not-found'] });
     else io.err(printable(folderProblem(p)));
   }
   for (const { path: f, notWorkbook } of entries) {

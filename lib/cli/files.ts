@@ -60,7 +60,7 @@ function walk(dir: string, books: Entry[], others: Entry[], seen: Set<string>): 
       try {
         st = fs.statSync(p);
       } catch {
-        others.push({ path: p, notWorkbook: { kind: cli.brokenLinkKind, reason: readErrors['not-found']! } });
+        others.push({ path: p, notWorkbook: { kind: cli.brokenLinkKind, reason: readErrors['not-found'] } });
         continue;
       }
     }
@@ -71,7 +71,7 @@ function walk(dir: string, books: Entry[], others: Entry[], seen: Set<string>): 
       walk(p, books, others, seen);
     } else if (!st.isFile()) {
       // A named pipe, socket or device: never opened, it could make the run wait forever.
-      others.push({ path: p, notWorkbook: { kind: cli.specialFileKind, reason: readErrors['not-a-file']! } });
+      others.push({ path: p, notWorkbook: { kind: cli.specialFileKind, reason: readErrors['not-a-file'] } });
     } else if (WORKBOOK_EXT.test(e.name)) {
       books.push({ path: p });
     } else {

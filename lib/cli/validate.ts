@@ -22,7 +22,7 @@ export function runValidate(args: ValidateArgs, io: Io): number {
   const notices: string[] = [];
   for (const p of problems) {
     if (p.reason === 'not-found') {
-      results.push({ path: p.path, reportTypes: [], findings: [], skipped: [], error: { code: 'not-found', message: readErrors['not-found']! } });
+      results.push({ path: p.path, reportTypes: [], findings: [], skipped: [], error: { code: 'not-found', message: readErrors['not-found'] } });
     } else {
       notices.push(folderProblem(p));
     }

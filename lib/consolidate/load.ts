@@ -57,11 +57,11 @@ export function load(src: Source, index: number, candidates: string[], config: C
   // An unreadable file still tells by its name which department sent it.
   const unreadable = (reason: string): Loaded => ({ ...base, ...departmentByName(src, candidates), status: 'unreadable', reason });
   let grid: Workbook;
-  if (src.error !== undefined || (!src.bytes && !src.workbook)) return unreadable(src.error ?? readErrors['not-found']!);
+  if (src.error !== undefined || (!src.bytes && !src.workbook)) return unreadable(src.error ?? readErrors['not-found']);
   try {
     grid = src.workbook ?? readWorkbook(src.bytes ?? new Uint8Array(), src.name);
   } catch (err) {
-    return unreadable(err instanceof ReadError ? readErrorMessage(err).message : format(readErrors['unreadable']!, { detail: err instanceof Error ? err.message : String(err) }));
+    return unreadable(err instanceof ReadError ? readErrorMessage(err).message : format(readErrors['unreadable'], { detail: err instanceof Error ? err.message : String(err) }));
   }
   if (src.sheet !== undefined) {
     const want = normalize(src.sheet);

@@ -1,6 +1,11 @@
 // Reading a file: why it could not be read, what it turned out to be, why a sheet was skipped.
+import type { ReadErrorCode } from '../../read/sheetjs';
+import type { SkippedSheet } from '../../report';
 
-export const readErrors: Record<string, string> = {
+/** Why a file could not be used: the reader's codes and those of the callers around it. */
+export type ReadMessageId = ReadErrorCode | 'not-found' | 'unreadable' | 'not-a-file' | 'no-report' | 'internal';
+
+export const readErrors: Readonly<Record<ReadMessageId, string>> = {
   'empty': '空のファイルです（0 バイト）',
   'too-large': 'ファイルが大きすぎます（{size} MB、上限 {limit} MB）。画像や不要なシートを削除して保存し直してください',
   'expanded-too-large': '展開すると大きすぎるため読みません（展開後の上限 {expandedLimit} MB・セル {maxCells} 個）。圧縮爆弾などの不正なファイルか、不要なデータが大量に含まれています',
@@ -31,7 +36,7 @@ export const fileKinds: Record<string, string> = {
   Numbers: 'Numbers',
 };
 
-export const skipReasons: Record<string, string> = {
+export const skipReasons: Readonly<Record<SkippedSheet['reason'], string>> = {
   'no-header': '報告書の見出し行がないため対象外',
   'empty': '空のシートのため対象外',
   'hidden-meta': '集約用の管理シートのため対象外',
