@@ -2,7 +2,9 @@
 import type { Config } from './config/schema';
 import type { Workbook } from './grid';
 import { a1, colName } from './grid';
-import { fileKinds, readErrors, format, ruleMessage } from './locale/ja';
+import { fileKinds, readErrors } from './locale/ja/read';
+import { format } from './locale/ja/format';
+import { ruleMessage } from './locale/ja/rules';
 import { parseWorkbook, type ParsedWorkbook, type SkippedSheet } from './report';
 import { ReadError, limitsOf, type ReadNote, type ReadOptions } from './read/sheetjs';
 import { readWorkbook } from './read/workbook';
@@ -64,7 +66,7 @@ export function noteFindings(notes: ReadNote[]): Finding[] {
 export function checkParsed(path: string, parsed: ParsedWorkbook, config: Config, opts: ValidateOptions = {}): FileResult {
   const reportTypes = [...new Set(parsed.reports.map((r) => r.type.name))];
   if (parsed.reports.length === 0) {
-    return { path, reportTypes, findings: [], skipped: parsed.skipped, error: { code: 'no-report', message: readErrors['no-report']! } };
+    return { path, reportTypes, findings: [], skipped: parsed.skipped, error: { code: 'no-report', message: readErrors['no-report'] } };
   }
   return { path, reportTypes, findings: validateParsed(parsed, config, opts), skipped: parsed.skipped };
 }
@@ -82,7 +84,7 @@ export function checkBytes(path: string, bytes: Uint8Array, config: Config, opts
   } catch (err) {
     if (err instanceof ReadError) return { path, reportTypes: [], findings: [], skipped: [], error: readErrorMessage(err, opts) };
     const detail = err instanceof Error ? err.message : String(err);
-    return { path, reportTypes: [], findings: [], skipped: [], error: { code: 'corrupt', message: format(readErrors['unreadable']!, { detail }) } };
+    return { path, reportTypes: [], findings: [], skipped: [], error: { code: 'corrupt', message: format(readErrors['unreadable'], { detail }) } };
   }
   let result: FileResult;
   try {
@@ -90,7 +92,7 @@ export function checkBytes(path: string, bytes: Uint8Array, config: Config, opts
   } catch (err) {
     // A bug met on a strange workbook must cost this file only, not the run.
     const detail = err instanceof Error ? err.message : String(err);
-    return { path, reportTypes: [], findings: [], skipped: [], error: { code: 'internal', message: format(readErrors['internal']!, { detail }) } };
+    return { path, reportTypes: [], findings: [], skipped: [], error: { code: 'internal', message: format(readErrors['internal'], { detail }) } };
   }
   if (notes.length > 0) {
     result.findings = sortFindings([...result.findings, ...noteFindings(notes)], wb.sheets.map((s) => s.name));

@@ -10,7 +10,7 @@ export { rules } from './rules';
 export type { Finding, Fix, Rule, Severity } from './rules/types';
 export { normalize, parseItemNumber, splitBullets, circled } from './normalize';
 export { applyFixes, type FixPlan } from './fix';
-export * as ja from './locale/ja';
+export * as ja from './locale/ja/index';
 export { split, type SplitResult, type SplitFile, type SplitOptions } from './consolidate/split';
 export { consolidate, ConsolidateError } from './consolidate/consolidate';
 export type {

@@ -1,11 +1,17 @@
-// The add-in's own marks, as file-format identifiers: the always-true conditional formats it
-// colours cells with. The library knows them by these formulas, so split, consolidate and
-// publish take them out of the files they write (a mark must not travel to a section, back
-// into the master, or into a published file).
+// File-format identifiers: what shinchoku writes into workbooks and reads back from them on the
+// next run (sheet names, row labels, headers, note markers, the add-in's conditional formats).
+// They are part of the file format, not wording: changing one orphans every file already sent
+// out. Messages live in lib/locale; nothing here is derived from them.
+
+/** The add-in's marks: the always-true conditional formats it colours cells with. */
 export const MARK_FORMULA = '=LEN("shinchoku")>0';
 export const CONSOLIDATION_FORMULA = '=LEN("shinchoku-consolidate")>0';
 
-/** Whether a conditional-format formula (with or without its `=`) is one of the add-in's marks. */
+/**
+ * Whether a conditional-format formula (with or without its `=`) is one of the add-in's marks.
+ * split, consolidate and publish take them out of the files they write (a mark must not travel
+ * to a section, back into the master, or into a published file).
+ */
 export function isPaneMark(formula: string): boolean {
   const f = formula.trim().replace(/^=/, '');
   return f === MARK_FORMULA.slice(1) || f === CONSOLIDATION_FORMULA.slice(1);
@@ -29,4 +35,65 @@ export function templatePeriod(formula: string | undefined): string | undefined 
 /** The formula of a template name: a string constant (Excel doubles quotes inside). */
 export function templateFormula(period: string): string {
   return `"${period.replace(/"/g, '""')}"`;
+}
+
+/** split's very hidden sheet in each section workbook: who it is for, and what it carries. */
+export const META_SHEET = '_shinchoku';
+export const META_TITLE = 'shinchoku 分割ブック管理情報（変更しないでください）';
+/** Row labels of META_SHEET, column A (department, master and format at rows 2–4). */
+export const META_ROW = {
+  department: '部署',
+  master: '元の集約表',
+  format: '形式',
+  /** Rows below those: the master's context the section's own check needs (lib/section.ts). */
+  numbering: '取組番号の並び',
+  saikeiSource: '再掲の元',
+} as const;
+
+/** Header of split's hidden key column in each report sheet of a section workbook. */
+export const KEY_HEADER = '集約キー（変更しないでください）';
+
+/** consolidate's very hidden record, read by the next run of the round. */
+export const STATE_SHEET = '_shinchoku_集約';
+export const STATE_TITLE = 'shinchoku 集約の記録（次の集約で使います。変更しないでください）';
+
+/** The name consolidate gives its summary sheet (the record names the one it wrote). */
+export const SUMMARY_SHEET = '集約結果';
+/**
+ * How the title in A1 of a summary sheet starts, as every release wrote it: the check that a
+ * sheet the record names is still ours. Frozen; a new title adds its prefix, never replaces one.
+ */
+export const SUMMARY_TITLE_PREFIXES: readonly string[] = ['集約結果（'];
+
+/** Header of the notes column consolidate adds beside each report table. */
+export const NOTE_HEADER = '集約メモ';
+
+/**
+ * Leads each note on who answered a row (未提出, 重複, ファイル不備, 返送ファイルにない行). Those
+ * notes are said afresh by every run, so the next run takes its predecessor's out by this
+ * signature, whatever their wording. Not prose: a rewording of the messages leaves it alone.
+ */
+export const STATUS_NOTE_MARK = '◇';
+
+/**
+ * How the notes on who answered began before STATUS_NOTE_MARK (releases up to 2026-12), frozen
+ * here so last round's files are still recognised. Never derived from the live messages.
+ */
+export const LEGACY_STATUS_NOTES: readonly string[] = [
+  '未提出: ',
+  '同じ部署から複数のファイルがあり未反映: ',
+  'ファイルに不備があり未反映: ',
+  '返送ファイルにこの行がなく未反映: ',
+];
+
+/** Whether one line of a 集約メモ cell is a note on who answered, by this or an earlier release. */
+export function isStatusNote(line: string): boolean {
+  return line.startsWith(STATUS_NOTE_MARK) || LEGACY_STATUS_NOTES.some((p) => line.startsWith(p));
+}
+
+/** First line of a cell where departments wrote differently; publish finds what is left by it. */
+export const CONFLICT_HEAD = '【競合】';
+/** Heads each department's text in such a cell. */
+export function conflictPart(department: string): string {
+  return `［${department}］`;
 }

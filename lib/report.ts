@@ -3,7 +3,7 @@
 // yields data rows whose cells remember their own address.
 import type { ColumnDef, Config, ReportType } from './config/schema';
 import { a1, cellKey, mergeIndex, type Sheet, type Workbook } from './grid';
-import { consolidate as ownText } from './locale/ja';
+import { META_SHEET, STATE_SHEET } from './marks';
 import { normalize, normalizeHeader } from './normalize';
 import { readSection, type SectionContext } from './section';
 
@@ -373,7 +373,7 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
 }
 
 /** split's key sheet and consolidate's record. */
-const OWN_SHEETS = new Set<string>([ownText.metaSheet, ownText.stateSheet]);
+const OWN_SHEETS = new Set<string>([META_SHEET, STATE_SHEET]);
 
 export function parseWorkbook(workbook: Workbook, config: Config): ParsedWorkbook {
   const types = compileTypes(config);
@@ -381,7 +381,7 @@ export function parseWorkbook(workbook: Workbook, config: Config): ParsedWorkboo
   const skipped: SkippedSheet[] = [];
   let section: SectionContext | undefined;
   for (const sheet of workbook.sheets) {
-    if (sheet.name === ownText.metaSheet) section = readSection(sheet);
+    if (sheet.name === META_SHEET) section = readSection(sheet);
     // Our own bookkeeping, hidden from people: not a report, and not worth a line to them.
     if (sheet.hidden && OWN_SHEETS.has(sheet.name)) continue;
     if (sheet.rowCount === 0) {

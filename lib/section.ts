@@ -8,7 +8,7 @@
 // or pairs of rows the master also has (saikei-unmarked): a part of a clean master is clean.
 import type { ColumnDef, ReportType } from './config/schema';
 import { a1, cellKey, emptySheet, parseA1, setCell, type Sheet } from './grid';
-import { consolidate as t } from './locale/ja';
+import { META_ROW } from './marks';
 import { parseItemNumber } from './normalize';
 import type { ParsedWorkbook, ReportRow, ReportSheet } from './report';
 import { markedWithSources } from './saikei';
@@ -67,7 +67,7 @@ export function carriedRows(master: ParsedWorkbook, mine: readonly { rs: ReportS
     const seq = sequences.get(row.sectionKey);
     if (seq && !done.has(row.sectionKey)) {
       done.add(row.sectionKey);
-      out.push([t.metaNumbering, rs.sheet.name, levelsOf(row), seq.join(',')]);
+      out.push([META_ROW.numbering, rs.sheet.name, levelsOf(row), seq.join(',')]);
     }
     for (const col of rs.type.columns) {
       const cell = col.text ? row.cells.get(col.key) : undefined;
@@ -80,7 +80,7 @@ export function carriedRows(master: ParsedWorkbook, mine: readonly { rs: ReportS
     const src = `${match.source.sheet}\u0000${cellKey(match.source.r, match.source.c)}`;
     if (cells.has(src) || carried.has(src)) continue;
     carried.add(src);
-    out.push([t.metaSaikeiSource, match.source.sheet, a1(match.source.r, match.source.c), match.source.cellText]);
+    out.push([META_ROW.saikeiSource, match.source.sheet, a1(match.source.r, match.source.c), match.source.cellText]);
   }
   return out;
 }
@@ -88,8 +88,8 @@ export function carriedRows(master: ParsedWorkbook, mine: readonly { rs: ReportS
 // The carried sources are one text column to the 再掲 index; no other rule sees them.
 const SOURCE_COLUMN: ColumnDef = {
   key: 'text',
-  label: t.metaSaikeiSource,
-  headers: [t.metaSaikeiSource],
+  label: META_ROW.saikeiSource,
+  headers: [META_ROW.saikeiSource],
   required: false,
   department: false,
   number: false,
@@ -102,7 +102,7 @@ const SOURCE_COLUMN: ColumnDef = {
 };
 const SOURCE_TYPE: ReportType = {
   id: 'carried-source',
-  name: t.metaSaikeiSource,
+  name: META_ROW.saikeiSource,
   columns: [SOURCE_COLUMN],
   detect: { minColumns: 1 },
   sheetNames: [],
@@ -138,11 +138,11 @@ export function readSection(sheet: Sheet): SectionContext | undefined {
   for (let r = 4; r < sheet.rowCount; r++) {
     const label = text(r, 0);
     const name = text(r, 1);
-    if (label === t.metaNumbering) {
+    if (label === META_ROW.numbering) {
       const levels = text(r, 2);
       const seq = text(r, 3).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
       numbering.set(levels ? `${name}|${levels}` : name, seq);
-    } else if (label === t.metaSaikeiSource && /^[A-Z]+[1-9]\d*$/.test(text(r, 2))) {
+    } else if (label === META_ROW.saikeiSource && /^[A-Z]+[1-9]\d*$/.test(text(r, 2))) {
       const at = parseA1(text(r, 2));
       sources.push({ sheet: name, r: at.r, c: at.c, text: text(r, 3) });
     }

@@ -2,7 +2,7 @@
 // deterministic order (sheet order, row, column, rule, message).
 import type { Config } from './config/schema';
 import { colIndex, colName, a1 } from './grid';
-import { ruleMessage } from './locale/ja';
+import { findingMessage } from './locale/ja/rules';
 import type { ParsedWorkbook } from './report';
 import { rules as registry } from './rules';
 import type { Finding, Rule, RuleHooks } from './rules/types';
@@ -42,7 +42,7 @@ export function validateParsed(parsed: ParsedWorkbook, config: Config, opts: Val
           cell,
           row: rep.r + 1,
           column: colName(rep.c),
-          message: ruleMessage(rule.id, rep.messageId, data),
+          message: findingMessage(rule.id, rep.messageId, data),
           ...(rep.fix ? { fix: rep.fix } : {}),
         });
       },

@@ -2,7 +2,7 @@
 // rule comes with its Japanese text, its test file and its sample workbook.
 import * as fs from 'fs';
 import * as path from 'path';
-import { ruleDocs } from '../lib/locale/ja';
+import { ruleDoc, ruleDocs } from '../lib/locale/ja/rules';
 import { rules } from '../lib/rules';
 import type { Rule } from '../lib/rules/types';
 
@@ -38,7 +38,7 @@ describe('rule registry', () => {
   });
 
   it.each(rules.map((r) => [r.id, r] as const))('%s has its locale entry, test file and sample workbook', (id, rule) => {
-    const doc = ruleDocs[id];
+    const doc = ruleDoc(id);
     expect(doc).toBeDefined();
     expect(doc!.description.trim()).not.toBe('');
     // Every message the rule can report has Japanese text using exactly its placeholders.

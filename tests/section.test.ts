@@ -1,6 +1,6 @@
 // The master's context a section workbook carries (lib/section.ts): what split writes for a
 // department is what parseWorkbook reads back, and a damaged sheet costs only its bad rows.
-import { consolidate as t } from '../lib/locale/ja';
+import { META_ROW } from '../lib/marks';
 import { parseWorkbook } from '../lib/report';
 import { carriedRows, readSection } from '../lib/section';
 import { book, config, sectionMeta, sheet, teigenRow, teigenSheet, VISION_HEADER, visionRow } from './rules/helpers';
@@ -26,9 +26,9 @@ describe('carriedRows → readSection', () => {
     const mine = master.reports.flatMap((rs) => rs.rows.filter((row) => row.cells.get('department')?.text === '保) 健康企画課').map((row) => ({ rs, row })));
     const rows = carriedRows(master, mine, config.saikei.driftThreshold);
     expect(rows).toEqual([
-      [t.metaNumbering, '分類3', '分類3|小分類1', '1,2,3'],
-      [t.metaNumbering, '分類3', '分類3|小分類2', '1'],
-      [t.metaSaikeiSource, '提言1-イ', 'D3', PLAN2],
+      [META_ROW.numbering, '分類3', '分類3|小分類1', '1,2,3'],
+      [META_ROW.numbering, '分類3', '分類3|小分類2', '1'],
+      [META_ROW.saikeiSource, '提言1-イ', 'D3', PLAN2],
     ]);
     const back = readSection(sectionMeta(rows))!;
     expect(back.department).toBe('保) 健康企画課');
@@ -54,13 +54,13 @@ describe('carriedRows → readSection', () => {
 describe('readSection', () => {
   it('is undefined without a department, and skips rows it cannot read', () => {
     expect(readSection(sectionMeta([], ''))).toBeUndefined();
-    const back = readSection(sectionMeta([[t.metaNumbering, '分類1', '', '1,x,3'], [t.metaSaikeiSource, '分類1', 'not-a-cell', '・文'], ['誰かのメモ', 'x']]))!;
+    const back = readSection(sectionMeta([[META_ROW.numbering, '分類1', '', '1,x,3'], [META_ROW.saikeiSource, '分類1', 'not-a-cell', '・文'], ['誰かのメモ', 'x']]))!;
     expect([...back.numbering]).toEqual([['分類1', [1, 3]]]);
     expect(back.sources).toBeUndefined();
   });
 
   it('is what parseWorkbook gives a workbook holding the sheet', () => {
-    const wb = book(sheet('分類1', [VISION_HEADER, visionRow({ no: '②' })]), sectionMeta([[t.metaNumbering, '分類1', '分類1', '1,2']]));
+    const wb = book(sheet('分類1', [VISION_HEADER, visionRow({ no: '②' })]), sectionMeta([[META_ROW.numbering, '分類1', '分類1', '1,2']]));
     const parsed = parseWorkbook(wb, config);
     expect(parsed.section?.numbering.get('分類1|分類1')).toEqual([1, 2]);
     expect(parsed.reports.map((r) => r.sheet.name)).toEqual(['分類1']);

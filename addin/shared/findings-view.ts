@@ -2,7 +2,8 @@
 // per kind, then findings grouped by sheet. Text goes in through textContent only. Each
 // finding's action is a real <button> (keyboard and screen readers get it for free); the
 // English rule ids are for support, so they wait behind one toggle at the end.
-import { addin as t, format, severityLabel } from '../../lib/locale/ja';
+import { addin as t } from '../../lib/locale/ja/addin';
+import { format, severityLabel } from '../../lib/locale/ja/format';
 import type { Finding, Fix, Severity } from '../../lib/rules/types';
 import { h, type Child } from './dom';
 

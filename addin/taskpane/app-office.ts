@@ -5,8 +5,8 @@
 // an operation's message.
 import type { Config } from '../../lib/config/schema';
 import { departmentFromName, knownDepartments } from '../../lib/consolidate/departments';
-import { addin as t, format } from '../../lib/locale/ja';
-import { readWorkbook } from '../../lib/read/workbook';
+import { addin as t } from '../../lib/locale/ja/addin';
+import { format } from '../../lib/locale/ja/format';
 import { applyFixes } from '../../lib/fix';
 import type { Finding, Fix } from '../../lib/rules/types';
 import { applyPlan, consolidationFills, HISTORY_FILLS } from '../office/apply-plan';

@@ -3,7 +3,8 @@
 import { checkBytes, type FileResult } from '../../lib/check';
 import type { Config } from '../../lib/config/schema';
 import { getCell, parseA1, type Workbook } from '../../lib/grid';
-import { addin as t, format } from '../../lib/locale/ja';
+import { addin as t } from '../../lib/locale/ja/addin';
+import { format } from '../../lib/locale/ja/format';
 import { readWorkbook } from '../../lib/read/workbook';
 import { applyFixes } from '../../lib/fix';
 import type { Finding, Fix } from '../../lib/rules/types';

@@ -3,7 +3,9 @@
 // same summary, each item clickable.
 import { zipSync } from 'fflate';
 import { getCell, parseA1 } from '../../lib/grid';
-import { addin as t, format, summary as sumText } from '../../lib/locale/ja';
+import { addin as t } from '../../lib/locale/ja/addin';
+import { format } from '../../lib/locale/ja/format';
+import { summary as sumText } from '../../lib/locale/ja/summary';
 import { droppedRows } from '../../lib/consolidate/summary-sheet';
 import { readWorkbook } from '../../lib/read/workbook';
 import { consolidate, masterErrorMessage, publish, split, type ConsolidateResult, type Summary } from '../shared/consolidation';

@@ -1,7 +1,7 @@
 // Entry of the task pane and the standalone page: inside Excel the pane works on the open
 // workbook; anywhere else (office.js absent, or loaded outside Office) it works on files.
 import { defaultConfig } from '../../lib/config';
-import { addin as t } from '../../lib/locale/ja';
+import { addin as t } from '../../lib/locale/ja/addin';
 import { OfficeApp, officeErrorMessage } from './app-office';
 import { StandaloneApp } from './app-standalone';
 import { detectHost, openedByOffice } from './host';

@@ -1,6 +1,6 @@
 // The frame around both views: title, tabs (検証 / 集約), a status line that replaces
 // office-js-helpers' notifications, and file drop handling.
-import { addin as t } from '../../lib/locale/ja';
+import { addin as t } from '../../lib/locale/ja/addin';
 import { h, replace } from '../shared/dom';
 
 export type ViewName = 'validate' | 'consolidate';

@@ -2,7 +2,9 @@
 import { checkBytes, readErrorMessage, type FileError, type FileResult } from '../check';
 import type { Config } from '../config/schema';
 import { basename } from 'node:path';
-import { cli, format, readErrors } from '../locale/ja';
+import { cli } from '../locale/ja/cli';
+import { format } from '../locale/ja/format';
+import { readErrors } from '../locale/ja/read';
 import { readInputFile } from '../read/file';
 import { limitsOf, ReadError, type ReadOptions } from '../read/sheetjs';
 import { readReason } from './errors';
@@ -19,7 +21,7 @@ export function readInput(path: string, opts: ReadOptions = {}): { ok: true; byt
   }
   const error =
     got.code === 'not-a-file'
-      ? { code: 'unreadable', message: readErrors['not-a-file']! }
+      ? { code: 'unreadable', message: readErrors['not-a-file'] }
       : got.code === 'unreadable'
         ? { code: 'unreadable', message: format(cli.readFailed, { reason: readReason(got.detail) }) }
         : readErrorMessage(new ReadError(got.code, path, got.detail), opts);

@@ -8,7 +8,10 @@ import { fileNameFor, knownDepartments, matchDepartmentName } from '../consolida
 import { masterErrorMessage } from '../consolidate/messages';
 import type { Source, Summary } from '../consolidate/types';
 import { droppedRows, unfilledGroups } from '../consolidate/summary-sheet';
-import { consolidate as t, format, readErrors, severityLabel } from '../locale/ja';
+import { consolidate as t } from '../locale/ja/consolidate';
+import { format, severityLabel } from '../locale/ja/format';
+import { readErrors } from '../locale/ja/read';
+import { META_SHEET } from '../marks';
 import { readWorkbook } from '../read/workbook';
 import { readInput as readFileInput } from './check-file';
 import { outputFolderProblem, writeReason } from './errors';
@@ -142,7 +145,7 @@ export function runConsolidate(args: ConsolidateArgs, io: Io): number {
   }
   const { entries, problems } = expandInputs(plain);
   for (const p of problems) {
-    if (p.reason === 'not-found') sources.push({ name: p.path, error: readErrors['not-found']! });
+    if (p.reason === 'not-found') sources.push({ name: p.path, error: readErrors['not-found'] });
     else io.err(printable(folderProblem(p)));
   }
   for (const { path: f, notWorkbook } of entries) {
@@ -177,7 +180,7 @@ export function runConsolidate(args: ConsolidateArgs, io: Io): number {
     }
     for (const sh of wb.sheets) {
       if (samePath(f, master.file) && (master.sheet === undefined || master.sheet === sh.name)) continue;
-      if (sh.name === t.metaSheet) continue;
+      if (sh.name === META_SHEET) continue;
       sources.push({ name: `${f}#${sh.name}`, workbook: wb, sheet: sh.name, modified: r.modified });
     }
   }

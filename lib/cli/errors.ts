@@ -2,7 +2,8 @@
 // wrong and what to do. The code stays at the end, in brackets, for whoever supports them.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cli, format } from '../locale/ja';
+import { cli } from '../locale/ja/cli';
+import { format } from '../locale/ja/format';
 
 export function errorCode(err: unknown): string | undefined {
   if (err && typeof err === 'object' && 'code' in err && typeof (err as { code: unknown }).code === 'string') return (err as { code: string }).code;

@@ -3,7 +3,9 @@
 // workbook must show up with a reason, not vanish.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cli, format, readErrors } from '../locale/ja';
+import { cli } from '../locale/ja/cli';
+import { format } from '../locale/ja/format';
+import { readErrors } from '../locale/ja/read';
 
 // CSV and TSV are read too: a section that sent one gets told why (text-file).
 export const WORKBOOK_EXT = /\.(xlsx|xlsm|xlsb|xls|ods|csv|tsv)$/i;
@@ -58,7 +60,7 @@ function walk(dir: string, books: Entry[], others: Entry[], seen: Set<string>): 
       try {
         st = fs.statSync(p);
       } catch {
-        others.push({ path: p, notWorkbook: { kind: cli.brokenLinkKind, reason: readErrors['not-found']! } });
+        others.push({ path: p, notWorkbook: { kind: cli.brokenLinkKind, reason: readErrors['not-found'] } });
         continue;
       }
     }
@@ -69,7 +71,7 @@ function walk(dir: string, books: Entry[], others: Entry[], seen: Set<string>): 
       walk(p, books, others, seen);
     } else if (!st.isFile()) {
       // A named pipe, socket or device: never opened, it could make the run wait forever.
-      others.push({ path: p, notWorkbook: { kind: cli.specialFileKind, reason: readErrors['not-a-file']! } });
+      others.push({ path: p, notWorkbook: { kind: cli.specialFileKind, reason: readErrors['not-a-file'] } });
     } else if (WORKBOOK_EXT.test(e.name)) {
       books.push({ path: p });
     } else {

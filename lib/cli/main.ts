@@ -4,7 +4,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, defaultConfig, defaultConfigJson, parseConfig, type Config } from '../config';
-import { cli, consolidate as consolidateText, format, nextPeriod as nextText, ruleDocs, severityLabel, summary as summaryText } from '../locale/ja';
+import { cli, nextPeriod as nextText } from '../locale/ja/cli';
+import { consolidate as consolidateText } from '../locale/ja/consolidate';
+import { format, severityLabel } from '../locale/ja/format';
+import { ruleDoc } from '../locale/ja/rules';
+import { summary as summaryText } from '../locale/ja/summary';
 import { rules } from '../rules';
 import { errorCode, readReason } from './errors';
 import { processIo, type Io } from './io';
@@ -91,7 +95,7 @@ export function loadConfigFile(file: string | undefined): Config {
 
 function rulesText(): string {
   return rules
-    .map((r) => `${r.id}\t[${severityLabel[r.meta.severity]}]${r.meta.fixable ? '[修正案あり]' : ''}\t${ruleDocs[r.id]?.description ?? ''}`)
+    .map((r) => `${r.id}\t[${severityLabel[r.meta.severity]}]${r.meta.fixable ? '[修正案あり]' : ''}\t${ruleDoc(r.id)?.description ?? ''}`)
     .join('\n');
 }
 

@@ -3,7 +3,9 @@
 import * as path from 'node:path';
 import type { Config } from '../config/schema';
 import { masterErrorMessage } from '../consolidate/messages';
-import { consolidate as t, format, summary as s } from '../locale/ja';
+import { consolidate as t } from '../locale/ja/consolidate';
+import { format } from '../locale/ja/format';
+import { summary as s } from '../locale/ja/summary';
 import { outlineCounts, outlineOf, summaryDocx } from '../summary';
 import type { SummaryOutline } from '../summary/outline';
 import type { Io } from './io';

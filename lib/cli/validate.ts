@@ -3,7 +3,9 @@ import type { FileResult } from '../check';
 import type { Finding, Fix } from '../rules/types';
 import { checkFile } from './check-file';
 import type { Config } from '../config/schema';
-import { cli, excerpt, format, readErrors, severityLabel, skipReasons } from '../locale/ja';
+import { cli } from '../locale/ja/cli';
+import { excerpt, format, severityLabel } from '../locale/ja/format';
+import { readErrors, skipReasons } from '../locale/ja/read';
 import { expandInputs, folderProblem } from './files';
 import type { Io } from './io';
 
@@ -20,7 +22,7 @@ export function runValidate(args: ValidateArgs, io: Io): number {
   const notices: string[] = [];
   for (const p of problems) {
     if (p.reason === 'not-found') {
-      results.push({ path: p.path, reportTypes: [], findings: [], skipped: [], error: { code: 'not-found', message: readErrors['not-found']! } });
+      results.push({ path: p.path, reportTypes: [], findings: [], skipped: [], error: { code: 'not-found', message: readErrors['not-found'] } });
     } else {
       notices.push(folderProblem(p));
     }

@@ -1,7 +1,7 @@
 // Consolidation, stage 5: every cell the rows did not account for (headings, text outside
 // the table, files not applied) given its fate, so nothing returned goes unlisted.
 import { a1, type Sheet, type Workbook } from '../grid';
-import { consolidate as t } from '../locale/ja';
+import { consolidate as t } from '../locale/ja/consolidate';
 import { normalize } from '../normalize';
 import type { CellReason, UnplacedItem } from './types';
 import { nonEmpty, Loaded } from './load';

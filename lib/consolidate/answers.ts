@@ -4,7 +4,7 @@
 // department changed a cell is judged against the text it was given (its base), never against
 // what the master holds now, so a late or untouched file cannot undo a co-owner's answer.
 import { sameContent, typeOf, type Cell, type CellType } from '../grid';
-import { consolidate as t, format } from '../locale/ja';
+import { CONFLICT_HEAD, conflictPart } from '../marks';
 import { hash32 } from './model';
 
 /** A typed cell as the record keeps it (JSON in the record sheet). */
@@ -90,7 +90,7 @@ export function shownCell(s: CellState, current?: Cell): { cell: Cell; conflict:
   if (s.answers.length === 0) return { cell: s.baseline ? unstore(s.baseline) : (current ?? { value: '', text: '', type: 's' }), conflict: false };
   const first = unstore(s.answers[0]!.cell);
   if (s.answers.every((a) => sameContent(unstore(a.cell), first))) return { cell: first, conflict: false };
-  const text = [t.conflictHead, ...s.answers.flatMap((a) => [format(t.conflictPart, { department: a.department }), a.cell.w])].join('\n');
+  const text = [CONFLICT_HEAD, ...s.answers.flatMap((a) => [conflictPart(a.department), a.cell.w])].join('\n');
   return { cell: { value: text, text, type: 's' }, conflict: true };
 }
 

@@ -3,7 +3,9 @@
 // and every non-empty cell of every returned workbook is accounted for.
 import type { Config } from '../config/schema';
 import { a1, cellKey, parseA1 } from '../grid';
-import { consolidate as t, format } from '../locale/ja';
+import { consolidate as t } from '../locale/ja/consolidate';
+import { format } from '../locale/ja/format';
+import { STATE_SHEET, STATUS_NOTE_MARK, SUMMARY_SHEET } from '../marks';
 import { type ReportSheet } from '../report';
 import { RowMap } from '../ooxml/rowmap';
 import { knownDepartments } from './departments';
@@ -24,18 +26,23 @@ import { applyPlan } from '../write/apply-plan';
 export { FILLS };
 import { accountRest, masterTextTest } from './account';
 
-/** The master could not be used; `code` picks the CLI message. */
+/**
+ * The master could not be used; `code` picks the message. For 'master-no-department', `sheets`
+ * are the report sheets lacking the department column and `headers` the names it may have.
+ */
 export class ConsolidateError extends Error {
   constructor(
-    readonly code: 'master-no-report',
+    readonly code: 'master-no-report' | 'master-no-department',
     readonly detail = '',
+    readonly sheets: readonly string[] = [],
+    readonly headers: readonly string[] = [],
   ) {
     super(code);
     this.name = 'ConsolidateError';
   }
 }
 
-/** The note beside a row its department's answer did not reach, by why. */
+/** The note beside a row its department's answer did not reach, by why (after STATUS_NOTE_MARK). */
 const ROW_NOTE: Record<MissingRowsItem['status'], string> = { missing: t.noteMissing, duplicate: t.noteDuplicate, unusable: t.noteUnusable, dropped: t.noteDropped };
 
 /** Reports each phase's time since the previous one; nothing when nobody listens. */
@@ -172,7 +179,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     // A department that sent two files, or a broken one, did answer: say why its rows stay.
     for (const st of ['missing', 'duplicate', 'unusable', 'dropped'] as const) {
       const ds = notTaken.filter((d) => status(d) === st);
-      if (ds.length > 0) note(m, format(ROW_NOTE[st], { departments: ds.join(t.listJoin) }));
+      if (ds.length > 0) note(m, STATUS_NOTE_MARK + format(ROW_NOTE[st], { departments: ds.join(t.listJoin) }));
     }
     const missing = notTaken.filter((d) => !earlier.has(d) || status(d) === 'dropped');
     for (const d of missing) {
@@ -295,7 +302,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     cells,
   };
   // The earlier 集約結果 is replaced by this one; its record with this run's.
-  const summaryName = prev?.summarySheet && ed.sheets.some((s) => s.name === prev.summarySheet) ? prev.summarySheet : uniqueSheetName(t.summarySheet, ed.sheets.map((s) => s.name));
+  const summaryName = prev?.summarySheet && ed.sheets.some((s) => s.name === prev.summarySheet) ? prev.summarySheet : uniqueSheetName(SUMMARY_SHEET, ed.sheets.map((s) => s.name));
   const sheet = summarySheet(summary, ed.styles);
   // Printed on several pages, the 集約結果 repeats its table's header row.
   plan.sheets.push({ name: summaryName, xml: sheet.xml, state: 'visible', replace: summaryName === prev?.summarySheet, printTitles: sheet.printTitles });
@@ -308,7 +315,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   const record = stateSheetXml({
     taken: takenSoFar, marks: marks.map((m) => ({ ...m, r: out(m.sheet, m.r) })), history, dropped, summarySheet: summaryName, run, cells: cellsNow, open: openNow,
   });
-  plan.sheets.push({ name: t.stateSheet, xml: record, state: 'veryHidden', replace: ed.sheets.some((s) => s.name === t.stateSheet) });
+  plan.sheets.push({ name: STATE_SHEET, xml: record, state: 'veryHidden', replace: ed.sheets.some((s) => s.name === STATE_SHEET) });
   plan.activate = summaryName;
   applyPlan(ed, plan);
   const bytes = ed.toBytes();

@@ -3,7 +3,10 @@
 import { readErrorMessage } from '../check';
 import type { Config } from '../config/schema';
 import { type Sheet, type Workbook } from '../grid';
-import { consolidate as t, format, readErrors } from '../locale/ja';
+import { consolidate as t } from '../locale/ja/consolidate';
+import { format } from '../locale/ja/format';
+import { readErrors } from '../locale/ja/read';
+import { META_SHEET } from '../marks';
 import { normalize } from '../normalize';
 import { ReadError } from '../read/sheetjs';
 import { readWorkbook } from '../read/workbook';
@@ -54,11 +57,11 @@ export function load(src: Source, index: number, candidates: string[], config: C
   // An unreadable file still tells by its name which department sent it.
   const unreadable = (reason: string): Loaded => ({ ...base, ...departmentByName(src, candidates), status: 'unreadable', reason });
   let grid: Workbook;
-  if (src.error !== undefined || (!src.bytes && !src.workbook)) return unreadable(src.error ?? readErrors['not-found']!);
+  if (src.error !== undefined || (!src.bytes && !src.workbook)) return unreadable(src.error ?? readErrors['not-found']);
   try {
     grid = src.workbook ?? readWorkbook(src.bytes ?? new Uint8Array(), src.name);
   } catch (err) {
-    return unreadable(err instanceof ReadError ? readErrorMessage(err).message : format(readErrors['unreadable']!, { detail: err instanceof Error ? err.message : String(err) }));
+    return unreadable(err instanceof ReadError ? readErrorMessage(err).message : format(readErrors['unreadable'], { detail: err instanceof Error ? err.message : String(err) }));
   }
   if (src.sheet !== undefined) {
     const want = normalize(src.sheet);
@@ -71,7 +74,7 @@ export function load(src: Source, index: number, candidates: string[], config: C
     grid = formulasAsText(grid);
     counted = countCells(grid);
   }
-  const metaSheet = grid.sheets.find((s) => s.name === t.metaSheet);
+  const metaSheet = grid.sheets.find((s) => s.name === META_SHEET);
   const body: Workbook = metaSheet ? { name: grid.name, sheets: grid.sheets.filter((s) => s !== metaSheet) } : grid;
   const out: Loaded = { ...base, grid, cells: counted.cells, ...(metaSheet ? { metaSheet } : {}) };
   const metaDept = metaSheet?.rows.get(1)?.get(1)?.text.trim();

@@ -3,7 +3,7 @@ import type { ColumnDef, Config } from '../config/schema';
 import type { Sheet, Workbook } from '../grid';
 import { normalize } from '../normalize';
 import { parseWorkbook, type ParsedWorkbook, type ReportRow, type ReportSheet } from '../report';
-import { consolidate as t } from '../locale/ja';
+import { NOTE_HEADER } from '../marks';
 import { departmentsOf } from './departments';
 
 export const KEY_PREFIX = 'shinchoku:v1:';
@@ -172,7 +172,7 @@ export function mappedColumns(rs: ReportSheet): Set<number> {
 export function noteColumn(rs: ReportSheet): number | undefined {
   const mapped = mappedColumns(rs);
   for (const h of rs.headerRows) {
-    for (const [c, cell] of rs.sheet.rows.get(h) ?? []) if (cell.text === t.noteHeader && !mapped.has(c)) return c;
+    for (const [c, cell] of rs.sheet.rows.get(h) ?? []) if (cell.text === NOTE_HEADER && !mapped.has(c)) return c;
   }
   return undefined;
 }

@@ -3,8 +3,7 @@
 // conflicts still to resolve. Browser-safe: bytes in, bytes out.
 import type { Config } from '../config/schema';
 import { a1, colIndex, type Workbook } from '../grid';
-import { PREVIOUS_NAME } from '../marks';
-import { consolidate as t } from '../locale/ja';
+import { CONFLICT_HEAD, META_SHEET, PREVIOUS_NAME, STATE_SHEET } from '../marks';
 import { ConsolidateError, FILLS } from './consolidate';
 import { LEGACY_UNFILLED } from './write-master';
 import { dropPaneMarks, openMaster } from './master';
@@ -52,11 +51,11 @@ export function planPublish(grid: Workbook, config: Config): PublishPlan {
     if (notes !== undefined) noteColumns.push({ sheet: rs.sheet.name, c: notes });
     rs.sheet.rows.forEach((row, r) =>
       row.forEach((cell, c) => {
-        if (c !== notes && cell.text.startsWith(t.conflictHead)) conflictsLeft.push({ sheet: rs.sheet.name, cell: a1(r, c) });
+        if (c !== notes && cell.text.startsWith(CONFLICT_HEAD)) conflictsLeft.push({ sheet: rs.sheet.name, cell: a1(r, c) });
       }),
     );
   }
-  const sheets = [state?.summarySheet, t.stateSheet, t.metaSheet].filter((n): n is string => n !== undefined && grid.sheets.some((s) => s.name === n));
+  const sheets = [state?.summarySheet, STATE_SHEET, META_SHEET].filter((n): n is string => n !== undefined && grid.sheets.some((s) => s.name === n));
   return { reports, sheets, noteColumns, fills, conflictsLeft };
 }
 

@@ -2,13 +2,15 @@
 // survives; only the department's rows, a hidden key per row, progress cells unlocked.
 import type { Config } from '../config/schema';
 import { a1 } from '../grid';
-import { consolidate as t } from '../locale/ja';
+import type { ReportSheet } from '../report';
+import { KEY_HEADER, META_ROW, META_SHEET, META_TITLE, STATE_SHEET } from '../marks';
 import { carriedRows } from '../section';
 import { RowMap } from '../ooxml/rowmap';
 import { newSheetXml, XlsxEditor } from '../ooxml/workbook';
 import { fileNameFor, type FileNameChange } from './departments';
 import { dropPaneMarks, openMaster } from './master';
 import { contentHash } from './answers';
+import { ConsolidateError } from './consolidate';
 import { believedState } from './state';
 import { buildModel, isEditable, keyOf, noteColumn, type MasterModel, type MasterRow } from './model';
 
@@ -51,6 +53,13 @@ export function freeColumn(model: MasterModel, sheetName: string, xmlMax: number
 
 export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: Config, opts: SplitOptions = {}): SplitResult {
   const masterName = opts.masterName ?? model.workbook.name;
+  // Split goes by department: with no table naming any (a 計画の実施結果 without its 担当課
+  // column), there is nothing to cut, and "no report sheet" would be untrue.
+  const lacking = model.parsed.reports.filter((rs) => !hasDepartmentColumn(rs));
+  if (lacking.length > 0 && lacking.length === model.parsed.reports.length) {
+    const headers = lacking[0]!.type.columns.find((c) => c.department)?.headers.filter((h) => !h.startsWith('/')) ?? [];
+    throw new ConsolidateError('master-no-department', '', lacking.map((rs) => rs.sheet.name), headers);
+  }
   const files: SplitFile[] = [];
   const unowned = model.rows.filter((r) => r.owners.length === 0).map((r) => ({ sheet: r.sheet, cell: a1(r.row.r, 0), row: r.row.r + 1 }));
   const bySheet = new Map<string, MasterRow[]>();
@@ -69,7 +78,7 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
   const earlier = believedState(model.workbook, model.parsed.reports.map((r) => r.sheet.name))?.summarySheet;
   // The secretariat's 集約結果 and its record name every department: not a section's to read.
   if (earlier) base.removeSheet(earlier);
-  base.removeSheet(t.stateSheet);
+  base.removeSheet(STATE_SHEET);
   for (const dept of model.departments) {
     const ed = base.clone();
     let held = 0;
@@ -101,7 +110,7 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
         for (const r of mine) for (let k = r.row.r; k <= r.lastR; k++) sx.clearValue(k, notes);
         sx.setColumn(notes, { hidden: true });
       }
-      for (const h of rs.headerRows) sx.setText(h, keyCol, t.keyHeader);
+      for (const h of rs.headerRows) sx.setText(h, keyCol, KEY_HEADER);
       for (const r of mine) {
         // What each answer cell holds now: the base its answer is judged against on return.
         const bases = new Map<string, string>();
@@ -130,25 +139,31 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
     ed.compactSharedStrings();
     const meta = newSheetXml({
       rows: [
-        [{ text: t.metaTitle }],
-        [{ text: t.metaDepartment }, { text: dept }],
-        [{ text: t.metaMaster }, { text: masterName }],
-        [{ text: t.metaFormat }, { text: '1' }],
+        [{ text: META_TITLE }],
+        [{ text: META_ROW.department }, { text: dept }],
+        [{ text: META_ROW.master }, { text: masterName }],
+        [{ text: META_ROW.format }, { text: '1' }],
         // What the section's own check needs of rows it was not sent (lib/section.ts).
         ...carriedRows(model.parsed, model.rows.filter((r) => r.owners.includes(dept)), config.saikei.driftThreshold).map((row) => row.map((text) => ({ text }))),
       ],
     });
     // A master cut from an earlier split already has the sheet: it names the new department.
-    if (ed.sheets.some((s) => s.name === t.metaSheet)) {
-      ed.replaceSheet(t.metaSheet, meta);
-      ed.setState(t.metaSheet, 'veryHidden');
+    if (ed.sheets.some((s) => s.name === META_SHEET)) {
+      ed.replaceSheet(META_SHEET, meta);
+      ed.setState(META_SHEET, 'veryHidden');
     } else {
-      ed.addSheet(t.metaSheet, meta, 'veryHidden');
+      ed.addSheet(META_SHEET, meta, 'veryHidden');
     }
     const { name, change } = fileNameFor(dept, usedNames);
     files.push({ department: dept, name, bytes: ed.toBytes(), rows: held, ...(change ? { renamed: change } : {}) });
   }
   return { files, unowned, ...(earlier ? { earlierSummary: earlier } : {}) };
+}
+
+/** Whether any header row of the table maps its type's department column. */
+function hasDepartmentColumn(rs: ReportSheet): boolean {
+  const keys = rs.type.columns.filter((c) => c.department).map((c) => c.key);
+  return [...rs.columnMaps.values()].some((map) => keys.some((k) => map.has(k)));
 }
 
 /** Splits the master into one workbook per department (browser-safe: bytes in, bytes out). */

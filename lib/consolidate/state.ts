@@ -7,7 +7,7 @@
 import { a1, parseA1, type Workbook } from '../grid';
 import { inConflict, store, type Answer, type CellState, type StoredCell } from './answers';
 import type { FindingItem, UnauthorizedItem, UnplacedItem } from './types';
-import { consolidate as t } from '../locale/ja';
+import { STATE_SHEET, STATE_TITLE, SUMMARY_TITLE_PREFIXES } from '../marks';
 import { newSheetXml, type XlsxEditor } from '../ooxml/workbook';
 
 export interface UnfilledMark {
@@ -135,7 +135,7 @@ const isOpen = (x: unknown): boolean => isObject(x) && typeof x.kind === 'string
  * how a new round starts (the marks stay usable: they only ever take off our own colour).
  */
 export function readState(grid: Workbook): ConsolidationState | null {
-  const sheet = grid.sheets.find((s) => s.name === t.stateSheet);
+  const sheet = grid.sheets.find((s) => s.name === STATE_SHEET);
   if (!sheet) return null;
   const state: ConsolidationState = { taken: new Map(), marks: [], history: [], dropped: [], run: 0, cells: [], open: [] };
   const text = (r: number, c: number): string => sheet.rows.get(r)?.get(c)?.text ?? '';
@@ -209,8 +209,6 @@ export function readState(grid: Workbook): ConsolidationState | null {
   return state;
 }
 
-const SUMMARY_TITLE = t.summaryTitle.slice(0, t.summaryTitle.indexOf('{'));
-
 /**
  * The record as far as it can be believed. One naming as its 集約結果 a sheet that is not one
  * (a report, the notes for sections) was edited: that sheet is never replaced, nor who was
@@ -221,13 +219,13 @@ export function believedState(grid: Workbook, reportSheets: readonly string[]): 
   const name = state?.summarySheet;
   if (!state || name === undefined) return state;
   const title = grid.sheets.find((s) => s.name === name)?.rows.get(0)?.get(0)?.text ?? '';
-  if (name !== t.stateSheet && !reportSheets.includes(name) && title.startsWith(SUMMARY_TITLE)) return state;
+  if (name !== STATE_SHEET && !reportSheets.includes(name) && SUMMARY_TITLE_PREFIXES.some((p) => title.startsWith(p))) return state;
   return { taken: new Map(), marks: state.marks, history: state.history, dropped: [], run: 0, cells: [], open: [] };
 }
 
 export function stateSheetXml(state: ConsolidationState): string {
   const cell = (text: string): { text: string } => ({ text });
-  const rows = [[cell(t.stateTitle)]];
+  const rows = [[cell(STATE_TITLE)]];
   if (state.summarySheet) rows.push([cell(SUMMARY), cell(state.summarySheet)]);
   for (const [dept, files] of [...state.taken].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) rows.push([cell(TAKEN), cell(dept), cell(files.join('\n'))]);
   for (const m of state.marks) rows.push([cell(MARK), cell(m.sheet), cell(a1(m.r, m.c)), cell(m.fill)]);

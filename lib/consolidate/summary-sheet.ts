@@ -1,6 +1,7 @@
 // The 集約結果 sheet as a secretariat prints it: counts, who sent what, what the colours on the
 // report sheets mean, then every item with the place to look at.
-import { consolidate as t, excerpt, format, severityLabel } from '../locale/ja';
+import { consolidate as t } from '../locale/ja/consolidate';
+import { excerpt, format, severityLabel } from '../locale/ja/format';
 import { textUnits } from '../ooxml/height';
 import type { Styles } from '../ooxml/styles';
 import { newSheetXml, type NewSheetCell } from '../ooxml/workbook';

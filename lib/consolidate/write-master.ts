@@ -1,7 +1,9 @@
 // Consolidation, stage 4: the plan of each master sheet — typed answers, conflict and unfilled
 // colours, the 集約メモ notes, added rows — read from the master, written by nobody here.
 import { a1 } from '../grid';
-import { consolidate as t, format } from '../locale/ja';
+import { consolidate as t } from '../locale/ja/consolidate';
+import { format } from '../locale/ja/format';
+import { isStatusNote, NOTE_HEADER } from '../marks';
 import { type ReportSheet } from '../report';
 import { linesFor, pointsFor } from '../ooxml/height';
 import type { RowMap } from '../ooxml/rowmap';
@@ -56,9 +58,6 @@ export const UNFILLED_FILL = fillPattern(FILLS.unfilled, LEGACY_UNFILLED);
 
 export const HISTORY_FILL = fillPattern(FILLS.conflict, FILLS.added);
 
-/** Leading text of the notes on who answered, recomputed by every run. */
-export const STATUS_NOTES = [t.noteMissing, t.noteDuplicate, t.noteUnusable, t.noteDropped].map((x) => x.slice(0, x.indexOf('{')));
-
 /** Changes, fills, notes and added rows of one master sheet, planned in output rows. */
 export function planSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {
   const { ed, notes, fates, plan } = w;
@@ -78,7 +77,7 @@ export function planSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): 
     rs.sheet.rows.forEach((row, r) => {
       const text = row.get(reused)?.text;
       if (!text || rs.headerRows.includes(r)) return;
-      oldNotes.set(r, w.sameRound ? text.split('\n').filter((line) => line !== '' && !STATUS_NOTES.some((p) => line.startsWith(p))) : []);
+      oldNotes.set(r, w.sameRound ? text.split('\n').filter((line) => line !== '' && !isStatusNote(line)) : []);
     });
   }
   const hasNotes = rows.some((m) => notes.has(m)) || (ins && ins.size > 0) || oldNotes.size > 0;
@@ -134,7 +133,7 @@ export function planSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): 
   };
   if (hasNotes) {
     const lastHeaderCol = Math.max(...[...(rs.columnMaps.get(rs.headerRows[0]!)?.values() ?? [0])]);
-    for (const h of rs.headerRows) if (holds(h, noteCol) !== t.noteHeader) plan.cells.push({ sheet: name, r: out(h), c: noteCol, role: 'note-header', value: { kind: 'text', text: t.noteHeader }, look: { headerFrom: lastHeaderCol } });
+    for (const h of rs.headerRows) if (holds(h, noteCol) !== NOTE_HEADER) plan.cells.push({ sheet: name, r: out(h), c: noteCol, role: 'note-header', value: { kind: 'text', text: NOTE_HEADER }, look: { headerFrom: lastHeaderCol } });
     plan.columns.push({ sheet: name, c: noteCol, width: NOTE_WIDTH });
     const written = new Set<number>();
     for (const m of rows) {

@@ -2,8 +2,10 @@ import { deptMaster, isKnown, suggestDepartment, tokenizeDepartments } from '../
 import { a1 } from '../grid';
 import type { Rule } from './types';
 
+export type DepartmentMessageIds = 'unknown' | 'unknownNoSuggestion';
+
 /** 担当課/担当部 entries missing from the master, with the nearest known name. */
-export const department: Rule = {
+export const department: Rule<DepartmentMessageIds> = {
   id: 'department',
   meta: { severity: 'error', messages: { unknown: ['value', 'suggestion'], unknownNoSuggestion: ['value'] }, fixable: true },
   create(ctx) {

@@ -2,8 +2,10 @@ import { a1 } from '../grid';
 import { normalize } from '../normalize';
 import type { Rule } from './types';
 
+export type EnumMessageIds = 'invalid' | 'variant';
+
 /** Values outside their code list; a value that only differs by spacing or width gets a fix. */
-export const enumRule: Rule = {
+export const enumRule: Rule<EnumMessageIds> = {
   id: 'enum',
   meta: { severity: 'error', messages: { invalid: ['column', 'value', 'allowed'], variant: ['column', 'value', 'canonical'] }, fixable: true },
   create(ctx) {

@@ -1,7 +1,9 @@
 import type { Rule } from './types';
 
+export type HeaderMissingMessageIds = 'missing';
+
 /** A column the report type needs has no header; the columns found are still checked. */
-export const headerMissing: Rule = {
+export const headerMissing: Rule<HeaderMissingMessageIds> = {
   id: 'header-missing',
   meta: { severity: 'error', messages: { missing: ['column', 'type'] }, fixable: false },
   create(ctx) {

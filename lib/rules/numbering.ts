@@ -25,7 +25,7 @@ function showAll(seq: readonly number[], style: Style): string {
  * rows the section added (⑥, ⑦ after ⑤). Without the master's sequence (a sheet renamed, an
  * older split file), only duplicates and order: the gaps are other departments' rows.
  */
-function checkAgainstMaster(ctx: RuleContext, rs: ReportSheet, items: Seen[], style: Style, seq: readonly number[] | undefined): void {
+function checkAgainstMaster(ctx: RuleContext<NumberingMessageIds>, rs: ReportSheet, items: Seen[], style: Style, seq: readonly number[] | undefined): void {
   const rank = new Map<number, number>();
   seq?.forEach((n, i) => {
     if (!rank.has(n)) rank.set(n, i);
@@ -59,8 +59,10 @@ function checkAgainstMaster(ctx: RuleContext, rs: ReportSheet, items: Seen[], st
   }
 }
 
+export type NumberingMessageIds = 'duplicate' | 'skipped' | 'order' | 'unreadable' | 'notInMaster';
+
 /** 取組番号 duplicated, skipped or out of order within its section. */
-export const numbering: Rule = {
+export const numbering: Rule<NumberingMessageIds> = {
   id: 'numbering',
   meta: {
     severity: 'error',

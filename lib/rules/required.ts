@@ -14,8 +14,10 @@ export function freshTemplate(parsed: ParsedWorkbook): boolean {
   );
 }
 
+export type RequiredMessageIds = 'empty' | 'noProgress';
+
 /** Required cells (担当課/担当部, 取組内容, 取組番号) filled, and at least one progress cell. */
-export const required: Rule = {
+export const required: Rule<RequiredMessageIds> = {
   id: 'required',
   meta: { severity: 'error', messages: { empty: ['column'], noProgress: ['columns'] }, fixable: false },
   create(ctx) {

@@ -1,10 +1,12 @@
 import { a1 } from '../grid';
-import { excerpt } from '../locale/ja';
+import { excerpt } from '../locale/ja/format';
 import { describeDiff, location, markedWithSources, replaceBullets, type BulletRef } from '../saikei';
 import type { Rule } from './types';
 
+export type SaikeiDriftMessageIds = 'drift';
+
 /** A 再掲 whose source exists but differs: name the source, show the change, offer to copy it. */
-export const saikeiDrift: Rule = {
+export const saikeiDrift: Rule<SaikeiDriftMessageIds> = {
   id: 'saikei-drift',
   meta: { severity: 'warning', messages: { drift: ['text', 'source', 'diff'] }, fixable: true },
   create(ctx) {

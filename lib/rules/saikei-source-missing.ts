@@ -1,9 +1,11 @@
-import { excerpt } from '../locale/ja';
+import { excerpt } from '../locale/ja/format';
 import { markedWithSources } from '../saikei';
 import type { Rule } from './types';
 
+export type SaikeiSourceMissingMessageIds = 'missing';
+
 /** Text marked 再掲 whose source is nowhere else in the workbook, unmarked. */
-export const saikeiSourceMissing: Rule = {
+export const saikeiSourceMissing: Rule<SaikeiSourceMissingMessageIds> = {
   id: 'saikei-source-missing',
   meta: { severity: 'warning', messages: { missing: ['text'] }, fixable: false },
   create(ctx) {

@@ -1,11 +1,13 @@
-import { excerpt } from '../locale/ja';
+import { excerpt } from '../locale/ja/format';
 import { buildIndex, location } from '../saikei';
 import type { Rule } from './types';
 
 const NOTE = /^[\s\u3000]*※/u;
 
+export type SaikeiUnmarkedMessageIds = 'duplicate';
+
 /** The same bullet in two rows with no 再掲 mark on either; only exact repeats count. */
-export const saikeiUnmarked: Rule = {
+export const saikeiUnmarked: Rule<SaikeiUnmarkedMessageIds> = {
   id: 'saikei-unmarked',
   meta: { severity: 'warning', messages: { duplicate: ['text', 'source'] }, fixable: false },
   create(ctx) {

@@ -12,16 +12,20 @@ export interface Fix {
   value: string;
 }
 
-export interface RuleMeta {
+/**
+ * After typescript-eslint's `createRule<MessageIds>`: a rule names its message ids as a union
+ * type, so reporting an id it did not declare, or the locale lacking one, fails to compile.
+ */
+export interface RuleMeta<MessageIds extends string = string> {
   /** Default severity. */
   severity: Severity;
   /** Message ids and the placeholders each one uses (text lives in the locale). */
-  messages: Record<string, readonly string[]>;
+  messages: Record<MessageIds, readonly string[]>;
   fixable: boolean;
 }
 
-export interface Report {
-  messageId: string;
+export interface Report<MessageIds extends string = string> {
+  messageId: MessageIds;
   data?: Record<string, string | number>;
   sheet: string;
   /** 0-based row and column of the cell the finding is about. */
@@ -30,7 +34,7 @@ export interface Report {
   fix?: Fix;
 }
 
-export interface RuleContext {
+export interface RuleContext<MessageIds extends string = string> {
   config: Config;
   parsed: ParsedWorkbook;
   /** Other workbooks whose text may be a 再掲 source (the master, for a returned file). */
@@ -40,7 +44,7 @@ export interface RuleContext {
    * carries of the master. Its carried 再掲 sources are already in `context`.
    */
   section?: SectionContext;
-  report(r: Report): void;
+  report(r: Report<MessageIds>): void;
 }
 
 export interface RuleHooks {
@@ -50,10 +54,10 @@ export interface RuleHooks {
   end?(): void;
 }
 
-export interface Rule {
+export interface Rule<MessageIds extends string = string> {
   id: string;
-  meta: RuleMeta;
-  create(ctx: RuleContext): RuleHooks;
+  meta: RuleMeta<MessageIds>;
+  create(ctx: RuleContext<MessageIds>): RuleHooks;
 }
 
 export interface Finding {

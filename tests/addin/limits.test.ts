@@ -8,7 +8,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
-import { addin as t } from '../../lib/locale/ja';
+import { addin as t } from '../../lib/locale/ja/addin';
 import { readWorkbook } from '../../lib/read/workbook';
 import { readOpenWorkbook } from '../../addin/office/read';
 import { OfficeApp, officeErrorMessage } from '../../addin/taskpane/app-office';

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import webpack from 'webpack';
-import { addin } from '../../lib/locale/ja';
+import { addin } from '../../lib/locale/ja/addin';
 import { child, parseXml, walk, type XmlNode } from './xml';
 
 const ROOT = path.join(__dirname, '..', '..');

@@ -2,7 +2,7 @@
 // the pages that run inside Office, and a Japanese message for webviews too old to run the bundle.
 import * as fs from 'fs';
 import * as path from 'path';
-import { addin } from '../../lib/locale/ja';
+import { addin } from '../../lib/locale/ja/addin';
 
 const DIR = path.join(__dirname, '..', '..', 'addin');
 const pages: Record<string, { office: boolean; app: boolean }> = {

@@ -5,7 +5,10 @@ import * as path from 'node:path';
 import { summaryText } from '../../lib/cli/consolidate';
 import { summarySheetXml } from '../../lib/consolidate/summary-sheet';
 import type { Summary } from '../../lib/consolidate/types';
-import { addin, cli, consolidate as t, glossary } from '../../lib/locale/ja';
+import { addin } from '../../lib/locale/ja/addin';
+import { cli } from '../../lib/locale/ja/cli';
+import { consolidate as t } from '../../lib/locale/ja/consolidate';
+import { glossary } from '../../lib/locale/ja/glossary';
 import { Styles } from '../../lib/ooxml/styles';
 
 const ROOT = path.join(__dirname, '../..');

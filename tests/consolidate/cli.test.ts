@@ -7,6 +7,7 @@ import { main } from '../../lib/cli/main';
 import type { Io } from '../../lib/cli/io';
 import { FILLS } from '../../lib/consolidate/consolidate';
 import type { Summary } from '../../lib/consolidate/types';
+import { STATUS_NOTE_MARK } from '../../lib/marks';
 import { readWorkbook } from '../../lib/read/workbook';
 import { fill, inspect, libreOfficeResave, py, sheetOf, tmpDir, type InspectedSheet } from './helpers';
 
@@ -166,7 +167,7 @@ test('a row missing from a department’s returned file: listed, noted, marked, 
   const sheet = readWorkbook(fs.readFileSync(out), 'dropped.xlsx').sheets.find((x) => x.name === '提言1-ア')!;
   // The row keeps its text and says why beside it; the answered row says nothing.
   expect(sheet.rows.get(4)?.get(0)?.text).toBe('○会議を開く');
-  expect([...sheet.rows.get(4)!.values()].map((c) => c.text)).toContain('返送ファイルにこの行がなく未反映: 子) 子育て支援部');
+  expect([...sheet.rows.get(4)!.values()].map((c) => c.text)).toContain(`${STATUS_NOTE_MARK}返送ファイルにこの行がなく未反映: 子) 子育て支援部`);
   expect([...sheet.rows.get(3)!.values()].map((c) => c.text).filter((x) => x.includes('未反映'))).toEqual([]);
   const text = capture();
   main(['consolidate', m, back, '-o', out], text);
@@ -266,7 +267,7 @@ test('publish of a file Excel or LibreOffice saved: the removed text leaves the 
   // Every remaining cell still reads as before.
   const texts = (file: string): string[] =>
     readWorkbook(fs.readFileSync(file), file).sheets.filter((s) => !s.name.startsWith('集約結果') && !s.name.startsWith('_')).flatMap((s) =>
-      [...s.rows].flatMap(([r, row]) => [...row].filter(([, c]) => !/^(集約メモ|未提出|追加行|競合)/.test(c.text)).map(([c, cell]) => `${s.name}!${r},${c} ${cell.text}`)),
+      [...s.rows].flatMap(([r, row]) => [...row].filter(([, c]) => !new RegExp(`^(集約メモ|${STATUS_NOTE_MARK}|未提出|追加行|競合)`).test(c.text)).map(([c, cell]) => `${s.name}!${r},${c} ${cell.text}`)),
     );
   expect(texts(out)).toEqual(texts(saved));
 });
@@ -316,7 +317,7 @@ test('two files from one department: neither taken, unless --prefer-newest', () 
   const dupBook = readWorkbook(fs.readFileSync(out), 'o');
   expect(dupBook.sheets[0]!.rows.get(3)!.get(1)?.text ?? '').toBe('');
   const noteOf = [...dupBook.sheets[0]!.rows.get(3)!.values()].map((c) => c.text).find((x) => x.includes('未反映'));
-  expect(noteOf).toBe('同じ部署から複数のファイルがあり未反映: 子) 子育て支援部');
+  expect(noteOf).toBe(`${STATUS_NOTE_MARK}同じ部署から複数のファイルがあり未反映: 子) 子育て支援部`);
   expect(dupBook.sheets[0]!.rows.get(3)!.size).toBeGreaterThan(0);
   expect([...dupBook.sheets[0]!.rows.get(3)!.values()].some((c) => c.text.startsWith('未提出'))).toBe(false);
   const text = capture();
@@ -346,7 +347,7 @@ test('a department whose only file is broken: named with the file, its rows say 
   expect(s.missing).toEqual([]);
   expect(s.unfilled.map((u) => [u.cell, u.status])).toEqual([['A4', 'unusable']]);
   const row = [...readWorkbook(fs.readFileSync(out), 'o').sheets[0]!.rows.get(3)!.values()].map((c) => c.text);
-  expect(row).toContain('ファイルに不備があり未反映: 子) 子育て支援部');
+  expect(row).toContain(`${STATUS_NOTE_MARK}ファイルに不備があり未反映: 子) 子育て支援部`);
   const text = capture();
   main(['consolidate', m, back, '-o', out], text);
   expect(text.stdout.join('\n')).toMatch(/子\) 子育て支援部\tファイル不備\t.*子育て支援部\.xlsx/);

@@ -7,7 +7,10 @@ import type { Io } from '../../lib/cli/io';
 import { consolidate, FILLS } from '../../lib/consolidate/consolidate';
 import { shortFileNames, summarySheet } from '../../lib/consolidate/summary-sheet';
 import { defaultConfig } from '../../lib/config';
-import { consolidate as t, format, glossary } from '../../lib/locale/ja';
+import { consolidate as t } from '../../lib/locale/ja/consolidate';
+import { format } from '../../lib/locale/ja/format';
+import { glossary } from '../../lib/locale/ja/glossary';
+import { SUMMARY_SHEET } from '../../lib/marks';
 import { XlsxEditor } from '../../lib/ooxml/workbook';
 import { inspect, sheetOf, tmpDir } from './helpers';
 
@@ -32,7 +35,7 @@ beforeAll(() => {
   // What consolidate.ts is asked to do after adding the sheet (see the round's report).
   const ed = new XlsxEditor(r.bytes);
   titles = summarySheet(r.summary, ed.styles).printTitles;
-  ed.setPrintTitles(t.summarySheet, titles);
+  ed.setPrintTitles(SUMMARY_SHEET, titles);
   out = path.join(dir, '集約.xlsx');
   fs.writeFileSync(out, ed.toBytes());
 });
@@ -40,7 +43,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 test('counts and row numbers are numeric cells, labelled with the glossary', () => {
-  const s = sheetOf(inspect(out), t.summarySheet);
+  const s = sheetOf(inspect(out), SUMMARY_SHEET);
   const label = (text: string): string => Object.entries(s.cells).find(([, c]) => c.v === text)![0];
   const right = (ref: string): string => ref.replace(/^A/, 'B');
   expect(s.cells[right(label(glossary.missing))]).toMatchObject({ v: 7, t: 'n' });
@@ -53,7 +56,7 @@ test('counts and row numbers are numeric cells, labelled with the glossary', () 
 });
 
 test('files are named without their folder; the folder is said once', () => {
-  const s = sheetOf(inspect(out), t.summarySheet);
+  const s = sheetOf(inspect(out), SUMMARY_SHEET);
   const texts = Object.values(s.cells).map((c) => String(c.v ?? ''));
   const back = path.join(dir, '返送');
   expect(texts.filter((x) => x.includes(back))).toEqual([format(t.summaryFolder, { folders: back })]);
@@ -61,7 +64,7 @@ test('files are named without their folder; the folder is said once', () => {
 });
 
 test('the detail header repeats on every printed page, and name columns fit their names', () => {
-  const s = sheetOf(inspect(out), t.summarySheet);
+  const s = sheetOf(inspect(out), SUMMARY_SHEET);
   expect(titles).toMatch(/^\$\d+:\$\d+$/);
   expect(s.printTitles).toBe(titles);
   const row = titles.slice(1, titles.indexOf(':'));
@@ -73,7 +76,7 @@ test('the detail header repeats on every printed page, and name columns fit thei
 });
 
 test('the legend shows the colours the report sheets use', () => {
-  const s = sheetOf(inspect(out), t.summarySheet);
+  const s = sheetOf(inspect(out), SUMMARY_SHEET);
   const fills = Object.values(s.cells).map((c) => c.fill);
   for (const argb of Object.values(FILLS)) expect(fills).toContain(argb);
   const texts = Object.values(s.cells).map((c) => String(c.v ?? ''));
@@ -83,11 +86,11 @@ test('the legend shows the colours the report sheets use', () => {
 
 test('setPrintTitles replaces the sheet\'s earlier titles and leaves other names', () => {
   const ed = new XlsxEditor(new Uint8Array(fs.readFileSync(out)));
-  ed.setPrintTitles(t.summarySheet, '$3:$3');
+  ed.setPrintTitles(SUMMARY_SHEET, '$3:$3');
   const wb = ed.pkg.read(ed.wb);
-  const index = ed.sheets.find((x) => x.name === t.summarySheet)!.index;
+  const index = ed.sheets.find((x) => x.name === SUMMARY_SHEET)!.index;
   const own = [...wb.matchAll(new RegExp(`<definedName name="_xlnm\\.Print_Titles" localSheetId="${index}">([^<]*)<`, 'g'))].map((m) => m[1]);
-  expect(own).toEqual([`'${t.summarySheet}'!$3:$3`]);
+  expect(own).toEqual([`'${SUMMARY_SHEET}'!$3:$3`]);
 });
 
 test('shortFileNames keeps the path of a name two folders share', () => {

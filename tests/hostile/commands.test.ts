@@ -12,7 +12,7 @@ import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
 import type { Summary } from '../../lib/consolidate/types';
-import { readErrors } from '../../lib/locale/ja';
+import { readErrors, type ReadMessageId } from '../../lib/locale/ja/read';
 import { readWorkbook } from '../../lib/read/workbook';
 import { capture } from './io';
 
@@ -20,7 +20,7 @@ const CORPUS = path.join(__dirname, '..', 'fixtures', 'hostile', 'files');
 const corpus = fs.readdirSync(CORPUS).sort();
 const codeOf = (name: string): string => name.slice(0, name.indexOf('.'));
 /** The fixed start of the Japanese reason for a code (up to its first placeholder). */
-const reasonOf = (code: string): string => readErrors[code]!.split('{')[0]!;
+const reasonOf = (code: string): string => readErrors[code as ReadMessageId].split('{')[0]!;
 
 let work: string;
 beforeAll(() => {

@@ -11,7 +11,7 @@ import { main } from '../../lib/cli/main';
 import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
-import { readErrors } from '../../lib/locale/ja';
+import { readErrors } from '../../lib/locale/ja/read';
 import { capture } from './io';
 
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'hostile', 'files');

@@ -3,7 +3,7 @@
 // tests/seeds.test.ts; here each test states its layout in a few lines.
 import { defaultConfig } from '../../lib/config';
 import { emptySheet, parseA1, setCell, type Sheet, type Workbook } from '../../lib/grid';
-import { consolidate as ownText } from '../../lib/locale/ja';
+import { META_ROW, META_SHEET, META_TITLE } from '../../lib/marks';
 import { parseWorkbook } from '../../lib/report';
 import { rules } from '../../lib/rules';
 import type { Finding } from '../../lib/rules/types';
@@ -52,11 +52,11 @@ export function visionSheet(name: string, data: Cells[], merges: string[] = []):
  * carries of the master (`[取組番号の並び, sheet, levels, '1,2,3']`, `[再掲の元, sheet, A1, text]`).
  */
 export function sectionMeta(carried: Cells[], department = '保) 健康企画課'): Sheet {
-  const s = sheet(ownText.metaSheet, [
-    [ownText.metaTitle],
-    [ownText.metaDepartment, department],
-    [ownText.metaMaster, 'master.xlsx'],
-    [ownText.metaFormat, '1'],
+  const s = sheet(META_SHEET, [
+    [META_TITLE],
+    [META_ROW.department, department],
+    [META_ROW.master, 'master.xlsx'],
+    [META_ROW.format, '1'],
     ...carried,
   ]);
   s.hidden = true;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { circled } from '../../lib/normalize';
-import { consolidate as ownText } from '../../lib/locale/ja';
+import { META_ROW } from '../../lib/marks';
 import { book, run, sectionMeta, sheet, table, VISION_HEADER, visionRow, visionSheet } from './helpers';
 
 const nums = (...xs: string[]) => visionSheet('分類1', xs.map((no, i) => visionRow({ no, sep: `・取組${i}を実施した。` })));
@@ -63,7 +63,7 @@ describe('numbering', () => {
 });
 
 describe('numbering in a section workbook (split carries the master sequence)', () => {
-  const seq = (sheetName: string, levels: string, ns: string) => [ownText.metaNumbering, sheetName, levels, ns];
+  const seq = (sheetName: string, levels: string, ns: string) => [META_ROW.numbering, sheetName, levels, ns];
   const master15 = sectionMeta([seq('分類1', '分類1', '1,2,3,4,5')]);
 
   it('takes a part of the master sequence, in order, as complete', () => {

@@ -1,4 +1,4 @@
-import { consolidate as ownText } from '../../lib/locale/ja';
+import { META_ROW } from '../../lib/marks';
 import { parseWorkbook } from '../../lib/report';
 import { rules } from '../../lib/rules';
 import { validateParsed } from '../../lib/validate';
@@ -43,7 +43,7 @@ describe('saikei-source-missing', () => {
   });
 
   describe('in a section workbook', () => {
-    const carried = sectionMeta([[ownText.metaSaikeiSource, '提言1-イ', 'D3', `${PLAN1}\n${PLAN2}`]], '子) 児童相談所');
+    const carried = sectionMeta([[META_ROW.saikeiSource, '提言1-イ', 'D3', `${PLAN1}\n${PLAN2}`]], '子) 児童相談所');
     const mine = teigenSheet('提言4-エ', [teigenRow({ plan: `${PLAN2}【再掲】` })]);
 
     it('finds the source split carried from rows the section was not sent', () => {
