@@ -4,6 +4,7 @@
 // it fall back to row blocks, halving the block until each answer fits. Excel fails
 // getMergedAreasOrNullObject above 512 areas: then merges are read in row bands.
 import { colIndex, emptySheet, setCell, type Cell, type CellValue, type Range, type Sheet, type Workbook } from '../../lib/grid';
+import { TEMPLATE_NAME } from '../../lib/marks';
 import { isCellEditMode, isPayloadTooLarge, runExcel, supports, type RunOptions } from './run';
 
 export interface SheetInfo {
@@ -182,7 +183,12 @@ export async function readOpenWorkbook(name = 'Excel', opts: RunOptions & { bloc
   const collect = async (ctx: Excel.RequestContext, whole: boolean): Promise<OpenWorkbook> => {
     const wss = ctx.workbook.worksheets;
     wss.load('items/id,items/name,items/visibility');
+    // A distribution template `next` made carries its period in a hidden name (ExcelApi 1.4):
+    // the rules then take its empty rows for "not answered yet", as the CLI does.
+    const mark = supports('ExcelApi', '1.4') ? ctx.workbook.names.getItemOrNullObject(TEMPLATE_NAME) : undefined;
+    mark?.load('type,value');
     await ctx.sync();
+    const template = mark && !mark.isNullObject && mark.type === Excel.NamedItemType.string ? String(mark.value) : undefined;
     let dims = queueDims(ctx, wss.items, whole);
     let banded = false;
     try {
@@ -204,7 +210,7 @@ export async function readOpenWorkbook(name = 'Excel', opts: RunOptions & { bloc
       await readBlocks(ctx, dims, sheets, opts.blockCells ?? BLOCK_CELLS);
     }
     const protectedSheets = dims.filter((d) => d.protection.protected).map((d) => d.ws.name);
-    return { workbook: { name, sheets }, sheets: wss.items.map((ws) => ({ id: ws.id, name: ws.name })), protectedSheets };
+    return { workbook: { name, sheets, ...(template !== undefined ? { template } : {}) }, sheets: wss.items.map((ws) => ({ id: ws.id, name: ws.name })), protectedSheets };
   };
   try {
     return await runExcel((ctx) => collect(ctx, true), opts);

@@ -127,6 +127,8 @@ export class FakeExcel {
   fileBytes: Uint8Array = new Uint8Array();
   handlers: ((e: any) => unknown)[] = [];
   /** Stands in for Excel's own .xlsx reader in insertWorksheetsFromBase64 (ExcelApi 1.13). */
+  /** Workbook-level defined names: name → formula as Excel keeps it (`="令和7年度下半期"`). */
+  definedNames = new Map<string, string>();
   onInsertWorksheets: ((base64: string, names: string[]) => { name: string; rows: (string | number | boolean | null)[][] }[]) | null = null;
   /** Change events raised, for tests. */
   events: any[] = [];
@@ -245,6 +247,7 @@ export class FakeExcel {
       DataValidationAlertStyle: { stop: 'Stop', warning: 'Warning', information: 'Information' },
       InsertShiftDirection: { down: 'Down', right: 'Right' },
       WorksheetPositionType: { end: 'End', start: 'Start' },
+      NamedItemType: { string: 'String', integer: 'Integer', double: 'Double', boolean: 'Boolean', range: 'Range', error: 'Error', array: 'Array' },
     };
     g.Office = {
       HostType: { Excel: 'Excel' },
@@ -297,6 +300,25 @@ class Ctx {
     const worksheets = new WorksheetCollection(this);
     this.workbook = {
       worksheets,
+      names: {
+        /** NamedItemCollection.getItemOrNullObject (ExcelApi 1.4); type and value of a constant. */
+        getItemOrNullObject: (name: string) => {
+          if (fake.api < 4) throw fail('ApiNotFound', 'getItemOrNullObject needs ExcelApi 1.4');
+          const item = new FakeProxy(this);
+          for (const k of ['isNullObject', 'type', 'value', 'formula']) Object.defineProperty(item, k, { get: () => item.prop(k) });
+          (item as any).load = () => {
+            this.q(() => {
+              const f = fake.definedNames.get(name);
+              item.data.isNullObject = f === undefined;
+              if (f === undefined) return;
+              const text = /^=?"((?:[^"]|"")*)"$/.exec(f);
+              Object.assign(item.data, { formula: f.startsWith('=') ? f : `=${f}`, type: text ? 'String' : /^=?-?\d/.test(f) ? 'Double' : 'Range', value: text ? text[1]!.replace(/""/g, '"') : f });
+            });
+            return item;
+          };
+          return item;
+        },
+      },
       insertWorksheetsFromBase64: (b64: string, opts: { sheetNamesToInsert?: string[] } = {}) => {
         if (fake.api < 13) throw fail('ApiNotFound', 'insertWorksheetsFromBase64 needs ExcelApi 1.13');
         this.w(() => {
