@@ -531,10 +531,18 @@ export const addin = {
   splitDone: '部署別のブック {n} 件を ZIP にまとめて保存しました（担当のない行 {unowned} 行）',
   splitDoneEarlier: '。前回の集約結果シート「{sheet}」があります: 新しい回なら削除してください',
   splitFailed: '分割できませんでした: {detail}',
-  sumCounts: `${g.submitted} {submitted} 部署・${g.missing} {missing} 部署{others}・${g.conflict} {conflicts} 件・${g.unauthorized} {unauthorized} 件・${g.finding} {findings} 件`,
+  /** The summary's counts, in this order, each shown only when it is not zero. */
+  sumCount: {
+    submitted: `${g.submitted} {n} 部署`,
+    missing: `${g.missing} {n} 部署`,
+    earlier: `${g.earlier} {n} 部署`,
+    duplicate: `${g.duplicate} {n} 部署`,
+    unusable: `${g.unusable} {n} 部署`,
+    conflicts: `${g.conflict} {n} 件`,
+    unauthorized: `${g.unauthorized} {n} 件`,
+    findings: `${g.finding} {n} 件`,
+  } as Record<string, string>,
   sumMissing: `${g.missing}: {names}`,
-  /** In sumCounts only when there are such departments. */
-  sumOthers: { earlier: `・${g.earlier} {n} 部署`, duplicate: `・${g.duplicate} {n} 部署`, unusable: `・${g.unusable} {n} 部署` } as Record<string, string>,
   sumListTitle: '{title}（{n} 件）',
   sumConflicts: `${g.conflict}（同じセルに別々の記入）`,
   sumUnauthorized: `${g.unauthorized}（反映していません）`,
