@@ -7,7 +7,7 @@ import type { Fix } from '../../lib/rules/types';
 import type { Finding, Severity } from '../../lib/rules/types';
 import { parseA1 } from '../../lib/grid';
 import { runExcel, supports, type RunOptions } from './run';
-import { CONSOLIDATION_FORMULA, MARK_FORMULA } from '../../lib/marks';
+import { CONSOLIDATION_FORMULA, MARK_FORMULA, NOTE_PREFIX } from '../../lib/marks';
 
 /** Request budget per sync, bytes; well under the 5 MB limit as JSON escapes can inflate text. */
 export const REQUEST_BYTES = 2_000_000;
@@ -16,8 +16,8 @@ const COMMAND_BYTES = 160;
 
 /** Always-true formulas that name their owner, so our conditional formats are recognisable (lib/marks). */
 export { CONSOLIDATION_FORMULA, MARK_FORMULA };
-/** Notes we write start with this; others' notes are never touched. */
-export const NOTE_PREFIX = '【進捗チェック】';
+/** Notes we write start with this (lib/marks knows it too); others' notes are never touched. */
+export { NOTE_PREFIX };
 export const MARK_COLORS: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
 /** Areas per conditional format: keeps each address list short. */
 const AREAS_PER_FORMAT = 200;
