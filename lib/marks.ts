@@ -3,7 +3,11 @@
 // They are part of the file format, not wording: changing one orphans every file already sent
 // out. Messages live in lib/locale; nothing here is derived from them.
 
-/** The add-in's marks: the always-true conditional formats it colours cells with. */
+/**
+ * The add-in's marks: the always-true conditional formats it colours cells with, and the
+ * notes it writes (ExcelApi 1.18). split, consolidate and publish take them out of the files
+ * they write, so a mark never travels to a section, back into the master, or into print.
+ */
 export const MARK_FORMULA = '=LEN("shinchoku")>0';
 export const CONSOLIDATION_FORMULA = '=LEN("shinchoku-consolidate")>0';
 
@@ -96,4 +100,18 @@ export const CONFLICT_HEAD = '【競合】';
 /** Heads each department's text in such a cell. */
 export function conflictPart(department: string): string {
   return `［${department}］`;
+}
+
+/** The first line of every note the add-in writes; others' notes never start with it. */
+export const NOTE_PREFIX = '【進捗チェック】';
+
+/**
+ * Whether a note's text (a legacy comment's runs joined) is one of the add-in's. Excel may put
+ * the author's name and a colon on a line of its own before the text.
+ */
+export function isPaneNote(text: string): boolean {
+  const t = text.replace(/^\s+/, '');
+  if (t.startsWith(NOTE_PREFIX)) return true;
+  const nl = t.indexOf('\n');
+  return nl > 0 && nl <= 256 && /[:：]\s*$/.test(t.slice(0, nl)) && t.slice(nl + 1).replace(/^\s+/, '').startsWith(NOTE_PREFIX);
 }

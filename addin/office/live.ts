@@ -11,7 +11,7 @@ import { parseWorkbook, type ParsedWorkbook } from '../../lib/report';
 import type { Finding, Fix } from '../../lib/rules/types';
 import { validateParsed } from '../../lib/validate';
 import { patchRows, readOpenWorkbook, readRows, toCell, type OpenWorkbook } from './read';
-import { errorCode, isPayloadTooLarge, runExcel, type RunOptions } from './run';
+import { errorCode, isPayloadTooLarge, runExcel, supports, type RunOptions } from './run';
 import { lockedCells, selectCell, setMarks, writeCells } from './write';
 
 export interface LiveState {
@@ -25,6 +25,7 @@ export interface LiveOptions extends RunOptions {
   debounceMs?: number;
   /** Cells per sync when a read has to be split (see read.ts). */
   blockCells?: number;
+  /** Marks in the workbook; by default only where Excel keeps its undo over add-in writes. */
   marks?: boolean;
   /** How long a cell we wrote stays "ours" for change events without triggerSource, ms. */
   ownWriteMs?: number;
@@ -79,6 +80,14 @@ function sameWorkbook(a: Workbook, b: Workbook): boolean {
   return a.sheets.length === b.sheets.length && a.sheets.every((s, i) => sameSheet(s, b.sheets[i]!));
 }
 
+/**
+ * Below ExcelApi 1.20 (Office LTSC 2021 and 2024) any add-in write empties Excel's undo stack:
+ * marks rewritten after each edit would take the clerk's Ctrl+Z away.
+ */
+export function undoKept(): boolean {
+  return supports('ExcelApi', '1.20');
+}
+
 const sameFindings = (a: readonly Finding[], b: readonly Finding[]): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export class LiveSession {
@@ -99,7 +108,13 @@ export class LiveSession {
     private readonly onState: (s: LiveState) => void,
     private readonly opts: LiveOptions = {},
   ) {
-    this.marks = opts.marks ?? true;
+    this.marks = opts.marks ?? undoKept();
+  }
+
+  /** True when every sheet is protected: no mark can be written anywhere. */
+  get fullyProtected(): boolean {
+    const b = this.book;
+    return !!b && b.sheets.length > 0 && b.sheets.every((s) => b.protectedSheets.includes(s.name));
   }
 
   private now(): number {

@@ -7,7 +7,7 @@ import type { Fix } from '../../lib/rules/types';
 import type { Finding, Severity } from '../../lib/rules/types';
 import { parseA1 } from '../../lib/grid';
 import { runExcel, supports, type RunOptions } from './run';
-import { CONSOLIDATION_FORMULA, MARK_FORMULA } from '../../lib/marks';
+import { CONSOLIDATION_FORMULA, isPaneNote, MARK_FORMULA, NOTE_PREFIX } from '../../lib/marks';
 
 /** Request budget per sync, bytes; well under the 5 MB limit as JSON escapes can inflate text. */
 export const REQUEST_BYTES = 2_000_000;
@@ -16,8 +16,8 @@ const COMMAND_BYTES = 160;
 
 /** Always-true formulas that name their owner, so our conditional formats are recognisable (lib/marks). */
 export { CONSOLIDATION_FORMULA, MARK_FORMULA };
-/** Notes we write start with this; others' notes are never touched. */
-export const NOTE_PREFIX = '【進捗チェック】';
+/** Notes we write start with this (lib/marks knows it too); others' notes are never touched. */
+export { NOTE_PREFIX };
 export const MARK_COLORS: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
 /** Areas per conditional format: keeps each address list short. */
 const AREAS_PER_FORMAT = 200;
@@ -192,7 +192,7 @@ export async function setMarks(findings: readonly Finding[] | null, opts: RunOpt
     await ctx.sync();
     let syncs = 3;
     for (const c of customs) if (c.rule.formula === MARK_FORMULA) c.f.delete();
-    for (const m of marks) for (const n of m.notes?.items ?? []) if (String(n.content).startsWith(NOTE_PREFIX)) n.delete();
+    for (const m of marks) for (const n of m.notes?.items ?? []) if (isPaneNote(String(n.content))) n.delete();
     let marked = 0;
     for (const m of marks) {
       const list = bySheet.get(m.ws.name);
@@ -215,7 +215,7 @@ export async function setMarks(findings: readonly Finding[] | null, opts: RunOpt
         for (const [cell, msgs] of text) {
           const slot = slots.get(cell);
           const existing = slot && !slot.isNullObject ? String(slot.content) : null;
-          if (existing !== null && !existing.startsWith(NOTE_PREFIX)) continue;
+          if (existing !== null && !isPaneNote(existing)) continue;
           // Ours was deleted above; a fresh one replaces it.
           m.ws.notes.add(cell, `${NOTE_PREFIX}\n${msgs.join('\n')}`);
         }

@@ -12,7 +12,7 @@ import type { Finding, Fix } from '../../lib/rules/types';
 import { applyPlan, consolidationFills, HISTORY_FILLS } from '../office/apply-plan';
 import { errorCode, isCellEditMode, isPayloadTooLarge } from '../office/run';
 import { planInputRules } from '../office/input-rules';
-import { LiveSession } from '../office/live';
+import { LiveSession, undoKept } from '../office/live';
 import { applyPublish } from '../office/publish';
 import { readOpenWorkbook } from '../office/read';
 import { CONSOLIDATION_FORMULA, getFileBytes, selectCell, setInputRules, setOwnedFills } from '../office/write';
@@ -140,10 +140,22 @@ export class OfficeApp {
     if (st.error) this.shell.status(officeErrorMessage(st.error), 'error');
     else if (st.busy) this.note(t.validating, 'busy');
     else this.note(format(t.validated, { n: st.parsed?.reports.length ?? 0 }));
+    // A workbook protected throughout takes no mark: the switch is off, and says why.
+    const sealed = this.live.fullyProtected;
+    // Where writes cost the clerk's undo, one sentence says why marks are off (or what on costs).
+    const why = (): string | null => (sealed ? t.marksAllProtected : undoKept() ? null : this.live.marks ? t.marksOnUndo : t.marksOffUndo);
+    const whyText = why();
+    const marksWhy = whyText ? h('p', { class: 'notice', 'data-testid': 'marks-why' }, whyText) : null;
     const marks = h('input', {
       type: 'checkbox',
-      checked: this.live.marks,
-      onchange: (e: Event) => void this.live.setMarking((e.target as HTMLInputElement).checked).catch((err: unknown) => this.fail(err)),
+      'data-testid': 'marks',
+      checked: this.live.marks && !sealed,
+      disabled: sealed,
+      onchange: (e: Event) => {
+        const done = this.live.setMarking((e.target as HTMLInputElement).checked);
+        if (marksWhy) marksWhy.textContent = why();
+        void done.catch((err: unknown) => this.fail(err));
+      },
     });
     replace(
       v,
@@ -154,9 +166,10 @@ export class OfficeApp {
         h('label', { class: 'toggle' }, marks, t.showMarks),
         h('button', { type: 'button', 'data-testid': 'input-rules', onclick: () => void this.inputRules().catch((err: unknown) => this.fail(err)) }, t.inputRulesButton),
       ),
+      marksWhy,
       st.parsed && st.parsed.reports.length === 0 ? h('p', { class: 'empty' }, t.noReportInBook) : null,
       // Said once, calmly, instead of an error after every edit.
-      this.live.protectedSheets.length
+      this.live.protectedSheets.length && !sealed
         ? h('p', { class: 'notice', 'data-testid': 'protected' }, protectedNotice(this.live.protectedSheets))
         : null,
       renderFindings({

@@ -27,6 +27,30 @@ function list<T>(title: string, items: readonly T[], row: (x: T) => Child[], tes
   return h('details', { class: 'sum-list', open: true, 'data-testid': testid }, h('summary', {}, format(t.sumListTitle, { title, n: items.length })), h('ul', {}, ...items.map((x) => h('li', {}, ...row(x)))));
 }
 
+/** The summary's counts, only those that are not zero: 「提出 3 部署・競合 1 件」. */
+export function summaryCounts(s: Summary): string {
+  const depts = (status: string): number => s.departments.filter((d) => d.status === status).length;
+  const n: Record<string, number> = {
+    submitted: depts('submitted'),
+    missing: s.missing.length,
+    earlier: depts('earlier'),
+    duplicate: depts('duplicate'),
+    unusable: depts('unusable'),
+    conflicts: s.conflicts.length,
+    unauthorized: s.unauthorized.length,
+    findings: s.findings.length,
+  };
+  return Object.entries(t.sumCount)
+    .filter(([k]) => (n[k] ?? 0) > 0)
+    .map(([k, text]) => format(text, { n: n[k]! }))
+    .join('・');
+}
+
+function countsLine(s: Summary): HTMLElement | null {
+  const text = summaryCounts(s);
+  return text ? h('p', { class: 'counts', 'data-testid': 'sum-counts' }, text) : null;
+}
+
 export function renderSummary(s: Summary, onCell?: OnCell): HTMLElement {
   const depts = h(
     'table',
@@ -43,22 +67,7 @@ export function renderSummary(s: Summary, onCell?: OnCell): HTMLElement {
   return h(
     'div',
     { class: 'summary', 'data-testid': 'summary' },
-    h(
-      'p',
-      { class: 'counts' },
-      format(t.sumCounts, {
-        submitted: s.departments.filter((d) => d.status === 'submitted').length,
-        missing: s.missing.length,
-        others: Object.entries(t.sumOthers)
-          .map(([status, text]) => [text, s.departments.filter((d) => d.status === status).length] as const)
-          .filter(([, n]) => n > 0)
-          .map(([text, n]) => format(text, { n }))
-          .join(''),
-        conflicts: s.conflicts.length,
-        unauthorized: s.unauthorized.length,
-        findings: s.findings.length,
-      }),
-    ),
+    countsLine(s),
     depts,
     s.missing.length ? h('p', { class: 'missing', 'data-testid': 'missing' }, format(t.sumMissing, { names: s.missing.join('、') })) : null,
     list(t.sumConflicts, s.conflicts, (c) => [cellLink(c.sheet, c.cell, onCell), ' ', c.departments.join('・')], 'conflicts'),

@@ -7,7 +7,7 @@ import { readWorkbook } from '../read/workbook';
 import { PackageError } from '../ooxml/package';
 import { gridFromEditor } from '../read/xlsx';
 import { XlsxEditor } from '../ooxml/workbook';
-import { isPaneMark } from '../marks';
+import { isPaneMark, isPaneNote } from '../marks';
 
 export interface OpenedMaster {
   editor: XlsxEditor;
@@ -39,9 +39,9 @@ export function openMaster(bytes: Uint8Array, name: string, opts: ReadOptions = 
   return { editor, grid: gridFromEditor(editor, name, opts) };
 }
 
-/** Takes the add-in's marks (its always-true conditional formats) out of every worksheet. */
+/** Takes the add-in's marks (its always-true conditional formats and its notes) out of every worksheet. */
 export function dropPaneMarks(ed: XlsxEditor): number {
   let n = 0;
-  for (const e of ed.sheets) if (e.kind === 'worksheet') n += ed.sheet(e.name).removeConditionalFormats(isPaneMark);
+  for (const e of ed.sheets) if (e.kind === 'worksheet') n += ed.sheet(e.name).removeConditionalFormats(isPaneMark) + ed.removeNotes(e.name, isPaneNote);
   return n;
 }

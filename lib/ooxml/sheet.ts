@@ -200,6 +200,11 @@ export class SheetXml {
     return n;
   }
 
+  /** Takes out the sheet's <legacyDrawing> (the VML of its notes) when it names `rid`. */
+  removeLegacyDrawing(rid: string): void {
+    this.tail = this.tail.replace(/<legacyDrawing\b[^>]*?\/>/g, (tag) => (getAttr(tag, 'r:id') === rid ? '' : tag));
+  }
+
   /** Takes a cell out, value and style. */
   removeCell(r: number, c: number): void {
     if (this.hasCell(r, c)) this.row(r).cells.delete(c);

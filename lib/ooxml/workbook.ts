@@ -7,7 +7,7 @@ import { mapFormulaRefs } from './formula';
 import type { RowMap } from './rowmap';
 import { SheetXml } from './sheet';
 import { Styles } from './styles';
-import { escapeXml, getAttr, unescapeXml, insertInOrder, mapElementText, setAttr, WORKBOOK_AFTER_CALCPR } from './xml';
+import { escapeXml, getAttr, unescapeXml, insertInOrder, mapElementText, openTagOf, setAttr, WORKBOOK_AFTER_CALCPR } from './xml';
 
 const DEFINED_NAME_EL = /<definedName\b[^>]*\/>|<definedName\b[^>]*>[\s\S]*?<\/definedName>/g;
 // Cell formulas, conditional-format and validation formulas, their Excel 2010 forms, chart series.
@@ -300,6 +300,62 @@ export class XlsxEditor {
     this.sheets.splice(this.sheets.indexOf(e), 1);
     for (const s of this.sheets) if (s.index > e.index) s.index--;
     return true;
+  }
+
+  /**
+   * Takes the notes (legacy comments) whose text `isOurs` claims out of a worksheet: their
+   * entries in the comments part and their shapes in its VML drawing. A part left empty goes,
+   * with its relationship (and the sheet's <legacyDrawing>). Returns how many notes went.
+   */
+  removeNotes(sheetName: string, isOurs: (text: string) => boolean): number {
+    const e = this.sheets.find((s) => s.name === sheetName);
+    if (!e) return 0;
+    const rels = [...this.relationsOf(e.part)];
+    const comments = rels.find(([, r]) => /\/comments$/.test(r.type) && this.pkg.has(r.target));
+    if (!comments) return 0;
+    const gone = new Set<string>();
+    const xml = this.pkg.read(comments[1].target).replace(/<comment\b[^>]*?(?:\/>|>[\s\S]*?<\/comment>)/g, (el) => {
+      const text = [...el.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => unescapeXml(m[1]!)).join('');
+      if (!isOurs(text)) return el;
+      const ref = /^\$?([A-Z]+)\$?(\d+)$/.exec(getAttr(openTagOf(el), 'ref') ?? '');
+      if (ref) gone.add(`${Number(ref[2]) - 1},${colIndex(ref[1]!)}`);
+      return '';
+    });
+    if (gone.size === 0) return 0;
+    const dropped: string[] = [];
+    if (/<comment\b/.test(xml)) this.pkg.write(comments[1].target, xml);
+    else dropped.push(comments[0]);
+    // The notes' shapes: a VML drawing may also hold form controls, which stay.
+    const vml = rels.find(([, r]) => /\/vmlDrawing$/.test(r.type) && this.pkg.has(r.target));
+    if (vml) {
+      const shapes = this.pkg.read(vml[1].target).replace(/<([\w.-]+:)?shape\b[^>]*?(?:\/>|>[\s\S]*?<\/\1shape>)/g, (el) => {
+        // Excel writes v:shape and x:Row; other writers choose other prefixes.
+        const row = /<(?:[\w.-]+:)?Row>\s*(\d+)\s*</.exec(el)?.[1];
+        const col = /<(?:[\w.-]+:)?Column>\s*(\d+)\s*</.exec(el)?.[1];
+        return /ObjectType="Note"/.test(el) && row !== undefined && col !== undefined && gone.has(`${row},${col}`) ? '' : el;
+      });
+      if (/<(?:[\w.-]+:)?shape\b/.test(shapes)) {
+        this.pkg.write(vml[1].target, shapes);
+      } else {
+        dropped.push(vml[0]);
+        this.sheet(sheetName).removeLegacyDrawing(vml[0]);
+      }
+    }
+    if (dropped.length) {
+      const relsPath = relsPathOf(e.part);
+      this.pkg.write(relsPath, this.pkg.read(relsPath).replace(/<Relationship\b[^>]*?\/>/g, (tag) => (dropped.includes(getAttr(tag, 'Id') ?? '') ? '' : tag)));
+      let ct = this.pkg.read('[Content_Types].xml');
+      for (const [id, r] of rels) {
+        if (!dropped.includes(id)) continue;
+        // Another sheet may share the part (rare); it stays then.
+        const elsewhere = this.pkg.names().some((n) => n.endsWith('.rels') && n !== relsPath && [...this.relsOf(ownerOfRels(n)).values()].includes(r.target));
+        if (elsewhere) continue;
+        this.pkg.remove(r.target);
+        ct = ct.replace(/<Override\b[^>]*?\/>/g, (tag) => (getAttr(tag, 'PartName') === `/${r.target}` ? '' : tag));
+      }
+      this.pkg.write('[Content_Types].xml', ct);
+    }
+    return gone.size;
   }
 
   /** Whether a formula, defined name, rule or validation outside the sheet names it. */

@@ -3,7 +3,8 @@
 // semantics (loads and writes are queued; values exist only after context.sync()) so tests can
 // count round trips. Like Excel it raises change events for the add-in's own writes, late
 // (after the sync, even after the operation ended) and with triggerSource only from
-// ExcelApi 1.14. No imports: the e2e test transpiles this file and injects it into the
+// ExcelApi 1.14. An API above the host's requirement-set level throws ApiNotFound, and below
+// ExcelApi 1.20 every add-in write clears the undo stack (as Excel does). No imports: the e2e test transpiles this file and injects it into the
 // browser as "office.js".
 
 export interface FakeSheet {
@@ -28,7 +29,7 @@ export interface FakeSheet {
 }
 
 export interface FakeOptions {
-  /** Highest ExcelApi minor version supported, e.g. 18 for 1.18. */
+  /** Highest ExcelApi minor version supported, e.g. 18 for 1.18 (default 20, the latest). */
   api?: number;
   /** A sync loading more value cells than this fails as too large a response. */
   responseCellLimit?: number;
@@ -132,17 +133,42 @@ export class FakeExcel {
   onInsertWorksheets: ((base64: string, names: string[]) => { name: string; rows: (string | number | boolean | null)[][] }[]) | null = null;
   /** Change events raised, for tests. */
   events: any[] = [];
+  /**
+   * Excel's undo stack: the user's edits, and from ExcelApi 1.20 the add-in's writes too.
+   * Below 1.20 an add-in write empties it (the clerk loses Ctrl+Z); `undoClears` counts those.
+   */
+  undo: ('user' | 'addin')[] = [];
+  undoClears = 0;
+  /** Highest ExcelApi minor version of any API the add-in called (see need()). */
+  apiUsed = 0;
   /** Events not yet delivered, or whose handlers have not finished. */
   private inFlight = new Set<Promise<void>>();
   private nextId = 1;
 
   constructor(opts: FakeOptions = {}) {
-    this.api = opts.api ?? 18;
+    this.api = opts.api ?? 20;
     this.responseCellLimit = opts.responseCellLimit ?? Infinity;
     this.requestByteLimit = opts.requestByteLimit ?? WEB_REQUEST_LIMIT;
     this.echoDelayMs = opts.echoDelayMs ?? 50;
     this.mergedAreaLimit = opts.mergedAreaLimit ?? 512;
     this.platform = opts.platform ?? 'OfficeOnline';
+  }
+
+  /** An API of ExcelApi 1.`v`: throws on an older host, as Office.js does, and records its use. */
+  need(v: number, what: string): void {
+    if (v > this.api) throw fail('ApiNotFound', `${what} needs ExcelApi 1.${v}; this host has 1.${this.api}`);
+    this.apiUsed = Math.max(this.apiUsed, v);
+  }
+
+  /** An add-in write reached the workbook: below 1.20 it takes the clerk's undo with it. */
+  wrote(): void {
+    this.writes++;
+    if (this.api >= 20) {
+      this.undo.push('addin');
+    } else {
+      if (this.undo.length) this.undoClears++;
+      this.undo = [];
+    }
   }
 
   /** Throws as Excel does when a protected sheet's locked cell in `b` would change. */
@@ -189,6 +215,7 @@ export class FakeExcel {
     this.guard(s, b);
     if (value === '') s.cells.delete(`${b.r0},${b.c0}`);
     else s.cells.set(`${b.r0},${b.c0}`, value);
+    this.undo.push('user');
     this.raise(s, b, 'Unknown');
   }
 
@@ -320,7 +347,7 @@ class Ctx {
         },
       },
       insertWorksheetsFromBase64: (b64: string, opts: { sheetNamesToInsert?: string[] } = {}) => {
-        if (fake.api < 13) throw fail('ApiNotFound', 'insertWorksheetsFromBase64 needs ExcelApi 1.13');
+        fake.need(13, 'insertWorksheetsFromBase64');
         this.w(() => {
           if (!fake.onInsertWorksheets) throw fail('NotImplemented', 'no reader for inserted worksheets');
           for (const s of fake.onInsertWorksheets(b64, opts.sheetNamesToInsert ?? [])) fake.addSheet(s.name, s.rows);
@@ -335,7 +362,7 @@ class Ctx {
   w(apply: () => void, bytes = 64): void {
     this.q(() => {
       apply();
-      this.fake.writes++;
+      this.fake.wrote();
     }, bytes);
   }
   async sync(): Promise<void> {
@@ -370,7 +397,11 @@ function defineProps(cls: any, names: string[]): void {
 }
 
 class WorksheetCollection extends FakeProxy {
-  onChanged = { add: (h: (e: any) => unknown) => { this.ctx.fake.handlers.push(h); return { remove: () => undefined }; } };
+  // WorksheetCollection.onChanged is ExcelApi 1.9 (Worksheet.onChanged 1.7).
+  get onChanged(): any {
+    this.ctx.fake.need(9, 'worksheets.onChanged');
+    return { add: (h: (e: any) => unknown) => { this.ctx.fake.handlers.push(h); return { remove: () => undefined }; } };
+  }
   load(_p?: string): this {
     this.ctx.q(() => {
       this.data.items = this.ctx.fake.sheets.map((s) => new Worksheet(this.ctx, () => s, s));
@@ -381,6 +412,7 @@ class WorksheetCollection extends FakeProxy {
     return new Worksheet(this.ctx, () => this.ctx.fake.sheet(name));
   }
   getItemOrNullObject(name: string): Worksheet {
+    this.ctx.fake.need(4, 'getItemOrNullObject');
     return new Worksheet(this.ctx, () => this.ctx.fake.sheets.find((s) => s.name === name) ?? null);
   }
   getActiveWorksheet(): Worksheet {
@@ -432,23 +464,27 @@ class Worksheet extends FakeProxy {
     return new Range(this.ctx, this, () => (address ? parseRef(address) : { r0: 0, c0: 0, r1: 1048575, c1: 16383 }));
   }
   getRangeByIndexes(r: number, c: number, rows: number, cols: number): Range {
+    this.ctx.fake.need(7, 'getRangeByIndexes');
     return new Range(this.ctx, this, () => ({ r0: r, c0: c, r1: r + rows - 1, c1: c + cols - 1 }));
   }
   getRanges(addresses: string): RangeAreas {
+    this.ctx.fake.need(9, 'getRanges');
     return new RangeAreas(this.ctx, this, () => addresses.split(',').map((a) => parseRef(a)));
   }
   getUsedRangeOrNullObject(valuesOnly = false): Range {
+    this.ctx.fake.need(4, 'getUsedRangeOrNullObject');
     return new Range(this.ctx, this, () => this.ctx.fake.usedBox(this.must(), valuesOnly));
   }
   /** WorksheetProtection (ExcelApi 1.2): only `protected` is modelled. */
   get protection(): any {
+    this.ctx.fake.need(2, 'Worksheet.protection');
     const p = new FakeProxy(this.ctx);
     Object.defineProperty(p, 'protected', { get: () => p.prop('protected') });
     (p as any).load = () => { this.ctx.q(() => { p.data.protected = this.must().protected; }); return p; };
     return p;
   }
   get notes(): NoteCollection {
-    if (this.ctx.fake.api < 18) throw fail('ApiNotFound', 'notes need ExcelApi 1.18');
+    this.ctx.fake.need(18, 'Worksheet.notes');
     return new NoteCollection(this.ctx, this);
   }
 }
@@ -571,6 +607,7 @@ class Range extends FakeProxy {
     });
   }
   set columnHidden(v: boolean) {
+    this.ctx.fake.need(2, 'columnHidden');
     this.ctx.w(() => {
       this.ctx.fake.guardSheet(this.ws.must());
       const b = this.box()!;
@@ -614,7 +651,7 @@ class Range extends FakeProxy {
     return { fill, protection };
   }
   getMergedAreasOrNullObject(): RangeAreas {
-    if (this.ctx.fake.api < 13) throw fail('ApiNotFound', 'getMergedAreasOrNullObject needs ExcelApi 1.13');
+    this.ctx.fake.need(13, 'getMergedAreasOrNullObject');
     return new RangeAreas(this.ctx, this.ws, () => {
       const b = this.box();
       if (!b) return [];
@@ -625,9 +662,11 @@ class Range extends FakeProxy {
     });
   }
   get conditionalFormats(): ConditionalFormatCollection {
+    this.ctx.fake.need(6, 'Range.conditionalFormats');
     return new ConditionalFormatCollection(this.ctx, this.ws, () => [this.box()!]);
   }
   get dataValidation(): any {
+    this.ctx.fake.need(8, 'Range.dataValidation');
     const ctx = this.ctx;
     const self = this;
     const addr = (): string => boxAddress(self.ws.must().name, self.box()!).replace(/^.*!/, '');
@@ -657,6 +696,7 @@ class RangeAreas extends FakeProxy {
     return this;
   }
   get conditionalFormats(): ConditionalFormatCollection {
+    this.ctx.fake.need(9, 'RangeAreas.conditionalFormats');
     return new ConditionalFormatCollection(this.ctx, this.ws, this.boxes);
   }
 }

@@ -87,6 +87,8 @@ export interface FakeSheetSpec {
   /** Sheet protection (split's section workbooks): "r,c" of the unlocked cells. */
   protected?: boolean;
   unlocked?: string[];
+  /** "r,c" → formula ("=…") of the cells that hold one. */
+  formulas?: [string, string][];
 }
 
 export function sheetSpec(s: Sheet): FakeSheetSpec {
@@ -96,7 +98,9 @@ export function sheetSpec(s: Sheet): FakeSheetSpec {
     for (const [c, cell] of row) rows[r]![c] = typeof cell.value === 'number' || typeof cell.value === 'boolean' ? cell.value : cell.text;
   }
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  return { name: s.name, rows, merges: s.merges.map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c })) };
+  const formulas: [string, string][] = [];
+  for (const [r, row] of s.rows) for (const [c, cell] of row) if (cell.formula) formulas.push([`${r},${c}`, cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`]);
+  return { name: s.name, rows, merges: s.merges.map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c })), ...(formulas.length ? { formulas } : {}) };
 }
 
 export function workbookSpec(wb: Workbook): FakeSheetSpec[] {
@@ -108,9 +112,9 @@ export function fakeOfficeJs(sheets: FakeSheetSpec[], opts: { api?: number; file
   const b64 = opts.fileBytes ? Buffer.from(opts.fileBytes).toString('base64') : '';
   return `${fakeExcelScript()}
 (function(){
-  var fake = new window.FakeExcel({ api: ${opts.api ?? 18} });
+  var fake = new window.FakeExcel({ api: ${opts.api ?? 20} });
   var sheets = ${JSON.stringify(sheets)};
-  sheets.forEach(function (s) { var x = fake.addSheet(s.name, s.rows); x.merges = s.merges || []; x.protected = !!s.protected; x.unlocked = new Set(s.unlocked || []); });
+  sheets.forEach(function (s) { var x = fake.addSheet(s.name, s.rows); x.merges = s.merges || []; x.protected = !!s.protected; x.unlocked = new Set(s.unlocked || []); x.formulas = new Map(s.formulas || []); });
   var b64 = ${JSON.stringify(b64)};
   var bin = atob(b64); var bytes = new Uint8Array(bin.length);
   for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);

@@ -44,6 +44,10 @@ export const addin = {
   validated: '検証しました（報告書のシート {n} 枚）。編集すると自動で検証し直します',
   revalidate: '再検証',
   showMarks: 'セルに印を付ける',
+  /** Below ExcelApi 1.20 every add-in write empties Excel's undo stack. */
+  marksOffUndo: 'このバージョンの Excel では、印を付けると元に戻す（Ctrl+Z）が効かなくなるため、既定では付けません。指摘は一覧から選ぶとセルを表示します。',
+  marksOnUndo: '印を付けている間は、指摘が変わるたびに元に戻す（Ctrl+Z）の履歴が消えます。',
+  marksAllProtected: 'すべてのシートが保護されているため、印は付けられません（指摘は一覧から選ぶとセルを表示します）。',
   noReportInBook: 'このブックには報告書の見出し行（取組内容・担当課など）のあるシートがありません',
   writing: 'ブックに書き込んでいます…',
   waitingForEdit: 'セルを編集中のため待っています。編集を終える（Enter）と続けます',
@@ -95,10 +99,18 @@ export const addin = {
   splitDone: '部署別のブック {n} 件を ZIP にまとめて保存しました（担当のない行 {unowned} 行）',
   splitDoneEarlier: '。前回の集約結果シート「{sheet}」があります: 新しい回なら削除してください',
   splitFailed: '分割できませんでした: {detail}',
-  sumCounts: `${g.submitted} {submitted} 部署・${g.missing} {missing} 部署{others}・${g.conflict} {conflicts} 件・${g.unauthorized} {unauthorized} 件・${g.finding} {findings} 件`,
+  /** The summary's counts, in this order, each shown only when it is not zero. */
+  sumCount: {
+    submitted: `${g.submitted} {n} 部署`,
+    missing: `${g.missing} {n} 部署`,
+    earlier: `${g.earlier} {n} 部署`,
+    duplicate: `${g.duplicate} {n} 部署`,
+    unusable: `${g.unusable} {n} 部署`,
+    conflicts: `${g.conflict} {n} 件`,
+    unauthorized: `${g.unauthorized} {n} 件`,
+    findings: `${g.finding} {n} 件`,
+  } as Record<string, string>,
   sumMissing: `${g.missing}: {names}`,
-  /** In sumCounts only when there are such departments. */
-  sumOthers: { earlier: `・${g.earlier} {n} 部署`, duplicate: `・${g.duplicate} {n} 部署`, unusable: `・${g.unusable} {n} 部署` } as Record<string, string>,
   sumListTitle: '{title}（{n} 件）',
   sumConflicts: `${g.conflict}（同じセルに別々の記入）`,
   sumUnauthorized: `${g.unauthorized}（反映していません）`,

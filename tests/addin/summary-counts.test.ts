@@ -1,0 +1,39 @@
+// The 集約 summary's count line shows only the counts that are not zero, in the pane and the page.
+import * as fs from 'fs';
+import * as path from 'path';
+import { defaultConfig } from '../../lib/config';
+import { consolidate } from '../../lib/consolidate/consolidate';
+import { split } from '../../lib/consolidate/split';
+import { renderSummary, summaryCounts } from '../../addin/taskpane/consolidate-view';
+import { installMiniDom, type MiniElement } from './mini-dom';
+
+const config = defaultConfig();
+const MASTER = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', '..', 'seeds', 'ok.teigen-progress.xlsx')));
+
+let removeDom: () => void;
+beforeAll(() => {
+  removeDom = installMiniDom();
+});
+afterAll(() => removeDom());
+
+test('one returned file: submitted and missing counted, no 競合 0 件 or 指摘 0 件', () => {
+  const part = split(MASTER, config).files.find((f) => f.name === '子)子育て支援部.xlsx')!;
+  const res = consolidate(MASTER, [{ name: part.name, bytes: part.bytes }], config, { masterName: 'master.xlsx', outputName: 'master.xlsx' });
+  const s = res.summary;
+  expect([s.conflicts.length, s.unauthorized.length, s.findings.length]).toEqual([0, 0, 0]);
+  const missing = s.missing.length;
+  expect(missing).toBeGreaterThan(0);
+  const el = renderSummary(s) as unknown as MiniElement;
+  expect(el.find('data-testid', 'sum-counts')!.textContent).toBe(`提出 1 部署・未提出 ${missing} 部署`);
+});
+
+test('a summary with nothing to count has no count line', () => {
+  const part = split(MASTER, config).files.find((f) => f.name === '子)子育て支援部.xlsx')!;
+  const res = consolidate(MASTER, [{ name: part.name, bytes: part.bytes }], config, { masterName: 'master.xlsx', outputName: 'master.xlsx' });
+  const empty = { ...res.summary, departments: [], missing: [], conflicts: [], unauthorized: [], findings: [] };
+  expect(summaryCounts(empty)).toBe('');
+  expect((renderSummary(empty) as unknown as MiniElement).find('data-testid', 'sum-counts')).toBeNull();
+  // A conflict is counted where there is one.
+  const one = { ...empty, conflicts: [res.summary.departments[0] as never] };
+  expect(summaryCounts(one)).toBe('競合 1 件');
+});
