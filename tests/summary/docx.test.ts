@@ -2,6 +2,8 @@
 // that wrote it) and held against the master's own cells: headings, ● per bullet, departments,
 // ＜再掲＞ exactly where the cells mark it; and the CLI command around it.
 import { execFileSync } from 'node:child_process';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,7 +14,7 @@ import { tokenizeDepartments } from '../../lib/departments';
 import { splitBullets } from '../../lib/normalize';
 import { readWorkbook } from '../../lib/read/workbook';
 import { parseWorkbook } from '../../lib/report';
-import { formatDepartments, fullWidth, outlineCounts, outlineOf, summaryDocx } from '../../lib/summary';
+import { formatDepartments, fullWidth, itemText, outlineCounts, outlineOf, summaryDocx, type SummaryOutline } from '../../lib/summary';
 import { capture } from '../hostile/io';
 
 const SEEDS = path.join(__dirname, '..', '..', 'seeds');
@@ -149,6 +151,43 @@ describe.each(Object.keys(FIGURES))('%s', (name) => {
 
   test('the same master gives the same bytes', async () => {
     expect(Buffer.from(await summaryDocx(outlineOf(new Uint8Array(fs.readFileSync(file)), name, config))).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
+
+/** The body's paragraphs as the docx package itself writes them, one Paragraph object each. */
+async function packageBody(o: SummaryOutline): Promise<string> {
+  const children = [new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(`${o.title}（概要版）`)] })];
+  for (const ch of o.chapters) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(ch.heading)] }));
+    for (const g of ch.groups) {
+      children.push(new Paragraph({ heading: g.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, children: [new TextRun(g.heading)] }));
+      for (const it of g.items) children.push(new Paragraph({ style: it.period === 'past' ? 'SummaryItem' : 'SummaryItemNext', children: [new TextRun(`●${itemText(it)}`)] }));
+    }
+  }
+  return bodyOf(new Uint8Array(await Packer.toArrayBuffer(new Document({ sections: [{ children }] }))));
+}
+
+function bodyOf(docx: Uint8Array): string {
+  const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
+  return xml.slice(xml.indexOf('<w:body>'), xml.indexOf('<w:sectPr'));
+}
+
+describe('the body written as XML is what the docx package writes', () => {
+  test.each(Object.keys(FIGURES))('%s', async (name) => {
+    const o = outlineOf(new Uint8Array(fs.readFileSync(path.join(SEEDS, name))), name, config);
+    expect(bodyOf(await summaryDocx(o))).toBe(await packageBody(o));
+  });
+
+  test('markup characters are escaped and control characters dropped', async () => {
+    const o: SummaryOutline = {
+      reportType: 'teigen-progress',
+      title: '題 <&> "\'"',
+      omitted: [],
+      chapters: [{ key: '1', heading: '１ A&B', groups: [{ level: 2, heading: '【<x>】', items: [{ text: `a\u0001b'c"d<e>&f`, period: 'next', saikei: true, departments: '（子）児童相談所）', source: 's!A1' }] }] }],
+    };
+    const body = bodyOf(await summaryDocx(o));
+    expect(body).toContain('ab&apos;c&quot;d&lt;e&gt;&amp;f＜再掲＞（子）児童相談所）');
+    expect(body).toBe(await packageBody(o));
   });
 });
 
