@@ -481,6 +481,7 @@ export const addin = {
   waitingForEdit: 'セルを編集中のため待っています。編集を終える（Enter）と続けます',
   fixedInBook: '{n} か所を修正しました',
   officeError: 'Excel とのやり取りでエラーが起きました: {detail}',
+  noFileApi: 'この Excel では開いているブックをファイルとして読み込めません。ブラウザー版でお試しください',
   protectedSheet: 'シートが保護されているため書き込めません。［校閲］→［シート保護の解除］をしてから、もう一度お試しください',
   stillEditing: 'セルの編集中のため書き込めませんでした。編集を終えて（Enter）から、もう一度お試しください',
   tooLarge: '一度に送受信するデータが Excel の上限（約 5 MB）を超えました。画像の多いブックや、とても大きな貼り付けで起きます。ブラウザー版でもお試しいただけます',
@@ -586,7 +587,9 @@ export const summary = {
   omittedRow: '  {sheet} {row} 行目: {label}',
   button: '概要版を作る',
   buttonHelp: '選んだ集約表から概要版（Word）の下書きを作って保存します',
+  buttonHelpExcel: 'このブック（集約表）から概要版（Word）の下書きを作って保存します',
   fileSuffix: '（概要版）',
   done: '概要版を保存しました: 見出し {chapters} 件・項目（●）{items} 件（うち＜再掲＞ {saikei} 件）。記載のない {omitted} 行は載せていません',
   failed: '概要版を作れませんでした: {detail}',
+  noDownload: 'この Excel（Mac）では作業ウィンドウからファイルを保存できません。ブラウザー版（{url}）で［概要版を作る］を行ってください',
 };
