@@ -132,7 +132,8 @@ describe.each(Object.keys(FIGURES))('%s', (name) => {
     items.forEach((text, i) => {
       const b = exp.bullets[i]!;
       // The bullet's words, without its glyph: nothing invented before the suffixes.
-      const body = b.text.replace(/^[\s\u3000]*[・○〇●◎■◆-]?[\s\u3000]*/u, '');
+      // Seed 003 prints no 【新規】/【レベ】 tag: the ● starts after it.
+      const body = b.text.replace(/^[\s\u3000]*[・○〇●◎■◆-]?[\s\u3000]*/u, '').replace(/^(?:【(?:新規|レベ)】)+/u, '');
       expect(text.startsWith(body)).toBe(true);
       const tail = text.slice(body.length);
       expect(tail.startsWith('＜再掲＞')).toBe(b.saikei);
@@ -141,6 +142,20 @@ describe.each(Object.keys(FIGURES))('%s', (name) => {
       expect(suffix).toMatch(/^（.+）$/u);
       for (const d of b.departments) expect(suffix).toContain(d);
     });
+  });
+
+  test('【新規】 and 【レベ】 leave the ● text as in seed 003, and stay in the outline\'s data', () => {
+    const tagged = exp.bullets.filter((b) => /^[・○]?(?:【(?:新規|レベ)】)/u.test(b.text.trim()));
+    const items = doc.paragraphs.filter((p) => p.text.startsWith('●'));
+    expect(items.filter((p) => /【(?:新規|レベ)】/u.test(p.text))).toEqual([]);
+    const withTags = outline.chapters.flatMap((c) => c.groups.flatMap((g) => g.items)).filter((i) => i.tags);
+    expect(withTags).toHaveLength(tagged.length);
+    if (name.includes('teigen')) {
+      expect(tagged.length).toBeGreaterThan(0);
+      expect(withTags.map((i) => i.tags)).toContainEqual(['新規']);
+      expect(withTags.map((i) => i.tags)).toContainEqual(['レベ']);
+      expect(items.map((p) => p.text)).toContain('●全庁における組織目標の設定・共有（総）職員部）');
+    }
   });
 
   test('A4, page numbers in the footer, headings with outline levels (navigation pane)', () => {
