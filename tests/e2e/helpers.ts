@@ -89,7 +89,8 @@ export function e2eSetup(): E2E {
     env.server = await serve();
     env.browser = await launch();
     env.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-e2e-'));
-  });
+    // A production build of the add-in on a busy 2-core machine can take minutes.
+  }, 600_000);
   afterAll(async () => {
     await env.browser?.close();
     await env.server?.close();
