@@ -1,6 +1,6 @@
 // Benchmark (issue 17): drafting the 概要版 of a generated 5,000-row master, against a bare
 // SheetJS parse of the same bytes in the same run: the outline (read, parse, bullets,
-// departments) and the outline plus the Word file.
+// departments) and the outline plus the Word file, which the goal of 1.5× is about.
 'use strict';
 const XLSX = require('xlsx');
 const lib = require('../dist/lib/index.js');
@@ -45,11 +45,13 @@ async function main() {
   }
   const base = median(times.parse);
   const rows = [['what', 'median ms', '× SheetJS parse']];
-  for (const [k, v] of Object.entries(times)) rows.push([k, median(v).toFixed(0), (median(v) / base).toFixed(2)]);
+  const label = { parse: 'parse', outline: 'outline', docx: 'outline + docx' };
+  for (const [k, v] of Object.entries(times)) rows.push([label[k], median(v).toFixed(0), (median(v) / base).toFixed(2)]);
   console.log(`${N} rows, ${bytes.length} bytes, ${counts.items} ● items`);
   console.log(table(rows));
-  const ratio = median(times.outline) / base;
-  console.log(ratio <= 1.5 ? `outline ${ratio.toFixed(2)}× ≤ 1.5×: ok` : `outline ${ratio.toFixed(2)}× > 1.5×`);
+  // The goal (issue 17) is the whole draft, Word file included.
+  const ratio = median(times.docx) / base;
+  console.log(ratio <= 1.5 ? `summary ${ratio.toFixed(2)}× ≤ 1.5×: ok` : `summary ${ratio.toFixed(2)}× > 1.5×`);
 }
 
 main().catch((err) => {

@@ -340,10 +340,17 @@ export async function setInputRules(lists: string[][], rules: readonly ListRule[
   }, opts);
 }
 
+/** Thrown when the host cannot give the open workbook as a file (no File requirement set). */
+export const NO_FILE_API = 'FileApiMissing';
+
 /** The open workbook as .xlsx bytes (Office common API, slices of 4 MB). */
 export function getFileBytes(): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: 4 * 1024 * 1024 }, (res) => {
+    const doc = Office.context.document;
+    if (!Office.context.requirements.isSetSupported('File', '1.1') || typeof doc.getFileAsync !== 'function') {
+      return reject(Object.assign(new Error('Document.getFileAsync is not available (File 1.1)'), { code: NO_FILE_API }));
+    }
+    doc.getFileAsync(Office.FileType.Compressed, { sliceSize: 4 * 1024 * 1024 }, (res) => {
       if (res.status !== Office.AsyncResultStatus.Succeeded) return reject(res.error);
       const file = res.value;
       const parts: Uint8Array[] = [];

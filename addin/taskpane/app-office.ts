@@ -7,6 +7,7 @@ import type { Config } from '../../lib/config/schema';
 import { departmentFromName, knownDepartments } from '../../lib/consolidate/departments';
 import { addin as t } from '../../lib/locale/ja/addin';
 import { format } from '../../lib/locale/ja/format';
+import { summary as sumText } from '../../lib/locale/ja/summary';
 import { applyFixes } from '../../lib/fix';
 import type { Finding, Fix } from '../../lib/rules/types';
 import { applyPlan, consolidationFills, HISTORY_FILLS } from '../office/apply-plan';
@@ -15,13 +16,13 @@ import { planInputRules } from '../office/input-rules';
 import { LiveSession, undoKept } from '../office/live';
 import { applyPublish } from '../office/publish';
 import { readOpenWorkbook } from '../office/read';
-import { CONSOLIDATION_FORMULA, getFileBytes, selectCell, setInputRules, setOwnedFills } from '../office/write';
+import { CONSOLIDATION_FORMULA, getFileBytes, NO_FILE_API, selectCell, setInputRules, setOwnedFills } from '../office/write';
 import { consolidate, masterErrorMessage, planPublish, split, type ConsolidateResult, type PublishPlan } from '../shared/consolidation';
 import { zipSync } from 'fflate';
 import { h, replace } from '../shared/dom';
 import { download, readFiles, type LoadedFile } from '../shared/files';
 import { renderFindings } from '../shared/findings-view';
-import { renderSummary } from './consolidate-view';
+import { DOCX_MIME, draftSummary, renderSummary } from './consolidate-view';
 import type { Shell } from './shell';
 
 /** Excel's error, said in Japanese where we know what the user can do about it. */
@@ -29,6 +30,7 @@ export function officeErrorMessage(err: unknown): string {
   const code = errorCode(err);
   const msg = err instanceof Error ? err.message : String(err);
   if (code === 'AccessDenied' || /protect/i.test(msg)) return t.protectedSheet;
+  if (code === NO_FILE_API) return t.noFileApi;
   if (isCellEditMode(err)) return t.stillEditing;
   if (isPayloadTooLarge(err)) return t.tooLarge;
   return format(t.officeError, { detail: code ? `${msg}（${code}）` : msg });
@@ -254,6 +256,25 @@ export class OfficeApp {
     }
   }
 
+  /** ［概要版を作る］: the open workbook's 概要版, drafted by the same lib/ code as the CLI, downloaded. */
+  async runSummary(): Promise<void> {
+    // Excel for Mac's pane cannot download: said before reading the whole workbook.
+    if (cannotDownload()) {
+      this.say(format(sumText.noDownload, { url: standaloneUrl() }), 'error');
+      return;
+    }
+    this.say(t.readingMaster, 'busy');
+    const bytes = await getFileBytes();
+    const bookName = openBookName();
+    try {
+      const d = await draftSummary(bytes, bookName, this.config);
+      download(d.bytes, d.fileName, DOCX_MIME);
+      this.say(d.message);
+    } catch (err) {
+      this.say(format(sumText.failed, { detail: masterErrorMessage(err, bookName) }), 'error');
+    }
+  }
+
   /** 集約の色を消す: the colours the pane's 集約 left, nothing else. */
   async clearFills(): Promise<void> {
     await setOwnedFills(CONSOLIDATION_FORMULA, null);
@@ -318,6 +339,7 @@ export class OfficeApp {
         { class: 'actions' },
         h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate', disabled: this.sources.length === 0 || this.consolidated, onclick: () => void this.runConsolidate(false).catch((err: unknown) => this.fail(err)) }, t.consolidateIntoBook),
         h('button', { type: 'button', 'data-testid': 'split', onclick: () => void this.runSplit().catch((err: unknown) => this.fail(err)) }, t.splitButton),
+        h('button', { type: 'button', 'data-testid': 'summary-docx', title: sumText.buttonHelpExcel, onclick: () => void this.runSummary().catch((err: unknown) => this.fail(err)) }, sumText.button),
       ),
       this.result ? renderSummary(this.result.summary, (sheet, cell) => void selectCell(sheet, cell).catch((err: unknown) => this.fail(err))) : null,
       this.result

@@ -12,11 +12,26 @@ import { consolidate, masterErrorMessage, publish, split, type ConsolidateResult
 import { h, replace, type Child } from '../shared/dom';
 import { download, readFiles, suffixed } from '../shared/files';
 import { outlineCounts, outlineOf, summaryDocx } from '../../lib/summary';
+import type { Config } from '../../lib/config/schema';
 import type { StandaloneApp } from './app-standalone';
 
 export type OnCell = (sheet: string, cell: string) => void;
 
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * A master's 概要版 for the page and the pane alike: the .docx, its file name and the status
+ * line once saved. Throws (a message in Japanese) when the master has nothing to draft.
+ */
+export async function draftSummary(bytes: Uint8Array, name: string, config: Config): Promise<{ bytes: Uint8Array; fileName: string; message: string }> {
+  const outline = outlineOf(bytes, name, config);
+  if (outline.chapters.length === 0) throw new Error(format(sumText.nothing, { path: name }));
+  return {
+    bytes: await summaryDocx(outline),
+    fileName: `${name.replace(/\.[^.]+$/, '')}${sumText.fileSuffix}.docx`,
+    message: format(sumText.done, { ...outlineCounts(outline), omitted: outline.omitted.length }),
+  };
+}
 
 function cellLink(sheet: string, cell: string, onCell?: OnCell): HTMLElement {
   return h('button', { type: 'button', class: 'cell-link', 'data-cell': `${sheet}!${cell}`, onclick: () => onCell?.(sheet, cell) }, `${sheet}!${cell}`);
@@ -166,10 +181,9 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
   const doSummary = async (): Promise<void> => {
     if (!master) return;
     try {
-      const outline = outlineOf(master.bytes, master.name, app.config);
-      if (outline.chapters.length === 0) throw new Error(format(sumText.nothing, { path: master.name }));
-      download(await summaryDocx(outline), `${master.name.replace(/\.[^.]+$/, '')}${sumText.fileSuffix}.docx`, DOCX_MIME);
-      app.shell.status(format(sumText.done, { ...outlineCounts(outline), omitted: outline.omitted.length }));
+      const d = await draftSummary(master.bytes, master.name, app.config);
+      download(d.bytes, d.fileName, DOCX_MIME);
+      app.shell.status(d.message);
     } catch (err) {
       app.shell.status(format(sumText.failed, { detail: masterErrorMessage(err, master.name) }), 'error');
     }

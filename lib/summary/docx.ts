@@ -1,7 +1,10 @@
-// The 概要版 outline as a Word document (the docx package): A4, Japanese fonts, real Heading
-// styles for the navigation pane, page numbers. Browser-safe: returns bytes, never a Buffer.
-import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+// The 概要版 outline as a Word document: the docx package writes the styles, numbering,
+// footer and section (A4, Japanese fonts, real Heading styles for the navigation pane, page
+// numbers); the body's paragraphs are written here as XML, since building one docx object
+// per ● was most of the time (docs/decisions.md). Browser-safe: returns bytes, never a Buffer.
+import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { Package } from '../ooxml/package';
+import { xmlSafeText } from '../ooxml/xml';
 import type { SummaryItem, SummaryOutline } from './outline';
 
 /** Word's names; LibreOffice and other readers substitute their own Japanese fonts. */
@@ -15,7 +18,6 @@ const MARGIN = 1418;
 const CHAR = 210;
 /** Fixed document times: the same master gives the same bytes. */
 const FIXED_TIME = '2000-01-01T00:00:00Z';
-const FIXED_MTIME = new Date(Date.UTC(2000, 0, 1));
 
 /** The text of a ● paragraph after its glyph: bullet, ＜再掲＞, departments. */
 export function itemText(it: SummaryItem): string {
@@ -25,19 +27,36 @@ export function itemText(it: SummaryItem): string {
 /** Paragraph styles of the ● items: the secretariat restyles all of them at once. */
 const ITEM_STYLE = { past: 'SummaryItem', next: 'SummaryItemNext' } as const;
 
-function itemParagraph(it: SummaryItem): Paragraph {
-  return new Paragraph({ style: ITEM_STYLE[it.period], children: [new TextRun(`●${itemText(it)}`)] });
+// eslint-disable-next-line no-control-regex -- what needs escaping or removing in XML 1.0 text
+const SPECIAL = /[&"'<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
+/** Text as the docx package escapes it (quotes too), without the characters XML forbids. */
+function escapeText(s: string): string {
+  // Most bullets need nothing: one test instead of two replaces.
+  if (!SPECIAL.test(s)) return s;
+  return xmlSafeText(s).replace(/[&"'<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '"' ? '&quot;' : '&apos;'));
 }
 
-export function summaryDocument(outline: SummaryOutline): Document {
-  const children: Paragraph[] = [new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(`${outline.title}（概要版）`)] })];
+/** One paragraph of one run, in a paragraph style: what `new Paragraph({ style, children: [new TextRun(text)] })` writes. */
+function paragraphXml(style: string, text: string, center = false): string {
+  return `<w:p><w:pPr><w:pStyle w:val="${style}"/>${center ? '<w:jc w:val="center"/>' : ''}</w:pPr><w:r><w:t xml:space="preserve">${escapeText(text)}</w:t></w:r></w:p>`;
+}
+
+/** The body's paragraphs: title, Heading 1 per chapter, Heading 2/3 per group, ● per item. */
+export function bodyXml(outline: SummaryOutline): string {
+  const parts: string[] = [paragraphXml('Title', `${outline.title}（概要版）`, true)];
   for (const ch of outline.chapters) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(ch.heading)] }));
+    parts.push(paragraphXml('Heading1', ch.heading));
     for (const g of ch.groups) {
-      children.push(new Paragraph({ heading: g.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, children: [new TextRun(g.heading)] }));
-      for (const it of g.items) children.push(itemParagraph(it));
+      parts.push(paragraphXml(g.level === 2 ? 'Heading2' : 'Heading3', g.heading));
+      for (const it of g.items) parts.push(paragraphXml(ITEM_STYLE[it.period], `●${itemText(it)}`));
     }
   }
+  return parts.join('');
+}
+
+/** The document without its body: styles, footer, section. bodyXml fills it in summaryDocx. */
+export function summaryDocument(outline: SummaryOutline): Document {
   const heading = (size: number, before: number, outlineLevel: number, indent = 0) => ({
     run: { font: fontOf(FONTS.heading), size, bold: true, color: '000000' },
     paragraph: { spacing: { before, after: 120 }, outlineLevel, keepNext: true, ...(indent ? { indent: { left: indent } } : {}) },
@@ -67,28 +86,48 @@ export function summaryDocument(outline: SummaryOutline): Document {
         footers: {
           default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'] })] })] }),
         },
-        children,
+        children: [],
       },
     ],
   });
 }
 
-/** Same outline, same bytes: fixed document times, fixed zip entry times, sorted entries. */
-function stabilize(bytes: Uint8Array): Uint8Array {
-  const files = unzipSync(bytes);
-  const core = files['docProps/core.xml'];
-  if (core) {
-    const xml = strFromU8(core).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${FIXED_TIME}$2`);
-    files['docProps/core.xml'] = strToU8(xml);
-  }
-  const names = Object.keys(files).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  const out: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {};
-  for (const n of names) out[n] = [files[n]!, { mtime: FIXED_MTIME, level: 6 }];
-  return zipSync(out);
+// The order the parts were written in before (sorted, content types first), kept so that
+// unchanged parts keep their place in the zip.
+const byName = (a: string, b: string): number => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0);
+
+/** Stands for the title in the cached shell; core.xml's dc:title is the only part it reaches. */
+const TITLE_SLOT = 'shinchoku-title-slot';
+/** Every part but the body, in zip order: the same for every outline, so packed once. */
+let shell: Promise<[string, string][]> | undefined;
+
+function shellParts(): Promise<[string, string][]> {
+  shell ??= Packer.toArrayBuffer(summaryDocument({ reportType: '', title: TITLE_SLOT, chapters: [], omitted: [] })).then(
+    (ab) => {
+      const p = Package.open(new Uint8Array(ab));
+      return p.names().sort(byName).map((n): [string, string] => [n, p.read(n)]);
+    },
+    (err: unknown) => {
+      shell = undefined;
+      throw err;
+    },
+  );
+  return shell;
 }
 
-/** The .docx bytes of an outline, in Node and in the browser alike. */
+/** The .docx bytes of an outline, in Node and in the browser alike: the same outline, the same bytes. */
 export async function summaryDocx(outline: SummaryOutline): Promise<Uint8Array> {
-  const ab = await Packer.toArrayBuffer(summaryDocument(outline));
-  return stabilize(new Uint8Array(ab));
+  const out = new Package();
+  for (const [name, xml] of await shellParts()) out.write(name, xml);
+  const doc = out.read('word/document.xml');
+  const at = doc.indexOf('<w:sectPr');
+  if (!doc.includes('<w:body>') || at < 0) throw new Error('docx: word/document.xml has no body to fill');
+  out.write('word/document.xml', doc.slice(0, at) + bodyXml(outline) + doc.slice(at));
+  // The title, and fixed document times (Package writes fixed zip dates).
+  const core = out
+    .read('docProps/core.xml')
+    .replace(`<dc:title>${TITLE_SLOT}</dc:title>`, () => `<dc:title>${escapeText(outline.title)}</dc:title>`)
+    .replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${FIXED_TIME}$2`);
+  out.write('docProps/core.xml', core);
+  return out.toBytes();
 }

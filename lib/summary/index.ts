@@ -7,7 +7,7 @@ import { buildOutline, type OutlineOptions, type SummaryOutline } from './outlin
 
 export { buildOutline, formatDepartments, fullWidth, periodColumns } from './outline';
 export type { OmittedRow, Period, SummaryChapter, SummaryGroup, SummaryItem, SummaryOutline } from './outline';
-export { summaryDocument, summaryDocx, itemText, FONTS } from './docx';
+export { bodyXml, summaryDocument, summaryDocx, itemText, FONTS } from './docx';
 
 /** Reads a master (any format readWorkbook takes) and outlines its 概要版. */
 export function outlineOf(bytes: Uint8Array, name: string, config: Config, opts: OutlineOptions = {}): SummaryOutline {

@@ -19,6 +19,8 @@ export interface SummaryItem {
   departments: string;
   /** `提言1-ア!B12`. */
   source: string;
+  /** Tags the bullet began with (【新規】 → 新規): seed 003 prints none, so they leave the text. */
+  tags?: string[];
 }
 
 export interface SummaryGroup {
@@ -235,9 +237,9 @@ export function buildOutline(parsed: ParsedWorkbook, config: Config, opts: Outli
         }
         const items: SummaryItem[] = [];
         for (const b of splitBullets(cell.text)) {
-          const text = b.text.replace(GLYPH, '').trim();
+          const { text, tags } = untagged(b.text.replace(GLYPH, '').trim());
           if (text === '') continue;
-          items.push({ text, period, saikei: b.saikei, departments: formatDepartments(depts), source: `${rs.sheet.name}!${cellAddress(cell)}` });
+          items.push({ text, period, saikei: b.saikei, departments: formatDepartments(depts), source: `${rs.sheet.name}!${cellAddress(cell)}`, ...(tags.length ? { tags } : {}) });
         }
         seen.set(id, { items, parts: [...depts] });
         group.items.push(...items);
@@ -248,6 +250,23 @@ export function buildOutline(parsed: ParsedWorkbook, config: Config, opts: Outli
   for (const c of chapters.values()) c.groups = c.groups.filter((g, i) => g.items.length > 0 || (g.level === 2 && c.groups[i + 1]?.level === 3));
   out.chapters = [...chapters.values()].filter((c) => c.groups.length > 0);
   return out;
+}
+
+/** 【新規】 and 【レベ】(レベルアップ) at a bullet's start, as seed 002's cells carry them. */
+const STATUS_TAG = /^【[\s\u3000]*(新規|レベ)[\s\u3000]*】[\s\u3000]*/u;
+
+/**
+ * The bullet without its leading status tags: seed 003's ● carry none (a new item says so
+ * in its words), so the ● keeps the cell's other words and the tags go to the item's data.
+ */
+export function untagged(text: string): { text: string; tags: string[] } {
+  const tags: string[] = [];
+  let rest = text;
+  for (let m = STATUS_TAG.exec(rest); m; m = STATUS_TAG.exec(rest)) {
+    tags.push(m[1]!);
+    rest = rest.slice(m[0].length);
+  }
+  return { text: rest, tags };
 }
 
 function chapterHeading(type: ReportType, level: string | undefined, value: string, title: string | undefined): string {

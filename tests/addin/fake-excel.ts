@@ -41,7 +41,12 @@ export interface FakeOptions {
   mergedAreaLimit?: number;
   /** Office.context.platform: 'OfficeOnline', 'PC', 'Mac'… */
   platform?: string;
+  /** The File requirement set (Document.getFileAsync); Excel has it on every platform. */
+  file?: boolean;
 }
+
+/** GetFileOptions.sliceSize: the maximum and the default (4 MB). */
+export const MAX_SLICE = 4194304;
 
 /** Excel on the web refuses a request over 5 MB (RichApi payload limit). */
 export const WEB_REQUEST_LIMIT = 5 * 1024 * 1024;
@@ -117,6 +122,9 @@ export class FakeExcel {
   echoDelayMs: number;
   mergedAreaLimit: number;
   platform: string;
+  file: boolean;
+  /** Files of getFileAsync not closed yet: Office allows two in memory, then refuses. */
+  openFiles = 0;
   /** Counters for tests; `writes` counts applied commands that change the workbook. */
   syncs = 0;
   runs = 0;
@@ -152,6 +160,7 @@ export class FakeExcel {
     this.echoDelayMs = opts.echoDelayMs ?? 50;
     this.mergedAreaLimit = opts.mergedAreaLimit ?? 512;
     this.platform = opts.platform ?? 'OfficeOnline';
+    this.file = opts.file ?? true;
   }
 
   /** An API of ExcelApi 1.`v`: throws on an older host, as Office.js does, and records its use. */
@@ -290,25 +299,47 @@ export class FakeExcel {
         host: 'Excel',
         platform: fake.platform,
         requirements: {
-          isSetSupported: (set: string, v?: string) => set === 'ExcelApi' && Number(String(v ?? '1.1').split('.')[1] ?? 0) <= fake.api,
+          isSetSupported: (set: string, v?: string) =>
+            (set === 'ExcelApi' && Number(String(v ?? '1.1').split('.')[1] ?? 0) <= fake.api) || (set === 'File' && fake.file && (v ?? '1.1') === '1.1'),
         },
         document: {
           url: 'master.xlsx',
-          getFileAsync: (_t: string, opts: any, cb: (r: any) => void) => {
-            const size = opts?.sliceSize ?? 4194304;
-            const bytes = fake.fileBytes;
-            const count = Math.max(1, Math.ceil(bytes.length / size));
-            const file = {
-              size: bytes.length,
-              sliceCount: count,
-              getSliceAsync: (i: number, cb2: (r: any) => void) => cb2({ status: 'succeeded', value: { data: Array.from(bytes.subarray(i * size, (i + 1) * size)), index: i } }),
-              closeAsync: () => undefined,
-            };
-            cb({ status: 'succeeded', value: file });
-          },
+          // Without the File set the pane must not call it: here it is simply absent.
+          getFileAsync: fake.file ? (_t: string, opts: any, cb: (r: any) => void) => fake.getFile(opts, cb) : undefined,
         },
       },
     };
+  }
+
+  /**
+   * Document.getFileAsync(Compressed) as Office answers it: slices of at most 4 MB as arrays of
+   * byte values, at most two files open at once, a closed file gives no more slices.
+   */
+  private getFile(opts: any, cb: (r: any) => void): void {
+    const failed = (name: string, message: string): any => ({ status: 'failed', error: { name, message, code: 0 } });
+    const size = opts?.sliceSize ?? MAX_SLICE;
+    if (!(size > 0) || size > MAX_SLICE) return cb(failed('Invalid Argument', `sliceSize ${size} is over ${MAX_SLICE}`));
+    if (this.openFiles >= 2) return cb(failed('Internal Error', 'No more than two documents are allowed in memory'));
+    this.openFiles++;
+    const bytes = this.fileBytes;
+    let open = true;
+    const count = Math.max(1, Math.ceil(bytes.length / size));
+    const file = {
+      size: bytes.length,
+      sliceCount: count,
+      getSliceAsync: (i: number, cb2: (r: any) => void) => {
+        if (!open) return cb2(failed('Internal Error', 'the file is closed'));
+        if (!Number.isInteger(i) || i < 0 || i >= count) return cb2(failed('Invalid Argument', `no slice ${i}`));
+        const data = Array.from(bytes.subarray(i * size, (i + 1) * size));
+        cb2({ status: 'succeeded', value: { data, index: i, size: data.length } });
+      },
+      closeAsync: (cb2?: (r: any) => void) => {
+        if (open) this.openFiles--;
+        open = false;
+        cb2?.({ status: 'succeeded', value: undefined });
+      },
+    };
+    cb({ status: 'succeeded', value: file });
   }
 
   async run<T>(batch: (ctx: any) => Promise<T>): Promise<T> {

@@ -35,6 +35,15 @@ export class MiniElement {
     c.parentNode = null;
     return c;
   }
+  remove(): void {
+    this.parentNode?.removeChild(this);
+  }
+  /** A link's click is a download in the pane (shared/files.ts): recorded for the tests. */
+  click(): void {
+    const a = this as unknown as { href?: string; download?: string };
+    if (this.tagName === 'a' && a.download) clickedLinks.push({ href: a.href ?? '', download: a.download });
+    for (const f of this.listeners.get('click') ?? []) f({ target: this });
+  }
   get firstChild(): MiniElement | MiniText | null {
     return this.childNodes[0] ?? null;
   }
@@ -57,13 +66,18 @@ export class MiniElement {
   }
 }
 
+/** Links clicked with a download name, oldest first (cleared by installMiniDom). */
+export const clickedLinks: { href: string; download: string }[] = [];
+
 /** Installs globalThis.document; returns a function that removes it. */
 export function installMiniDom(): () => void {
   const g = globalThis as { document?: unknown };
   const before = g.document;
+  clickedLinks.length = 0;
   g.document = {
     createElement: (tag: string) => new MiniElement(tag),
     createTextNode: (text: string) => new MiniText(text),
+    body: new MiniElement('body'),
   };
   return () => {
     g.document = before;

@@ -3,6 +3,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
+import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { chromium, type Browser } from 'playwright-core';
@@ -66,6 +67,36 @@ export function launch(): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/** What every browser test file starts from; the fields are set once its beforeAll has run. */
+export interface E2E {
+  server: Server;
+  browser: Browser;
+  /** A temporary folder of this file's own, removed after its tests. */
+  tmp: string;
+}
+
+/**
+ * The setup the browser test files share: a fresh build, the static server, Chromium and a
+ * temporary folder in beforeAll, all taken down in afterAll. Call it at the top of the file;
+ * a beforeAll of the file registered after it sees the fields set.
+ */
+export function e2eSetup(): E2E {
+  const env = {} as E2E;
+  beforeAll(async () => {
+    ensureBuilt();
+    env.server = await serve();
+    env.browser = await launch();
+    env.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-e2e-'));
+    // A production build of the add-in on a busy 2-core machine can take minutes.
+  }, 600_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+    if (env.tmp) fs.rmSync(env.tmp, { recursive: true, force: true });
+  });
+  return env;
 }
 
 export function screenshotPath(name: string): string {

@@ -3,10 +3,9 @@
 // download, and re-read every download with lib/. No request may leave the page's origin,
 // and after loading the page none may be made at all.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { checkBytes } from '../../lib/check';
 import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
@@ -14,7 +13,7 @@ import { publish } from '../../lib/consolidate/publish';
 import { a1, cellText } from '../../lib/grid';
 import { readWorkbook } from '../../lib/read/workbook';
 import { parseWorkbook } from '../../lib/report';
-import { ensureBuilt, fillWithOpenpyxl, launch, ROOT, screenshotPath, serve, type Server } from './helpers';
+import { e2eSetup, fillWithOpenpyxl, ROOT, screenshotPath } from './helpers';
 
 const config = defaultConfig();
 const SEEDS = path.join(ROOT, 'seeds');
@@ -22,42 +21,30 @@ const MASTER = path.join(SEEDS, 'ok.teigen-progress.xlsx');
 const FAULTY = path.join(SEEDS, 'error.enum.xlsx');
 const HOSTILE = path.join(ROOT, 'tests', 'fixtures', 'hostile', 'files');
 
-let server: Server;
-let browser: Browser;
+const env = e2eSetup();
 let page: Page;
-let tmp: string;
 const offOrigin: string[] = [];
 
 beforeAll(async () => {
-  ensureBuilt();
-  server = await serve();
-  browser = await launch();
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-e2e-'));
-  const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 900, height: 1100 }, locale: 'ja-JP' });
+  const ctx = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 900, height: 1100 }, locale: 'ja-JP' });
   page = await ctx.newPage();
   page.on('request', (r) => {
-    if (!r.url().startsWith(server.origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) offOrigin.push(r.url());
+    if (!r.url().startsWith(env.server.origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) offOrigin.push(r.url());
   });
   page.on('pageerror', (e) => offOrigin.push(`pageerror: ${e.message}`));
-  await page.goto(`${server.origin}/standalone.html`);
+  await page.goto(`${env.server.origin}/standalone.html`);
   await page.waitForSelector('body[data-ready=standalone]');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 async function download(click: () => Promise<void>): Promise<{ name: string; bytes: Uint8Array }> {
   const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  const file = path.join(tmp, dl.suggestedFilename());
+  const file = path.join(env.tmp, dl.suggestedFilename());
   await dl.saveAs(file);
   return { name: dl.suggestedFilename(), bytes: new Uint8Array(fs.readFileSync(file)) };
 }
 
 test('load, see findings, open one, fix it, save the fixed workbook', async () => {
-  const afterLoad = server.requests.length;
+  const afterLoad = env.server.requests.length;
   await page.setInputFiles('#view-validate input[type=file]', [MASTER, FAULTY]);
   const faulty = page.locator('section.book[data-file="error.enum.xlsx"]');
   await faulty.locator('li.finding').first().waitFor();
@@ -88,11 +75,11 @@ test('load, see findings, open one, fix it, save the fixed workbook', async () =
   expect(cellText(wb.sheets.find((s) => s.name === '提言1-ア')!, 14, 4)).toBe('継続');
   // The input file itself is untouched.
   expect(checkBytes('x', new Uint8Array(fs.readFileSync(FAULTY)), config).findings).toHaveLength(4);
-  expect(server.requests.length).toBe(afterLoad);
+  expect(env.server.requests.length).toBe(afterLoad);
 });
 
 test('split, fill with openpyxl, consolidate, download: the same workbook as the library', async () => {
-  const afterLoad = server.requests.length;
+  const afterLoad = env.server.requests.length;
   await page.locator('#tab-consolidate').click();
   await page.locator('[data-testid=pick]').waitFor();
   // The master is picked by default; the faulty copy is not a returned workbook.
@@ -101,7 +88,7 @@ test('split, fill with openpyxl, consolidate, download: the same workbook as the
   const zip = await download(() => page.locator('[data-testid=split]').click());
   const parts = unzipSync(zip.bytes);
   expect(Object.keys(parts).sort()).toContain('子)子育て支援部.xlsx');
-  const section = path.join(tmp, '子)子育て支援部.xlsx');
+  const section = path.join(env.tmp, '子)子育て支援部.xlsx');
   fs.writeFileSync(section, parts['子)子育て支援部.xlsx']!);
 
   // A section fills its first row's 取組状況 in another program, and deletes its last row.
@@ -111,20 +98,20 @@ test('split, fill with openpyxl, consolidate, download: the same workbook as the
   const status = first.row.cells.get('status')!;
   expect([first.rs.sheet.name, a1(status.r, status.c)]).toEqual(['提言1-ア', 'B15']);
   const text = '・E2E テストで記入した取組状況（<b>タグ</b>もそのまま）';
-  const filled = path.join(tmp, '子)子育て支援部_記入済み.xlsx');
+  const filled = path.join(env.tmp, '子)子育て支援部_記入済み.xlsx');
   const last = all[all.length - 1]!;
   expect(last.rs.sheet.name === '提言1-ア' && last.row.r <= 14).toBe(false);
   fillWithOpenpyxl(section, filled, [{ sheet: '提言1-ア', cell: 'B15', text }], [{ sheet: last.rs.sheet.name, row: last.row.r + 1 }]);
   // 区) 保健福祉部 answers in a whole copy of the master: its own row 15 (shared with 子育て支援部:
   // a conflict) and row 17, which belongs to 保) 総務部 only (unauthorized).
-  const ku = path.join(tmp, '区)保健福祉部_回答.xlsx');
+  const ku = path.join(env.tmp, '区)保健福祉部_回答.xlsx');
   fillWithOpenpyxl(MASTER, ku, [
     { sheet: '提言1-ア', cell: 'B15', text: '区が書いた取組状況' },
     { sheet: '提言1-ア', cell: 'B17', text: '区が勝手に書いた取組状況' },
   ]);
 
   // 保) 総務部 sends a file cut short in transit: named in the summary, never a master choice.
-  const broken = path.join(tmp, '保)総務部.xlsx');
+  const broken = path.join(env.tmp, '保)総務部.xlsx');
   fs.copyFileSync(path.join(HOSTILE, 'corrupt.truncated-zip.xlsx'), broken);
   await page.setInputFiles('#view-consolidate input[type=file]', [filled, ku, broken]);
   await page.locator('tr[data-file="保)総務部.xlsx"]').waitFor();
@@ -170,7 +157,7 @@ test('split, fill with openpyxl, consolidate, download: the same workbook as the
 
   // The consolidated master, picked again, made ready to publish: the library's bytes, and the
   // conflict still in it is named.
-  await page.setInputFiles('#view-consolidate input[type=file]', [path.join(tmp, out.name)]);
+  await page.setInputFiles('#view-consolidate input[type=file]', [path.join(env.tmp, out.name)]);
   await page.locator(`tr[data-file="${out.name}"] input[type=radio]`).check();
   const pub = await download(() => page.locator('[data-testid=publish]').click());
   expect(pub.name).toBe('ok.teigen-progress（集約）（公開用）.xlsx');
@@ -179,7 +166,7 @@ test('split, fill with openpyxl, consolidate, download: the same workbook as the
   expect(readWorkbook(pub.bytes, pub.name).sheets.map((x) => x.name)).toEqual(masterGrid.sheets.map((x) => x.name));
   await expect(page.locator('[data-testid=status]').textContent()).resolves.toContain('競合が 1 か所に残っています（提言1-ア!B15）');
 
-  expect(server.requests.length).toBe(afterLoad);
+  expect(env.server.requests.length).toBe(afterLoad);
   expect(offOrigin).toEqual([]);
 });
 
@@ -189,7 +176,7 @@ test('bad files get a Japanese reason naming them; cell text with markup stays t
   const markupSrc = path.join(hostile, 'ok.html-and-script-text.xlsx');
   const parsed = parseWorkbook(readWorkbook(new Uint8Array(fs.readFileSync(markupSrc)), 'm.xlsx'), config);
   const dept = parsed.reports[0]!.rows[0]!.cells.get('department')!;
-  const markup = path.join(tmp, 'markup.xlsx');
+  const markup = path.join(env.tmp, 'markup.xlsx');
   const bad = '<img/src=x/onerror=alert(1)>';
   fillWithOpenpyxl(markupSrc, markup, [{ sheet: parsed.reports[0]!.sheet.name, cell: a1(dept.r, dept.c), text: bad }]);
   const files = [path.join(hostile, 'encrypted.password-protected.xlsx'), path.join(hostile, 'corrupt.truncated-zip.xlsx'), markup];

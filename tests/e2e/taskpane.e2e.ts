@@ -1,53 +1,38 @@
 // The task pane in Debian's Chromium over the in-memory Excel host, served in place of
 // office.js: live validation, select, fix, marks, an edit by the user, input rules, and
-// 集約 into the open master, compared with the library's own output.
+// 集約 into the open master and its 概要版, compared with the library's own output.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { defaultConfig } from '../../lib/config';
 import { consolidate, FILLS } from '../../lib/consolidate/consolidate';
 import { consolidationFills } from '../../addin/office/apply-plan';
 import { split } from '../../lib/consolidate/split';
 import { readWorkbook } from '../../lib/read/workbook';
 import { parseWorkbook } from '../../lib/report';
+import { outlineOf, summaryDocx } from '../../lib/summary';
 import { a1, cellText } from '../../lib/grid';
 import * as XLSX from 'xlsx';
 import { unzipSync } from 'fflate';
 import { TEIGEN_HEADER, teigenRows } from '../addin/fixtures';
 import { protectionOf } from '../addin/xlsx-protection';
-import { ensureBuilt, fakeOfficeJs, fillWithOpenpyxl, launch, OFFICE_JS, ROOT, screenshotPath, serve, workbookSpec, type FakeSheetSpec, type Server } from './helpers';
+import { e2eSetup, fakeOfficeJs, fillWithOpenpyxl, OFFICE_JS, ROOT, screenshotPath, workbookSpec, type FakeSheetSpec } from './helpers';
 
 const config = defaultConfig();
 const MASTER = path.join(ROOT, 'seeds', 'ok.teigen-progress.xlsx');
-let server: Server;
-let browser: Browser;
+const env = e2eSetup();
 const errors: string[] = [];
 
-beforeAll(async () => {
-  ensureBuilt();
-  server = await serve();
-  browser = await launch();
-});
-
-const temps: string[] = [];
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
-});
-
 async function openPane(sheets: FakeSheetSpec[], opts: { api?: number; fileBytes?: Uint8Array; view?: string; width?: number } = {}): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: opts.width ?? 360, height: 900 }, locale: 'ja-JP' });
+  const ctx = await env.browser.newContext({ viewport: { width: opts.width ?? 360, height: 900 }, locale: 'ja-JP' });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => {
-    if (!r.url().startsWith(server.origin) && r.url() !== OFFICE_JS) errors.push(`request ${r.url()}`);
+    if (!r.url().startsWith(env.server.origin) && r.url() !== OFFICE_JS) errors.push(`request ${r.url()}`);
   });
   const js = fakeOfficeJs(sheets, opts);
   await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: js }));
-  await page.goto(`${server.origin}/taskpane.html?view=${opts.view ?? 'validate'}`);
+  await page.goto(`${env.server.origin}/taskpane.html?view=${opts.view ?? 'validate'}`);
   await page.waitForSelector('body[data-ready=excel]');
   return page;
 }
@@ -137,8 +122,7 @@ test('opening a 5,000-row report: a fixed handful of syncs for reading, validati
 test('集約 writes a returned workbook into the open master, equal to the library’s result', async () => {
   const masterBytes = new Uint8Array(fs.readFileSync(MASTER));
   const grid = readWorkbook(masterBytes, 'master.xlsx');
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-pane-'));
-  temps.push(tmp);
+  const tmp = fs.mkdtempSync(path.join(env.tmp, 'pane-'));
   const part = split(masterBytes, config).files.find((f) => f.name === '子)子育て支援部.xlsx')!;
   const section = path.join(tmp, part.name);
   fs.writeFileSync(section, part.bytes);
@@ -194,10 +178,26 @@ test('集約 writes a returned workbook into the open master, equal to the libra
   expect(errors).toEqual([]);
 });
 
+test('［概要版を作る］ from the open workbook downloads the library\'s .docx, the file closed again', async () => {
+  const masterBytes = new Uint8Array(fs.readFileSync(MASTER));
+  const page = await openPane(workbookSpec(readWorkbook(masterBytes, 'master.xlsx')), { fileBytes: masterBytes, view: 'consolidate' });
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=summary-docx]').click()]);
+  expect(dl.suggestedFilename()).toBe('master（概要版）.docx');
+  const file = path.join(env.tmp, 'pane-summary.docx');
+  await dl.saveAs(file);
+  const lib = await summaryDocx(outlineOf(masterBytes, 'master.xlsx', config));
+  // The same parts byte for byte once unzipped (Node deflates with zlib, the page with fflate).
+  const parts = (zip: Uint8Array): [string, string][] => Object.entries(unzipSync(zip)).map(([k, v]) => [k, Buffer.from(v).toString('base64')]);
+  expect(parts(new Uint8Array(fs.readFileSync(file)))).toEqual(parts(lib));
+  await page.waitForFunction(() => /概要版を保存しました/.test(document.querySelector('[data-testid=status]')?.textContent ?? ''));
+  await expect(page.evaluate(() => (window as unknown as { __fake: { openFiles: number } }).__fake.openFiles)).resolves.toBe(0);
+  await page.screenshot({ path: screenshotPath('taskpane-summary.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
 test('集約 again on the consolidated workbook: earlier answers stay taken, 集約結果 is rewritten', async () => {
   const masterBytes = new Uint8Array(fs.readFileSync(MASTER));
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-pane-'));
-  temps.push(tmp);
+  const tmp = fs.mkdtempSync(path.join(env.tmp, 'pane-'));
   const parts = split(masterBytes, config).files;
   const early = parts.find((f) => f.name === '子)子育て支援部.xlsx')!;
   const late = parts.find((f) => f.name === '区)保健福祉部.xlsx')!;
@@ -370,8 +370,7 @@ test('350 px screenshots: idle, findings, a protected section workbook, after �
   await shot(prot1, 'protected');
   // After 集約 of a returned file into the master: the button is off until new files come.
   const late = parts.find((f) => f.name === '区)保健福祉部.xlsx')!;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-shots-'));
-  temps.push(tmp);
+  const tmp = fs.mkdtempSync(path.join(env.tmp, 'pane-'));
   fs.writeFileSync(path.join(tmp, late.name), late.bytes);
   const done = await openPane(workbookSpec(readWorkbook(masterBytes, 'master.xlsx')), { width: 350, api: 12, fileBytes: masterBytes, view: 'consolidate' });
   await done.setInputFiles('#view-consolidate input[type=file]', [path.join(tmp, late.name)]);

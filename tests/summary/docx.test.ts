@@ -2,6 +2,8 @@
 // that wrote it) and held against the master's own cells: headings, ● per bullet, departments,
 // ＜再掲＞ exactly where the cells mark it; and the CLI command around it.
 import { execFileSync } from 'node:child_process';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,7 +14,7 @@ import { tokenizeDepartments } from '../../lib/departments';
 import { splitBullets } from '../../lib/normalize';
 import { readWorkbook } from '../../lib/read/workbook';
 import { parseWorkbook } from '../../lib/report';
-import { formatDepartments, fullWidth, outlineCounts, outlineOf, summaryDocx } from '../../lib/summary';
+import { formatDepartments, fullWidth, itemText, outlineCounts, outlineOf, summaryDocx, type SummaryOutline } from '../../lib/summary';
 import { capture } from '../hostile/io';
 
 const SEEDS = path.join(__dirname, '..', '..', 'seeds');
@@ -130,7 +132,8 @@ describe.each(Object.keys(FIGURES))('%s', (name) => {
     items.forEach((text, i) => {
       const b = exp.bullets[i]!;
       // The bullet's words, without its glyph: nothing invented before the suffixes.
-      const body = b.text.replace(/^[\s\u3000]*[・○〇●◎■◆-]?[\s\u3000]*/u, '');
+      // Seed 003 prints no 【新規】/【レベ】 tag: the ● starts after it.
+      const body = b.text.replace(/^[\s\u3000]*[・○〇●◎■◆-]?[\s\u3000]*/u, '').replace(/^(?:【(?:新規|レベ)】)+/u, '');
       expect(text.startsWith(body)).toBe(true);
       const tail = text.slice(body.length);
       expect(tail.startsWith('＜再掲＞')).toBe(b.saikei);
@@ -141,6 +144,20 @@ describe.each(Object.keys(FIGURES))('%s', (name) => {
     });
   });
 
+  test('【新規】 and 【レベ】 leave the ● text as in seed 003, and stay in the outline\'s data', () => {
+    const tagged = exp.bullets.filter((b) => /^[・○]?(?:【(?:新規|レベ)】)/u.test(b.text.trim()));
+    const items = doc.paragraphs.filter((p) => p.text.startsWith('●'));
+    expect(items.filter((p) => /【(?:新規|レベ)】/u.test(p.text))).toEqual([]);
+    const withTags = outline.chapters.flatMap((c) => c.groups.flatMap((g) => g.items)).filter((i) => i.tags);
+    expect(withTags).toHaveLength(tagged.length);
+    if (name.includes('teigen')) {
+      expect(tagged.length).toBeGreaterThan(0);
+      expect(withTags.map((i) => i.tags)).toContainEqual(['新規']);
+      expect(withTags.map((i) => i.tags)).toContainEqual(['レベ']);
+      expect(items.map((p) => p.text)).toContain('●全庁における組織目標の設定・共有（総）職員部）');
+    }
+  });
+
   test('A4, page numbers in the footer, headings with outline levels (navigation pane)', () => {
     expect(doc.page).toEqual({ width: 11906, height: 16838 });
     expect(doc.footerHasPage).toBe(true);
@@ -149,6 +166,43 @@ describe.each(Object.keys(FIGURES))('%s', (name) => {
 
   test('the same master gives the same bytes', async () => {
     expect(Buffer.from(await summaryDocx(outlineOf(new Uint8Array(fs.readFileSync(file)), name, config))).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
+
+/** The body's paragraphs as the docx package itself writes them, one Paragraph object each. */
+async function packageBody(o: SummaryOutline): Promise<string> {
+  const children = [new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(`${o.title}（概要版）`)] })];
+  for (const ch of o.chapters) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(ch.heading)] }));
+    for (const g of ch.groups) {
+      children.push(new Paragraph({ heading: g.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, children: [new TextRun(g.heading)] }));
+      for (const it of g.items) children.push(new Paragraph({ style: it.period === 'past' ? 'SummaryItem' : 'SummaryItemNext', children: [new TextRun(`●${itemText(it)}`)] }));
+    }
+  }
+  return bodyOf(new Uint8Array(await Packer.toArrayBuffer(new Document({ sections: [{ children }] }))));
+}
+
+function bodyOf(docx: Uint8Array): string {
+  const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
+  return xml.slice(xml.indexOf('<w:body>'), xml.indexOf('<w:sectPr'));
+}
+
+describe('the body written as XML is what the docx package writes', () => {
+  test.each(Object.keys(FIGURES))('%s', async (name) => {
+    const o = outlineOf(new Uint8Array(fs.readFileSync(path.join(SEEDS, name))), name, config);
+    expect(bodyOf(await summaryDocx(o))).toBe(await packageBody(o));
+  });
+
+  test('markup characters are escaped and control characters dropped', async () => {
+    const o: SummaryOutline = {
+      reportType: 'teigen-progress',
+      title: '題 <&> "\'"',
+      omitted: [],
+      chapters: [{ key: '1', heading: '１ A&B', groups: [{ level: 2, heading: '【<x>】', items: [{ text: `a\u0001b'c"d<e>&f`, period: 'next', saikei: true, departments: '（子）児童相談所）', source: 's!A1' }] }] }],
+    };
+    const body = bodyOf(await summaryDocx(o));
+    expect(body).toContain('ab&apos;c&quot;d&lt;e&gt;&amp;f＜再掲＞（子）児童相談所）');
+    expect(body).toBe(await packageBody(o));
   });
 });
 

@@ -13,7 +13,9 @@ export const summary = {
   omittedRow: '  {sheet} {row} 行目: {label}',
   button: '概要版を作る',
   buttonHelp: '選んだ集約表から概要版（Word）の下書きを作って保存します',
+  buttonHelpExcel: 'このブック（集約表）から概要版（Word）の下書きを作って保存します',
   fileSuffix: '（概要版）',
   done: '概要版を保存しました: 見出し {chapters} 件・項目（●）{items} 件（うち＜再掲＞ {saikei} 件）。記載のない {omitted} 行は載せていません',
   failed: '概要版を作れませんでした: {detail}',
+  noDownload: 'この Excel（Mac）では作業ウィンドウからファイルを保存できません。ブラウザー版（{url}）で［概要版を作る］を行ってください',
 };
