@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, defaultConfig, defaultConfigJson, parseConfig, type Config } from '../config';
-import { cli, consolidate as consolidateText, format, ruleDocs, severityLabel, summary as summaryText } from '../locale/ja';
+import { cli, consolidate as consolidateText, diff as diffText, format, ruleDocs, severityLabel, summary as summaryText } from '../locale/ja';
 import { rules } from '../rules';
 import { errorCode, readReason } from './errors';
 import { processIo, type Io } from './io';
@@ -13,6 +13,7 @@ import { runSplit } from './split';
 import { runConsolidate } from './consolidate';
 import { runPublish } from './publish';
 import { runSummary } from './summary';
+import { runDiff } from './diff';
 
 export class UsageError extends Error {}
 
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   consolidate: { usage: consolidateText.usageConsolidate, options: { ...FORMAT, ...OUTPUT, 'prefer-newest': { type: 'boolean' }, sheets: { type: 'boolean' } } },
   publish: { usage: consolidateText.usagePublish, options: { ...FORMAT, ...OUTPUT } },
   summary: { usage: summaryText.usage, options: { ...FORMAT, ...OUTPUT } },
+  diff: { usage: diffText.usage, options: { ...FORMAT, ...OUTPUT } },
   rules: { usage: cli.usageRules, options: {} },
   config: { usage: cli.usageConfig, options: {} },
 };
@@ -151,6 +153,13 @@ function run(command: string, p: Parsed, io: Io): number | Promise<number> {
     case 'summary': {
       const a = oneWorkbook(p, summaryText.noInput);
       return runSummary({ input: a.input, output: a.out, format: a.fmt, config: a.config }, io);
+    }
+    case 'diff': {
+      const fmt = formatOf(p);
+      if (p.positional.length < 2) throw new UsageError(diffText.noInputs);
+      if (p.positional.length > 2) throw new UsageError(format(cli.extraArgument, { value: p.positional[2]! }));
+      const out = p.values['output'] as string | undefined;
+      return runDiff({ old: p.positional[0]!, new: p.positional[1]!, ...(out !== undefined ? { output: out } : {}), format: fmt, config: configOf(p) }, io);
     }
     case 'rules':
       noPositional(p);
