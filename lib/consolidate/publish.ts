@@ -3,7 +3,7 @@
 // conflicts still to resolve. Browser-safe: bytes in, bytes out.
 import type { Config } from '../config/schema';
 import { a1, type Workbook } from '../grid';
-import { consolidate as t } from '../locale/ja';
+import { consolidate as t, diff as dt } from '../locale/ja';
 import { ConsolidateError, FILLS } from './consolidate';
 import { LEGACY_UNFILLED } from './write-master';
 import { dropPaneMarks, openMaster } from './master';
@@ -56,6 +56,11 @@ export function planPublish(grid: Workbook, config: Config): PublishPlan {
     );
   }
   const sheets = [state?.summarySheet, t.stateSheet, t.metaSheet].filter((n): n is string => n !== undefined && grid.sheets.some((s) => s.name === n));
+  // The 変更点 sheet `diff -o` adds (known by its title: a sheet the secretariat named so stays).
+  const diffTitle = dt.sheetTitle.slice(0, dt.sheetTitle.indexOf('{'));
+  for (const s of grid.sheets) {
+    if (s.name.startsWith(dt.sheetName) && (s.rows.get(0)?.get(0)?.text ?? '').startsWith(diffTitle) && !reports.includes(s.name)) sheets.push(s.name);
+  }
   return { reports, sheets, noteColumns, fills, conflictsLeft };
 }
 
