@@ -74,8 +74,7 @@ export function markedCopy(newBytes: Uint8Array, r: DiffResult, name: string): U
   const { xml, printTitles } = changesSheet(r, ed, grid.sheets.map((s) => s.name));
   ed.addSheet(sheetName, xml);
   ed.setPrintTitles(sheetName, printTitles);
-  for (const e of ed.sheets) if (e.kind === 'worksheet') ed.sheet(e.name).unselectTab();
-  ed.sheet(sheetName).selectTab();
+  // Opens on the list (where the workbook keeps a view to say so).
   ed.activate(sheetName);
   return ed.toBytes();
 }
