@@ -73,6 +73,9 @@ const deptOf = (m: MasterRow): string => {
   return col ? normalize(m.row.cells.get(col.key)?.text ?? '') : '';
 };
 
+/** Whether a row's key is only numbers (取組番号): it identifies a place, not the row's content. */
+const weakKey = (m: MasterRow): boolean => m.rs.type.rowKey.every((k) => m.rs.type.columns.find((c) => c.key === k)?.number === true);
+
 const placeOf = (m: MasterRow): string => `${m.sheet}\u0002${m.path}`;
 
 /** Pairs the best-scoring (old, new) rows first, each row at most once. */
@@ -146,10 +149,16 @@ export function matchRows(oldRows: MasterRow[], newRows: MasterRow[]): RowPair[]
   }
   // 2. Same sheet, hierarchy and row key; among rows sharing one (a merged 取組内容), the rest decides.
   const byPlace = (m: MasterRow): string | undefined => (hasKeyText(m) ? `${placeOf(m)}\u0003${m.keyText}` : undefined);
+  // A key that is only a number (取組番号 ③) moves with a row inserted above: the row must
+  // also be the same department's, or mostly the same text.
+  const sameKey = (o: MasterRow, n: MasterRow): number => {
+    const s = rowSimilarity(o, n);
+    return !weakKey(n) || s >= SIMILAR_MIN || deptOf(o) === deptOf(n) ? s : -1;
+  };
   const oldPlaced = groupBy(leftO(), byPlace);
   for (const [k, ns] of groupBy(leftN(), byPlace)) {
     const os = oldPlaced.get(k);
-    if (os) greedy(os, ns, rowSimilarity, 0, take('text'));
+    if (os) greedy(os, ns, sameKey, 0, take('text'));
   }
   // 3. The same row key elsewhere: moved to another sheet or 取組方針 (the rest must agree too,
   // since short keys such as ① repeat in every section).

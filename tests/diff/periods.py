@@ -24,6 +24,16 @@ def copy_row(src_ws, src_r, dst_ws, dst_r):
         dst_ws.row_dimensions[dst_r].height = h
 
 
+def delete_row(ws, r):
+    """delete_rows, with the merges below moved up as Excel moves them (openpyxl leaves them)."""
+    below = [m for m in ws.merged_cells.ranges if m.min_row > r]
+    for m in below:
+        ws.unmerge_cells(str(m))
+    ws.delete_rows(r)
+    for m in below:
+        ws.merge_cells(start_row=m.min_row - 1, start_column=m.min_col, end_row=m.max_row - 1, end_column=m.max_col)
+
+
 def teigen(seed, old_out, new_out):
     """OLD: the seed with a typo (人事→入事); NEW: the next period with the changes listed."""
     old = openpyxl.load_workbook(seed)
@@ -84,6 +94,48 @@ def teigen(seed, old_out, new_out):
     print(json.dumps(truth, ensure_ascii=False))
 
 
+def vision(seed, old_out, new_out):
+    """A row inserted mid-table (the numbers below it move on) and a 担当課 changed."""
+    openpyxl.load_workbook(seed).save(old_out)
+    new = openpyxl.load_workbook(seed)
+    truth = {'changed': [], 'added': [], 'removed': [], 'moved': [], 'headings': 0}
+    ws = new['分類2']
+    nums = {13: '③', 14: '④', 15: '⑤'}
+    ws.insert_rows(13)
+    copy_row(ws, 12, ws, 13)
+    for c, v in zip('ABCDE', ['ケースワーカー', '③', '・新任者向けの研修を新たに実施した。', '・受講者の意見をふまえて内容を見直す。', '総) 職員育成担当課']):
+        ws[f'{c}13'].value = v
+    truth['added'].append({'sheet': '分類2', 'row': 13})
+    succ = {'③': '④', '④': '⑤', '⑤': '⑥'}
+    for old_r, num in nums.items():
+        r = old_r + 1
+        assert ws[f'B{r}'].value == num
+        ws[f'B{r}'].value = succ[num]
+        truth['changed'].append({'sheet': '分類2', 'cell': f'B{r}', 'row': r, 'before': num, 'after': succ[num]})
+    e = new['分類5']
+    before = e['E12'].value
+    e['E12'].value = '市) 男女共同参画室'
+    truth['changed'].append({'sheet': '分類5', 'cell': 'E12', 'row': 12, 'before': before, 'after': '市) 男女共同参画室'})
+    new.save(new_out)
+    print(json.dumps(truth, ensure_ascii=False))
+
+
+def plan(seed, old_out, new_out):
+    """A year corrected in one result, and one 具体的取組 removed."""
+    openpyxl.load_workbook(seed).save(old_out)
+    new = openpyxl.load_workbook(seed)
+    truth = {'changed': [], 'added': [], 'removed': [], 'moved': [], 'headings': 0}
+    ws = new['取組結果']
+    before = ws['B6'].value
+    assert '2018年度' in before
+    ws['B6'].value = before.replace('2018年度', '2019年度', 1)
+    truth['changed'].append({'sheet': '取組結果', 'cell': 'B6', 'row': 6, 'before': before, 'after': ws['B6'].value})
+    delete_row(ws, 13)
+    truth['removed'].append({'sheet': '取組結果', 'row': 13})
+    new.save(new_out)
+    print(json.dumps(truth, ensure_ascii=False))
+
+
 def inspect(path):
     """What the tests look at in an output: values by sheet, our conditional formats, links, print titles."""
     wb = openpyxl.load_workbook(path)
@@ -110,6 +162,10 @@ def main():
     cmd = sys.argv[1]
     if cmd == 'teigen':
         teigen(*sys.argv[2:5])
+    elif cmd == 'vision':
+        vision(*sys.argv[2:5])
+    elif cmd == 'plan':
+        plan(*sys.argv[2:5])
     elif cmd == 'inspect':
         inspect(sys.argv[2])
     else:

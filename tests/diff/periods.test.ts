@@ -148,3 +148,24 @@ test('bad input: Japanese reasons, exit 2, nothing written', () => {
   expect(main(['diff', '--help'], help)).toBe(0);
   expect(help.stdout.join('\n')).toContain('shinchoku diff <前回.xlsx> <今回.xlsx>');
 });
+
+// The other two report types: a row inserted mid-table under 取組番号 (the numbers below move
+// on: the rows are still paired by what they say), a 担当課 changed, a result corrected, a row removed.
+test.each([
+  ['vision', 'ok.vision-progress.xlsx'],
+  ['plan', 'ok.plan-results.xlsx'],
+])('%s: exactly the changes made', (kind, seed) => {
+  const d = tmpDir(`diff-${kind}`);
+  const o = path.join(d, 'old.xlsx');
+  const n = path.join(d, 'new.xlsx');
+  const want = JSON.parse(py(kind, path.join(__dirname, '..', '..', 'seeds', seed), o, n)) as Truth;
+  const io = capture();
+  expect(main(['diff', o, n, '--format', 'json'], io)).toBe(1);
+  const got = JSON.parse(io.stdout.join('\n')) as Json;
+  expect(got.changed.map((c) => ({ sheet: c.sheet, cell: c.cell, row: c.row, before: c.before, after: c.after })).sort(byPlace)).toEqual([...want.changed].sort(byPlace));
+  expect(got.added.map((a) => ({ sheet: a.sheet, row: a.row }))).toEqual(want.added);
+  expect(got.removed.map((a) => ({ sheet: a.sheet, row: a.row }))).toEqual(want.removed);
+  expect(got.moved).toEqual([]);
+  expect(got.headings).toEqual([]);
+  for (const c of got.changed.filter((x) => x.columnKey === 'department')) expect(c.named).toBe(true);
+});
