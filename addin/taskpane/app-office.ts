@@ -5,7 +5,8 @@
 // an operation's message.
 import type { Config } from '../../lib/config/schema';
 import { departmentFromName, knownDepartments } from '../../lib/consolidate/departments';
-import { addin as t, format } from '../../lib/locale/ja';
+import { addin as t, diffPane, format } from '../../lib/locale/ja';
+import { diffGrids, type DiffResult } from '../../lib/diff';
 import { readWorkbook } from '../../lib/read/workbook';
 import { applyFixes } from '../../lib/fix';
 import type { Finding, Fix } from '../../lib/rules/types';
@@ -22,6 +23,7 @@ import { h, replace } from '../shared/dom';
 import { download, readFiles, type LoadedFile } from '../shared/files';
 import { renderFindings } from '../shared/findings-view';
 import { renderSummary } from './consolidate-view';
+import { countsText, diffErrorText, renderDiff } from '../shared/diff-view';
 import type { Shell } from './shell';
 
 /** Excel's error, said in Japanese where we know what the user can do about it. */
@@ -68,6 +70,8 @@ export class OfficeApp {
   live: LiveSession;
   selected: Finding | null = null;
   sources: LoadedFile[] = [];
+  /** 前回との違い: the open workbook against the previous report the user picked. */
+  diff: { result: DiffResult | null; error?: string } | null = null;
   result: ConsolidateResult | null = null;
   /** 公開用に整える was pressed once: the pane asks before changing the workbook. */
   confirmingPublish = false;
@@ -170,7 +174,35 @@ export class OfficeApp {
         },
         onFix: (fixes) => void this.fix(fixes).catch((err: unknown) => this.fail(err)),
       }),
+      renderDiff({
+        result: this.diff?.result ?? null,
+        ...(this.diff?.error ? { error: this.diff.error } : {}),
+        help: diffPane.helpExcel,
+        picker: this.shell.dropZone((files) => void readFiles(files).then((fs) => (fs[0] ? this.compare(fs[0]) : undefined)), diffPane.pick, false),
+        onSelect: (sheet, cell) => void selectCell(sheet, cell).catch((err: unknown) => this.fail(err)),
+        onClear: () => {
+          this.diff = null;
+          this.renderValidate();
+        },
+      }),
     );
+  }
+
+  /** 前回との違い: the open workbook as validation last read it, against a previous report's file. */
+  compare(prev: LoadedFile): void {
+    const current = this.live.book?.workbook;
+    if (!current) {
+      this.diff = { result: null, error: format(diffPane.failed, { detail: diffPane.noBook }) };
+    } else {
+      try {
+        this.diff = { result: diffGrids(readWorkbook(prev.bytes, prev.name), current, this.config) };
+      } catch (err) {
+        this.diff = { result: null, error: format(diffPane.failed, { detail: diffErrorText(err, prev.name, openBookName()) }) };
+      }
+    }
+    if (this.diff.result) this.say(format(diffPane.compared, { name: prev.name, counts: countsText(this.diff.result) }));
+    else this.say(this.diff.error!, 'error');
+    this.renderValidate();
   }
 
   /** Sheets of the open workbook named after a department: a shared workbook's sections. */

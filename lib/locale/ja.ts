@@ -637,3 +637,20 @@ export const diff = {
   noteSameColumn: '同じ列として比較',
   sheetsMore: '{sheet} ほか {n} シート',
 };
+
+/** 前回との違い in the pane and the browser page (the same list as `shinchoku diff`). */
+export const diffPane = {
+  title: '前回との違い',
+  help: '前回の報告書（ファイル）を選ぶと、このブックとの違い（変わったセル・追加・削除・移動した行）を一覧します。',
+  helpExcel: '項目をクリックすると、そのセルへ移動します。',
+  helpStandalone: '項目をクリックすると、前回と今回の記載を表示します。',
+  pick: '前回の報告書を選ぶ',
+  comparing: '{name} と比べています…',
+  compared: '前回 {name} と比べました: {counts}',
+  failed: '前回との違いを出せませんでした: {detail}',
+  noBook: 'ブックを読み込んでから比べてください',
+  removedAt: '（前回 {row} 行目）',
+  before: '前回',
+  after: '今回',
+  clear: '一覧を閉じる',
+};
