@@ -66,15 +66,17 @@ export function renderDiff(o: DiffViewOptions): HTMLElement {
   );
 }
 
-/** Before and after of one change, whole. */
+/** Before and after of one change, whole, the changed characters struck out and underlined. */
 function detail(c: CellChange): HTMLElement {
+  const side = (op: 'removed' | 'added'): Child[] =>
+    c.parts.filter((p) => !p.op || p.op === op).map((p) => (p.op === 'removed' ? h('del', {}, p.text) : p.op === 'added' ? h('ins', {}, p.text) : p.text));
   return h(
     'div',
     { class: 'detail', 'data-testid': 'diff-detail' },
     h('p', { class: 'label' }, t.before),
-    h('pre', { class: 'cell-text' }, c.before),
+    h('pre', { class: 'cell-text' }, ...side('removed')),
     h('p', { class: 'label' }, t.after),
-    h('pre', { class: 'cell-text' }, c.after),
+    h('pre', { class: 'cell-text' }, ...side('added')),
   );
 }
 
