@@ -5,7 +5,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-const order = ['validate.js', 'consolidate.js', 'summary.js', 'addin.js'];
+const order = ['validate.js', 'consolidate.js', 'summary.js', 'diff.js', 'addin.js'];
 let failed = 0;
 for (const f of order) {
   const p = path.join(__dirname, f);

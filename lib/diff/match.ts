@@ -120,9 +120,13 @@ function groupBy(rows: MasterRow[], key: (m: MasterRow) => string | undefined): 
 
 const hasKeyText = (m: MasterRow): boolean => m.keyText.split('\u0001').some((x) => x !== '');
 
+const mappedMemo = new WeakMap<MasterRow['rs'], Set<number>>();
+
 /** Our key (split's hidden column) of a row, when it has one. */
 function keyIdOf(m: MasterRow): string | undefined {
-  const at = findKeyCell(m.rs.sheet, m.row.r, mappedColumns(m.rs));
+  let mapped = mappedMemo.get(m.rs);
+  if (!mapped) mappedMemo.set(m.rs, (mapped = mappedColumns(m.rs)));
+  const at = findKeyCell(m.rs.sheet, m.row.r, mapped);
   if (!at) return undefined;
   const k = parseKey(m.rs.sheet.rows.get(at.r)?.get(at.c)?.text ?? '');
   return k ? `${k.sheetIndex}:${k.r}:${k.hash}` : undefined;
@@ -158,7 +162,10 @@ export function matchRows(oldRows: MasterRow[], newRows: MasterRow[]): RowPair[]
   const oldPlaced = groupBy(leftO(), byPlace);
   for (const [k, ns] of groupBy(leftN(), byPlace)) {
     const os = oldPlaced.get(k);
-    if (os) greedy(os, ns, sameKey, 0, take('text'));
+    if (!os) continue;
+    // Nearly every row: one on each side, paired without weighing the rest of the row.
+    if (os.length === 1 && ns.length === 1 && (!weakKey(ns[0]!) || deptOf(os[0]!) === deptOf(ns[0]!))) take('text')(os[0]!, ns[0]!, 1);
+    else greedy(os, ns, sameKey, 0, take('text'));
   }
   // 3. The same row key elsewhere: moved to another sheet or 取組方針 (the rest must agree too,
   // since short keys such as ① repeat in every section).
