@@ -148,7 +148,7 @@ function changesSheet(r: DiffResult, ed: XlsxEditor, sheetOrder: string[]): { xm
   }
   for (const it of items) rows.push(it.cells);
   if (items.length === 0) rows.push([cell(t.none)]);
-  const widths = [10, 10, 8, 12, 48, 48, 22];
+  const widths = [10, 10, 8, 12, 46, 46, 28];
   // Names and cells on one line where they fit.
   for (const row of rows.slice(headerRow)) {
     row.forEach((c, i) => {
