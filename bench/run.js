@@ -6,7 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-const all = ['validate.js', 'consolidate.js', 'standalone.js', 'summary.js', 'addin.js'];
+const all = ['validate.js', 'consolidate.js', 'standalone.js', 'summary.js', 'diff.js', 'addin.js'];
 const only = (process.env.BENCH ?? '').split(',').map((s) => s.trim().replace(/\.js$/, '')).filter(Boolean);
 const order = only.length ? all.filter((f) => only.includes(f.replace(/\.js$/, ''))) : all;
 if (only.length && order.length !== only.length) {

@@ -19,3 +19,4 @@ export type {
 } from './consolidate/types';
 export { PackageError } from './ooxml/package';
 export { outlineOf, buildOutline, outlineCounts, summaryDocx, type SummaryOutline } from './summary';
+export { diffWorkbooks, diffGrids, diffText, diffJson, markedCopy, DiffError, type DiffResult, type CellChange } from './diff';

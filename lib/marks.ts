@@ -4,12 +4,22 @@
 // out. Messages live in lib/locale; nothing here is derived from them.
 
 /**
- * The add-in's marks: the always-true conditional formats it colours cells with, and the
- * notes it writes (ExcelApi 1.18). split, consolidate and publish take them out of the files
- * they write, so a mark never travels to a section, back into the master, or into print.
+ * Our marks: the always-true conditional formats the add-in (and `diff -o`) colours cells with,
+ * and the notes the add-in writes (ExcelApi 1.18). split, consolidate and publish take them out
+ * of the files they write, so a mark never travels to a section, back into the master, or into
+ * print.
  */
 export const MARK_FORMULA = '=LEN("shinchoku")>0';
 export const CONSOLIDATION_FORMULA = '=LEN("shinchoku-consolidate")>0';
+/** `diff -o`: cells changed since the previous report, and rows added since. */
+export const DIFF_FORMULA = '=LEN("shinchoku-diff")>0';
+export const DIFF_ADDED_FORMULA = '=LEN("shinchoku-diff-added")>0';
+export const DIFF_MOVED_FORMULA = '=LEN("shinchoku-diff-moved")>0';
+/** The sheet `diff -o` adds, and how its A1 title starts (frozen: publish knows it by both). */
+export const DIFF_SHEET = '変更点';
+export const DIFF_TITLE_PREFIXES: readonly string[] = ['変更点（'];
+
+const OURS = new Set([MARK_FORMULA, CONSOLIDATION_FORMULA, DIFF_FORMULA, DIFF_ADDED_FORMULA, DIFF_MOVED_FORMULA].map((f) => f.slice(1)));
 
 /**
  * Whether a conditional-format formula (with or without its `=`) is one of the add-in's marks.
@@ -18,7 +28,7 @@ export const CONSOLIDATION_FORMULA = '=LEN("shinchoku-consolidate")>0';
  */
 export function isPaneMark(formula: string): boolean {
   const f = formula.trim().replace(/^=/, '');
-  return f === MARK_FORMULA.slice(1) || f === CONSOLIDATION_FORMULA.slice(1);
+  return OURS.has(f);
 }
 
 /**

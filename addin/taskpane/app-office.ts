@@ -8,6 +8,9 @@ import { departmentFromName, knownDepartments } from '../../lib/consolidate/depa
 import { addin as t } from '../../lib/locale/ja/addin';
 import { format } from '../../lib/locale/ja/format';
 import { summary as sumText } from '../../lib/locale/ja/summary';
+import { diffPane } from '../../lib/locale/ja/diff';
+import { diffGrids, type DiffResult } from '../../lib/diff';
+import { readWorkbook } from '../../lib/read/workbook';
 import { applyFixes } from '../../lib/fix';
 import type { Finding, Fix } from '../../lib/rules/types';
 import { applyPlan, consolidationFills, HISTORY_FILLS } from '../office/apply-plan';
@@ -23,6 +26,7 @@ import { h, replace } from '../shared/dom';
 import { download, readFiles, type LoadedFile } from '../shared/files';
 import { renderFindings } from '../shared/findings-view';
 import { DOCX_MIME, draftSummary, renderSummary } from './consolidate-view';
+import { countsText, diffErrorText, renderDiff } from '../shared/diff-view';
 import type { Shell } from './shell';
 
 /** Excel's error, said in Japanese where we know what the user can do about it. */
@@ -70,6 +74,8 @@ export class OfficeApp {
   live: LiveSession;
   selected: Finding | null = null;
   sources: LoadedFile[] = [];
+  /** 前回との違い: the open workbook against the previous report the user picked. */
+  diff: { result: DiffResult | null; error?: string } | null = null;
   result: ConsolidateResult | null = null;
   /** 公開用に整える was pressed once: the pane asks before changing the workbook. */
   confirmingPublish = false;
@@ -185,7 +191,35 @@ export class OfficeApp {
         },
         onFix: (fixes) => void this.fix(fixes).catch((err: unknown) => this.fail(err)),
       }),
+      renderDiff({
+        result: this.diff?.result ?? null,
+        ...(this.diff?.error ? { error: this.diff.error } : {}),
+        help: diffPane.helpExcel,
+        picker: this.shell.dropZone((files) => void readFiles(files).then((fs) => (fs[0] ? this.compare(fs[0]) : undefined)), diffPane.pick, false),
+        onSelect: (sheet, cell) => void selectCell(sheet, cell).catch((err: unknown) => this.fail(err)),
+        onClear: () => {
+          this.diff = null;
+          this.renderValidate();
+        },
+      }),
     );
+  }
+
+  /** 前回との違い: the open workbook as validation last read it, against a previous report's file. */
+  compare(prev: LoadedFile): void {
+    const current = this.live.book?.workbook;
+    if (!current) {
+      this.diff = { result: null, error: format(diffPane.failed, { detail: diffPane.noBook }) };
+    } else {
+      try {
+        this.diff = { result: diffGrids(readWorkbook(prev.bytes, prev.name), current, this.config) };
+      } catch (err) {
+        this.diff = { result: null, error: format(diffPane.failed, { detail: diffErrorText(err, prev.name, openBookName()) }) };
+      }
+    }
+    if (this.diff.result) this.say(format(diffPane.compared, { name: prev.name, counts: countsText(this.diff.result) }));
+    else this.say(this.diff.error!, 'error');
+    this.renderValidate();
   }
 
   /** Sheets of the open workbook named after a department: a shared workbook's sections. */

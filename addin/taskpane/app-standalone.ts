@@ -5,6 +5,9 @@ import type { Config } from '../../lib/config/schema';
 import { getCell, parseA1, type Workbook } from '../../lib/grid';
 import { addin as t } from '../../lib/locale/ja/addin';
 import { format } from '../../lib/locale/ja/format';
+import { diffPane } from '../../lib/locale/ja/diff';
+import { diffGrids, type CellChange, type DiffResult } from '../../lib/diff';
+import { countsText, diffErrorText, renderDiff } from '../shared/diff-view';
 import { readWorkbook } from '../../lib/read/workbook';
 import { applyFixes } from '../../lib/fix';
 import type { Finding, Fix } from '../../lib/rules/types';
@@ -27,6 +30,8 @@ export interface BookEntry {
 export class StandaloneApp {
   books: BookEntry[] = [];
   selected: { id: number; finding: Finding } | null = null;
+  /** 前回との違い of each book: the comparison with the previous report the user picked. */
+  diffs = new Map<number, { result: DiffResult | null; error?: string; selected: CellChange | null }>();
   private nextId = 1;
 
   constructor(
@@ -77,6 +82,28 @@ export class StandaloneApp {
     book.fixed += plan.apply.length;
     this.selected = null;
     this.shell.status(format(t.fixed, { n: plan.apply.length, name: book.name }));
+    this.render();
+  }
+
+  /** 前回との違い: the book against a previous report, read here as the CLI reads it. */
+  async compare(book: BookEntry, prev: LoadedFile): Promise<void> {
+    this.shell.status(format(diffPane.comparing, { name: prev.name }), 'busy');
+    await new Promise((r) => setTimeout(r, 0));
+    const current = this.grid(book);
+    let entry: { result: DiffResult | null; error?: string; selected: CellChange | null };
+    if (!current) {
+      entry = { result: null, error: format(diffPane.failed, { detail: diffPane.noBook }), selected: null };
+    } else {
+      try {
+        const result = diffGrids(readWorkbook(prev.bytes, prev.name), current, this.config);
+        entry = { result, selected: null };
+      } catch (err) {
+        entry = { result: null, error: format(diffPane.failed, { detail: diffErrorText(err, prev.name, book.name) }), selected: null };
+      }
+    }
+    this.diffs.set(book.id, entry);
+    if (entry.result) this.shell.status(format(diffPane.compared, { name: prev.name, counts: countsText(entry.result) }));
+    else this.shell.status(entry.error!, 'error');
     this.render();
   }
 
@@ -133,6 +160,28 @@ export class StandaloneApp {
       );
       if (!patchable && res.findings.some((f) => f.fix)) card.appendChild(h('p', { class: 'note' }, t.cannotPatch));
     }
+    if (!res.error && res.reportTypes.length > 0) {
+      const d = this.diffs.get(book.id);
+      card.appendChild(
+        renderDiff({
+          result: d?.result ?? null,
+          ...(d?.error ? { error: d.error } : {}),
+          help: diffPane.helpStandalone,
+          picker: this.shell.dropZone((files) => void readFiles(files).then((fs) => (fs[0] ? this.compare(book, fs[0]) : undefined)), diffPane.pick, false),
+          selected: d?.selected ?? null,
+          onSelect: (sheet, cell) => {
+            if (!d?.result) return;
+            const c = d.result.changed.find((x) => x.sheet === sheet && x.cell === cell) ?? null;
+            d.selected = d.selected === c ? null : c;
+            this.render();
+          },
+          onClear: () => {
+            this.diffs.delete(book.id);
+            this.render();
+          },
+        }),
+      );
+    }
     if (book.fixed > 0) {
       card.appendChild(
         h('button', { type: 'button', class: 'primary', 'data-testid': 'save-fixed', onclick: () => download(book.bytes, suffixed(book.name, t.fixedSuffix)) }, format(t.saveFixed, { n: book.fixed })),
@@ -155,3 +204,4 @@ export class StandaloneApp {
     this.render();
   }
 }
+

@@ -9,6 +9,7 @@ import { consolidate as consolidateText } from '../locale/ja/consolidate';
 import { format, severityLabel } from '../locale/ja/format';
 import { ruleDoc } from '../locale/ja/rules';
 import { summary as summaryText } from '../locale/ja/summary';
+import { diff as diffText } from '../locale/ja/diff';
 import { rules } from '../rules';
 import { errorCode, readReason } from './errors';
 import { processIo, type Io } from './io';
@@ -18,6 +19,7 @@ import { runConsolidate } from './consolidate';
 import { runPublish } from './publish';
 import { runSummary } from './summary';
 import { runNext } from './next';
+import { runDiff } from './diff';
 
 export class UsageError extends Error {}
 
@@ -39,6 +41,7 @@ const COMMANDS: Record<string, Command> = {
   publish: { usage: consolidateText.usagePublish, options: { ...FORMAT, ...OUTPUT } },
   summary: { usage: summaryText.usage, options: { ...FORMAT, ...OUTPUT } },
   next: { usage: nextText.usage, options: { ...FORMAT, ...OUTPUT, period: { type: 'string' } } },
+  diff: { usage: diffText.usage, options: { ...FORMAT, ...OUTPUT } },
   rules: { usage: cli.usageRules, options: {} },
   config: { usage: cli.usageConfig, options: {} },
 };
@@ -162,6 +165,13 @@ function run(command: string, p: Parsed, io: Io): number | Promise<number> {
       const a = oneWorkbook(p, nextText.noInput);
       const period = p.values['period'] as string | undefined;
       return runNext({ input: a.input, output: a.out, format: a.fmt, config: a.config, ...(period !== undefined ? { period } : {}) }, io);
+    }
+    case 'diff': {
+      const fmt = formatOf(p);
+      if (p.positional.length < 2) throw new UsageError(diffText.noInputs);
+      if (p.positional.length > 2) throw new UsageError(format(cli.extraArgument, { value: p.positional[2]! }));
+      const out = p.values['output'] as string | undefined;
+      return runDiff({ old: p.positional[0]!, new: p.positional[1]!, ...(out !== undefined ? { output: out } : {}), format: fmt, config: configOf(p) }, io);
     }
     case 'rules':
       noPositional(p);

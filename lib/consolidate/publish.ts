@@ -3,7 +3,7 @@
 // conflicts still to resolve. Browser-safe: bytes in, bytes out.
 import type { Config } from '../config/schema';
 import { a1, colIndex, type Workbook } from '../grid';
-import { CONFLICT_HEAD, META_SHEET, PREVIOUS_NAME, STATE_SHEET } from '../marks';
+import { CONFLICT_HEAD, DIFF_SHEET, DIFF_TITLE_PREFIXES, META_SHEET, PREVIOUS_NAME, STATE_SHEET } from '../marks';
 import { ConsolidateError, FILLS } from './consolidate';
 import { LEGACY_UNFILLED } from './write-master';
 import { dropPaneMarks, openMaster } from './master';
@@ -56,6 +56,11 @@ export function planPublish(grid: Workbook, config: Config): PublishPlan {
     );
   }
   const sheets = [state?.summarySheet, STATE_SHEET, META_SHEET].filter((n): n is string => n !== undefined && grid.sheets.some((s) => s.name === n));
+  // The 変更点 sheet `diff -o` adds (known by its title: a sheet the secretariat named so stays).
+  for (const s of grid.sheets) {
+    const title = s.rows.get(0)?.get(0)?.text ?? '';
+    if (s.name.startsWith(DIFF_SHEET) && DIFF_TITLE_PREFIXES.some((p) => title.startsWith(p)) && !reports.includes(s.name)) sheets.push(s.name);
+  }
   return { reports, sheets, noteColumns, fills, conflictsLeft };
 }
 

@@ -205,6 +205,17 @@ export class SheetXml {
     this.tail = this.tail.replace(/<legacyDrawing\b[^>]*?\/>/g, (tag) => (getAttr(tag, 'r:id') === rid ? '' : tag));
   }
 
+  /**
+   * Adds a conditional format colouring `sqref` while `formula` holds (ours are always true):
+   * a mark over cells that leaves their own formats alone, so it comes off without a trace.
+   */
+  addConditionalFormat(sqref: string, formula: string, dxfId: number): void {
+    let priority = 0;
+    for (const m of this.tail.matchAll(/\spriority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
+    const el = `<conditionalFormatting sqref="${escapeXml(sqref)}"><cfRule type="expression" dxfId="${dxfId}" priority="${priority + 1}"><formula>${escapeXml(formula.replace(/^=/, ''))}</formula></cfRule></conditionalFormatting>`;
+    this.tail = insertInOrder(this.tail, el, followersOf('conditionalFormatting'));
+  }
+
   /** Takes a cell out, value and style. */
   removeCell(r: number, c: number): void {
     if (this.hasCell(r, c)) this.row(r).cells.delete(c);

@@ -38,6 +38,9 @@ export class Styles {
   /** Custom number formats, id → code (ids 164 and up; built-ins are not listed in the file). */
   private numFmts: Map<number, string>;
   private numFmtsAdded = false;
+  /** Differential formats (what conditional formats apply); written back only when added to. */
+  private dxfs: string[];
+  private dxfsAdded = false;
   private dirty = false;
 
   constructor(xml: string | undefined) {
@@ -48,6 +51,7 @@ export class Styles {
     this.borders = listOf(this.xml, 'borders', 'border')?.items ?? [];
     this.xfs = listOf(this.xml, 'cellXfs', 'xf')?.items ?? [];
     if (this.xfs.length === 0) this.xfs.push('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+    this.dxfs = listOf(this.xml, 'dxfs', 'dxf')?.items ?? [];
     this.numFmts = new Map();
     for (const el of listOf(this.xml, 'numFmts', 'numFmt')?.items ?? []) {
       const id = Number(getAttr(el, 'numFmtId'));
@@ -80,6 +84,8 @@ export class Styles {
       cache: new Map(this.cache),
       numFmts: new Map(this.numFmts),
       numFmtsAdded: this.numFmtsAdded,
+      dxfs: [...this.dxfs],
+      dxfsAdded: this.dxfsAdded,
       fonts: [...this.fonts],
       fills: [...this.fills],
       borders: [...this.borders],
@@ -142,6 +148,17 @@ export class Styles {
     return idx;
   }
 
+  /** A differential format of a solid fill (ARGB), for conditional formats; its index. */
+  addFillDxf(argb: string): number {
+    const dxf = `<dxf><fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor rgb="${argb}"/></patternFill></fill></dxf>`;
+    const at = this.dxfs.indexOf(dxf);
+    if (at >= 0) return at;
+    this.dxfs.push(dxf);
+    this.dxfsAdded = true;
+    this.dirty = true;
+    return this.dxfs.length - 1;
+  }
+
   /** The <fill> element a format shows (compact, as stored). */
   fillOf(style: number): string {
     const xf = this.xfs[style] ?? this.xfs[0]!;
@@ -173,6 +190,7 @@ export class Styles {
     put('fills', 'fill', this.fills, ['borders', 'cellStyleXfs', 'cellXfs']);
     put('borders', 'border', this.borders, ['cellStyleXfs', 'cellXfs']);
     put('cellXfs', 'xf', this.xfs, ['cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst']);
+    if (this.dxfsAdded) put('dxfs', 'dxf', this.dxfs, ['tableStyles', 'colors', 'extLst']);
     return x;
   }
 }

@@ -537,7 +537,11 @@ export interface NewSheetCell {
   spill?: boolean;
   /** Stored as a number (sums and filters work); `text` is then only used to size the row. */
   value?: number;
+  /** Rich text instead of `text` (which must be their concatenation): parts shown as removed or added. */
+  runs?: { text: string; mark?: 'removed' | 'added' }[];
 }
+
+const RUN_PROPS = { removed: '<rPr><strike/><color rgb="FFC00000"/></rPr>', added: '<rPr><b/><u/><color rgb="FF0070C0"/></rPr>' } as const;
 
 export interface NewSheetSpec {
   rows: (NewSheetCell | null)[][];
@@ -561,6 +565,10 @@ export function newSheetXml(spec: NewSheetSpec): string {
           const s = cell.style ? ` s="${cell.style}"` : '';
           if (cell.value !== undefined && Number.isFinite(cell.value)) return `<c r="${ref}"${s}><v>${cell.value}</v></c>`;
           if (cell.text === '') return `<c r="${ref}"${s}/>`;
+          if (cell.runs) {
+            const runs = cell.runs.map((x) => `<r>${x.mark ? RUN_PROPS[x.mark] : ''}<t xml:space="preserve">${escapeXml(x.text)}</t></r>`).join('');
+            return `<c r="${ref}"${s} t="inlineStr"><is>${runs}</is></c>`;
+          }
           return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell.text)}</t></is></c>`;
         })
         .join('');

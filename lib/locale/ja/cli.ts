@@ -15,6 +15,8 @@ export const cli = {
     競合が残っていれば一覧します（終了コード 1）。
   shinchoku summary <集約表.xlsx> -o <概要.docx> [--format text|json] [--config 設定.json]
     集約表から概要版（Word）の下書きを作ります（見出し・小見出し・●項目と担当部・＜再掲＞）。
+  shinchoku diff <前回.xlsx> <今回.xlsx> [-o <変更点.xlsx>] [--format text|json] [--config 設定.json]
+    前回の報告書からの変更点（変わったセルと文字、追加・削除・移動した行）を示します（違いがあれば終了コード 1）。
   shinchoku next <集約表.xlsx> -o <次の期の集約表.xlsx> [--period 令和8年度上半期] [--format text|json] [--config 設定.json]
     次の期の配布用の集約表を作ります（見出しの期を進め、期ごとに書く欄を空に、前回の予定は「前回」の列に）。
   shinchoku rules            検証ルールの一覧

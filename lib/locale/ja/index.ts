@@ -3,6 +3,7 @@
 export { addin } from './addin';
 export { cli, nextPeriod } from './cli';
 export { consolidate } from './consolidate';
+export { diff, diffPane } from './diff';
 export { excerpt, format, severityLabel } from './format';
 export { glossary, type GlossaryTerm } from './glossary';
 export { fileKinds, readErrors, skipReasons } from './read';
