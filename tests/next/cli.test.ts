@@ -25,6 +25,7 @@ describe('shinchoku next', () => {
   const dir = tmpDir('next-cli-');
   const input = path.join(dir, '令和7年度上半期.xlsx');
   beforeAll(() => fs.copyFileSync(SEED, input));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('--help shows its usage; it is in the overall help', () => {
     const r = run(['next', '--help']);

@@ -89,6 +89,7 @@ const CASES = [
 
 describe.each(CASES)('next on $seed', (k) => {
   const dir = tmpDir('next-');
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const input = path.join(SEEDS, k.seed);
   const inputBytes = fs.readFileSync(input);
   const out = path.join(dir, 'next.xlsx');
@@ -194,9 +195,9 @@ describe.each(CASES)('next on $seed', (k) => {
     expect(unmarked.filter((f) => f.rule === 'required' && f.messageId === 'noProgress').length).toBe(buildModel(readWorkbook(result.bytes, 'n.xlsx'), config).rows.length);
   });
 
-  (k.split ? test.skip : test)('no 担当課 column: split cuts nothing from the template, as from the seed itself', () => {
-    expect(split(result.bytes, config).files).toEqual([]);
-    expect(split(inputBytes, config).files).toEqual([]);
+  (k.split ? test.skip : test)('no 担当課 column: split refuses the template with the reason, as it refuses the seed', () => {
+    expect(() => split(result.bytes, config)).toThrow(expect.objectContaining({ code: 'master-no-department' }));
+    expect(() => split(inputBytes, config)).toThrow(expect.objectContaining({ code: 'master-no-department' }));
   });
 
   (k.split ? test : test.skip)('split of the template works and each section workbook validates clean', () => {
@@ -233,11 +234,15 @@ describe('next: periods, a second round, a consolidated master', () => {
 
   test('the mark survives a save by LibreOffice: the resaved template still validates clean', () => {
     const dir = tmpDir('next-lo-');
-    const file = path.join(dir, 'template.xlsx');
-    fs.writeFileSync(file, nextMaster(teigen, config).bytes);
-    const resaved = fs.readFileSync(libreOfficeResave(file, path.join(dir, 'lo')));
-    expect(readWorkbook(resaved, 'lo.xlsx').template).toBe('令和7年度下半期');
-    expect(checkBytes('lo.xlsx', resaved, config).findings).toEqual([]);
+    try {
+      const file = path.join(dir, 'template.xlsx');
+      fs.writeFileSync(file, nextMaster(teigen, config).bytes);
+      const resaved = fs.readFileSync(libreOfficeResave(file, path.join(dir, 'lo')));
+      expect(readWorkbook(resaved, 'lo.xlsx').template).toBe('令和7年度下半期');
+      expect(checkBytes('lo.xlsx', resaved, config).findings).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }, 180000);
 
   test('--period overrides the period read from the headings', () => {
