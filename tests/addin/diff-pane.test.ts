@@ -29,6 +29,7 @@ beforeAll(() => {
   execFileSync(PYTHON, [path.join(__dirname, '..', 'diff', 'periods.py'), 'teigen', path.join(__dirname, '..', '..', 'seeds', 'ok.teigen-progress.xlsx'), o, n]);
   oldBytes = new Uint8Array(fs.readFileSync(o));
   newBytes = new Uint8Array(fs.readFileSync(n));
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 function all(el: MiniElement): MiniElement[] {

@@ -58,6 +58,9 @@ let json: Json;
 let code: number;
 let hashes: string[];
 
+const temps: string[] = [];
+afterAll(() => [dir, ...temps].forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
 beforeAll(() => {
   dir = tmpDir('diff');
   oldFile = path.join(dir, '令和6年度.xlsx');
@@ -156,6 +159,7 @@ test.each([
   ['plan', 'ok.plan-results.xlsx'],
 ])('%s: exactly the changes made', (kind, seed) => {
   const d = tmpDir(`diff-${kind}`);
+  temps.push(d);
   const o = path.join(d, 'old.xlsx');
   const n = path.join(d, 'new.xlsx');
   const want = JSON.parse(py(kind, path.join(__dirname, '..', '..', 'seeds', seed), o, n)) as Truth;

@@ -1,6 +1,7 @@
 // The same report saved again by another program is no change: each of the three seed types
 // against its copy saved by LibreOffice (another writer: shared strings, styles and number
 // formats all rewritten) gives nothing changed, added, removed or moved.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../lib/cli/main';
 import type { Io } from '../../lib/cli/io';
@@ -14,8 +15,12 @@ function capture(): Io & { stdout: string[]; stderr: string[] } {
   return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), progress: () => undefined, progressDone: () => undefined };
 }
 
+const temps: string[] = [];
+afterAll(() => temps.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
 test.each(SEEDS)('%s against its LibreOffice copy: no change', (seed) => {
   const dir = tmpDir('diff-lo');
+  temps.push(dir);
   const src = path.join(__dirname, '..', '..', 'seeds', seed);
   const copy = libreOfficeResave(src, dir);
   const io = capture();

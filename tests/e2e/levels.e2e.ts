@@ -199,9 +199,26 @@ describe.each(LEVELS)('ExcelApi 1.%i', (api) => {
     await expect(page.locator('[data-testid=sum-counts]').textContent()).resolves.not.toMatch(/ 0 (件|部署)/);
     // The master's formula, number and date cells are as they were.
     const typedAfter = await sheetOf(page, SHEET);
-    // The formula in D17 is not checked here: the pane's 集約 still rewrites it as text (issue
-    // #14 point 2, the plan applier); its check belongs with that change.
     expect(typedBefore.formulas['16,3']).toBe('=LEN(A17)');
+    expect(typedAfter.formulas).toEqual(typedBefore.formulas);
+    // The open workbook equals the CLI's output for the same files, cell by cell (values,
+    // formulas), but for the cell the clerk edited after Excel handed the file over (B16).
+    const cli = readWorkbook(consolidate(once, [{ name: b.name, bytes: b.bytes }], config, { masterName: 'master.xlsx', outputName: 'master.xlsx' }).bytes, 'cli.xlsx');
+    const differ: string[] = [];
+    for (const name of [SHEET, '提言1-エ']) {
+      const want = cli.sheets.find((x) => x.name === name)!;
+      const got = await sheetOf(page, name);
+      const keys = new Set([...Object.keys(got.cells), ...[...want.rows].flatMap(([r, row]) => [...row.keys()].map((c) => `${r},${c}`))]);
+      for (const k of keys) {
+        if (name === SHEET && k === '15,1') continue;
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        const w = want.rows.get(r)?.get(c);
+        const wv = w === undefined || w.value === '' ? undefined : w.formula !== undefined ? `=${w.formula}` : w.value;
+        const gv = got.formulas[k] ?? got.cells[k];
+        if (wv !== gv) differ.push(`${name}!${k}: ${JSON.stringify(gv)} ≠ ${JSON.stringify(wv)}`);
+      }
+    }
+    expect(differ).toEqual([]);
     expect(typedAfter.cells['16,2']).toBe(typedBefore.cells['16,2']);
     expect(typeof typedAfter.cells['16,2']).toBe('number');
     const date = await sheetOf(page, '提言1-エ');
