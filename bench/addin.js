@@ -5,36 +5,17 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const http = require('node:http');
-const { URL } = require('node:url');
 const zlib = require('node:zlib');
-const { execFileSync } = require('node:child_process');
 const XLSX = require('xlsx');
-const { chromium } = require('playwright-core');
+const { DIST, ensureBuilt, serve, launch } = require('./page');
 const lib = require('../dist/lib/index.js');
 const { rng, sentence, time, table } = require('./lib');
 
-const ROOT = path.join(__dirname, '..');
-const DIST = path.join(ROOT, 'dist', 'addin');
 const N = 5000;
 const DEPTS = ['子)子育て支援部', '区)保健福祉部', '子)児童相談所', '総)職員部', '保)総務部'];
 const KUBUN = ['新規', '拡充', '継続'];
 
-function newest(dir) {
-  let t = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-  }
-  return t;
-}
 
-function ensureBuilt() {
-  const out = path.join(DIST, 'taskpane.js');
-  const src = Math.max(newest(path.join(ROOT, 'addin')), newest(path.join(ROOT, 'lib')), fs.statSync(path.join(ROOT, 'webpack.config.js')).mtimeMs);
-  if (fs.existsSync(out) && fs.statSync(out).mtimeMs > src) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
-}
 
 function reportBytes() {
   const rand = rng(4);
@@ -58,24 +39,10 @@ function reportBytes() {
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }));
 }
 
-function serve() {
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png' };
-  const server = http.createServer((req, res) => {
-    const file = path.join(DIST, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 async function pageTimes(file, repeat) {
-  const server = await serve();
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const { server, origin } = await serve();
+  const browser = await launch();
   const load = [];
   const findings = [];
   let shown = 0;

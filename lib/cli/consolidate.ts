@@ -63,6 +63,17 @@ export function writeAtomic(target: string, bytes: Uint8Array): void {
   }
 }
 
+/** Writes an output atomically, or says why not in Japanese (`say`); whether it was written. */
+export function writeOutput(target: string, bytes: Uint8Array, say: (message: string) => void): boolean {
+  try {
+    writeAtomic(target, bytes);
+    return true;
+  } catch (e) {
+    say(format(t.writeFailed, { path: target, detail: writeReason(e, target) }));
+    return false;
+  }
+}
+
 /** `BOOK.xlsx#シート名` when BOOK.xlsx exists and the whole argument does not. */
 export function splitSheetArg(arg: string): { file: string; sheet?: string } {
   const i = arg.lastIndexOf('#');
@@ -210,13 +221,7 @@ export function runConsolidate(args: ConsolidateArgs, io: Io): number {
     return 2;
   }
   io.progress(t.progressWrite);
-  try {
-    writeAtomic(args.output, result.bytes);
-  } catch (err) {
-    io.progressDone();
-    io.err(printable(format(t.writeFailed, { path: args.output, detail: writeReason(err, args.output) })));
-    return 2;
-  }
+  if (!writeOutput(args.output, result.bytes, (m) => (io.progressDone(), io.err(printable(m))))) return 2;
   io.progressDone();
   explainUndecided(result.summary, args.config);
   if (args.format === 'json') io.out(safeJson(result.summary));

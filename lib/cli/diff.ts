@@ -12,8 +12,8 @@ import { PackageError } from '../ooxml/package';
 import { DiffError, diffGrids, diffJson, diffText, markedCopy, type DiffResult } from '../diff';
 import type { Workbook } from '../grid';
 import { readInput } from './check-file';
-import { safeJson, samePath, writeAtomic } from './consolidate';
-import { outputFolderProblem, writeReason } from './errors';
+import { safeJson, samePath, writeOutput } from './consolidate';
+import { outputFolderProblem } from './errors';
 import type { Io } from './io';
 import { printable } from './validate';
 
@@ -78,12 +78,7 @@ export function runDiff(args: DiffArgs, io: Io): number {
       err(format(t.outputUnsupported, { path: args.new, reason }));
       return 2;
     }
-    try {
-      writeAtomic(args.output, bytes);
-    } catch (e) {
-      err(format(ct.writeFailed, { path: args.output, detail: writeReason(e, args.output) }));
-      return 2;
-    }
+    if (!writeOutput(args.output, bytes, err)) return 2;
   }
   if (args.format === 'json') {
     io.out(safeJson(diffJson(result, args.output !== undefined ? { output: args.output } : {})));

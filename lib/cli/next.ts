@@ -8,8 +8,7 @@ import { consolidate as tc } from '../locale/ja/consolidate';
 import { nextPeriod as t } from '../locale/ja/cli';
 import { format } from '../locale/ja/format';
 import type { Io } from './io';
-import { readInputFor, safeJson, writeAtomic } from './consolidate';
-import { writeReason } from './errors';
+import { readInputFor, safeJson, writeOutput } from './consolidate';
 import { printable } from './validate';
 
 export interface NextArgs {
@@ -46,12 +45,7 @@ export function runNext(args: NextArgs, io: Io): number {
     err(msg);
     return 2;
   }
-  try {
-    writeAtomic(args.output, result.bytes);
-  } catch (e) {
-    err(format(tc.writeFailed, { path: args.output, detail: writeReason(e, args.output) }));
-    return 2;
-  }
+  if (!writeOutput(args.output, result.bytes, err)) return 2;
   const { bytes: _bytes, ...summary } = result;
   void _bytes;
   if (args.format === 'json') {

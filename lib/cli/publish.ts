@@ -7,8 +7,7 @@ import { publish } from '../consolidate/publish';
 import { consolidate as t } from '../locale/ja/consolidate';
 import { format } from '../locale/ja/format';
 import type { Io } from './io';
-import { readInputFor, safeJson, writeAtomic } from './consolidate';
-import { writeReason } from './errors';
+import { readInputFor, safeJson, writeOutput } from './consolidate';
 import { printable } from './validate';
 
 export interface PublishArgs {
@@ -31,12 +30,7 @@ export function runPublish(args: PublishArgs, io: Io): number {
     err(msg);
     return 2;
   }
-  try {
-    writeAtomic(args.output, result.bytes);
-  } catch (e) {
-    err(format(t.writeFailed, { path: args.output, detail: writeReason(e, args.output) }));
-    return 2;
-  }
+  if (!writeOutput(args.output, result.bytes, err)) return 2;
   const summary = { removedSheets: result.removedSheets, notesCleared: result.notesCleared, fillsRestored: result.fillsRestored, conflictsLeft: result.conflictsLeft };
   if (args.format === 'json') {
     io.out(safeJson({ output: args.output, ...summary }));

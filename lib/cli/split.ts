@@ -7,7 +7,7 @@ import { split } from '../consolidate/split';
 import { consolidate as t } from '../locale/ja/consolidate';
 import { excerpt, format } from '../locale/ja/format';
 import type { Io } from './io';
-import { readMaster, safeJson, samePath, writeAtomic } from './consolidate';
+import { readMaster, safeJson, samePath, writeOutput } from './consolidate';
 import { writeReason } from './errors';
 import { printable } from './validate';
 
@@ -64,13 +64,7 @@ export function runSplit(args: SplitArgs, io: Io): number {
       err(format(t.outputIsInput, { path: target }));
       return 2;
     }
-    try {
-      writeAtomic(target, f.bytes);
-    } catch (e) {
-      io.progressDone();
-      err(format(t.writeFailed, { path: target, detail: writeReason(e, target) }));
-      return 2;
-    }
+    if (!writeOutput(target, f.bytes, (m) => (io.progressDone(), err(m)))) return 2;
     written.push({ department: f.department, file: target, rows: f.rows, ...(f.renamed ? { renamed: f.renamed } : {}) });
   }
   io.progressDone();

@@ -9,8 +9,7 @@ import { summary as s } from '../locale/ja/summary';
 import { outlineCounts, outlineOf, summaryDocx } from '../summary';
 import type { SummaryOutline } from '../summary/outline';
 import type { Io } from './io';
-import { readInputFor, safeJson, writeAtomic } from './consolidate';
-import { writeReason } from './errors';
+import { readInputFor, safeJson, writeOutput } from './consolidate';
 import { printable } from './validate';
 
 export interface SummaryArgs {
@@ -42,12 +41,7 @@ export async function runSummary(args: SummaryArgs, io: Io): Promise<number> {
     return 2;
   }
   const docx = await summaryDocx(outline);
-  try {
-    writeAtomic(args.output, docx);
-  } catch (e) {
-    err(format(t.writeFailed, { path: args.output, detail: writeReason(e, args.output) }));
-    return 2;
-  }
+  if (!writeOutput(args.output, docx, err)) return 2;
   const counts = outlineCounts(outline);
   if (args.format === 'json') {
     io.out(safeJson({ output: args.output, counts, ...outline }));
