@@ -77,25 +77,34 @@ export function checkWorkbook(path: string, wb: Workbook, config: Config): FileR
 
 /** Never throws for a bad file: the reason comes back in `error`. */
 export function checkBytes(path: string, bytes: Uint8Array, config: Config, opts: ReadOptions = {}): FileResult {
+  return checkBytesRead(path, bytes, config, opts).result;
+}
+
+/**
+ * checkBytes, with the grid it read (null when the file could not be read or checked): the
+ * browser page keeps it, so consolidating the same files does not read them again.
+ */
+export function checkBytesRead(path: string, bytes: Uint8Array, config: Config, opts: ReadOptions = {}): { result: FileResult; workbook: Workbook | null } {
+  const result = (r: FileResult, workbook: Workbook | null = null): { result: FileResult; workbook: Workbook | null } => ({ result: r, workbook });
   let wb: Workbook;
   const notes: ReadNote[] = [];
   try {
     wb = readWorkbook(bytes, path, { ...opts, notes });
   } catch (err) {
-    if (err instanceof ReadError) return { path, reportTypes: [], findings: [], skipped: [], error: readErrorMessage(err, opts) };
+    if (err instanceof ReadError) return result({ path, reportTypes: [], findings: [], skipped: [], error: readErrorMessage(err, opts) });
     const detail = err instanceof Error ? err.message : String(err);
-    return { path, reportTypes: [], findings: [], skipped: [], error: { code: 'corrupt', message: format(readErrors['unreadable'], { detail }) } };
+    return result({ path, reportTypes: [], findings: [], skipped: [], error: { code: 'corrupt', message: format(readErrors['unreadable'], { detail }) } });
   }
-  let result: FileResult;
+  let checked: FileResult;
   try {
-    result = checkWorkbook(path, wb, config);
+    checked = checkWorkbook(path, wb, config);
   } catch (err) {
     // A bug met on a strange workbook must cost this file only, not the run.
     const detail = err instanceof Error ? err.message : String(err);
-    return { path, reportTypes: [], findings: [], skipped: [], error: { code: 'internal', message: format(readErrors['internal'], { detail }) } };
+    return result({ path, reportTypes: [], findings: [], skipped: [], error: { code: 'internal', message: format(readErrors['internal'], { detail }) } });
   }
   if (notes.length > 0) {
-    result.findings = sortFindings([...result.findings, ...noteFindings(notes)], wb.sheets.map((s) => s.name));
+    checked.findings = sortFindings([...checked.findings, ...noteFindings(notes)], wb.sheets.map((s) => s.name));
   }
-  return result;
+  return result(checked, wb);
 }

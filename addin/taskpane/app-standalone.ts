@@ -1,6 +1,6 @@
 // The task pane without Office: files are dropped or picked, checked with lib/ in the page,
 // fixed by patching the file's XML, consolidated and downloaded. Nothing is sent anywhere.
-import { checkBytes, type FileResult } from '../../lib/check';
+import { checkBytesRead, type FileResult } from '../../lib/check';
 import type { Config } from '../../lib/config/schema';
 import { getCell, parseA1, type Workbook } from '../../lib/grid';
 import { addin as t } from '../../lib/locale/ja/addin';
@@ -17,6 +17,9 @@ import { renderFindings } from '../shared/findings-view';
 import { canPatch, patchFixes } from '../shared/patch';
 import { renderConsolidateStandalone } from './consolidate-view';
 import type { Shell } from './shell';
+
+/** Files up to this size keep the grid their check read (a section workbook is far smaller). */
+const KEEP_GRID_BYTES = 4 * 1024 * 1024;
 
 export interface BookEntry {
   id: number;
@@ -39,9 +42,14 @@ export class StandaloneApp {
     readonly shell: Shell,
   ) {}
 
-  /** The CLI's own path (checkBytes): same findings, same Japanese reasons for bad files. */
+  /**
+   * The CLI's own path (checkBytes): same findings, same Japanese reasons for bad files. The
+   * grid of a file up to KEEP_GRID_BYTES is kept, for consolidation to take without reading the
+   * file again; larger ones are read again when needed, so memory stays bounded.
+   */
   check(name: string, bytes: Uint8Array): { workbook: Workbook | null; result: FileResult } {
-    return { workbook: null, result: checkBytes(name, bytes, this.config) };
+    const { result, workbook } = checkBytesRead(name, bytes, this.config);
+    return { workbook: bytes.length <= KEEP_GRID_BYTES ? workbook : null, result };
   }
 
   /** The grid, read only when a finding is opened. */

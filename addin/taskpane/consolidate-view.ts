@@ -135,7 +135,8 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
 
   const run = (): void => {
     if (!master) return;
-    const sources = books.filter((b) => b.id !== master.id && !s.excluded.has(b.id)).map((b) => ({ name: b.name, bytes: b.bytes }));
+    // The grids the page's check read already are taken as they are: no file is read twice.
+    const sources = books.filter((b) => b.id !== master.id && !s.excluded.has(b.id)).map((b) => ({ name: b.name, bytes: b.bytes, ...(b.workbook ? { workbook: b.workbook } : {}) }));
     app.shell.status(format(t.consolidating, { n: sources.length }), 'busy');
     setTimeout(() => {
       try {
