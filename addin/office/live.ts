@@ -111,10 +111,15 @@ export class LiveSession {
     this.marks = opts.marks ?? undoKept();
   }
 
-  /** True when every sheet is protected: no mark can be written anywhere. */
+  /**
+   * True when no mark can be written: every report sheet is protected (marks go nowhere else),
+   * or every sheet when the workbook holds no report. A section workbook from split is so.
+   */
   get fullyProtected(): boolean {
     const b = this.book;
-    return !!b && b.sheets.length > 0 && b.sheets.every((s) => b.protectedSheets.includes(s.name));
+    if (!b || b.sheets.length === 0) return false;
+    const reports = this.state.parsed?.reports.map((r) => r.sheet.name) ?? [];
+    return (reports.length > 0 ? reports : b.sheets.map((s) => s.name)).every((n) => b.protectedSheets.includes(n));
   }
 
   private now(): number {

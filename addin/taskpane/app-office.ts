@@ -148,10 +148,11 @@ export class OfficeApp {
     if (st.error) this.shell.status(officeErrorMessage(st.error), 'error');
     else if (st.busy) this.note(t.validating, 'busy');
     else this.note(format(t.validated, { n: st.parsed?.reports.length ?? 0 }));
-    // A workbook protected throughout takes no mark: the switch is off, and says why.
+    // A workbook whose report sheets are all protected takes no mark: the switch is off, and the
+    // protection notice below says why (one notice, not two).
     const sealed = this.live.fullyProtected;
     // Where writes cost the clerk's undo, one sentence says why marks are off (or what on costs).
-    const why = (): string | null => (sealed ? t.marksAllProtected : undoKept() ? null : this.live.marks ? t.marksOnUndo : t.marksOffUndo);
+    const why = (): string | null => (sealed || undoKept() ? null : this.live.marks ? t.marksOnUndo : t.marksOffUndo);
     const whyText = why();
     const marksWhy = whyText ? h('p', { class: 'notice', 'data-testid': 'marks-why' }, whyText) : null;
     const marks = h('input', {
@@ -177,7 +178,7 @@ export class OfficeApp {
       marksWhy,
       st.parsed && st.parsed.reports.length === 0 ? h('p', { class: 'empty' }, t.noReportInBook) : null,
       // Said once, calmly, instead of an error after every edit.
-      this.live.protectedSheets.length && !sealed
+      this.live.protectedSheets.length
         ? h('p', { class: 'notice', 'data-testid': 'protected' }, protectedNotice(this.live.protectedSheets))
         : null,
       renderFindings({

@@ -8,7 +8,7 @@ import { defaultConfig } from '../../lib/config';
 import { split } from '../../lib/consolidate/split';
 import { addin as t } from '../../lib/locale/ja/addin';
 import { readWorkbook } from '../../lib/read/workbook';
-import { OfficeApp } from '../../addin/taskpane/app-office';
+import { OfficeApp, protectedNotice } from '../../addin/taskpane/app-office';
 import { Shell } from '../../addin/taskpane/shell';
 import { workbookSpec } from '../e2e/helpers';
 import { FakeExcel } from './fake-excel';
@@ -145,6 +145,8 @@ test('a workbook protected throughout: the marks switch is off and disabled, wit
   expect(app.live.state.findings.map((f) => f.cell)).toContain('E15');
   const box = view(shell).find('data-testid', 'marks')!;
   expect([box.getAttribute('disabled'), box.getAttribute('checked')]).toEqual(['', null]);
-  expect(view(shell).find('data-testid', 'marks-why')!.textContent).toBe(t.marksAllProtected);
+  // One notice says why: the protection one, not a second about marks.
+  expect(view(shell).find('data-testid', 'marks-why')).toBeNull();
+  expect(view(shell).find('data-testid', 'protected')!.textContent).toBe(protectedNotice(app.live.protectedSheets));
   expect(fake.writes).toBe(0);
 });

@@ -248,11 +248,11 @@ describe.each(LEVELS)('ExcelApi 1.%i', (api) => {
     const page = await openPane(spec, api, section.bytes);
     await page.locator(`li.finding[data-cell="${SHEET}!E15"]`).waitFor();
     await expect(page.locator(`li.finding[data-cell="${SHEET}!F15"] .locked`).count()).resolves.toBe(1);
-    const everySheet = spec.every((x) => x.protected);
-    if (everySheet) {
-      await expect(page.locator('[data-testid=marks]').isDisabled()).resolves.toBe(true);
-      await expect(page.locator('[data-testid=marks-why]').textContent()).resolves.toBe(t.marksAllProtected);
-    }
+    // Every report sheet of a section workbook is protected: one notice, the switch off.
+    expect(spec.filter((x) => x.name.startsWith('提言')).every((x) => x.protected)).toBe(true);
+    await expect(page.locator('[data-testid=marks]').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('[data-testid=marks-why]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-testid=protected]').count()).resolves.toBe(1);
     await expect(fake(page).then((f) => f.writes)).resolves.toBe(0);
     // The unlocked cell is fixed; the locked one is not attempted.
     await page.locator(`li.finding[data-cell="${SHEET}!E15"] button.fix`).click();

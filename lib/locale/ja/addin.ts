@@ -47,7 +47,6 @@ export const addin = {
   /** Below ExcelApi 1.20 every add-in write empties Excel's undo stack. */
   marksOffUndo: 'このバージョンの Excel では、印を付けると元に戻す（Ctrl+Z）が効かなくなるため、既定では付けません。指摘は一覧から選ぶとセルを表示します。',
   marksOnUndo: '印を付けている間は、指摘が変わるたびに元に戻す（Ctrl+Z）の履歴が消えます。',
-  marksAllProtected: 'すべてのシートが保護されているため、印は付けられません（指摘は一覧から選ぶとセルを表示します）。',
   noReportInBook: 'このブックには報告書の見出し行（取組内容・担当課など）のあるシートがありません',
   writing: 'ブックに書き込んでいます…',
   waitingForEdit: 'セルを編集中のため待っています。編集を終える（Enter）と続けます',
