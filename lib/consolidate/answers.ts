@@ -5,7 +5,7 @@
 // what the master holds now, so a late or untouched file cannot undo a co-owner's answer.
 import { sameContent, typeOf, type Cell, type CellType } from '../grid';
 import { CONFLICT_HEAD, conflictPart } from '../marks';
-import { hash32 } from './model';
+import { hash32Of } from './model';
 
 /** A typed cell as the record keeps it (JSON in the record sheet). */
 export interface StoredCell {
@@ -38,12 +38,13 @@ export function unstore(s: StoredCell): Cell {
  */
 export function contentHash(cell: Cell | undefined): string {
   if (!cell) return '-';
-  if (cell.formula !== undefined) return hash32(`f:${cell.formula}`);
+  if (cell.formula !== undefined) return hash32Of('f:', cell.formula);
   const ty = typeOf(cell);
-  if (ty === 'n' || ty === 'd') return hash32(`n:${String(cell.value)}`);
-  if (ty === 'b') return hash32(`b:${String(cell.value)}`);
-  const text = cell.text.replace(/\r\n?/g, '\n').trimEnd();
-  return text === '' ? '-' : hash32(`s:${text}`);
+  if (ty === 'n' || ty === 'd') return hash32Of('n:', String(cell.value));
+  if (ty === 'b') return hash32Of('b:', String(cell.value));
+  // Most texts hold no CR: no copy of them then.
+  const text = (cell.text.includes('\r') ? cell.text.replace(/\r\n?/g, '\n') : cell.text).trimEnd();
+  return text === '' ? '-' : hash32Of('s:', text);
 }
 
 /** What a department's file says of one cell: a changed cell, or back to its base. */
