@@ -267,20 +267,22 @@ const isPackedNames = (x: unknown): boolean => isObject(x) && isStrings(x.d) && 
  */
 function pack(cells: readonly CellState[]): { names: PackedNames; text: string } {
   const names: PackedNames = { d: [], f: [], s: [] };
-  const idx = new Map<string, number>();
-  const of = (list: string[], kind: string, v: string): number => {
-    const k = `${kind}\u0000${v}`;
-    let i = idx.get(k);
-    if (i === undefined) {
-      i = list.push(v) - 1;
-      idx.set(k, i);
-    }
-    return i;
+  // One index per kind: no joined lookup key for each of the round's answers.
+  const indexer = (list: string[]): ((v: string) => number) => {
+    const idx = new Map<string, number>();
+    return (v) => {
+      let i = idx.get(v);
+      if (i === undefined) idx.set(v, (i = list.push(v) - 1));
+      return i;
+    };
   };
+  const dept = indexer(names.d);
+  const file = indexer(names.f);
+  const sheet = indexer(names.s);
   const out: string[] = [];
   for (const x of cells) {
-    const answers = x.answers.map((a) => `${of(names.d, 'd', a.department)}.${of(names.f, 'f', a.file)}.${a.run}.${of(names.s, 's', a.sheet)}.${a.at}`).join(',');
-    out.push(`${of(names.s, 's', x.sheet)} ${a1(x.r, x.c)} ${x.baseHash} ${x.writtenHash} ${answers}`);
+    const answers = x.answers.map((a) => `${dept(a.department)}.${file(a.file)}.${a.run}.${sheet(a.sheet)}.${a.at}`).join(',');
+    out.push(`${sheet(x.sheet)} ${a1(x.r, x.c)} ${x.baseHash} ${x.writtenHash} ${answers}`);
   }
   return { names, text: out.join(';') };
 }
