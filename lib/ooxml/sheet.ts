@@ -26,8 +26,9 @@ export class SheetXml {
   private formulaRows = new Set<number>();
 
   constructor(xml: string) {
-    if (/<\w+:worksheet\b/.test(xml)) throw new PackageError('unsupported-xml', 'prefixed worksheet namespace');
     const open = /<sheetData\s*\/>|<sheetData\b[^>]*>/.exec(xml);
+    // The root element comes before <sheetData>: no scan of the cells for a prefix.
+    if (/<\w+:worksheet\b/.test(open ? xml.slice(0, open.index) : xml)) throw new PackageError('unsupported-xml', 'prefixed worksheet namespace');
     if (!open) throw new PackageError('unsupported-xml', 'sheetData');
     if (open[0].endsWith('/>')) {
       this.head = xml.slice(0, open.index) + '<sheetData>';

@@ -9,6 +9,7 @@ import { consolidate } from '../../lib/consolidate/consolidate';
 import { publish } from '../../lib/consolidate/publish';
 import { split } from '../../lib/consolidate/split';
 import { readWorkbook } from '../../lib/read/workbook';
+import { SheetXml } from '../../lib/ooxml/sheet';
 import { PYTHON, tmpDir } from './helpers';
 
 const config = defaultConfig();
@@ -74,4 +75,24 @@ test('the add-in’s marks leave the master in split, consolidate and publish; t
   const out = consolidate(master, [{ name: section.name, bytes: section.bytes }], config).bytes;
   expect(rules(out, 'out.xlsx')).toEqual(['LEN(B15)>400']);
   expect(rules(publish(master, config).bytes, 'published.xlsx')).toEqual(['LEN(B15)>400']);
+});
+
+test('a worksheet written with a namespace prefix (x:worksheet) is refused by the scanner and read by SheetJS', () => {
+  const bytes = new Uint8Array(fs.readFileSync(SEED));
+  const parts = unzipSync(bytes);
+  const dec = (b: Uint8Array): string => new TextDecoder().decode(b);
+  const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+  const prefixed: Record<string, Uint8Array> = {};
+  for (const [name, data] of Object.entries(parts)) {
+    // Every element of the worksheet in the x: namespace, as some generators write it.
+    prefixed[name] = /^xl\/worksheets\/sheet\d+\.xml$/.test(name)
+      ? enc(dec(data).replace(/<(\/?)([A-Za-z]+)(?=[\s/>])/g, (m, slash: string, tag: string) => (tag === 'xml' ? m : `<${slash}x:${tag}`)).replace('xmlns="', 'xmlns:x="'))
+      : data;
+  }
+  const file = zipSync(prefixed);
+  expect(() => new SheetXml(dec(prefixed['xl/worksheets/sheet1.xml']!))).toThrow(/prefixed worksheet namespace/);
+  const texts = (b: Uint8Array, reader?: 'sheetjs'): string[] => readWorkbook(b, 'x.xlsx', reader ? { reader } : {}).sheets.flatMap((s) => [...s.rows].flatMap(([r, row]) => [...row].map(([c, cell]) => `${s.name}!${r}:${c}=${cell.text}`)));
+  const want = texts(bytes, 'sheetjs');
+  expect(want.length).toBeGreaterThan(100);
+  expect(texts(file)).toEqual(want);
 });
