@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as XLSX from 'xlsx';
 import { readWorkbook } from '../lib/read/workbook';
 import { isIgnoredPart, openZip } from '../lib/ooxml/zip';
+import { Package } from '../lib/ooxml/package';
 
 const ROOT = path.join(__dirname, '..');
 const files = [
@@ -50,5 +51,22 @@ describe('parts handed to SheetJS', () => {
     const expected = sheetjsCells(bytes);
     expect(expected.length).toBeGreaterThan(0);
     expect(ourCells(bytes, path.basename(file))).toEqual(expected);
+  });
+});
+
+describe('parts the XML reader inflates', () => {
+  const lo = (): Uint8Array => new Uint8Array(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'hostile', 'files', 'ok.report-by-libreoffice.xlsx')));
+
+  it('reading leaves the theme and properties packed, and such a package is never written', () => {
+    const read = Package.open(lo(), undefined, { readOnly: true });
+    expect(read.names().some((n) => /theme|docProps/.test(n))).toBe(false);
+    expect(read.has('xl/workbook.xml')).toBe(true);
+    expect(() => read.toBytes()).toThrow(/reading only/);
+  });
+
+  it('the writer still carries every part into its output', () => {
+    const all = Package.open(lo());
+    expect(all.names().filter((n) => /theme|docProps/.test(n)).length).toBeGreaterThan(0);
+    expect(Package.open(all.toBytes()).names()).toEqual(all.names());
   });
 });

@@ -2,7 +2,7 @@
 // dates so the same input always gives the same bytes. Browser-safe (fflate only).
 import { nodeZlib } from '../node-zlib';
 import { strFromU8, zipSync, type Zippable } from 'fflate';
-import { DEFAULT_ZIP_LIMITS, unzipAll, ZipError, type ZipLimits } from './zip';
+import { DEFAULT_ZIP_LIMITS, isIgnoredPart, unzipAll, ZipError, type ZipLimits } from './zip';
 
 /** The master could not be patched (not an .xlsx we understand); `code` selects the message. */
 export class PackageError extends Error {
@@ -25,15 +25,22 @@ export class Package {
   private readonly text = new Map<string, string>();
   private readonly order: string[] = [];
 
-  /** Inflates every part under the read limits (lib/ooxml/zip): a bomb stops at its cap. */
-  static open(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Package {
+  /** Only for reading cells: parts no reader needs were left packed, so it cannot be written. */
+  private readOnly = false;
+
+  /**
+   * Inflates every part under the read limits (lib/ooxml/zip): a bomb stops at its cap.
+   * `readOnly`: pictures, theme and document properties stay packed (a reader never needs them).
+   */
+  static open(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, opts: { readOnly?: boolean } = {}): Package {
     let files: { name: string; data: Uint8Array }[];
     try {
-      files = unzipAll(bytes, limits);
+      files = unzipAll(bytes, limits, opts.readOnly === true ? isIgnoredPart : undefined);
     } catch (err) {
       throw new PackageError('not-xlsx', err instanceof Error ? err.message : String(err), err instanceof ZipError ? err : undefined);
     }
     const p = new Package();
+    p.readOnly = opts.readOnly === true;
     for (const f of files) {
       if (p.parts.has(f.name)) throw new PackageError('not-xlsx', `${f.name} twice`);
       p.parts.set(f.name, f.data);
@@ -46,6 +53,7 @@ export class Package {
 
   clone(): Package {
     const p = new Package();
+    p.readOnly = this.readOnly;
     for (const [k, v] of this.parts) p.parts.set(k, v);
     for (const [k, v] of this.text) p.text.set(k, v);
     p.order.push(...this.order);
@@ -84,6 +92,7 @@ export class Package {
   }
 
   toBytes(): Uint8Array {
+    if (this.readOnly) throw new Error('a package opened for reading only is never written');
     // The platform's encoder: several times faster than a loop in JavaScript on MBs of XML.
     const enc = new TextEncoder();
     const strToU8 = (t: string): Uint8Array => enc.encode(t);

@@ -63,8 +63,9 @@ export class XlsxEditor {
     return c;
   }
 
-  constructor(bytes: Uint8Array) {
-    this.pkg = Package.open(bytes);
+  /** `readOnly`: for reading cells only (lib/read); such an editor is never written. */
+  constructor(bytes: Uint8Array, opts: { readOnly?: boolean } = {}) {
+    this.pkg = Package.open(bytes, undefined, opts);
     this.wb = workbookPart(this.pkg);
     if (!this.pkg.has(this.wb)) throw new PackageError('missing-part', this.wb);
     const wb = this.pkg.read(this.wb);

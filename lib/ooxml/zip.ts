@@ -206,11 +206,11 @@ export function openZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
  * Every part, pictures included, each inflated with its cap: for whoever rewrites the whole
  * package (the writer of split/consolidate). Same limits as openZip, so nothing inflates past them.
  */
-export function unzipAll(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): { name: string; data: Uint8Array }[] {
+export function unzipAll(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, skip?: (name: string) => boolean): { name: string; data: Uint8Array }[] {
   const { entries } = checkZip(b, limits);
   const out: { name: string; data: Uint8Array }[] = [];
   for (const e of entries) {
-    if (e.name.endsWith('/')) continue;
+    if (e.name.endsWith('/') || skip?.(e.name)) continue;
     if (e.flags & 0x1) throw new ZipError({ kind: 'encrypted', detail: e.name });
     if (e.method !== 0 && e.method !== 8) throw new ZipError({ kind: 'unsupported', detail: `${e.name}: compression method ${e.method}` });
     out.push({ name: e.name, data: inflateCapped(b, e) });

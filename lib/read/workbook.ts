@@ -19,7 +19,7 @@ export interface ReadWorkbookOptions extends ReadOptions {
 /** The package as our XML layer sees it, or null when SheetJS is the one to read it. */
 function openPackage(bytes: Uint8Array, file: string): XlsxEditor | null {
   try {
-    const ed = new XlsxEditor(bytes);
+    const ed = new XlsxEditor(bytes, { readOnly: true });
     // A Word or PowerPoint file renamed .xlsx: SheetJS names what it is.
     return /<(?:\w+:)?workbook\b/.test(ed.pkg.read(ed.wb).slice(0, 4096)) ? ed : null;
   } catch (err) {
