@@ -80,7 +80,9 @@ export interface CellState {
 /** Whether the answers differ: only then does the record need each answer's own text. */
 export function inConflict(s: CellState): boolean {
   const first = s.answers[0];
-  return first !== undefined && s.answers.some((a) => !sameContent(unstore(a.cell), unstore(first.cell)));
+  if (first === undefined || s.answers.length === 1) return false;
+  const cell = unstore(first.cell);
+  return s.answers.some((a) => a !== first && !sameContent(unstore(a.cell), cell));
 }
 
 /**
@@ -89,8 +91,10 @@ export function inConflict(s: CellState): boolean {
  */
 export function shownCell(s: CellState, current?: Cell): { cell: Cell; conflict: boolean } {
   if (s.answers.length === 0) return { cell: s.baseline ? unstore(s.baseline) : (current ?? { value: '', text: '', type: 's' }), conflict: false };
-  const first = unstore(s.answers[0]!.cell);
-  if (s.answers.every((a) => sameContent(unstore(a.cell), first))) return { cell: first, conflict: false };
+  const head = s.answers[0]!.cell;
+  const first = unstore(head);
+  // Most cells hold one answer: nothing to compare it with.
+  if (s.answers.every((a) => a.cell === head || sameContent(unstore(a.cell), first))) return { cell: first, conflict: false };
   const text = [CONFLICT_HEAD, ...s.answers.flatMap((a) => [conflictPart(a.department), a.cell.w])].join('\n');
   return { cell: { value: text, text, type: 's' }, conflict: true };
 }
@@ -110,6 +114,6 @@ export function answer(s: CellState, a: Answer | { department: string; back: tru
     return s.answers.length !== before;
   }
   if (own && sameContent(unstore(own.cell), unstore(a.cell))) return false;
-  s.answers = [...s.answers.filter((x) => x !== own), a];
+  s.answers = own ? [...s.answers.filter((x) => x !== own), a] : [...s.answers, a];
   return true;
 }

@@ -7,7 +7,7 @@ import { consolidate as t } from '../locale/ja/consolidate';
 import { KEY_HEADER } from '../marks';
 import { type ReportCell, type ReportSheet } from '../report';
 import { mappedColumns, sectionPath, type MasterModel, type MasterRow } from './model';
-import { answer, contentHash, shownCell, store, type CellState } from './answers';
+import { answer, contentHash, shownCell, store, type Answer, type CellState } from './answers';
 import type { CellReason, ConflictItem, Contribution, FindingItem, UnauthorizedItem, UnplacedItem } from './types';
 import { nonEmpty, Loaded } from './load';
 import { Landing, Fates } from './fates';
@@ -17,7 +17,7 @@ import { SrcRow, matchRows, findKeyCell, candidateRows, placeAdded } from './mat
 export interface Pending extends Landing {
   target: MasterRow;
   /** Each file's word on the cell: its typed cell, or `back` (its base again, an earlier answer withdrawn). */
-  contributions: (Omit<Contribution, 'cell' | 'text'> & { cell?: Cell; back?: true; sr: number; sc: number })[];
+  contributions: (Omit<Contribution, 'cell' | 'text'> & { cell?: Cell; back?: true; sr: number; sc: number; hash?: string })[];
 }
 
 export interface AddedRow {
@@ -142,8 +142,10 @@ export function mergeSheet(
       const state = merge.states.get(m.sheet)?.get(cellKey(tr, tc));
       // Changed is judged against what the section was given: the base split wrote into its key,
       // else the round's own text (a whole copy of the master), else the master as it is.
-      const base = s.bases?.get(key);
-      const changed = base !== undefined ? contentHash(srcCell) !== base : state ? contentHash(srcCell) !== state.baseHash : !sameContent(srcCell, masterCell);
+      const base = s.bases?.get(key) ?? state?.baseHash;
+      // Kept with the answer: settle records what it writes by this same fingerprint.
+      const hash = base !== undefined ? contentHash(srcCell) : undefined;
+      const changed = base !== undefined ? hash !== base : !sameContent(srcCell, masterCell);
       if (!changed || (!owned && sameContent(srcCell, masterCell))) {
         // Its base again: where this department's earlier answer stands, that answer is withdrawn.
         if (owned && state?.answers.some((a) => a.department === dept)) {
@@ -156,7 +158,7 @@ export function mergeSheet(
       if (owned) {
         // By cell, not by row: rows sharing a merged cell change one cell.
         const p = pendingAt(merge, at, m, tr, tc);
-        p.contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, cell: srcCell ?? { value: '', text: '', type: 's' } });
+        p.contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, cell: srcCell ?? { value: '', text: '', type: 's' }, ...(hash !== undefined ? { hash } : {}) });
         tk.changed.add(m);
         sf.setWithText(sc.r, sc.c, sc.text, 'out', p);
       } else {
@@ -220,9 +222,14 @@ export function settle(pending: Pending[], states: Merge['states'], run: number)
       if (!bySheet) states.set(p.sheet, (bySheet = new Map()));
       bySheet.set(cellKey(p.r, p.c), st);
     }
+    let last: { answer: Answer; hash?: string } | undefined;
     for (const x of p.contributions) {
       if (x.back) answer(st, { department: x.department, back: true, cell: store(x.cell) });
-      else answer(st, { department: x.department, file: x.file, run, cell: store(x.cell), sheet: x.sheet, at: a1(x.sr, x.sc) });
+      else {
+        const a: Answer = { department: x.department, file: x.file, run, cell: store(x.cell), sheet: x.sheet, at: a1(x.sr, x.sc) };
+        answer(st, a);
+        last = { answer: a, ...(x.hash !== undefined ? { hash: x.hash } : {}) };
+      }
     }
     touched.push(st);
     const shown = shownCell(st, current);
@@ -230,7 +237,9 @@ export function settle(pending: Pending[], states: Merge['states'], run: number)
       const own = st.answers.length === 0 ? st.baseline?.f : undefined;
       writes.push({ m: p.target, r: p.r, c: p.c, cell: shown.cell, conflict: shown.conflict, ...(own !== undefined ? { formula: own } : {}) });
     }
-    st.writtenHash = contentHash(shown.cell);
+    // The one answer shown is the cell merge fingerprinted already: no second hash of its text.
+    const known = !shown.conflict && last !== undefined && st.answers.length === 1 && st.answers[0] === last.answer ? last.hash : undefined;
+    st.writtenHash = known ?? contentHash(shown.cell);
     if (shown.conflict) conflictsRaw.push(conflictOf(st, p.target, run));
   }
   return { writes, conflictsRaw, touched };
