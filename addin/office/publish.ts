@@ -1,5 +1,5 @@
 // 公開用に整える in the open workbook: the library plans from the cells, Office.js applies it.
-import { FILLS } from '../../lib/consolidate/consolidate';
+import { MARK_FILLS as FILLS } from '../../lib/plan';
 import { LEGACY_UNFILLED } from '../../lib/consolidate/write-master';
 import type { PublishPlan } from '../../lib/consolidate/publish';
 import { colName } from '../../lib/grid';

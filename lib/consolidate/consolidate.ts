@@ -18,11 +18,10 @@ import type { AddedItem, ConflictItem, ConsolidateOptions, ConsolidatePhase, Con
 import { load, markDuplicates } from './load';
 import { Fates, cmpStr, cmpCell } from './fates';
 import { AddedRow, validateAll, Merge, mergeAll, Write, settle, conflictOf } from './merge';
-import { FILLS, WriteContext, planSheet } from './write-master';
+import { WriteContext, planSheet } from './write-master';
 import { emptyPlan } from '../plan';
 import { applyPlan } from '../write/apply-plan';
 
-export { FILLS };
 import { accountRest, masterTextTest } from './account';
 
 /**

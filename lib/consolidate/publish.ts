@@ -4,7 +4,8 @@
 import type { Config } from '../config/schema';
 import { a1, colIndex, type Workbook } from '../grid';
 import { CONFLICT_HEAD, DIFF_SHEET, DIFF_TITLE_PREFIXES, META_SHEET, PREVIOUS_NAME, STATE_SHEET } from '../marks';
-import { ConsolidateError, FILLS } from './consolidate';
+import { MARK_FILLS as FILLS } from '../plan';
+import { ConsolidateError } from './consolidate';
 import { LEGACY_UNFILLED } from './write-master';
 import { dropPaneMarks, openMaster } from './master';
 import { buildModel, noteColumn } from './model';

@@ -5,9 +5,8 @@ import { excerpt, format, severityLabel } from '../locale/ja/format';
 import { textUnits } from '../ooxml/height';
 import type { Styles } from '../ooxml/styles';
 import { newSheetXml, type NewSheetCell } from '../ooxml/workbook';
-// A cycle (consolidate.ts imports this file): FILLS is only read when a sheet is built, so the
-// legend always shows the colours the report sheets got.
-import { FILLS } from './consolidate';
+// The legend shows the very colours the report sheets got.
+import { MARK_FILLS as FILLS } from '../plan';
 import type { MissingRowsItem, Summary } from './types';
 
 const OK_FILL = 'FFE2EFDA';

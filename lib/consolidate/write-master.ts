@@ -19,8 +19,6 @@ import { nonEmpty } from './load';
 import { Fates } from './fates';
 import { AddedRow, unplacedItem, Write } from './merge';
 
-/** The colours of consolidation's marks (ARGB). */
-export const FILLS = MARK_FILLS;
 
 /** Width of the 集約メモ column, in characters. */
 const NOTE_WIDTH = 32;
@@ -54,9 +52,9 @@ export interface WriteContext {
 
 /** The unfilled mark of outputs before 2026-12 (FFF2CC, the tint masters use for headings). */
 export const LEGACY_UNFILLED = 'FFFFF2CC';
-export const UNFILLED_FILL = fillPattern(FILLS.unfilled, LEGACY_UNFILLED);
+export const UNFILLED_FILL = fillPattern(MARK_FILLS.unfilled, LEGACY_UNFILLED);
 
-export const HISTORY_FILL = fillPattern(FILLS.conflict, FILLS.added);
+export const HISTORY_FILL = fillPattern(MARK_FILLS.conflict, MARK_FILLS.added);
 
 /** Changes, fills, notes and added rows of one master sheet, planned in output rows. */
 export function planSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): void {

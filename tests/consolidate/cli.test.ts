@@ -5,7 +5,7 @@ import * as XLSX from 'xlsx';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { main } from '../../lib/cli/main';
 import type { Io } from '../../lib/cli/io';
-import { FILLS } from '../../lib/consolidate/consolidate';
+import { MARK_FILLS as FILLS } from '../../lib/plan';
 import type { Summary } from '../../lib/consolidate/types';
 import { STATUS_NOTE_MARK } from '../../lib/marks';
 import { readWorkbook } from '../../lib/read/workbook';

@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultConfig } from '../../lib/config';
-import { consolidate, FILLS } from '../../lib/consolidate/consolidate';
+import { consolidate } from '../../lib/consolidate/consolidate';
+import { MARK_FILLS as FILLS } from '../../lib/plan';
 import { split } from '../../lib/consolidate/split';
 import type { ConsolidateResult, Source } from '../../lib/consolidate/types';
 import * as XLSX from 'xlsx';
