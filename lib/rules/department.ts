@@ -1,4 +1,4 @@
-import { deptMaster, isKnown, suggestDepartment, tokenizeDepartments } from '../departments';
+import { deptMaster, isKnown, suggestDepartment, tokenizeDepartments, type DeptToken } from '../departments';
 import { a1 } from '../grid';
 import type { Rule } from './types';
 
@@ -10,8 +10,9 @@ export const department: Rule<DepartmentMessageIds> = {
   meta: { severity: 'error', messages: { unknown: ['value', 'suggestion'], unknownNoSuggestion: ['value'] }, fixable: true },
   create(ctx) {
     const master = deptMaster(ctx.config);
-    // One department text repeats down a section's rows: tokenize and look it up once.
-    const unknownIn = new Map<string, ReturnType<typeof tokenizeDepartments>>();
+    // One department text repeats down a section's rows: tokenize, look up and find the
+    // nearest name once (the nearest name costs an edit distance to every known entry).
+    const unknownIn = new Map<string, { t: DeptToken; s: ReturnType<typeof suggestDepartment> }[]>();
     return {
       row(row, rs) {
         for (const col of rs.type.columns) {
@@ -19,9 +20,11 @@ export const department: Rule<DepartmentMessageIds> = {
           const cell = row.cells.get(col.key);
           if (!cell || cell.carried) continue;
           let unknown = unknownIn.get(cell.text);
-          if (!unknown) unknownIn.set(cell.text, (unknown = tokenizeDepartments(cell.text).filter((t) => !isKnown(master, t))));
-          for (const t of unknown) {
-            const s = suggestDepartment(master, t);
+          if (!unknown) {
+            unknown = tokenizeDepartments(cell.text).filter((t) => !isKnown(master, t)).map((t) => ({ t, s: suggestDepartment(master, t) }));
+            unknownIn.set(cell.text, unknown);
+          }
+          for (const { t, s } of unknown) {
             if (!s) {
               ctx.report({ messageId: 'unknownNoSuggestion', data: { value: t.raw }, sheet: rs.sheet.name, r: cell.r, c: cell.c });
               continue;
