@@ -65,10 +65,15 @@ export class StandaloneApp {
   }
 
   async add(files: LoadedFile[]): Promise<void> {
+    let painted = -Infinity;
     for (const f of files) {
       this.shell.status(format(t.checking, { name: f.name }));
-      // Let the status paint before the synchronous parse.
-      await new Promise((r) => setTimeout(r, 0));
+      // Let the status paint before the synchronous parse, every 50 ms rather than before
+      // every file: browsers hold a pause of many in a row to 4 ms (0.4 s over 100 files).
+      if (performance.now() - painted > 50) {
+        await new Promise((r) => setTimeout(r, 0));
+        painted = performance.now();
+      }
       const { workbook, result } = this.check(f.name, f.bytes);
       this.books.push({ id: this.nextId++, name: f.name, bytes: f.bytes, workbook, result, fixed: 0 });
     }
