@@ -37,9 +37,16 @@ function cellLink(sheet: string, cell: string, onCell?: OnCell): HTMLElement {
   return h('button', { type: 'button', class: 'cell-link', 'data-cell': `${sheet}!${cell}`, onclick: () => onCell?.(sheet, cell) }, `${sheet}!${cell}`);
 }
 
+/** Items listed in the pane per kind; the 集約結果 sheet lists every one. */
+export const LIST_SHOWN = 200;
+
 function list<T>(title: string, items: readonly T[], row: (x: T) => Child[], testid: string): HTMLElement | null {
   if (items.length === 0) return null;
-  return h('details', { class: 'sum-list', open: true, 'data-testid': testid }, h('summary', {}, format(t.sumListTitle, { title, n: items.length })), h('ul', {}, ...items.map((x) => h('li', {}, ...row(x)))));
+  // Thousands of list items (an unknown department on every row) would make the pane slow to
+  // draw and no easier to read: the first ones, and where the rest are.
+  const shown = items.slice(0, LIST_SHOWN).map((x) => h('li', {}, ...row(x)));
+  const more = items.length > LIST_SHOWN ? h('li', { class: 'more', 'data-testid': `${testid}-more` }, format(t.sumListMore, { n: items.length - LIST_SHOWN })) : null;
+  return h('details', { class: 'sum-list', open: true, 'data-testid': testid }, h('summary', {}, format(t.sumListTitle, { title, n: items.length })), h('ul', {}, ...shown, more));
 }
 
 /** The summary's counts, only those that are not zero: 「提出 3 部署・競合 1 件」. */

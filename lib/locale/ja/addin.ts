@@ -112,6 +112,7 @@ export const addin = {
   } as Record<string, string>,
   sumMissing: `${g.missing}: {names}`,
   sumListTitle: '{title}（{n} 件）',
+  sumListMore: 'ほか {n} 件は、集約したマスターの「集約結果」シートに載っています。',
   sumConflicts: `${g.conflict}（同じセルに別々の記入）`,
   sumUnauthorized: `${g.unauthorized}（反映していません）`,
   sumUnauthorizedItem: '{department}:「{before}」→「{after}」',
