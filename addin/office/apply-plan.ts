@@ -2,11 +2,11 @@
 // Applies consolidate()'s plan (lib/plan.ts) to the open master, as lib/write does to the
 // file's bytes: rows sections added are inserted first, then only the planned cells are
 // written, each in its type (a number as a number, text as text, the master's own formula
-// back), then our sheets (集約結果, the record) come in whole where ExcelApi 1.13 allows and
+// back), then their look (the 集約メモ wrapped and bordered, rows grown), then our sheets (集約結果, the record) come in whole where ExcelApi 1.13 allows and
 // the file fits one request. Everything that can fail (protection, sizes) is settled before
 // the first write, so a refusal leaves the workbook as it was. Colours are the pane's own
 // conditional formats (setOwnedFills), so they can be taken off again.
-import { a1, type Sheet } from '../../lib/grid';
+import { a1, colIndex, colName, type Sheet } from '../../lib/grid';
 import { MARK_FILLS, type ConsolidationPlan, type PlanCell } from '../../lib/plan';
 import type { Summary } from '../../lib/consolidate/types';
 import { readWorkbook } from '../../lib/read/workbook';
@@ -103,6 +103,61 @@ async function writePlannedCells(cells: readonly PlanCell[], opts: RunOptions & 
   }, opts);
 }
 
+/** A column width in Excel's characters as points: 7 px per character of the default font and 5 px of padding. */
+export const widthPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+
+/** A print area (`'提言1-ア'!$A$1:$F$40,…`) reaching to column `c` at least, without its sheet names. */
+export function extendedArea(address: string, c: number): string {
+  return address
+    .split(',')
+    .map((a) => a.slice(a.lastIndexOf('!') + 1).trim().replace(/(:\$?)([A-Z]{1,3})(\$?\d+)/g, (m, pre: string, col: string, rest: string) => (colIndex(col) < c ? `${pre}${colName(c)}${rest}` : m)))
+    .join(',');
+}
+
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
+
+/**
+ * What the CLI's writer gives the sheets besides values: 集約メモ cells wrapped and bordered,
+ * its heading in the look of the table's last heading, rows grown to show their text, the
+ * 集約メモ column widened and taken into the print area. One sync reads heights and print
+ * areas, one writes.
+ */
+async function applyLayout(plan: ConsolidationPlan, opts: RunOptions): Promise<void> {
+  const looks = plan.cells.filter((x) => x.look !== undefined);
+  if (!looks.length && !plan.heights.length && !plan.columns.length && !plan.printAreas.length) return;
+  await runExcel(async (ctx) => {
+    const sheets = new Map<string, Excel.Worksheet>();
+    const sheet = (n: string): Excel.Worksheet => {
+      let ws = sheets.get(n);
+      if (!ws) sheets.set(n, (ws = ctx.workbook.worksheets.getItem(n)));
+      return ws;
+    };
+    const heights = plan.heights.map((h) => ({ h, f: sheet(h.sheet).getRangeByIndexes(h.r, 0, 1, 1).format.load('rowHeight') }));
+    const areas = plan.printAreas.map((p) => ({ p, a: sheet(p.sheet).pageLayout.getPrintAreaOrNullObject().load('address') }));
+    await ctx.sync();
+    for (const x of looks) {
+      const range = sheet(x.sheet).getRangeByIndexes(x.r, x.c, 1, 1);
+      if (x.look !== 'note') range.copyFrom(sheet(x.sheet).getRangeByIndexes(x.r, x.look!.headerFrom, 1, 1), 'Formats');
+      range.format.wrapText = true;
+      if (x.look === 'note') {
+        for (const edge of EDGES) {
+          const b = range.format.borders.getItem(edge);
+          b.style = 'Continuous';
+          b.weight = 'Thin';
+        }
+      }
+    }
+    for (const { h, f } of heights) if (f.rowHeight < h.points) f.rowHeight = h.points;
+    for (const w of plan.columns) sheet(w.sheet).getRangeByIndexes(0, w.c, 1, 1).getEntireColumn().format.columnWidth = widthPoints(w.width);
+    for (const { p, a } of areas) {
+      if (a.isNullObject) continue;
+      const next = extendedArea(a.address, p.c);
+      if (next !== extendedArea(a.address, 0)) sheet(p.sheet).pageLayout.setPrintArea(next);
+    }
+    await ctx.sync();
+  }, opts);
+}
+
 export async function applyPlan(plan: ConsolidationPlan, resultBytes: Uint8Array, opts: RunOptions = {}): Promise<ApplyReport> {
   // Prepare: which sheets exist and which are protected; nothing is written yet.
   const open = await sheetsOf(opts);
@@ -132,8 +187,9 @@ export async function applyPlan(plan: ConsolidationPlan, resultBytes: Uint8Array
       await ctx.sync();
     }, opts);
   }
-  // 2. The planned cells of the report sheets.
+  // 2. The planned cells of the report sheets, then their look (wrap, borders, heights, widths).
   await writePlannedCells(plan.cells, opts);
+  await applyLayout(plan, opts);
   // 3. Our sheets: an earlier run's go (a very hidden one must be made hidden first), then
   // come in whole (with their formatting) from the bytes, or as values.
   if (ours.length) {

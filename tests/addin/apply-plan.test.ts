@@ -3,12 +3,12 @@
 // formula), and only the planned cells were written.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyPlan } from '../../addin/office/apply-plan';
+import { applyPlan, extendedArea, widthPoints } from '../../addin/office/apply-plan';
 import { setExcelRun } from '../../addin/office/run';
 import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
-import { a1, type Cell, type Workbook } from '../../lib/grid';
+import { a1, colName, type Cell, type Workbook } from '../../lib/grid';
 import { XlsxEditor } from '../../lib/ooxml/workbook';
 import { readWorkbook } from '../../lib/read/workbook';
 import { parseWorkbook } from '../../lib/report';
@@ -99,6 +99,41 @@ test.each([12, 13, 17])('the open master after 集約 equals the CLI output, cel
   expect([...sheet.cells.values()]).toContain(0.75);
   expect(sheet.formulas.get('16,3')).toBe('=LEN(A17)');
   expect(fake.writes - writes).toBeGreaterThan(0);
+});
+
+test('集約 in the pane gives the sheets the CLI output\'s look: 集約メモ wrapped, bordered, wide, printed; rows grown', async () => {
+  const { master, answer } = round();
+  const result = consolidate(master, [answer], config, { masterName: 'master.xlsx' });
+  const fake = openInFake(readWorkbook(master, 'master.xlsx'), 13);
+  fake.onInsertWorksheets = (_b64, names) => names.map((n) => ({ name: n, rows: [] }));
+  const sheet = fake.sheet('提言1-ア');
+  sheet.printArea = '$A$1:$F$60';
+  // A row already taller than the plan asks keeps its height.
+  const tall = result.plan.heights.find((h) => h.sheet === '提言1-ア')!;
+  sheet.rowHeights.set(tall.r, tall.points + 50);
+  await applyPlan(result.plan, result.bytes);
+  const plan = result.plan;
+  const col = plan.columns.find((w) => w.sheet === '提言1-ア')!;
+  expect(col).toBeDefined();
+  expect(sheet.colWidths.get(col.c)).toBe(widthPoints(col.width));
+  const notes = plan.cells.filter((x) => x.sheet === '提言1-ア' && x.look === 'note');
+  expect(notes.length).toBeGreaterThan(0);
+  for (const x of notes) {
+    expect(sheet.wraps.has(`${x.r},${x.c}`)).toBe(true);
+    expect([...(sheet.borders.get(`${x.r},${x.c}`) ?? [])].sort()).toEqual(['EdgeBottom', 'EdgeLeft', 'EdgeRight', 'EdgeTop']);
+  }
+  const heading = plan.cells.find((x) => x.sheet === '提言1-ア' && x.role === 'note-header')!;
+  expect(sheet.wraps.has(`${heading.r},${heading.c}`)).toBe(true);
+  for (const h of plan.heights.filter((x) => x.sheet === '提言1-ア')) expect(sheet.rowHeights.get(h.r)).toBe(h === tall ? tall.points + 50 : h.points);
+  expect(sheet.printArea).toBe(`$A$1:$${colName(col.c)}$60`);
+});
+
+test.each([
+  ["'提言1-ア'!$A$1:$F$60", 7, '$A$1:$H$60'],
+  ["'提言1-ア'!$A$1:$F$60,'提言1-ア'!$A$70:$J$80", 7, '$A$1:$H$60,$A$70:$J$80'],
+  ['Sheet1!A1:Z9', 7, 'A1:Z9'],
+])('a print area %s reaches column %i as %s', (address, c, want) => {
+  expect(extendedArea(address, c)).toBe(want);
 });
 
 test('a protected sheet the plan writes into refuses 集約 before anything is written', async () => {

@@ -26,7 +26,17 @@ export interface FakeSheet {
   protected: boolean;
   /** "r,c" of cells whose format.protection.locked is false; every other cell is locked. */
   unlocked: Set<string>;
+  /** Layout the add-in may set: wrapped cells, cell borders ("r,c" → edges), row heights and
+   * column widths (points; no entry is Excel's default), the print area (`A1:F40`, or null). */
+  wraps: Set<string>;
+  borders: Map<string, Set<string>>;
+  rowHeights: Map<number, number>;
+  colWidths: Map<number, number>;
+  printArea: string | null;
 }
+
+/** Excel's default row height in points (Calibri 11). */
+export const DEFAULT_ROW_HEIGHT = 15;
 
 export interface FakeOptions {
   /** Highest ExcelApi minor version supported, e.g. 18 for 1.18 (default 20, the latest). */
@@ -196,6 +206,7 @@ export class FakeExcel {
       id: `{S${this.nextId++}}`, name, visibility: 'Visible', cells: new Map(), formulas: new Map(), numFmts: new Map(),
       merges: [], formats: [], notes: new Map(), validations: [], fills: new Map(), hiddenCols: new Set(),
       protected: false, unlocked: new Set(),
+      wraps: new Set(), borders: new Map(), rowHeights: new Map(), colWidths: new Map(), printArea: null,
     };
     rows.forEach((row, r) => row.forEach((v, c) => {
       if (v !== null && v !== undefined && v !== '') s.cells.set(`${r},${c}`, v);
@@ -514,6 +525,28 @@ class Worksheet extends FakeProxy {
     (p as any).load = () => { this.ctx.q(() => { p.data.protected = this.must().protected; }); return p; };
     return p;
   }
+  /** PageLayout (ExcelApi 1.9): only the print area is modelled. */
+  get pageLayout(): any {
+    this.ctx.fake.need(9, 'Worksheet.pageLayout');
+    const ctx = this.ctx;
+    return {
+      getPrintAreaOrNullObject: () => {
+        const area = new FakeProxy(ctx);
+        for (const k of ['address', 'isNullObject']) Object.defineProperty(area, k, { get: () => area.prop(k) });
+        (area as any).load = () => {
+          ctx.q(() => {
+            const s = this.must();
+            area.data.isNullObject = s.printArea === null;
+            // As Excel answers: every area with its sheet name, quoted where the name needs it.
+            if (s.printArea !== null) area.data.address = s.printArea.split(',').map((a) => `'${s.name}'!${a}`).join(',');
+          });
+          return area;
+        };
+        return area;
+      },
+      setPrintArea: (address: string) => ctx.w(() => { const s = this.must(); ctx.fake.guardSheet(s); s.printArea = address; }),
+    };
+  }
   get notes(): NoteCollection {
     this.ctx.fake.need(18, 'Worksheet.notes');
     return new NoteCollection(this.ctx, this);
@@ -679,7 +712,65 @@ class Range extends FakeProxy {
       });
       return protection;
     };
-    return { fill, protection };
+    // Layout: wrap, borders, row height and column width, each refused on a protected sheet.
+    const cellsOf = (f: (k: string, r: number, c: number) => void): void => {
+      const b = box()!;
+      for (let r = b.r0; r <= Math.min(b.r1, b.r0 + 1000); r++) for (let c = b.c0; c <= Math.min(b.c1, b.c0 + 100); c++) f(`${r},${c}`, r, c);
+    };
+    const layout = (apply: (s: FakeSheet) => void): void => ctx.w(() => { const sh = ws.must(); ctx.fake.guardSheet(sh); apply(sh); });
+    const format = new FakeProxy(ctx);
+    Object.defineProperty(format, 'wrapText', { set: (v: boolean) => layout((sh) => cellsOf((k) => (v ? sh.wraps.add(k) : sh.wraps.delete(k)))) });
+    Object.defineProperty(format, 'rowHeight', {
+      get: () => format.prop('rowHeight'),
+      set: (v: number) => layout((sh) => { const b = box()!; for (let r = b.r0; r <= b.r1; r++) sh.rowHeights.set(r, v); }),
+    });
+    Object.defineProperty(format, 'columnWidth', {
+      get: () => format.prop('columnWidth'),
+      set: (v: number) => layout((sh) => { const b = box()!; for (let c = b.c0; c <= b.c1; c++) sh.colWidths.set(c, v); }),
+    });
+    (format as any).load = (p: string) => {
+      ctx.q(() => {
+        const sh = ws.must();
+        const b = box()!;
+        // Excel answers null where the rows (columns) of the range differ.
+        const one = <T>(xs: T[]): T | null => (xs.every((x) => x === xs[0]) ? xs[0]! : null);
+        if (p.includes('rowHeight')) format.data.rowHeight = one(Array.from({ length: Math.min(b.r1 - b.r0 + 1, 1000) }, (_, i) => sh.rowHeights.get(b.r0 + i) ?? DEFAULT_ROW_HEIGHT));
+        if (p.includes('columnWidth')) format.data.columnWidth = one(Array.from({ length: Math.min(b.c1 - b.c0 + 1, 100) }, (_, i) => sh.colWidths.get(b.c0 + i) ?? 48));
+      });
+      return format;
+    };
+    const borders = {
+      getItem: (edge: string) => {
+        const border: any = {};
+        Object.defineProperty(border, 'style', { set: (v: string) => layout((sh) => cellsOf((k) => { const e = sh.borders.get(k) ?? new Set<string>(); if (v === 'None') e.delete(edge); else e.add(edge); sh.borders.set(k, e); })) });
+        Object.defineProperty(border, 'weight', { set: () => layout(() => undefined) });
+        return border;
+      },
+    };
+    Object.assign(format, { fill, protection, borders });
+    return format;
+  }
+  /** Range.copyFrom (ExcelApi 1.9); only copyType Formats, from one cell to one cell, is modelled. */
+  copyFrom(source: Range, copyType: string): void {
+    this.ctx.fake.need(9, 'Range.copyFrom');
+    if (copyType !== 'Formats') throw fail('NotImplemented', `copyFrom ${copyType}`);
+    this.ctx.w(() => {
+      const to = this.ws.must();
+      this.ctx.fake.guardSheet(to);
+      const from = source.ws.must();
+      const sb = source.box()!;
+      const tb = this.box()!;
+      const sk = `${sb.r0},${sb.c0}`;
+      const tk = `${tb.r0},${tb.c0}`;
+      const copy = <V>(a: Map<string, V>, b: Map<string, V>): void => { if (a.has(sk)) b.set(tk, a.get(sk)!); else b.delete(tk); };
+      copy(from.fills, to.fills);
+      copy(from.numFmts, to.numFmts);
+      copy(from.borders, to.borders);
+      if (from.wraps.has(sk)) to.wraps.add(tk); else to.wraps.delete(tk);
+    });
+  }
+  getEntireColumn(): Range {
+    return new Range(this.ctx, this.ws, () => { const b = this.box()!; return { r0: 0, c0: b.c0, r1: 1048575, c1: b.c1 }; });
   }
   getMergedAreasOrNullObject(): RangeAreas {
     this.ctx.fake.need(13, 'getMergedAreasOrNullObject');
