@@ -11,7 +11,7 @@ import { MARK_FILLS, type ConsolidationPlan, type PlanCell } from '../../lib/pla
 import type { Summary } from '../../lib/consolidate/types';
 import { readWorkbook } from '../../lib/read/workbook';
 import { runExcel, supports, type RunOptions } from './run';
-import { asText, REQUEST_BYTES, writeCells, type OwnedFill } from './write';
+import { asText, writeBatched, writeCells, type OwnedFill } from './write';
 
 /** Base64 characters insertWorksheetsFromBase64 may send: under Excel on the web's 5 MB request. */
 export const INSERT_BASE64_LIMIT = 4_500_000;
@@ -61,16 +61,9 @@ function cellBytes(x: PlanCell): number {
 
 /** The planned cells with a value, each written in its type; one sync per ~2 MB. */
 async function writePlannedCells(cells: readonly PlanCell[], opts: RunOptions & { requestBytes?: number }): Promise<number> {
-  const limit = opts.requestBytes ?? REQUEST_BYTES;
-  const todo = cells.filter((x) => x.value !== undefined);
-  if (todo.length === 0) return 0;
-  return runExcel(async (ctx) => {
-    const sheets = new Map<string, Excel.Worksheet>();
-    let bytes = 0;
-    let syncs = 0;
-    for (const x of todo) {
-      let ws = sheets.get(x.sheet);
-      if (!ws) sheets.set(x.sheet, (ws = ctx.workbook.worksheets.getItem(x.sheet)));
+  return writeBatched(
+    cells.filter((x) => x.value !== undefined),
+    (ws, x) => {
       const range = ws.getRangeByIndexes(x.r, x.c, 1, 1);
       const v = x.value!;
       switch (v.kind) {
@@ -91,16 +84,10 @@ async function writePlannedCells(cells: readonly PlanCell[], opts: RunOptions & 
           range.clear(Excel.ClearApplyTo.contents);
           break;
       }
-      bytes += cellBytes(x);
-      if (bytes >= limit) {
-        await ctx.sync();
-        syncs++;
-        bytes = 0;
-      }
-    }
-    if (bytes > 0) await ctx.sync();
-    return syncs + (bytes > 0 ? 1 : 0);
-  }, opts);
+    },
+    cellBytes,
+    opts,
+  );
 }
 
 /** A column width in Excel's characters as points: 7 px per character of the default font and 5 px of padding. */

@@ -71,23 +71,27 @@ export interface WriteResult {
   syncs: number;
 }
 
-/** Writes text values; one sync per ~2 MB of request. */
-export async function writeCells(fixes: readonly Fix[], opts: RunOptions & { requestBytes?: number } = {}): Promise<WriteResult> {
+/**
+ * Queues `put` for each item on its sheet and syncs whenever ~`limit` bytes of request are
+ * queued, and once at the end: the one batching loop of every cell writer. Returns the syncs.
+ */
+export async function writeBatched<T extends { sheet: string }>(
+  items: readonly T[],
+  put: (ws: Excel.Worksheet, item: T) => void,
+  bytesOf: (item: T) => number,
+  opts: RunOptions & { requestBytes?: number } = {},
+): Promise<number> {
+  if (items.length === 0) return 0;
   const limit = opts.requestBytes ?? REQUEST_BYTES;
-  const runs = toRuns(fixes);
-  if (runs.length === 0) return { cells: 0, syncs: 0 };
   return runExcel(async (ctx) => {
     let bytes = 0;
     let syncs = 0;
     const sheets = new Map<string, Excel.Worksheet>();
-    for (const run of runs) {
-      let ws = sheets.get(run.sheet);
-      if (!ws) {
-        ws = ctx.workbook.worksheets.getItem(run.sheet);
-        sheets.set(run.sheet, ws);
-      }
-      ws.getRangeByIndexes(run.r, run.c, 1, run.values.length).values = [run.values.map(asText)];
-      bytes += COMMAND_BYTES + run.values.reduce((n, v) => n + utf8Length(v) + 8, 0);
+    for (const item of items) {
+      let ws = sheets.get(item.sheet);
+      if (!ws) sheets.set(item.sheet, (ws = ctx.workbook.worksheets.getItem(item.sheet)));
+      put(ws, item);
+      bytes += bytesOf(item);
       if (bytes >= limit) {
         await ctx.sync();
         syncs++;
@@ -98,8 +102,21 @@ export async function writeCells(fixes: readonly Fix[], opts: RunOptions & { req
       await ctx.sync();
       syncs++;
     }
-    return { cells: fixes.length, syncs };
+    return syncs;
   }, opts);
+}
+
+/** Writes text values; one sync per ~2 MB of request. */
+export async function writeCells(fixes: readonly Fix[], opts: RunOptions & { requestBytes?: number } = {}): Promise<WriteResult> {
+  const syncs = await writeBatched(
+    toRuns(fixes),
+    (ws, run) => {
+      ws.getRangeByIndexes(run.r, run.c, 1, run.values.length).values = [run.values.map(asText)];
+    },
+    (run) => COMMAND_BYTES + run.values.reduce((n, v) => n + utf8Length(v) + 8, 0),
+    opts,
+  );
+  return { cells: syncs > 0 ? fixes.length : 0, syncs };
 }
 
 /**
