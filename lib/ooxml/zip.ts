@@ -1,6 +1,7 @@
 // Opens a zip container (.xlsx, .xlsm, .xlsb, .ods) ourselves, before SheetJS sees it:
 // the central directory is checked against the limits first, then each needed part is
-// inflated with a hard cap, so a decompression bomb costs milliseconds, not gigabytes.
+// inflated with a hard cap on its output, so a decompression bomb costs at most a fraction of
+// a second of decoding, never its gigabytes of memory.
 import { Inflate, inflateSync } from 'fflate';
 import { nodeZlib, type NodeZlib } from '../node-zlib';
 
