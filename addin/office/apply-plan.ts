@@ -93,11 +93,15 @@ async function writePlannedCells(cells: readonly PlanCell[], opts: RunOptions & 
 /** A column width in Excel's characters as points: 7 px per character of the default font and 5 px of padding. */
 export const widthPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
-/** A print area (`'提言1-ア'!$A$1:$F$40,…`) reaching to column `c` at least, without its sheet names. */
+// One block of a RangeAreas address: a sheet name (quoted where it holds a comma or a space)
+// and a cell or range, as Office.js gives it ("Sheet1!A1:B4, Sheet1!D1:D4").
+const AREA_BLOCK = /(?:'(?:[^']|'')*'|[^'!,\s][^!,]*)!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)/g;
+
+/** A print area (`'提言1-ア'!$A$1:$F$40, …`) reaching to column `c` at least, without its sheet names. */
 export function extendedArea(address: string, c: number): string {
-  return address
-    .split(',')
-    .map((a) => a.slice(a.lastIndexOf('!') + 1).trim().replace(/(:\$?)([A-Z]{1,3})(\$?\d+)/g, (m, pre: string, col: string, rest: string) => (colIndex(col) < c ? `${pre}${colName(c)}${rest}` : m)))
+  const blocks = [...address.matchAll(AREA_BLOCK)].map((m) => m[1]!);
+  return (blocks.length ? blocks : address.split(',').map((a) => a.trim()))
+    .map((a) => a.replace(/(:\$?)([A-Z]{1,3})(\$?\d+)/g, (m, pre: string, col: string, rest: string) => (colIndex(col) < c ? `${pre}${colName(c)}${rest}` : m)))
     .join(',');
 }
 

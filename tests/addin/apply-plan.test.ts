@@ -132,6 +132,8 @@ test.each([
   ["'提言1-ア'!$A$1:$F$60", 7, '$A$1:$H$60'],
   ["'提言1-ア'!$A$1:$F$60,'提言1-ア'!$A$70:$J$80", 7, '$A$1:$H$60,$A$70:$J$80'],
   ['Sheet1!A1:Z9', 7, 'A1:Z9'],
+  ["'提言1,ア'!$A$1:$F$60, '提言1,ア'!$A$70:$J$80", 7, '$A$1:$H$60,$A$70:$J$80'],
+  ["'部長''s'!A1:B2", 3, 'A1:D2'],
 ])('a print area %s reaches column %i as %s', (address, c, want) => {
   expect(extendedArea(address, c)).toBe(want);
 });

@@ -538,7 +538,7 @@ class Worksheet extends FakeProxy {
             const s = this.must();
             area.data.isNullObject = s.printArea === null;
             // As Excel answers: every area with its sheet name, quoted where the name needs it.
-            if (s.printArea !== null) area.data.address = s.printArea.split(',').map((a) => `'${s.name}'!${a}`).join(',');
+            if (s.printArea !== null) area.data.address = s.printArea.split(',').map((a) => `'${s.name.replace(/'/g, "''")}'!${a}`).join(', ');
           });
           return area;
         };
