@@ -11,7 +11,7 @@ import { MARK_FILLS, type ConsolidationPlan, type PlanCell } from '../../lib/pla
 import type { Summary } from '../../lib/consolidate/types';
 import { readWorkbook } from '../../lib/read/workbook';
 import { runExcel, supports, type RunOptions } from './run';
-import { asText, writeBatched, writeCells, type OwnedFill } from './write';
+import { asText, COMMAND_BYTES, REQUEST_BYTES, writeBatched, writeCells, type OwnedFill } from './write';
 
 /** Base64 characters insertWorksheetsFromBase64 may send: under Excel on the web's 5 MB request. */
 export const INSERT_BASE64_LIMIT = 4_500_000;
@@ -107,15 +107,29 @@ export function extendedArea(address: string, c: number): string {
 
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 
+/** 集約メモ cells as runs of consecutive rows of one column: one range each, not one per cell. */
+export function noteRuns(cells: readonly PlanCell[]): { sheet: string; r: number; c: number; rows: number }[] {
+  const notes = cells.filter((x) => x.look === 'note').sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.c - b.c || a.r - b.r));
+  const runs: { sheet: string; r: number; c: number; rows: number }[] = [];
+  for (const x of notes) {
+    const last = runs[runs.length - 1];
+    if (last && last.sheet === x.sheet && last.c === x.c && last.r + last.rows === x.r) last.rows++;
+    else if (!(last && last.sheet === x.sheet && last.c === x.c && x.r < last.r + last.rows)) runs.push({ sheet: x.sheet, r: x.r, c: x.c, rows: 1 });
+  }
+  return runs;
+}
+
 /**
  * What the CLI's writer gives the sheets besides values: 集約メモ cells wrapped and bordered,
  * its heading in the look of the table's last heading, rows grown to show their text, the
  * 集約メモ column widened and taken into the print area. One sync reads heights and print
- * areas, one writes.
+ * areas; the writes go in syncs of about 2 MB of request.
  */
-async function applyLayout(plan: ConsolidationPlan, opts: RunOptions): Promise<void> {
-  const looks = plan.cells.filter((x) => x.look !== undefined);
-  if (!looks.length && !plan.heights.length && !plan.columns.length && !plan.printAreas.length) return;
+async function applyLayout(plan: ConsolidationPlan, opts: RunOptions & { requestBytes?: number }): Promise<void> {
+  const headings = plan.cells.filter((x) => x.look !== undefined && x.look !== 'note');
+  const runs = noteRuns(plan.cells);
+  if (!headings.length && !runs.length && !plan.heights.length && !plan.columns.length && !plan.printAreas.length) return;
+  const limit = opts.requestBytes ?? REQUEST_BYTES;
   await runExcel(async (ctx) => {
     const sheets = new Map<string, Excel.Worksheet>();
     const sheet = (n: string): Excel.Worksheet => {
@@ -126,19 +140,34 @@ async function applyLayout(plan: ConsolidationPlan, opts: RunOptions): Promise<v
     const heights = plan.heights.map((h) => ({ h, f: sheet(h.sheet).getRangeByIndexes(h.r, 0, 1, 1).format.load('rowHeight') }));
     const areas = plan.printAreas.map((p) => ({ p, a: sheet(p.sheet).pageLayout.getPrintAreaOrNullObject().load('address') }));
     await ctx.sync();
-    for (const x of looks) {
+    let bytes = 0;
+    const queued = async (commands: number): Promise<void> => {
+      bytes += commands * COMMAND_BYTES;
+      if (bytes < limit) return;
+      await ctx.sync();
+      bytes = 0;
+    };
+    for (const x of headings) {
       const range = sheet(x.sheet).getRangeByIndexes(x.r, x.c, 1, 1);
-      if (x.look !== 'note') range.copyFrom(sheet(x.sheet).getRangeByIndexes(x.r, x.look!.headerFrom, 1, 1), 'Formats');
+      range.copyFrom(sheet(x.sheet).getRangeByIndexes(x.r, (x.look as { headerFrom: number }).headerFrom, 1, 1), 'Formats');
       range.format.wrapText = true;
-      if (x.look === 'note') {
-        for (const edge of EDGES) {
-          const b = range.format.borders.getItem(edge);
-          b.style = 'Continuous';
-          b.weight = 'Thin';
-        }
-      }
+      await queued(2);
     }
-    for (const { h, f } of heights) if (f.rowHeight < h.points) f.rowHeight = h.points;
+    for (const run of runs) {
+      const range = sheet(run.sheet).getRangeByIndexes(run.r, run.c, run.rows, 1);
+      range.format.wrapText = true;
+      for (const edge of run.rows > 1 ? [...EDGES, 'InsideHorizontal' as const] : EDGES) {
+        const b = range.format.borders.getItem(edge);
+        b.style = 'Continuous';
+        b.weight = 'Thin';
+      }
+      await queued(11);
+    }
+    for (const { h, f } of heights) {
+      if (f.rowHeight >= h.points) continue;
+      f.rowHeight = h.points;
+      await queued(1);
+    }
     for (const w of plan.columns) sheet(w.sheet).getRangeByIndexes(0, w.c, 1, 1).getEntireColumn().format.columnWidth = widthPoints(w.width);
     for (const { p, a } of areas) {
       if (a.isNullObject) continue;
@@ -149,7 +178,7 @@ async function applyLayout(plan: ConsolidationPlan, opts: RunOptions): Promise<v
   }, opts);
 }
 
-export async function applyPlan(plan: ConsolidationPlan, resultBytes: Uint8Array, opts: RunOptions = {}): Promise<ApplyReport> {
+export async function applyPlan(plan: ConsolidationPlan, resultBytes: Uint8Array, opts: RunOptions & { requestBytes?: number } = {}): Promise<ApplyReport> {
   // Prepare: which sheets exist and which are protected; nothing is written yet.
   const open = await sheetsOf(opts);
   const exists = (n: string): boolean => open.some((s) => s.name === n);

@@ -12,7 +12,7 @@ import { CONSOLIDATION_FORMULA, isPaneNote, MARK_FORMULA, NOTE_PREFIX } from '..
 /** Request budget per sync, bytes; well under the 5 MB limit as JSON escapes can inflate text. */
 export const REQUEST_BYTES = 2_000_000;
 /** Rough per-command overhead of the JSON request, bytes. */
-const COMMAND_BYTES = 160;
+export const COMMAND_BYTES = 160;
 
 /** Always-true formulas that name their owner, so our conditional formats are recognisable (lib/marks). */
 export { CONSOLIDATION_FORMULA, MARK_FORMULA };

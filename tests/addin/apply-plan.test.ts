@@ -3,7 +3,8 @@
 // formula), and only the planned cells were written.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyPlan, extendedArea, widthPoints } from '../../addin/office/apply-plan';
+import { applyPlan, extendedArea, noteRuns, widthPoints } from '../../addin/office/apply-plan';
+import { emptyPlan } from '../../lib/plan';
 import { setExcelRun } from '../../addin/office/run';
 import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
@@ -118,6 +119,8 @@ test('集約 in the pane gives the sheets the CLI output\'s look: 集約メモ w
   expect(sheet.colWidths.get(col.c)).toBe(widthPoints(col.width));
   const notes = plan.cells.filter((x) => x.sheet === '提言1-ア' && x.look === 'note');
   expect(notes.length).toBeGreaterThan(0);
+  // Consecutive notes go as one range: its inside lines must border every cell too.
+  expect(noteRuns(plan.cells).some((r) => r.sheet === '提言1-ア' && r.rows > 1)).toBe(true);
   for (const x of notes) {
     expect(sheet.wraps.has(`${x.r},${x.c}`)).toBe(true);
     expect([...(sheet.borders.get(`${x.r},${x.c}`) ?? [])].sort()).toEqual(['EdgeBottom', 'EdgeLeft', 'EdgeRight', 'EdgeTop']);
@@ -126,6 +129,22 @@ test('集約 in the pane gives the sheets the CLI output\'s look: 集約メモ w
   expect(sheet.wraps.has(`${heading.r},${heading.c}`)).toBe(true);
   for (const h of plan.heights.filter((x) => x.sheet === '提言1-ア')) expect(sheet.rowHeights.get(h.r)).toBe(h === tall ? tall.points + 50 : h.points);
   expect(sheet.printArea).toBe(`$A$1:$${colName(col.c)}$60`);
+});
+
+test('thousands of 集約メモ cells are laid out in requests under the host\'s limit', async () => {
+  const fake = new FakeExcel({ api: 13, requestByteLimit: 20_000 });
+  fake.addSheet('提言1-ア');
+  fake.install();
+  setExcelRun((_o, batch) => fake.run(batch));
+  const plan = emptyPlan();
+  // Every other row: 3,000 separate ranges, 11 commands each.
+  for (let i = 0; i < 3000; i++) plan.cells.push({ sheet: '提言1-ア', r: 10 + 2 * i, c: 7, role: 'note', look: 'note' });
+  const syncs = fake.syncs;
+  await applyPlan(plan, new Uint8Array(), { requestBytes: 16_000 });
+  expect(fake.syncs - syncs).toBeGreaterThan(10);
+  const sheet = fake.sheet('提言1-ア');
+  expect(sheet.wraps.size).toBe(3000);
+  expect([...sheet.borders.values()].every((e) => e.size === 4)).toBe(true);
 });
 
 test.each([

@@ -739,10 +739,42 @@ class Range extends FakeProxy {
       });
       return format;
     };
+    // As Excel draws them: an edge on the range's outer cells only, the inside lines between its
+    // cells (kept per cell as the edges they make: EdgeBottom above a line, EdgeTop below it).
+    const edgeCells = (edge: string, b: Box): [number, number, string][] => {
+      const out: [number, number, string][] = [];
+      for (let r = b.r0; r <= Math.min(b.r1, b.r0 + 5000); r++) {
+        for (let c = b.c0; c <= Math.min(b.c1, b.c0 + 100); c++) {
+          if (edge === 'EdgeTop' && r === b.r0) out.push([r, c, edge]);
+          if (edge === 'EdgeBottom' && r === b.r1) out.push([r, c, edge]);
+          if (edge === 'EdgeLeft' && c === b.c0) out.push([r, c, edge]);
+          if (edge === 'EdgeRight' && c === b.c1) out.push([r, c, edge]);
+          if (edge === 'InsideHorizontal') {
+            if (r < b.r1) out.push([r, c, 'EdgeBottom']);
+            if (r > b.r0) out.push([r, c, 'EdgeTop']);
+          }
+          if (edge === 'InsideVertical') {
+            if (c < b.c1) out.push([r, c, 'EdgeRight']);
+            if (c > b.c0) out.push([r, c, 'EdgeLeft']);
+          }
+        }
+      }
+      return out;
+    };
     const borders = {
       getItem: (edge: string) => {
         const border: any = {};
-        Object.defineProperty(border, 'style', { set: (v: string) => layout((sh) => cellsOf((k) => { const e = sh.borders.get(k) ?? new Set<string>(); if (v === 'None') e.delete(edge); else e.add(edge); sh.borders.set(k, e); })) });
+        Object.defineProperty(border, 'style', {
+          set: (v: string) => layout((sh) => {
+            for (const [r, c, e] of edgeCells(edge, box()!)) {
+              const k = `${r},${c}`;
+              const set = sh.borders.get(k) ?? new Set<string>();
+              if (v === 'None') set.delete(e);
+              else set.add(e);
+              sh.borders.set(k, set);
+            }
+          }),
+        });
         Object.defineProperty(border, 'weight', { set: () => layout(() => undefined) });
         return border;
       },
