@@ -8,6 +8,7 @@
 // conditional formats (setOwnedFills), so they can be taken off again.
 import { a1, colIndex, colName, type Sheet } from '../../lib/grid';
 import { MARK_FILLS, type ConsolidationPlan, type PlanCell } from '../../lib/plan';
+import { LEGACY_UNFILLED } from '../../lib/consolidate/write-master';
 import type { Summary } from '../../lib/consolidate/types';
 import { readWorkbook } from '../../lib/read/workbook';
 import { runExcel, supports, type RunOptions } from './run';
@@ -120,7 +121,8 @@ export function noteRuns(cells: readonly PlanCell[]): { sheet: string; r: number
 }
 
 /**
- * What the CLI's writer gives the sheets besides values: 集約メモ cells wrapped and bordered,
+ * What the CLI's writer gives the sheets besides values: an earlier CLI run's colours taken off
+ * rows answered now, 集約メモ cells wrapped and bordered,
  * its heading in the look of the table's last heading, rows grown to show their text, the
  * 集約メモ column widened and taken into the print area. One sync reads heights and print
  * areas; the writes go in syncs of about 2 MB of request.
@@ -128,7 +130,8 @@ export function noteRuns(cells: readonly PlanCell[]): { sheet: string; r: number
 async function applyLayout(plan: ConsolidationPlan, opts: RunOptions & { requestBytes?: number }): Promise<void> {
   const headings = plan.cells.filter((x) => x.look !== undefined && x.look !== 'note');
   const runs = noteRuns(plan.cells);
-  if (!headings.length && !runs.length && !plan.heights.length && !plan.columns.length && !plan.printAreas.length) return;
+  const restores = plan.cells.filter((x) => x.restoreFill !== undefined);
+  if (!headings.length && !runs.length && !restores.length && !plan.heights.length && !plan.columns.length && !plan.printAreas.length) return;
   const limit = opts.requestBytes ?? REQUEST_BYTES;
   await runExcel(async (ctx) => {
     const sheets = new Map<string, Excel.Worksheet>();
@@ -139,6 +142,7 @@ async function applyLayout(plan: ConsolidationPlan, opts: RunOptions & { request
     };
     const heights = plan.heights.map((h) => ({ h, f: sheet(h.sheet).getRangeByIndexes(h.r, 0, 1, 1).format.load('rowHeight') }));
     const areas = plan.printAreas.map((p) => ({ p, a: sheet(p.sheet).pageLayout.getPrintAreaOrNullObject().load('address') }));
+    const fills = restores.map((x) => ({ x, fill: sheet(x.sheet).getRangeByIndexes(x.r, x.c, 1, 1).format.fill.load('color') }));
     await ctx.sync();
     let bytes = 0;
     const queued = async (commands: number): Promise<void> => {
@@ -147,6 +151,16 @@ async function applyLayout(plan: ConsolidationPlan, opts: RunOptions & { request
       await ctx.sync();
       bytes = 0;
     };
+    // A CLI run's colour taken off (the row is answered now): the cell's own fill back, where
+    // the cell still shows our colour (one the secretariat changed since is theirs).
+    for (const { x, fill } of fills) {
+      if (!OUR_FILLS.includes((fill.color ?? '').toUpperCase())) continue;
+      const own = officeFill(x.restoreFill!);
+      if (own === undefined) continue;
+      if (own === null) fill.clear();
+      else fill.color = own;
+      await queued(1);
+    }
     for (const x of headings) {
       const range = sheet(x.sheet).getRangeByIndexes(x.r, x.c, 1, 1);
       range.copyFrom(sheet(x.sheet).getRangeByIndexes(x.r, (x.look as { headerFrom: number }).headerFrom, 1, 1), 'Formats');
@@ -240,6 +254,17 @@ export async function applyPlan(plan: ConsolidationPlan, resultBytes: Uint8Array
 
 /** An ARGB colour as Office.js writes it, `#RRGGBB`. */
 export const rgb = (argb: string): string => `#${argb.slice(-6)}`;
+
+/** Fills a CLI consolidation puts on cells, as Office.js reads them (outputs made before the unfilled colour changed too). */
+export const OUR_FILLS: readonly string[] = [MARK_FILLS.unfilled, LEGACY_UNFILLED, MARK_FILLS.conflict, MARK_FILLS.added].map(rgb);
+
+/** A recorded `<fill>` as Office.js can set it: a colour, null for none, undefined when neither fits. */
+export function officeFill(xml: string): string | null | undefined {
+  if (/<patternFill\s*\/>|patternType="none"/.test(xml)) return null;
+  if (!/patternType="solid"/.test(xml)) return undefined;
+  const fg = /<fgColor\b[^>]*\brgb="([0-9A-Fa-f]{8})"/.exec(xml);
+  return fg ? rgb(fg[1]!).toUpperCase() : undefined;
+}
 
 /**
  * Colours that are history within a round, as the 集約メモ lines beside them: a later 集約 of

@@ -1,21 +1,10 @@
 // 公開用に整える in the open workbook: the library plans from the cells, Office.js applies it.
-import { MARK_FILLS as FILLS } from '../../lib/plan';
-import { LEGACY_UNFILLED } from '../../lib/consolidate/write-master';
 import type { PublishPlan } from '../../lib/consolidate/publish';
 import { colName } from '../../lib/grid';
-import { rgb } from './apply-plan';
+import { officeFill, OUR_FILLS } from './apply-plan';
 import { runExcel, type RunOptions } from './run';
 
-// Marks of outputs made before the unfilled colour changed are ours too.
-const OURS = [FILLS.unfilled, LEGACY_UNFILLED, FILLS.conflict, FILLS.added].map(rgb);
-
-/** A recorded `<fill>` as Office.js can set it: a colour, null for none, undefined when neither fits. */
-export function officeFill(xml: string): string | null | undefined {
-  if (/<patternFill\s*\/>|patternType="none"/.test(xml)) return null;
-  if (!/patternType="solid"/.test(xml)) return undefined;
-  const fg = /<fgColor\b[^>]*\brgb="([0-9A-Fa-f]{8})"/.exec(xml);
-  return fg ? rgb(fg[1]!).toUpperCase() : undefined;
-}
+export { officeFill };
 
 /**
  * Gives the recorded cells their own fill back where they still show our colour (a CLI output
@@ -33,7 +22,7 @@ export async function applyPublish(plan: PublishPlan, opts: RunOptions = {}): Pr
     let fillsRestored = 0;
     for (const { k, fill } of probes) {
       // A colour the secretariat changed since is theirs.
-      if (!OURS.includes((fill.color ?? '').toUpperCase())) continue;
+      if (!OUR_FILLS.includes((fill.color ?? '').toUpperCase())) continue;
       const own = officeFill(k.fill);
       if (own === undefined) continue;
       if (own === null) fill.clear();

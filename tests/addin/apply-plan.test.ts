@@ -3,8 +3,8 @@
 // formula), and only the planned cells were written.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyPlan, extendedArea, noteRuns, widthPoints } from '../../addin/office/apply-plan';
-import { emptyPlan } from '../../lib/plan';
+import { applyPlan, extendedArea, noteRuns, officeFill, rgb, widthPoints } from '../../addin/office/apply-plan';
+import { emptyPlan, MARK_FILLS } from '../../lib/plan';
 import { setExcelRun } from '../../addin/office/run';
 import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
@@ -129,6 +129,29 @@ test('集約 in the pane gives the sheets the CLI output\'s look: 集約メモ w
   expect(sheet.wraps.has(`${heading.r},${heading.c}`)).toBe(true);
   for (const h of plan.heights.filter((x) => x.sheet === '提言1-ア')) expect(sheet.rowHeights.get(h.r)).toBe(h === tall ? tall.points + 50 : h.points);
   expect(sheet.printArea).toBe(`$A$1:$${colName(col.c)}$60`);
+});
+
+test('a CLI output opened in Excel: 集約 of a late answer gives the rows answered now their own fill back', async () => {
+  const files = split(SEED, config).files;
+  const first = consolidate(SEED, [files[0]!], config, { masterName: 'master.xlsx' });
+  const second = consolidate(first.bytes, [files[1]!], config, { masterName: 'master.xlsx' });
+  const restores = second.plan.cells.filter((x) => x.restoreFill !== undefined);
+  expect(restores.length).toBeGreaterThan(1);
+  // The first output as Excel opens it: its values, and its cells' fills as Office.js reads them.
+  const fake = openInFake(readWorkbook(first.bytes, 'first.xlsx'), 13);
+  fake.onInsertWorksheets = (_b64, names) => names.map((n) => ({ name: n, rows: [] }));
+  const ed = new XlsxEditor(first.bytes);
+  for (const x of restores) {
+    const color = officeFill(ed.styles.fillOf(ed.sheet(x.sheet).styleAt(x.r, x.c)));
+    expect(color).toBe(rgb(MARK_FILLS.unfilled).toUpperCase());
+    fake.sheet(x.sheet).fills.set(`${x.r},${x.c}`, color!);
+  }
+  // A colour the secretariat chose since is theirs.
+  const [theirs, ...ours] = restores;
+  fake.sheet(theirs!.sheet).fills.set(`${theirs!.r},${theirs!.c}`, '#00B050');
+  await applyPlan(second.plan, second.bytes);
+  for (const x of ours) expect(fake.sheet(x.sheet).fills.get(`${x.r},${x.c}`)).toBe(officeFill(x.restoreFill!) ?? undefined);
+  expect(fake.sheet(theirs!.sheet).fills.get(`${theirs!.r},${theirs!.c}`)).toBe('#00B050');
 });
 
 test('thousands of 集約メモ cells are laid out in requests under the host\'s limit', async () => {
