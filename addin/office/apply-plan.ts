@@ -2,8 +2,9 @@
 // Applies consolidate()'s plan (lib/plan.ts) to the open master, as lib/write does to the
 // file's bytes: rows sections added are inserted first, then only the planned cells are
 // written, each in its type (a number as a number, text as text, the master's own formula
-// back), then their look (the 集約メモ wrapped and bordered, rows grown), then our sheets (集約結果, the record) come in whole where ExcelApi 1.13 allows and
-// the file fits one request. Everything that can fail (protection, sizes) is settled before
+// back), then their look (an earlier CLI run's colours, the 集約メモ wrapped and bordered,
+// rows grown), then our sheets (集約結果, the record) come in whole where ExcelApi 1.13 allows
+// and the file fits one request. Everything that can fail (protection, sizes) is settled before
 // the first write, so a refusal leaves the workbook as it was. Colours are the pane's own
 // conditional formats (setOwnedFills), so they can be taken off again.
 import { a1, colIndex, colName, type Sheet } from '../../lib/grid';
@@ -12,7 +13,7 @@ import { LEGACY_UNFILLED } from '../../lib/consolidate/write-master';
 import type { Summary } from '../../lib/consolidate/types';
 import { readWorkbook } from '../../lib/read/workbook';
 import { runExcel, supports, type RunOptions } from './run';
-import { asText, COMMAND_BYTES, REQUEST_BYTES, writeBatched, writeCells, type OwnedFill } from './write';
+import { asText, COMMAND_BYTES, writeBatched, writeCells, type OwnedFill } from './write';
 
 /** Base64 characters insertWorksheetsFromBase64 may send: under Excel on the web's 5 MB request. */
 export const INSERT_BASE64_LIMIT = 4_500_000;
@@ -120,76 +121,92 @@ export function noteRuns(cells: readonly PlanCell[]): { sheet: string; r: number
   return runs;
 }
 
+/** One layout command for writeBatched, with the number of Office.js commands it queues. */
+interface LayoutWrite {
+  sheet: string;
+  commands: number;
+  put: (ws: Excel.Worksheet) => void;
+}
+
 /**
  * What the CLI's writer gives the sheets besides values: an earlier CLI run's colours taken off
- * rows answered now, 集約メモ cells wrapped and bordered,
- * its heading in the look of the table's last heading, rows grown to show their text, the
- * 集約メモ column widened and taken into the print area. One sync reads heights and print
- * areas; the writes go in syncs of about 2 MB of request.
+ * rows answered now, 集約メモ cells wrapped and bordered, its heading in the look of the
+ * table's last heading, rows grown to show their text, the 集約メモ column widened and taken
+ * into the print area. One sync reads heights, print areas and fills; the writes go through
+ * writeBatched, in syncs of about 2 MB of request.
  */
 async function applyLayout(plan: ConsolidationPlan, opts: RunOptions & { requestBytes?: number }): Promise<void> {
   const headings = plan.cells.filter((x) => x.look !== undefined && x.look !== 'note');
   const runs = noteRuns(plan.cells);
   const restores = plan.cells.filter((x) => x.restoreFill !== undefined);
   if (!headings.length && !runs.length && !restores.length && !plan.heights.length && !plan.columns.length && !plan.printAreas.length) return;
-  const limit = opts.requestBytes ?? REQUEST_BYTES;
-  await runExcel(async (ctx) => {
-    const sheets = new Map<string, Excel.Worksheet>();
-    const sheet = (n: string): Excel.Worksheet => {
-      let ws = sheets.get(n);
-      if (!ws) sheets.set(n, (ws = ctx.workbook.worksheets.getItem(n)));
-      return ws;
-    };
-    const heights = plan.heights.map((h) => ({ h, f: sheet(h.sheet).getRangeByIndexes(h.r, 0, 1, 1).format.load('rowHeight') }));
-    const areas = plan.printAreas.map((p) => ({ p, a: sheet(p.sheet).pageLayout.getPrintAreaOrNullObject().load('address') }));
-    const fills = restores.map((x) => ({ x, fill: sheet(x.sheet).getRangeByIndexes(x.r, x.c, 1, 1).format.fill.load('color') }));
+  const read = await runExcel(async (ctx) => {
+    const ws = (n: string): Excel.Worksheet => ctx.workbook.worksheets.getItem(n);
+    const heights = plan.heights.map((h) => ({ h, f: ws(h.sheet).getRangeByIndexes(h.r, 0, 1, 1).format.load('rowHeight') }));
+    const areas = plan.printAreas.map((p) => ({ p, a: ws(p.sheet).pageLayout.getPrintAreaOrNullObject().load('address') }));
+    const fills = restores.map((x) => ({ x, fill: ws(x.sheet).getRangeByIndexes(x.r, x.c, 1, 1).format.fill.load('color') }));
     await ctx.sync();
-    let bytes = 0;
-    const queued = async (commands: number): Promise<void> => {
-      bytes += commands * COMMAND_BYTES;
-      if (bytes < limit) return;
-      await ctx.sync();
-      bytes = 0;
+    return {
+      heights: heights.map(({ h, f }) => ({ h, now: f.rowHeight })),
+      areas: areas.map(({ p, a }) => ({ p, address: a.isNullObject ? null : a.address })),
+      fills: fills.map(({ x, fill }) => ({ x, color: fill.color })),
     };
-    // A CLI run's colour taken off (the row is answered now): the cell's own fill back, where
-    // the cell still shows our colour (one the secretariat changed since is theirs).
-    for (const { x, fill } of fills) {
-      if (!OUR_FILLS.includes((fill.color ?? '').toUpperCase())) continue;
-      const own = officeFill(x.restoreFill!);
-      if (own === undefined) continue;
-      if (own === null) fill.clear();
-      else fill.color = own;
-      await queued(1);
-    }
-    for (const x of headings) {
-      const range = sheet(x.sheet).getRangeByIndexes(x.r, x.c, 1, 1);
-      range.copyFrom(sheet(x.sheet).getRangeByIndexes(x.r, (x.look as { headerFrom: number }).headerFrom, 1, 1), 'Formats');
-      range.format.wrapText = true;
-      await queued(2);
-    }
-    for (const run of runs) {
-      const range = sheet(run.sheet).getRangeByIndexes(run.r, run.c, run.rows, 1);
-      range.format.wrapText = true;
-      for (const edge of run.rows > 1 ? [...EDGES, 'InsideHorizontal' as const] : EDGES) {
-        const b = range.format.borders.getItem(edge);
-        b.style = 'Continuous';
-        b.weight = 'Thin';
-      }
-      await queued(11);
-    }
-    for (const { h, f } of heights) {
-      if (f.rowHeight >= h.points) continue;
-      f.rowHeight = h.points;
-      await queued(1);
-    }
-    for (const w of plan.columns) sheet(w.sheet).getRangeByIndexes(0, w.c, 1, 1).getEntireColumn().format.columnWidth = widthPoints(w.width);
-    for (const { p, a } of areas) {
-      if (a.isNullObject) continue;
-      const next = extendedArea(a.address, p.c);
-      if (next !== extendedArea(a.address, 0)) sheet(p.sheet).pageLayout.setPrintArea(next);
-    }
-    await ctx.sync();
   }, opts);
+  const writes: LayoutWrite[] = [];
+  for (const { x, color } of read.fills) {
+    const own = ownFillBack(color, x.restoreFill!);
+    if (own === undefined) continue;
+    writes.push({
+      sheet: x.sheet,
+      commands: 1,
+      put: (ws) => {
+        const fill = ws.getRangeByIndexes(x.r, x.c, 1, 1).format.fill;
+        if (own === null) fill.clear();
+        else fill.color = own;
+      },
+    });
+  }
+  for (const x of headings) {
+    const from = (x.look as { headerFrom: number }).headerFrom;
+    writes.push({
+      sheet: x.sheet,
+      commands: 2,
+      put: (ws) => {
+        const range = ws.getRangeByIndexes(x.r, x.c, 1, 1);
+        range.copyFrom(ws.getRangeByIndexes(x.r, from, 1, 1), 'Formats');
+        range.format.wrapText = true;
+      },
+    });
+  }
+  for (const run of runs) {
+    const edges = run.rows > 1 ? [...EDGES, 'InsideHorizontal' as const] : EDGES;
+    writes.push({
+      sheet: run.sheet,
+      commands: 1 + 2 * edges.length,
+      put: (ws) => {
+        const range = ws.getRangeByIndexes(run.r, run.c, run.rows, 1);
+        range.format.wrapText = true;
+        for (const edge of edges) {
+          const b = range.format.borders.getItem(edge);
+          b.style = 'Continuous';
+          b.weight = 'Thin';
+        }
+      },
+    });
+  }
+  for (const { h, now } of read.heights) {
+    if (now >= h.points) continue;
+    writes.push({ sheet: h.sheet, commands: 1, put: (ws) => void (ws.getRangeByIndexes(h.r, 0, 1, 1).format.rowHeight = h.points) });
+  }
+  for (const w of plan.columns) {
+    writes.push({ sheet: w.sheet, commands: 1, put: (ws) => void (ws.getRangeByIndexes(0, w.c, 1, 1).getEntireColumn().format.columnWidth = widthPoints(w.width)) });
+  }
+  for (const { p, address } of read.areas) {
+    if (address === null) continue;
+    const next = extendedArea(address, p.c);
+    if (next !== extendedArea(address, 0)) writes.push({ sheet: p.sheet, commands: 1, put: (ws) => ws.pageLayout.setPrintArea(next) });
+  }
+  await writeBatched(writes, (ws, w) => w.put(ws), (w) => w.commands * COMMAND_BYTES, opts);
 }
 
 export async function applyPlan(plan: ConsolidationPlan, resultBytes: Uint8Array, opts: RunOptions & { requestBytes?: number } = {}): Promise<ApplyReport> {
@@ -264,6 +281,14 @@ export function officeFill(xml: string): string | null | undefined {
   if (!/patternType="solid"/.test(xml)) return undefined;
   const fg = /<fgColor\b[^>]*\brgb="([0-9A-Fa-f]{8})"/.exec(xml);
   return fg ? rgb(fg[1]!).toUpperCase() : undefined;
+}
+
+/**
+ * The fill to give a recorded cell back (`recorded`: its own `<fill>`): only where it still shows
+ * one of our colours (one the secretariat chose since is theirs); undefined: leave it as it is.
+ */
+export function ownFillBack(current: string | null | undefined, recorded: string): string | null | undefined {
+  return OUR_FILLS.includes((current ?? '').toUpperCase()) ? officeFill(recorded) : undefined;
 }
 
 /**

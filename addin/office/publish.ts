@@ -1,10 +1,8 @@
 // 公開用に整える in the open workbook: the library plans from the cells, Office.js applies it.
 import type { PublishPlan } from '../../lib/consolidate/publish';
 import { colName } from '../../lib/grid';
-import { officeFill, OUR_FILLS } from './apply-plan';
+import { ownFillBack } from './apply-plan';
 import { runExcel, type RunOptions } from './run';
-
-export { officeFill };
 
 /**
  * Gives the recorded cells their own fill back where they still show our colour (a CLI output
@@ -21,9 +19,7 @@ export async function applyPublish(plan: PublishPlan, opts: RunOptions = {}): Pr
     await ctx.sync();
     let fillsRestored = 0;
     for (const { k, fill } of probes) {
-      // A colour the secretariat changed since is theirs.
-      if (!OUR_FILLS.includes((fill.color ?? '').toUpperCase())) continue;
-      const own = officeFill(k.fill);
+      const own = ownFillBack(fill.color, k.fill);
       if (own === undefined) continue;
       if (own === null) fill.clear();
       else fill.color = own;

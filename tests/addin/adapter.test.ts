@@ -10,7 +10,8 @@ import { planInputRules } from '../../addin/office/input-rules';
 import { LiveSession, type LiveState } from '../../addin/office/live';
 import { FakeExcel } from './fake-excel';
 import { planPublish } from '../../lib/consolidate/publish';
-import { applyPublish, officeFill } from '../../addin/office/publish';
+import { applyPublish } from '../../addin/office/publish';
+import { officeFill } from '../../addin/office/apply-plan';
 import { teigenRows } from './fixtures';
 
 const config = defaultConfig();
