@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { median } = require('./lib');
+const { interleave, median } = require('./lib');
 
 const ROOT = path.join(__dirname, '..');
 const rev = process.argv[2] ?? 'HEAD';
@@ -17,13 +17,12 @@ if (typeof globalThis.gc !== 'function') {
   process.exit(2);
 }
 
-/** REV built in a temporary worktree (its dist/ beside its sources), removed afterwards. */
-function buildOf(ref) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-ab-'));
+/** REV built in the temporary worktree `dir` (its dist/ beside its sources). */
+function buildOf(ref, dir) {
   execFileSync('git', ['worktree', 'add', '--detach', '--quiet', dir, ref], { cwd: ROOT, stdio: 'pipe' });
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: dir, stdio: 'pipe' });
-  return { dir, lib: require(path.join(dir, 'dist', 'lib', 'index.js')) };
+  return require(path.join(dir, 'dist', 'lib', 'index.js'));
 }
 
 function main() {
@@ -31,31 +30,27 @@ function main() {
   const { masterBytes, fillSection, config } = require('./consolidate.js');
   const master = masterBytes();
   const sections = b.split(master, config, { masterName: 'master.xlsx' }).files.map((f, i) => ({ name: f.name, bytes: fillSection(f.bytes, 100 + i) }));
-  const old = buildOf(rev);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-ab-'));
   try {
-    const runs = {
+    const old = buildOf(rev, dir);
+    // bench/lib's rounds: order rotated, garbage collected before each, ratios to the parse.
+    const m = interleave({
       parse: () => sections.map((s) => b.parseWithSheetJS(s.bytes)),
-      a: () => old.lib.consolidate(master, sections, config, { masterName: 'master.xlsx' }),
+      a: () => old.consolidate(master, sections, config, { masterName: 'master.xlsx' }),
       b: () => b.consolidate(master, sections, config, { masterName: 'master.xlsx' }),
-    };
-    const times = { parse: [], a: [], b: [] };
-    const names = Object.keys(runs);
-    for (let i = 0; i < rounds; i++) {
-      for (let k = 0; k < names.length; k++) {
-        const n = names[(i + k) % names.length];
-        globalThis.gc();
-        const t0 = process.hrtime.bigint();
-        runs[n]();
-        times[n].push(Number(process.hrtime.bigint() - t0) / 1e6);
-      }
-    }
-    const ratio = (x, y) => median(times[x].map((t, i) => t / times[y][i]));
-    console.log(`${rounds} alternating rounds, medians: SheetJS parse ${median(times.parse).toFixed(0)} ms`);
-    console.log(`  ${rev}: consolidate ${median(times.a).toFixed(0)} ms, ${ratio('a', 'parse').toFixed(2)}× the parse`);
-    console.log(`  this checkout: consolidate ${median(times.b).toFixed(0)} ms, ${ratio('b', 'parse').toFixed(2)}× the parse`);
-    console.log(`  this checkout ÷ ${rev}: ${ratio('b', 'a').toFixed(3)}`);
+    }, rounds);
+    console.log(`${rounds} alternating rounds, medians: SheetJS parse ${m.parse.ms.toFixed(0)} ms`);
+    console.log(`  ${rev}: consolidate ${m.a.ms.toFixed(0)} ms, ${m.a.ratio.toFixed(2)}× the parse`);
+    console.log(`  this checkout: consolidate ${m.b.ms.toFixed(0)} ms, ${m.b.ratio.toFixed(2)}× the parse`);
+    console.log(`  this checkout ÷ ${rev}: ${median(m.b.times.map((t, i) => t / m.a.times[i])).toFixed(3)}`);
   } finally {
-    execFileSync('git', ['worktree', 'remove', '--force', old.dir], { cwd: ROOT, stdio: 'pipe' });
+    // Also after a failed build: no worktree is left behind.
+    try {
+      execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: ROOT, stdio: 'pipe' });
+    } catch {
+      fs.rmSync(dir, { recursive: true, force: true });
+      execFileSync('git', ['worktree', 'prune'], { cwd: ROOT, stdio: 'pipe' });
+    }
   }
 }
 
