@@ -3,7 +3,7 @@
 // inflated with a hard cap on its output, so a decompression bomb costs at most a fraction of
 // a second of decoding, never its gigabytes of memory.
 import { Inflate, inflateSync } from 'fflate';
-import { nodeZlib, type NodeZlib } from '../node-zlib';
+import { nodeZlib } from '../node-zlib';
 
 export interface ZipLimits {
   /** Sum of the declared uncompressed sizes of all parts (pictures included), bytes. */
@@ -140,13 +140,13 @@ function inflateCapped(b: Uint8Array, e: ZipEntry, budget: OneCallBudget): Uint8
     return src;
   }
   const inflateRaw = nodeZlib()?.inflateRawSync;
-  if (inflateRaw) return inflateNative(inflateRaw, src, e);
+  if (inflateRaw) return inflateWhole(e, () => inflateRaw(src, { maxOutputLength: e.size + 1 }));
   // In one call only where the part does not claim to be smaller than its packed bytes (a lie
   // or a stored part) and the file's budget covers the worst a lying part could decode.
   const worst = e.compressedSize * 1032;
   if (e.compressedSize <= e.size && worst <= budget.left) {
     budget.left -= worst;
-    return inflateOneCall(src, e);
+    return inflateWhole(e, () => inflateSync(src, { out: new Uint8Array(e.size + 1) }));
   }
   const outBuf = new Uint8Array(e.size);
   let n = 0;
@@ -178,7 +178,7 @@ function inflateCapped(b: Uint8Array, e: ZipEntry, budget: OneCallBudget): Uint8
 /**
  * Without zlib (the browser), parts are inflated in one fflate call, 4× faster than in slices,
  * while the decoding a file's parts could cost if they lied about their sizes (deflate expands
- * at most ~1032-fold) stays under this: about 0.3 s, written nowhere, before the lie is seen.
+ * at most ~1032-fold) stays under this: about 0.35 s, written nowhere, before the lie is seen.
  * A section workbook uses ~20 MB of it; beyond it, parts go in slices that stop at the cap.
  */
 const ONE_CALL_BUDGET = 128 * 1024 * 1024;
@@ -187,35 +187,19 @@ interface OneCallBudget {
   left: number;
 }
 
-/** fflate in one call into a buffer one byte over the claim: a longer stream fills that byte. */
-function inflateOneCall(src: Uint8Array, e: ZipEntry): Uint8Array {
-  let out: Uint8Array;
-  try {
-    out = inflateSync(src, { out: new Uint8Array(e.size + 1) });
-  } catch (err) {
-    // A stored block past the buffer's end cannot be copied in.
-    if (err instanceof RangeError) throw beyondDeclared(e);
-    throw corrupt(`${e.name}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  if (out.length > e.size) throw beyondDeclared(e);
-  if (out.length !== e.size) throw corrupt(`${e.name}: ${out.length} bytes inflated, ${e.size} declared`);
-  return out;
-}
-
 /**
- * Node's inflate, capped at the declared size: zlib stops as soon as the output passes
- * maxOutputLength, so a part that lies about its size costs no more than its claim.
+ * A part inflated in one call that may give one byte over the claim, to tell "more than
+ * declared" from "exactly declared": Node's zlib (maxOutputLength), which stops there, or
+ * fflate into a buffer of that size, which a longer stream fills.
  */
-function inflateNative(inflateRaw: NonNullable<NodeZlib['inflateRawSync']>, src: Uint8Array, e: ZipEntry): Uint8Array {
+function inflateWhole(e: ZipEntry, inflate: () => Uint8Array): Uint8Array {
   let out: Uint8Array;
   try {
-    // One byte over the claim, to tell "more than declared" from "exactly declared".
-    out = inflateRaw(src, { maxOutputLength: e.size + 1 });
+    out = inflate();
   } catch (err) {
+    // zlib past maxOutputLength, or fflate copying a stored block past the buffer's end.
     const code = (err as { code?: unknown }).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
-      throw beyondDeclared(e);
-    }
+    if (code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw beyondDeclared(e);
     throw corrupt(`${e.name}: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (out.length > e.size) throw beyondDeclared(e);
