@@ -37,6 +37,9 @@ export interface FakeSheet {
 
 /** Excel's default row height in points (Calibri 11). */
 export const DEFAULT_ROW_HEIGHT = 15;
+/** How far into a whole row or column the layout a range sets is recorded (every range the add-in formats is smaller). */
+const LAYOUT_ROWS = 5000;
+const LAYOUT_COLS = 100;
 
 export interface FakeOptions {
   /** Highest ExcelApi minor version supported, e.g. 18 for 1.18 (default 20, the latest). */
@@ -713,9 +716,9 @@ class Range extends FakeProxy {
       return protection;
     };
     // Layout: wrap, borders, row height and column width, each refused on a protected sheet.
-    const cellsOf = (f: (k: string, r: number, c: number) => void): void => {
+    const cellsOf = (f: (k: string) => void): void => {
       const b = box()!;
-      for (let r = b.r0; r <= Math.min(b.r1, b.r0 + 1000); r++) for (let c = b.c0; c <= Math.min(b.c1, b.c0 + 100); c++) f(`${r},${c}`, r, c);
+      for (let r = b.r0; r <= Math.min(b.r1, b.r0 + LAYOUT_ROWS); r++) for (let c = b.c0; c <= Math.min(b.c1, b.c0 + LAYOUT_COLS); c++) f(`${r},${c}`);
     };
     const layout = (apply: (s: FakeSheet) => void): void => ctx.w(() => { const sh = ws.must(); ctx.fake.guardSheet(sh); apply(sh); });
     const format = new FakeProxy(ctx);
@@ -734,8 +737,8 @@ class Range extends FakeProxy {
         const b = box()!;
         // Excel answers null where the rows (columns) of the range differ.
         const one = <T>(xs: T[]): T | null => (xs.every((x) => x === xs[0]) ? xs[0]! : null);
-        if (p.includes('rowHeight')) format.data.rowHeight = one(Array.from({ length: Math.min(b.r1 - b.r0 + 1, 1000) }, (_, i) => sh.rowHeights.get(b.r0 + i) ?? DEFAULT_ROW_HEIGHT));
-        if (p.includes('columnWidth')) format.data.columnWidth = one(Array.from({ length: Math.min(b.c1 - b.c0 + 1, 100) }, (_, i) => sh.colWidths.get(b.c0 + i) ?? 48));
+        if (p.includes('rowHeight')) format.data.rowHeight = one(Array.from({ length: Math.min(b.r1 - b.r0 + 1, LAYOUT_ROWS) }, (_, i) => sh.rowHeights.get(b.r0 + i) ?? DEFAULT_ROW_HEIGHT));
+        if (p.includes('columnWidth')) format.data.columnWidth = one(Array.from({ length: Math.min(b.c1 - b.c0 + 1, LAYOUT_COLS) }, (_, i) => sh.colWidths.get(b.c0 + i) ?? 48));
       });
       return format;
     };
@@ -743,8 +746,8 @@ class Range extends FakeProxy {
     // cells (kept per cell as the edges they make: EdgeBottom above a line, EdgeTop below it).
     const edgeCells = (edge: string, b: Box): [number, number, string][] => {
       const out: [number, number, string][] = [];
-      for (let r = b.r0; r <= Math.min(b.r1, b.r0 + 5000); r++) {
-        for (let c = b.c0; c <= Math.min(b.c1, b.c0 + 100); c++) {
+      for (let r = b.r0; r <= Math.min(b.r1, b.r0 + LAYOUT_ROWS); r++) {
+        for (let c = b.c0; c <= Math.min(b.c1, b.c0 + LAYOUT_COLS); c++) {
           if (edge === 'EdgeTop' && r === b.r0) out.push([r, c, edge]);
           if (edge === 'EdgeBottom' && r === b.r1) out.push([r, c, edge]);
           if (edge === 'EdgeLeft' && c === b.c0) out.push([r, c, edge]);
