@@ -3,7 +3,7 @@
 import { colName, parseA1 } from '../grid';
 import { mapRangeFormula, shiftRelative } from './formula';
 import { mapRef, mapSqref, RowMap } from './rowmap';
-import { escapeXml, followersOf, getAttr, inlineStringCell, insertInOrder, mapElementText, openTagOf, removeAttr, setAttr, tagAt, unescapeXml } from './xml';
+import { attrIn, escapeXml, followersOf, getAttr, inlineStringCell, insertInOrder, mapElementText, openTagOf, removeAttr, setAttr, tagAt, unescapeXml } from './xml';
 import { PackageError } from './package';
 
 interface RowXml {
@@ -26,74 +26,19 @@ export class SheetXml {
   private formulaRows = new Set<number>();
 
   constructor(xml: string) {
-    const open = /<sheetData\s*\/>|<sheetData\b[^>]*>/.exec(xml);
-    // The root element comes before <sheetData>: no scan of the cells for a prefix.
-    if (/<\w+:worksheet\b/.test(open ? xml.slice(0, open.index) : xml)) throw new PackageError('unsupported-xml', 'prefixed worksheet namespace');
-    if (!open) throw new PackageError('unsupported-xml', 'sheetData');
-    if (open[0].endsWith('/>')) {
-      this.head = xml.slice(0, open.index) + '<sheetData>';
-      this.tail = '</sheetData>' + xml.slice(open.index + open[0].length);
-      return;
-    }
-    const close = xml.indexOf('</sheetData>', open.index);
-    this.head = xml.slice(0, open.index + open[0].length);
-    this.tail = xml.slice(close);
-    const body = xml.slice(open.index + open[0].length, close);
-    this.scanRows(body);
-  }
-
-  /**
-   * Rows and cells found with indexOf rather than regexes: the master's 30,000+ cells are
-   * sliced out once, without a match array per element. An element ends at its first `>`
-   * (`/>`: empty) or its first closing tag, as the regexes this replaced read it.
-   */
-  private scanRows(body: string): void {
-    let implicitRow = 0;
-    let nextF = body.indexOf('<f');
-    let nextClose = 0;
-    for (let p = 0; ; ) {
-      const i = tagAt(body, '<row', p);
-      if (i < 0) break;
-      const gt = body.indexOf('>', i);
-      if (gt < 0) break;
-      const selfClosing = body.charCodeAt(gt - 1) === 0x2f;
-      const end = selfClosing ? gt + 1 : body.indexOf('</row>', gt + 1);
-      if (end < 0) break;
-      const openTag = body.slice(i, gt + 1);
-      const rAttr = getAttr(openTag, 'r');
-      const r = rAttr !== undefined ? Number(rAttr) - 1 : implicitRow;
-      implicitRow = r + 1;
-      const cells = new Map<number, string>();
-      let implicitCol = 0;
-      for (let q = gt + 1; !selfClosing; ) {
-        const ci = tagAt(body, '<c', q);
-        if (ci < 0 || ci >= end) break;
-        const cgt = body.indexOf('>', ci);
-        if (cgt < 0 || cgt >= end) break;
-        let cend: number;
-        if (body.charCodeAt(cgt - 1) === 0x2f) cend = cgt + 1;
-        else {
-          // The next </c> is found once and reused until passed: unclosed cells cost no rescan.
-          if (nextClose >= 0 && nextClose <= cgt) nextClose = body.indexOf('</c>', cgt + 1);
-          const x = nextClose;
-          if (x < 0 || x >= end) {
-            q = ci + 2;
-            continue;
-          }
-          cend = x + 4;
-        }
-        const ref = getAttr(body.slice(ci, cgt + 1), 'r');
-        const c = ref !== undefined ? refColumn(ref) : implicitCol;
-        implicitCol = c + 1;
-        const el = body.slice(ci, cend);
-        cells.set(c, ref !== undefined ? el : `<c r="${colName(c)}${r + 1}"` + el.slice(2));
-        while (nextF >= 0 && nextF < ci) nextF = body.indexOf('<f', nextF + 2);
-        if (nextF >= 0 && nextF < cend) this.formulaRows.add(r);
-        q = cend;
-      }
-      this.rows.set(r, { open: selfClosing ? openTag.slice(0, -2) + '>' : openTag, cells });
-      p = selfClosing ? end : end + 6;
-    }
+    const { head, body, tail } = splitSheet(xml);
+    this.head = head;
+    this.tail = tail;
+    scanSheetData(body, {
+      row: (r, open, selfClosing) => {
+        this.rows.set(r, { open: selfClosing ? open.slice(0, -2) + '>' : open, cells: new Map() });
+      },
+      cell: (r, c, start, end, hasRef, formula) => {
+        const el = body.slice(start, end);
+        this.rows.get(r)!.cells.set(c, hasRef ? el : `<c r="${colName(c)}${r + 1}"` + el.slice(2));
+        if (formula) this.formulaRows.add(r);
+      },
+    }, true);
   }
 
   /** Every cell element, row by row: the master is read from the same parse it is patched in. */
@@ -102,22 +47,15 @@ export class SheetXml {
   }
 
   hiddenRows(): number[] {
-    return [...this.rows].filter(([, row]) => /\shidden="(1|true)"/.test(row.open)).map(([r]) => r);
+    return [...this.rows].filter(([, row]) => isHiddenRow(row.open)).map(([r]) => r);
   }
 
   hiddenColumns(): number[] {
-    const out: number[] = [];
-    for (const m of this.head.matchAll(/<col\b[^>]*?\/?>/g)) {
-      if (!/\shidden="(1|true)"/.test(m[0])) continue;
-      const min = Number(getAttr(m[0], 'min')) - 1;
-      const max = Math.min(Number(getAttr(m[0], 'max')) - 1, min + 1000);
-      for (let c = min; c <= max; c++) out.push(c);
-    }
-    return out;
+    return hiddenColumnsIn(this.head);
   }
 
   mergeRefs(): string[] {
-    return [...this.tail.matchAll(/<mergeCell\b[^>]*?\/>/g)].map((m) => getAttr(m[0], 'ref') ?? '').filter((r) => r.includes(':'));
+    return mergeRefsIn(this.tail);
   }
 
   /** Deep enough a copy that patching it leaves this one as it was. */
@@ -516,6 +454,121 @@ function sortedKeys(m: Map<number, unknown>): number[] {
 }
 
 /** Column of a cell reference such as `AB12`, without a regex for the usual shape. */
+/** A worksheet around its cells: the part up to and including <sheetData>, its body, the rest. */
+export function splitSheet(xml: string): { head: string; body: string; tail: string } {
+  const open = /<sheetData\s*\/>|<sheetData\b[^>]*>/.exec(xml);
+  // The root element comes before <sheetData>: no scan of the cells for a prefix.
+  if (/<\w+:worksheet\b/.test(open ? xml.slice(0, open.index) : xml)) throw new PackageError('unsupported-xml', 'prefixed worksheet namespace');
+  if (!open) throw new PackageError('unsupported-xml', 'sheetData');
+  if (open[0].endsWith('/>')) {
+    return { head: xml.slice(0, open.index) + '<sheetData>', body: '', tail: '</sheetData>' + xml.slice(open.index + open[0].length) };
+  }
+  const close = xml.indexOf('</sheetData>', open.index);
+  return { head: xml.slice(0, open.index + open[0].length), body: xml.slice(open.index + open[0].length, close), tail: xml.slice(close) };
+}
+
+export interface SheetDataVisitor {
+  /** Each row's number and opening tag, before its cells. */
+  row(r: number, open: string, selfClosing: boolean): void;
+  /** Each cell element's bounds in the body; `formula`: it holds an <f> (when asked for). */
+  cell(r: number, c: number, start: number, end: number, hasRef: boolean, formula: boolean): void;
+}
+
+/**
+ * Rows and cells found with indexOf rather than regexes: the master's 30,000+ cells are
+ * visited once, without a match array per element. An element ends at its first `>`
+ * (`/>`: empty) or its first closing tag, as the regexes this replaced read it. The one
+ * scanner of the patcher (SheetXml) and of the reader (lib/read), so both see the same cells.
+ */
+export function scanSheetData(body: string, visit: SheetDataVisitor, formulas: boolean): void {
+  let implicitRow = 0;
+  let nextF = formulas ? body.indexOf('<f') : -1;
+  let nextClose = 0;
+  for (let p = 0; ; ) {
+    const i = tagAt(body, '<row', p);
+    if (i < 0) break;
+    const gt = body.indexOf('>', i);
+    if (gt < 0) break;
+    const selfClosing = body.charCodeAt(gt - 1) === 0x2f;
+    const end = selfClosing ? gt + 1 : body.indexOf('</row>', gt + 1);
+    if (end < 0) break;
+    const openTag = body.slice(i, gt + 1);
+    const rAttr = getAttr(openTag, 'r');
+    const r = rAttr !== undefined ? Number(rAttr) - 1 : implicitRow;
+    implicitRow = r + 1;
+    visit.row(r, openTag, selfClosing);
+    let implicitCol = 0;
+    for (let q = gt + 1; !selfClosing; ) {
+      const ci = tagAt(body, '<c', q);
+      if (ci < 0 || ci >= end) break;
+      const cgt = body.indexOf('>', ci);
+      if (cgt < 0 || cgt >= end) break;
+      let cend: number;
+      if (body.charCodeAt(cgt - 1) === 0x2f) cend = cgt + 1;
+      else {
+        // The next </c> is found once and reused until passed: unclosed cells cost no rescan.
+        if (nextClose >= 0 && nextClose <= cgt) nextClose = body.indexOf('</c>', cgt + 1);
+        const x = nextClose;
+        if (x < 0 || x >= end) {
+          q = ci + 2;
+          continue;
+        }
+        cend = x + 4;
+      }
+      const c = columnAt(body, ci, cgt + 1);
+      const hasRef = c >= 0;
+      const col = hasRef ? c : implicitCol;
+      implicitCol = col + 1;
+      let formula = false;
+      if (formulas) {
+        while (nextF >= 0 && nextF < ci) nextF = body.indexOf('<f', nextF + 2);
+        formula = nextF >= 0 && nextF < cend;
+      }
+      visit.cell(r, col, ci, cend, hasRef, formula);
+      q = cend;
+    }
+    p = selfClosing ? end : end + 6;
+  }
+}
+
+/** The column a cell's `r` names, read in place; -1 when it has none. */
+function columnAt(body: string, start: number, end: number): number {
+  const at = attrIn(body, 'r', start, end);
+  if (!at) return -1;
+  const [a, b] = at;
+  let c = 0;
+  let i = a;
+  for (; i < b && i < a + 3; i++) {
+    const ch = body.charCodeAt(i);
+    if (ch < 0x41 || ch > 0x5a) break;
+    c = c * 26 + (ch - 0x40);
+  }
+  const d = body.charCodeAt(i);
+  // Anything else (lower case, $, an entity, a fourth letter) as the regex reads it.
+  if (i === a || i >= b || d < 0x30 || d > 0x39) return refColumn(getAttr(body.slice(start, end), 'r')!);
+  return c - 1;
+}
+
+export function isHiddenRow(open: string): boolean {
+  return open.includes('hidden') && /\shidden="(1|true)"/.test(open);
+}
+
+/** Hidden columns a sheet's <cols> names (at most 1,001 per <col>: a hostile max is no loop). */
+export function hiddenColumnsIn(head: string): number[] {
+  const out: number[] = [];
+  for (const m of head.matchAll(/<col\b[^>]*?\/?>/g)) {
+    if (!/\shidden="(1|true)"/.test(m[0])) continue;
+    const min = Number(getAttr(m[0], 'min')) - 1;
+    const max = Math.min(Number(getAttr(m[0], 'max')) - 1, min + 1000);
+    for (let c = min; c <= max; c++) out.push(c);
+  }
+  return out;
+}
+
+export function mergeRefsIn(tail: string): string[] {
+  return [...tail.matchAll(/<mergeCell\b[^>]*?\/>/g)].map((m) => getAttr(m[0], 'ref') ?? '').filter((r) => r.includes(':'));
+}
+
 function refColumn(ref: string): number {
   let c = 0;
   let i = 0;

@@ -5,7 +5,7 @@ import { linesFor, pointsFor } from './height';
 import { Package, PackageError, relsPathOf, resolveTarget } from './package';
 import { mapFormulaRefs } from './formula';
 import type { RowMap } from './rowmap';
-import { SheetXml } from './sheet';
+import { hiddenColumnsIn, isHiddenRow, mergeRefsIn, scanSheetData, SheetXml, splitSheet } from './sheet';
 import { Styles } from './styles';
 import { escapeXml, getAttr, unescapeXml, insertInOrder, mapElementText, openTagOf, setAttr, WORKBOOK_AFTER_CALCPR } from './xml';
 
@@ -28,6 +28,13 @@ export interface SheetEntry {
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 
+/** What reading a sheet needs besides its cells. */
+export interface SheetFacts {
+  hiddenRows: number[];
+  hiddenColumns: number[];
+  mergeRefs: string[];
+}
+
 export class XlsxEditor {
   readonly pkg: Package;
   readonly sheets: SheetEntry[];
@@ -39,6 +46,8 @@ export class XlsxEditor {
   readonly date1904: boolean;
   private readonly stylesPart: string | undefined;
   private readonly open = new Map<string, SheetXml>();
+  /** Opened only to read cells (lib/read): sheets are scanned, never kept as SheetXml. */
+  private readonly readOnly: boolean;
   private formulaParts: Set<string> | undefined;
   /** The shared-string table's items as read, found once and shared by clones. */
   private sstItems: string[] | undefined;
@@ -56,6 +65,7 @@ export class XlsxEditor {
       wb: this.wb,
       date1904: this.date1904,
       stylesPart: this.stylesPart,
+      readOnly: this.readOnly,
       open: new Map([...this.open].map(([k, v]) => [k, v.clone()])),
       formulaParts: this.formulaParts,
       sstItems: this.sstItems,
@@ -66,6 +76,7 @@ export class XlsxEditor {
   /** `readOnly`: for reading cells only (lib/read); such an editor is never written. */
   constructor(bytes: Uint8Array, opts: { readOnly?: boolean } = {}) {
     this.pkg = Package.open(bytes, undefined, opts);
+    this.readOnly = opts.readOnly === true;
     this.wb = workbookPart(this.pkg);
     if (!this.pkg.has(this.wb)) throw new PackageError('missing-part', this.wb);
     const wb = this.pkg.read(this.wb);
@@ -114,6 +125,42 @@ export class XlsxEditor {
       this.open.set(e.part, s);
     }
     return s;
+  }
+
+  /**
+   * A sheet's cells in document order, with what a reader needs besides. A read-only editor
+   * scans the part and keeps no row or cell map (a returned file is read once); the patcher's
+   * SheetXml serves otherwise. Null when rows or cells are out of order, where only SheetXml
+   * tells which of two same-numbered ones stands: the caller reads `sheet(name)` then.
+   */
+  readCells(name: string, fn: (r: number, c: number, xml: string) => void): SheetFacts | null {
+    const e = this.sheets.find((s) => s.name === name);
+    if (!e) throw new PackageError('missing-part', `sheet ${name}`);
+    const open = this.open.get(e.part);
+    if (open || !this.readOnly) {
+      const sx = open ?? this.sheet(name);
+      sx.forEachCell(fn);
+      return { hiddenRows: sx.hiddenRows(), hiddenColumns: sx.hiddenColumns(), mergeRefs: sx.mergeRefs() };
+    }
+    const { head, body, tail } = splitSheet(this.pkg.read(e.part));
+    const hiddenRows: number[] = [];
+    let lastRow = -1;
+    let lastCol = -1;
+    let ordered = true;
+    scanSheetData(body, {
+      row: (r, openTag) => {
+        if (r <= lastRow) ordered = false;
+        lastRow = r;
+        lastCol = -1;
+        if (isHiddenRow(openTag)) hiddenRows.push(r);
+      },
+      cell: (r, c, start, end) => {
+        if (c <= lastCol) ordered = false;
+        lastCol = c;
+        if (ordered) fn(r, c, body.slice(start, end));
+      },
+    }, false);
+    return ordered ? { hiddenRows, hiddenColumns: hiddenColumnsIn(head), mergeRefs: mergeRefsIn(tail) } : null;
   }
 
   /**

@@ -34,17 +34,25 @@ export function unescapeXml(s: string): string {
 
 const SPACE = /\s/;
 
-/** Where the value of `name="…"` (after white space) lies in a tag, as [start, end). */
-function attrValueAt(tag: string, name: string): [number, number] | undefined {
-  const needle = `${name}="`;
-  for (let i = tag.indexOf(needle, 1); i >= 0; i = tag.indexOf(needle, i + 1)) {
-    const before = tag.charCodeAt(i - 1);
-    if (before !== 0x20 && !SPACE.test(tag[i - 1]!)) continue;
-    const start = i + needle.length;
-    const end = tag.indexOf('"', start);
-    return end < 0 ? undefined : [start, end];
+/**
+ * Where the value of `name="…"` (after white space) lies in the tag `s[from, end)`, as
+ * [start, end): read in place, so a reader need not slice out every opening tag.
+ */
+export function attrIn(s: string, name: string, from: number, end: number): [number, number] | undefined {
+  for (let i = s.indexOf(name, from + 1); i >= 0 && i < end; i = s.indexOf(name, i + 1)) {
+    const q = i + name.length;
+    if (s.charCodeAt(q) !== 0x3d || s.charCodeAt(q + 1) !== 0x22) continue;
+    const before = s.charCodeAt(i - 1);
+    if (before !== 0x20 && !SPACE.test(s[i - 1]!)) continue;
+    const close = s.indexOf('"', q + 2);
+    return close < 0 || close >= end ? undefined : [q + 2, close];
   }
   return undefined;
+}
+
+/** Where the value of `name="…"` (after white space) lies in a tag, as [start, end). */
+function attrValueAt(tag: string, name: string): [number, number] | undefined {
+  return attrIn(tag, name, 0, tag.length);
 }
 
 /**
@@ -52,9 +60,14 @@ function attrValueAt(tag: string, name: string): [number, number] | undefined {
  * indexOf: the patcher and the master's reader call this for every row and cell.
  */
 export function getAttr(tag: string, name: string): string | undefined {
-  const at = attrValueAt(tag, name);
+  return getAttrIn(tag, name, 0, tag.length);
+}
+
+/** getAttr of the tag `s[from, end)`, read in place. */
+export function getAttrIn(s: string, name: string, from: number, end: number): string | undefined {
+  const at = attrIn(s, name, from, end);
   if (!at) return undefined;
-  const v = tag.slice(at[0], at[1]);
+  const v = s.slice(at[0], at[1]);
   return v.includes('&') ? unescapeXml(v) : v;
 }
 

@@ -5,7 +5,7 @@ import { emptySheet, parseA1, setCell, type Cell, type Range, type Workbook } fr
 import { TEMPLATE_NAME, templatePeriod } from '../marks';
 import { clampMerges, limitsOf, ReadError, type ReadOptions } from './sheetjs';
 import { shiftRelative } from '../ooxml/formula';
-import { getAttr, tagAt, unescapeXml } from '../ooxml/xml';
+import { getAttrIn, tagAt, unescapeXml } from '../ooxml/xml';
 import { builtinFormat, formatNumber, isDateFormat, serialOfIso } from './numfmt';
 import type { XlsxEditor } from '../ooxml/workbook';
 
@@ -93,8 +93,7 @@ function formulaOf(xml: string, gt: number, r: number, c: number, ctx: CellConte
 function cellOf(xml: string, r: number, c: number, ctx: CellContext): Cell | undefined {
   const gt = xml.indexOf('>');
   if (xml.charCodeAt(gt - 1) === 0x2f) return undefined;
-  const open = xml.slice(0, gt + 1);
-  const t = getAttr(open, 't') ?? 'n';
+  const t = getAttrIn(xml, 't', 0, gt + 1) ?? 'n';
   const formula = formulaOf(xml, gt, r, c, ctx);
   const v = valueText(xml, gt);
   let cell: Cell;
@@ -115,7 +114,7 @@ function cellOf(xml: string, r: number, c: number, ctx: CellContext): Cell | und
     cell = { value: null, text: v === undefined ? '' : unescapeXml(v), type: 'e' };
   } else {
     if (v === undefined || v.trim() === '') return formula ? { value: null, text: '', formula, type: 'n' } : undefined;
-    const style = Number(getAttr(open, 's') ?? 0) || 0;
+    const style = Number(getAttrIn(xml, 's', 0, gt + 1) ?? 0) || 0;
     const format = formatOf(ctx, style);
     // ISO dates (`t="d"`, from some writers) are serials, as Excel itself would store them.
     const value = t === 'd' ? serialOfIso(v, ctx.ed.date1904) : Number(v);
@@ -149,10 +148,9 @@ export function gridFromEditor(ed: XlsxEditor, name: string, opts: ReadOptions =
     // Chart and dialog sheets hold no cells: they stay in the package, out of the grid.
     sheets: ed.sheets.filter((e) => e.kind === 'worksheet').map((e) => {
       ctx.shared.clear();
-      const sx = ed.sheet(e.name);
-      const sheet = emptySheet(e.name);
-      sheet.hidden = e.state !== 'visible';
-      sx.forEachCell((r, c, xml) => {
+      let sheet = emptySheet(e.name);
+      const counted = { cells, chars };
+      const take = (r: number, c: number, xml: string): void => {
         const cell = cellOf(xml, r, c, ctx);
         if (!cell) return;
         cells++;
@@ -160,9 +158,20 @@ export function gridFromEditor(ed: XlsxEditor, name: string, opts: ReadOptions =
         if (cells > limits.maxCells) throw new ReadError('expanded-too-large', name, `cells > ${limits.maxCells}`);
         if (chars > limits.maxTextChars) throw new ReadError('expanded-too-large', name, `text > ${limits.maxTextChars} chars`);
         setCell(sheet, r, c, cell);
-      });
+      };
+      let facts = ed.readCells(e.name, take);
+      if (!facts) {
+        // Rows or cells out of order: read again as the patcher sees them (the last of two stands).
+        ({ cells, chars } = counted);
+        ctx.shared.clear();
+        sheet = emptySheet(e.name);
+        const sx = ed.sheet(e.name);
+        sx.forEachCell(take);
+        facts = { hiddenRows: sx.hiddenRows(), hiddenColumns: sx.hiddenColumns(), mergeRefs: sx.mergeRefs() };
+      }
+      sheet.hidden = e.state !== 'visible';
       const merges: Range[] = [];
-      for (const ref of sx.mergeRefs()) {
+      for (const ref of facts.mergeRefs) {
         const [a, b] = ref.split(':');
         try {
           merges.push({ s: parseA1(a!), e: parseA1(b!) });
@@ -171,8 +180,8 @@ export function gridFromEditor(ed: XlsxEditor, name: string, opts: ReadOptions =
         }
       }
       sheet.merges = clampMerges(sheet, merges, limits.maxMergeCells);
-      for (const r of sx.hiddenRows()) if (r < sheet.rowCount) sheet.hiddenRows.add(r);
-      for (const c of sx.hiddenColumns()) if (c < sheet.colCount) sheet.hiddenCols.add(c);
+      for (const r of facts.hiddenRows) if (r < sheet.rowCount) sheet.hiddenRows.add(r);
+      for (const c of facts.hiddenColumns) if (c < sheet.colCount) sheet.hiddenCols.add(c);
       return sheet;
     }),
   };
