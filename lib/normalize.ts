@@ -190,6 +190,9 @@ function stripTags(s: string): string {
 const BULLET_GLYPHS = new Set([0x30fb, 0x25cf, 0x25cb, 0x3007, 0x25ef, 0x25ce, 0x25a0, 0x25c6]);
 const BEFORE_BULLET = new Set([0x3002, 0xff0e, 0x2e, 0x3e, 0x20, 0x09, 0x3000]);
 
+/** The glyphs' range test before the set: kana and kanji, most of a text, fail it at once. */
+const mayBeBulletGlyph = (ch: number): boolean => (ch >= 0x25a0 && ch <= 0x25ef) || ch === 0x30fb || ch === 0x3007;
+
 /** Piece boundaries: line breaks, and bullet glyphs after 。 or white space (a hand loop: hot). */
 function splitPoints(text: string): number[] {
   // Flat [start, end, start, end, …]: no object per piece.
@@ -201,7 +204,7 @@ function splitPoints(text: string): number[] {
     if (ch === 0x0a) {
       pieces.push(last, prev === 0x0d ? i - 1 : i);
       last = i + 1;
-    } else if (i > last && BULLET_GLYPHS.has(ch) && BEFORE_BULLET.has(prev)) {
+    } else if (i > last && mayBeBulletGlyph(ch) && BULLET_GLYPHS.has(ch) && BEFORE_BULLET.has(prev)) {
       pieces.push(last, i);
       last = i;
     }

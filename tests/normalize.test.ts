@@ -80,6 +80,14 @@ describe('splitBullets', () => {
   it('does not split 健康・子ども課 inside a sentence', () => {
     expect(splitBullets('区の健康・子ども課と連携した。')).toHaveLength(1);
   });
+
+  it('starts a bullet at each bullet glyph after 。 or a space, and at no other glyph', () => {
+    for (const g of '・●○〇◯◎■◆') {
+      expect([g, splitBullets(`研修を実施した。${g}監査を実施した。`).length]).toEqual([g, 2]);
+      expect([g, splitBullets(`研修を実施した ${g}監査を実施した。`).length]).toEqual([g, 2]);
+    }
+    for (const g of '□◇▲★※▪◉◍') expect([g, splitBullets(`研修を実施した。${g}監査を実施した。`).length]).toEqual([g, 1]);
+  });
 });
 
 describe('splitBullets mark scope', () => {
