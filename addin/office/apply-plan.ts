@@ -92,8 +92,23 @@ async function writePlannedCells(cells: readonly PlanCell[], opts: RunOptions & 
   );
 }
 
-/** A column width in Excel's characters as points: 7 px per character of the default font and 5 px of padding. */
-export const widthPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+/**
+ * A column width as the file stores it (characters of the Normal font, padding included) in
+ * points, as Excel lays it out (ECMA-376 §18.3.1.13): px = trunc((256·w + trunc(128/mdw)) / 256 · mdw),
+ * mdw being the pixel width of the font's widest digit (7 for Calibri 11, 8 for 游ゴシック 11).
+ */
+export const widthPoints = (width: number, mdw = 7): number => Math.trunc(((256 * width + Math.trunc(128 / mdw)) / 256) * mdw) * 0.75;
+
+/**
+ * The Normal font's digit width, from a sheet's standard width (characters, as Excel shows it:
+ * 8.43) and the width of a column left at it (points): px = chars · mdw + 5. Calibri's 7 when
+ * either is missing or the two do not fit a font.
+ */
+export function digitWidth(standardChars: number | null, standardPoints: number | null): number {
+  if (!standardChars || !standardPoints) return 7;
+  const mdw = Math.round((standardPoints / 0.75 - 5) / standardChars);
+  return mdw >= 4 && mdw <= 40 ? mdw : 7;
+}
 
 // One block of a RangeAreas address: a sheet name (quoted where it holds a comma or a space)
 // and a cell or range, as Office.js gives it ("Sheet1!A1:B4, Sheet1!D1:D4").
@@ -145,8 +160,16 @@ async function applyLayout(plan: ConsolidationPlan, opts: RunOptions & { request
     const heights = plan.heights.map((h) => ({ h, f: ws(h.sheet).getRangeByIndexes(h.r, 0, 1, 1).format.load('rowHeight') }));
     const areas = plan.printAreas.map((p) => ({ p, a: ws(p.sheet).pageLayout.getPrintAreaOrNullObject().load('address') }));
     const fills = restores.map((x) => ({ x, fill: ws(x.sheet).getRangeByIndexes(x.r, x.c, 1, 1).format.fill.load('color') }));
+    // The file's widths are in the Normal font's characters: its digit width turns them into
+    // points (the city's Excel uses 游ゴシック, wider than Calibri). XFD is left at the standard width.
+    const fonts = [...new Set(plan.columns.map((w) => w.sheet))].map((name) => ({
+      name,
+      sheet: ws(name).load('standardWidth'),
+      last: ws(name).getRangeByIndexes(0, 16383, 1, 1).getEntireColumn().format.load('columnWidth'),
+    }));
     await ctx.sync();
     return {
+      mdw: new Map(fonts.map((f) => [f.name, digitWidth(f.sheet.standardWidth, f.last.columnWidth)])),
       heights: heights.map(({ h, f }) => ({ h, now: f.rowHeight })),
       areas: areas.map(({ p, a }) => ({ p, address: a.isNullObject ? null : a.address })),
       fills: fills.map(({ x, fill }) => ({ x, color: fill.color })),
@@ -199,7 +222,8 @@ async function applyLayout(plan: ConsolidationPlan, opts: RunOptions & { request
     writes.push({ sheet: h.sheet, commands: 1, put: (ws) => void (ws.getRangeByIndexes(h.r, 0, 1, 1).format.rowHeight = h.points) });
   }
   for (const w of plan.columns) {
-    writes.push({ sheet: w.sheet, commands: 1, put: (ws) => void (ws.getRangeByIndexes(0, w.c, 1, 1).getEntireColumn().format.columnWidth = widthPoints(w.width)) });
+    const points = widthPoints(w.width, read.mdw.get(w.sheet));
+    writes.push({ sheet: w.sheet, commands: 1, put: (ws) => void (ws.getRangeByIndexes(0, w.c, 1, 1).getEntireColumn().format.columnWidth = points) });
   }
   for (const { p, address } of read.areas) {
     if (address === null) continue;

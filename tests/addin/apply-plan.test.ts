@@ -3,7 +3,7 @@
 // formula), and only the planned cells were written.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyPlan, extendedArea, noteRuns, officeFill, rgb, widthPoints } from '../../addin/office/apply-plan';
+import { applyPlan, digitWidth, extendedArea, noteRuns, officeFill, rgb, widthPoints } from '../../addin/office/apply-plan';
 import { emptyPlan, MARK_FILLS } from '../../lib/plan';
 import { setExcelRun } from '../../addin/office/run';
 import { defaultConfig } from '../../lib/config';
@@ -19,8 +19,8 @@ const config = defaultConfig();
 const SEED = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', '..', 'seeds', 'ok.teigen-progress.xlsx')));
 
 /** The open workbook as Excel holds it: raw values, formulas and number formats. */
-function openInFake(wb: Workbook, api: number): FakeExcel {
-  const fake = new FakeExcel({ api });
+function openInFake(wb: Workbook, api: number, digitWidth?: number): FakeExcel {
+  const fake = new FakeExcel({ api, ...(digitWidth !== undefined ? { digitWidth } : {}) });
   for (const s of wb.sheets) {
     const fs_ = fake.addSheet(s.name);
     for (const [r, row] of s.rows) {
@@ -100,6 +100,30 @@ test.each([12, 13, 17])('the open master after 集約 equals the CLI output, cel
   expect([...sheet.cells.values()]).toContain(0.75);
   expect(sheet.formulas.get('16,3')).toBe('=LEN(A17)');
   expect(fake.writes - writes).toBeGreaterThan(0);
+});
+
+test('a width in the file\'s characters becomes the points Excel lays it out at (ECMA-376 §18.3.1.13)', () => {
+  // The standard's own example: 8 characters of Calibri 11 are stored as 8.7109375, 61 px.
+  expect(widthPoints(8.7109375, 7)).toBe(61 * 0.75);
+  // The CLI's 集約メモ width (32): 224 px in Calibri 11, 256 px in 游ゴシック 11.
+  expect([widthPoints(32, 7), widthPoints(32, 8)]).toEqual([168, 192]);
+  // Standard widths as Excel shows them, with a standard column's points.
+  expect([digitWidth(8.43, 48), digitWidth(8.38, 54), digitWidth(null, 48), digitWidth(8.43, null), digitWidth(8.43, 9000)]).toEqual([7, 8, 7, 7, 7]);
+});
+
+test('the 集約メモ column is as wide as in the CLI\'s file whatever the Normal font (游ゴシック in Japanese Excel)', async () => {
+  const { master, answer } = round();
+  const result = consolidate(master, [answer], config, { masterName: 'master.xlsx' });
+  const col = result.plan.columns.find((w) => w.sheet === '提言1-ア')!;
+  for (const [mdw, px] of [[7, 224], [8, 256]] as const) {
+    const fake = openInFake(readWorkbook(master, 'master.xlsx'), 13, mdw);
+    fake.onInsertWorksheets = (_b64, names) => names.map((n) => ({ name: n, rows: [] }));
+    await applyPlan(result.plan, result.bytes);
+    expect([mdw, fake.sheet('提言1-ア').colWidths.get(col.c)]).toEqual([mdw, px * 0.75]);
+  }
+  // What Excel does with the CLI's <col width="32">, for the same fonts.
+  const xml = new XlsxEditor(result.bytes).sheet('提言1-ア').columnWidth(col.c);
+  expect(xml).toBe(col.width);
 });
 
 test('集約 in the pane gives the sheets the CLI output\'s look: 集約メモ wrapped, bordered, wide, printed; rows grown', async () => {

@@ -27,7 +27,7 @@ export interface FakeSheet {
   /** "r,c" of cells whose format.protection.locked is false; every other cell is locked. */
   unlocked: Set<string>;
   /** Layout the add-in may set: wrapped cells, cell borders ("r,c" → edges), row heights and
-   * column widths (points; no entry is Excel's default), the print area (`A1:F40`, or null). */
+   * column widths (points; no entry is the standard width of the font), the print area (`A1:F40`, or null). */
   wraps: Set<string>;
   borders: Map<string, Set<string>>;
   rowHeights: Map<number, number>;
@@ -56,6 +56,8 @@ export interface FakeOptions {
   platform?: string;
   /** The File requirement set (Document.getFileAsync); Excel has it on every platform. */
   file?: boolean;
+  /** Pixel width of the Normal font's widest digit: 7 for Calibri 11 (default), 8 for 游ゴシック 11. */
+  digitWidth?: number;
 }
 
 /** GetFileOptions.sliceSize: the maximum and the default (4 MB). */
@@ -174,6 +176,19 @@ export class FakeExcel {
     this.mergedAreaLimit = opts.mergedAreaLimit ?? 512;
     this.platform = opts.platform ?? 'OfficeOnline';
     this.file = opts.file ?? true;
+    this.digitWidth = opts.digitWidth ?? 7;
+  }
+
+  readonly digitWidth: number;
+
+  /** A column Excel leaves at the standard width, in px: 8 digits and 5 px, up to a multiple of 8 (64 for Calibri 11). */
+  get standardPx(): number {
+    return Math.ceil((8 * this.digitWidth + 5) / 8) * 8;
+  }
+
+  /** Worksheet.standardWidth as Excel shows it, in characters (8.43 for Calibri 11). */
+  get standardWidth(): number {
+    return Math.trunc(((this.standardPx - 5) / this.digitWidth) * 100 + 0.5) / 100;
   }
 
   /** An API of ExcelApi 1.`v`: throws on an older host, as Office.js does, and records its use. */
@@ -482,14 +497,18 @@ class Worksheet extends FakeProxy {
     if (!s) throw fail('ItemNotFound', 'worksheet not found');
     return s;
   }
-  load(_p?: string): this {
+  load(p?: string): this {
+    // Worksheet.standardWidth is ExcelApi 1.7.
+    if (p?.includes('standardWidth')) this.ctx.fake.need(7, 'Worksheet.standardWidth');
     this.ctx.q(() => {
       const s = this.get();
       this.data.isNullObject = !s;
       if (s) Object.assign(this.data, { id: s.id, name: s.name, visibility: s.visibility });
+      if (s && p?.includes('standardWidth')) this.data.standardWidth = this.ctx.fake.standardWidth;
     });
     return this;
   }
+  get standardWidth(): number { return this.prop('standardWidth'); }
   set visibility(v: string) {
     this.ctx.w(() => { this.must().visibility = v as FakeSheet['visibility']; });
   }
@@ -738,7 +757,7 @@ class Range extends FakeProxy {
         // Excel answers null where the rows (columns) of the range differ.
         const one = <T>(xs: T[]): T | null => (xs.every((x) => x === xs[0]) ? xs[0]! : null);
         if (p.includes('rowHeight')) format.data.rowHeight = one(Array.from({ length: Math.min(b.r1 - b.r0 + 1, LAYOUT_ROWS) }, (_, i) => sh.rowHeights.get(b.r0 + i) ?? DEFAULT_ROW_HEIGHT));
-        if (p.includes('columnWidth')) format.data.columnWidth = one(Array.from({ length: Math.min(b.c1 - b.c0 + 1, LAYOUT_COLS) }, (_, i) => sh.colWidths.get(b.c0 + i) ?? 48));
+        if (p.includes('columnWidth')) format.data.columnWidth = one(Array.from({ length: Math.min(b.c1 - b.c0 + 1, LAYOUT_COLS) }, (_, i) => sh.colWidths.get(b.c0 + i) ?? ctx.fake.standardPx * 0.75));
       });
       return format;
     };
