@@ -130,14 +130,14 @@ export class XlsxEditor {
   /**
    * A sheet's cells in document order, with what a reader needs besides. A read-only editor
    * scans the part and keeps no row or cell map (a returned file is read once); the patcher's
-   * SheetXml serves otherwise. Null when rows or cells are out of order, where only SheetXml
-   * tells which of two same-numbered ones stands: the caller reads `sheet(name)` then.
+   * SheetXml serves otherwise, or when `asPatcher`. Null when rows or cells are out of order,
+   * where only SheetXml tells which of two same-numbered ones stands: read again `asPatcher`.
    */
-  readCells(name: string, fn: (r: number, c: number, xml: string) => void): SheetFacts | null {
+  readCells(name: string, fn: (r: number, c: number, xml: string) => void, asPatcher = false): SheetFacts | null {
     const e = this.sheets.find((s) => s.name === name);
     if (!e) throw new PackageError('missing-part', `sheet ${name}`);
     const open = this.open.get(e.part);
-    if (open || !this.readOnly) {
+    if (open || !this.readOnly || asPatcher) {
       const sx = open ?? this.sheet(name);
       sx.forEachCell(fn);
       return { hiddenRows: sx.hiddenRows(), hiddenColumns: sx.hiddenColumns(), mergeRefs: sx.mergeRefs() };

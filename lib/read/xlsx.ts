@@ -165,9 +165,7 @@ export function gridFromEditor(ed: XlsxEditor, name: string, opts: ReadOptions =
         ({ cells, chars } = counted);
         ctx.shared.clear();
         sheet = emptySheet(e.name);
-        const sx = ed.sheet(e.name);
-        sx.forEachCell(take);
-        facts = { hiddenRows: sx.hiddenRows(), hiddenColumns: sx.hiddenColumns(), mergeRefs: sx.mergeRefs() };
+        facts = ed.readCells(e.name, take, true)!;
       }
       sheet.hidden = e.state !== 'visible';
       const merges: Range[] = [];
