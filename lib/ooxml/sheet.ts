@@ -453,7 +453,6 @@ function sortedKeys(m: Map<number, unknown>): number[] {
   return keys;
 }
 
-/** Column of a cell reference such as `AB12`, without a regex for the usual shape. */
 /** A worksheet around its cells: the part up to and including <sheetData>, its body, the rest. */
 export function splitSheet(xml: string): { head: string; body: string; tail: string } {
   const open = /<sheetData\s*\/>|<sheetData\b[^>]*>/.exec(xml);
@@ -535,18 +534,9 @@ export function scanSheetData(body: string, visit: SheetDataVisitor, formulas: b
 function columnAt(body: string, start: number, end: number): number {
   const at = attrIn(body, 'r', start, end);
   if (!at) return -1;
-  const [a, b] = at;
-  let c = 0;
-  let i = a;
-  for (; i < b && i < a + 3; i++) {
-    const ch = body.charCodeAt(i);
-    if (ch < 0x41 || ch > 0x5a) break;
-    c = c * 26 + (ch - 0x40);
-  }
-  const d = body.charCodeAt(i);
+  const c = quickColumn(body, at[0], at[1]);
   // Anything else (lower case, $, an entity, a fourth letter) as the regex reads it.
-  if (i === a || i >= b || d < 0x30 || d > 0x39) return refColumn(getAttr(body.slice(start, end), 'r')!);
-  return c - 1;
+  return c >= 0 ? c : refColumn(getAttr(body.slice(start, end), 'r')!);
 }
 
 export function isHiddenRow(open: string): boolean {
@@ -569,17 +559,23 @@ export function mergeRefsIn(tail: string): string[] {
   return [...tail.matchAll(/<mergeCell\b[^>]*?\/>/g)].map((m) => getAttr(m[0], 'ref') ?? '').filter((r) => r.includes(':'));
 }
 
-function refColumn(ref: string): number {
+/** The column of a reference `s[a, b)` of the usual shape (`AB12`), without a regex; else -1. */
+function quickColumn(s: string, a: number, b: number): number {
   let c = 0;
-  let i = 0;
-  for (; i < ref.length && i < 3; i++) {
-    const ch = ref.charCodeAt(i);
+  let i = a;
+  for (; i < b && i < a + 3; i++) {
+    const ch = s.charCodeAt(i);
     if (ch < 0x41 || ch > 0x5a) break;
     c = c * 26 + (ch - 0x40);
   }
-  const d = ref.charCodeAt(i);
-  if (i === 0 || d < 0x30 || d > 0x39) return parseA1(ref).c;
-  return c - 1;
+  const d = s.charCodeAt(i);
+  return i === a || i >= b || d < 0x30 || d > 0x39 ? -1 : c - 1;
+}
+
+/** Column of a cell reference such as `AB12`; the regex only for the unusual shapes. */
+function refColumn(ref: string): number {
+  const c = quickColumn(ref, 0, ref.length);
+  return c >= 0 ? c : parseA1(ref).c;
 }
 
 function moveRow(row: RowXml, nr: number): RowXml {
