@@ -222,13 +222,15 @@ export function settle(pending: Pending[], states: Merge['states'], run: number)
       if (!bySheet) states.set(p.sheet, (bySheet = new Map()));
       bySheet.set(cellKey(p.r, p.c), st);
     }
-    let last: { answer: Answer; hash?: string } | undefined;
+    // The last answer given, and the fingerprint merge took of its cell.
+    let lastAnswer: Answer | undefined;
+    let lastHash: string | undefined;
     for (const x of p.contributions) {
       if (x.back) answer(st, { department: x.department, back: true, cell: store(x.cell) });
       else {
-        const a: Answer = { department: x.department, file: x.file, run, cell: store(x.cell), sheet: x.sheet, at: a1(x.sr, x.sc) };
-        answer(st, a);
-        last = { answer: a, ...(x.hash !== undefined ? { hash: x.hash } : {}) };
+        lastAnswer = { department: x.department, file: x.file, run, cell: store(x.cell), sheet: x.sheet, at: a1(x.sr, x.sc) };
+        lastHash = x.hash;
+        answer(st, lastAnswer);
       }
     }
     touched.push(st);
@@ -238,7 +240,7 @@ export function settle(pending: Pending[], states: Merge['states'], run: number)
       writes.push({ m: p.target, r: p.r, c: p.c, cell: shown.cell, conflict: shown.conflict, ...(own !== undefined ? { formula: own } : {}) });
     }
     // The one answer shown is the cell merge fingerprinted already: no second hash of its text.
-    const known = !shown.conflict && last !== undefined && st.answers.length === 1 && st.answers[0] === last.answer ? last.hash : undefined;
+    const known = !shown.conflict && lastAnswer !== undefined && st.answers.length === 1 && st.answers[0] === lastAnswer ? lastHash : undefined;
     st.writtenHash = known ?? contentHash(shown.cell);
     if (shown.conflict) conflictsRaw.push(conflictOf(st, p.target, run));
   }

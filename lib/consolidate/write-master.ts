@@ -19,7 +19,6 @@ import { nonEmpty } from './load';
 import { Fates } from './fates';
 import { AddedRow, unplacedItem, Write } from './merge';
 
-
 /** Width of the 集約メモ column, in characters. */
 const NOTE_WIDTH = 32;
 
