@@ -3,7 +3,7 @@
 // callers fall back to fflate. Node 20.16+ has getBuiltinModule; zlib.crc32 needs 20.15+.
 export interface NodeZlib {
   deflateRawSync?: (d: Uint8Array, o: { level: number }) => Uint8Array;
-  inflateRawSync?: (d: Uint8Array, o: { maxOutputLength: number }) => Uint8Array;
+  inflateRawSync?: (d: Uint8Array, o: { maxOutputLength: number; chunkSize?: number }) => Uint8Array;
   crc32?: (d: Uint8Array) => number;
 }
 

@@ -130,6 +130,9 @@ export function isIgnoredPart(name: string): boolean {
 
 const STOP = Symbol('stop');
 
+/** The largest output buffer zlib is given at once, whatever size a part claims. */
+const MAX_CHUNK = 4 * 1024 * 1024;
+
 const beyondDeclared = (e: ZipEntry): ZipError =>
   new ZipError({ kind: 'expanded', detail: `${e.name} expands beyond its declared ${e.size} bytes`, bytes: e.size });
 
@@ -140,7 +143,9 @@ function inflateCapped(b: Uint8Array, e: ZipEntry, budget: OneCallBudget): Uint8
     return src;
   }
   const inflateRaw = nodeZlib()?.inflateRawSync;
-  if (inflateRaw) return inflateWhole(e, () => inflateRaw(src, { maxOutputLength: e.size + 1 }));
+  // One output buffer of the claimed size (capped: a claim is not yet believed) instead of
+  // 16 KB chunks joined after: a third of the time for a workbook's many small parts.
+  if (inflateRaw) return inflateWhole(e, () => inflateRaw(src, { maxOutputLength: e.size + 1, chunkSize: Math.min(MAX_CHUNK, Math.max(64, e.size + 1)) }));
   // In one call only where the part does not claim to be smaller than its packed bytes (a lie
   // or a stored part) and the file's budget covers the worst a lying part could decode.
   const worst = e.compressedSize * 1032;
