@@ -214,8 +214,48 @@ function main() {
   console.log(`one cold process each (${COLD_RUNS} runs, module loading left out): parse ${cold.parse.toFixed(0)} ms, consolidate ${cold.full.toFixed(0)} ms, ${cold.ratio.toFixed(2)}×`);
   console.log(`consolidate ÷ SheetJS parse of the 100 files + master: ${median(vsAll).toFixed(2)}× (${Math.min(...vsAll).toFixed(2)}–${Math.max(...vsAll).toFixed(2)})`);
   if (py.status !== 0) console.log(`pandas baseline failed: ${(py.stderr || '').split('\n').slice(-2).join(' ')}`);
+  return { master, sections };
+}
+
+/**
+ * The garbage collector's share of each step, from V8's own gc entries: its pauses are part of
+ * the times above (they are work the step causes), shown apart so the rest can be compared.
+ * Entries arrive asynchronously, so the bench waits a moment after each step.
+ */
+async function collectorShare({ master, sections }, rounds = 5) {
+  const { PerformanceObserver, performance } = require('node:perf_hooks');
+  const { setTimeout } = require('node:timers');
+  // gc entries come a little after the step, not on the next turn of the loop.
+  const settle = () => new Promise((r) => setTimeout(r, 20));
+  const pauses = [];
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push([e.startTime, e.duration]);
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  const steps = {
+    parse: () => sections.map((x) => lib.parseWithSheetJS(x.bytes)),
+    consolidate: () => lib.consolidate(master, sections, config, { masterName: 'master.xlsx' }),
+  };
+  const rows = { parse: [], consolidate: [] };
+  for (let i = 0; i < rounds; i++) {
+    for (const n of i % 2 ? ['consolidate', 'parse'] : ['parse', 'consolidate']) {
+      globalThis.gc();
+      await settle();
+      pauses.length = 0;
+      const t0 = performance.now();
+      steps[n]();
+      const t1 = performance.now();
+      await settle();
+      const gc = pauses.filter(([at]) => at >= t0 && at <= t1).reduce((sum, [, d]) => sum + d, 0);
+      rows[n].push({ ms: t1 - t0, gc });
+    }
+  }
+  obs.disconnect();
+  const med = (n, f) => median(rows[n].map(f));
+  const without = median(rows.consolidate.map((c, i) => (c.ms - c.gc) / (rows.parse[i].ms - rows.parse[i].gc)));
+  console.log(`the collector's pauses (${rounds} rounds, median ms): parse ${med('parse', (x) => x.gc).toFixed(0)} of ${med('parse', (x) => x.ms).toFixed(0)}, consolidate ${med('consolidate', (x) => x.gc).toFixed(0)} of ${med('consolidate', (x) => x.ms).toFixed(0)}; without them consolidate is ${without.toFixed(2)}× the parse`);
 }
 
 // bench/standalone.js times the page on the same files.
 module.exports = { masterBytes, fillSection, config, DEPARTMENTS };
-if (require.main === module) main();
+if (require.main === module) collectorShare(main());
