@@ -166,8 +166,9 @@ function inflateCapped(b: Uint8Array, e: ZipEntry, budget: OneCallBudget): Uint8
   });
   try {
     // Deflate expands at most ~1032-fold, and output is checked once per slice: slices sized
-    // from the declared size keep a part that lies about it from inflating far past it.
-    const step = Math.min(64 * 1024, Math.max(1024, Math.ceil(e.size / 1032)));
+    // from the declared size keep a part that lies about it from inflating far past it (at
+    // most ~17 MB for a 16 KB slice; 1 KB slices made the page's master 4× slower to open).
+    const step = Math.min(64 * 1024, Math.max(16 * 1024, Math.ceil(e.size / 1032)));
     for (let i = 0; i < src.length; i += step) inf.push(src.subarray(i, Math.min(src.length, i + step)), i + step >= src.length);
     if (src.length === 0) inf.push(new Uint8Array(0), true);
   } catch (err) {
