@@ -12,9 +12,6 @@ const { time, table } = require('./lib');
 
 const RUNS = 3;
 
-
-
-
 async function pageRuns(files, masterName) {
   const { server, origin } = await serve();
   const browser = await launch();
