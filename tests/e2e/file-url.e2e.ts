@@ -12,7 +12,7 @@ import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
 import { cellText } from '../../lib/grid';
 import { readWorkbook } from '../../lib/read/workbook';
-import { DIST, ensureBuilt, fillWithOpenpyxl, launch, ROOT, screenshotPath } from './helpers';
+import { DIST, download, ensureBuilt, fillWithOpenpyxl, launch, ROOT, screenshotPath, unzippedParts } from './helpers';
 
 const config = defaultConfig();
 const MASTER = path.join(ROOT, 'seeds', 'ok.teigen-progress.xlsx');
@@ -45,12 +45,7 @@ afterAll(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function download(click: () => Promise<void>): Promise<{ name: string; bytes: Uint8Array }> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  const file = path.join(tmp, dl.suggestedFilename());
-  await dl.saveAs(file);
-  return { name: dl.suggestedFilename(), bytes: new Uint8Array(fs.readFileSync(file)) };
-}
+const save = (click: () => Promise<void>): ReturnType<typeof download> => download(page, tmp, click);
 
 test('opened from a folder as file://: check, split and consolidate as served', async () => {
   await page.goto(pathToFileURL(path.join(folder, 'standalone.html')).href);
@@ -63,7 +58,7 @@ test('opened from a folder as file://: check, split and consolidate as served', 
 
   await page.locator('#tab-consolidate').click();
   await page.locator('tr[data-file="error.enum.xlsx"] input[type=checkbox]').uncheck();
-  const zip = await download(() => page.locator('[data-testid=split]').click());
+  const zip = await save(() => page.locator('[data-testid=split]').click());
   const parts = unzipSync(zip.bytes);
   const sectionBytes = parts['子)子育て支援部.xlsx'];
   expect(sectionBytes).toBeDefined();
@@ -79,7 +74,7 @@ test('opened from a folder as file://: check, split and consolidate as served', 
   await page.locator('[data-testid=consolidate]').click();
   await page.locator('[data-testid=summary]').waitFor();
   await page.screenshot({ path: screenshotPath('standalone-file-url.png'), fullPage: true });
-  const out = await download(() => page.locator('[data-testid=save-consolidated]').click());
+  const out = await save(() => page.locator('[data-testid=save-consolidated]').click());
   expect(out.name).toBe('ok.teigen-progress（集約）.xlsx');
 
   // The library on the same inputs: the same parts, byte for byte once unzipped.
@@ -87,8 +82,7 @@ test('opened from a folder as file://: check, split and consolidate as served', 
     masterName: 'ok.teigen-progress.xlsx',
     outputName: out.name,
   });
-  const unzipped = (bytes: Uint8Array): [string, string][] => Object.entries(unzipSync(bytes)).map(([k, v]) => [k, Buffer.from(v).toString('base64')]);
-  expect(unzipped(out.bytes)).toEqual(unzipped(lib.bytes));
+  expect(unzippedParts(out.bytes)).toEqual(unzippedParts(lib.bytes));
   expect(cellText(readWorkbook(out.bytes, out.name).sheets.find((s) => s.name === '提言1-ア')!, 14, 1)).toBe(text);
   expect(foreign).toEqual([]);
 });

@@ -6,7 +6,8 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
-import { chromium, type Browser } from 'playwright-core';
+import { unzipSync } from 'fflate';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Sheet, Workbook } from '../../lib/grid';
 
 export const ROOT = path.join(__dirname, '..', '..');
@@ -163,4 +164,20 @@ export function fillWithOpenpyxl(input: string, output: string, cells: { sheet: 
     'for d in json.loads(sys.argv[4]):\n    wb[d["sheet"]].delete_rows(d["row"])\n' +
     'for c in json.loads(sys.argv[3]):\n    wb[c["sheet"]][c["cell"]] = c["text"]\nwb.save(sys.argv[2])\n';
   execFileSync(PYTHON, ['-c', py, input, output, JSON.stringify(cells), JSON.stringify(deleteRows)]);
+}
+
+/** Clicks, saves the download it starts into `dir`, and gives its name and bytes. */
+export async function download(page: Page, dir: string, click: () => Promise<void>): Promise<{ name: string; bytes: Uint8Array }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
+  const file = path.join(dir, dl.suggestedFilename());
+  await dl.saveAs(file);
+  return { name: dl.suggestedFilename(), bytes: new Uint8Array(fs.readFileSync(file)) };
+}
+
+/**
+ * A zip's parts as [name, base64] in their order: two files compare equal part for part even
+ * when their deflate differs (Node zips with zlib, the page with fflate).
+ */
+export function unzippedParts(bytes: Uint8Array): [string, string][] {
+  return Object.entries(unzipSync(bytes)).map(([k, v]) => [k, Buffer.from(v).toString('base64')]);
 }

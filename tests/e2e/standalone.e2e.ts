@@ -13,7 +13,7 @@ import { publish } from '../../lib/consolidate/publish';
 import { a1, cellText } from '../../lib/grid';
 import { readWorkbook } from '../../lib/read/workbook';
 import { parseWorkbook } from '../../lib/report';
-import { e2eSetup, fillWithOpenpyxl, ROOT, screenshotPath } from './helpers';
+import { download, e2eSetup, fillWithOpenpyxl, ROOT, screenshotPath, unzippedParts } from './helpers';
 
 const config = defaultConfig();
 const SEEDS = path.join(ROOT, 'seeds');
@@ -36,12 +36,7 @@ beforeAll(async () => {
   await page.waitForSelector('body[data-ready=standalone]');
 });
 
-async function download(click: () => Promise<void>): Promise<{ name: string; bytes: Uint8Array }> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  const file = path.join(env.tmp, dl.suggestedFilename());
-  await dl.saveAs(file);
-  return { name: dl.suggestedFilename(), bytes: new Uint8Array(fs.readFileSync(file)) };
-}
+const save = (click: () => Promise<void>): ReturnType<typeof download> => download(page, env.tmp, click);
 
 test('load, see findings, open one, fix it, save the fixed workbook', async () => {
   const afterLoad = env.server.requests.length;
@@ -63,7 +58,7 @@ test('load, see findings, open one, fix it, save the fixed workbook', async () =
   await page.waitForFunction(() => !document.querySelector('section.book[data-file="error.enum.xlsx"] li.finding[data-cell="提言1-ア!E15"]'));
   await expect(faulty.locator('[data-testid=counts]').textContent()).resolves.toBe('エラー 3 件');
 
-  const fixed = await download(() => faulty.locator('[data-testid=save-fixed]').click());
+  const fixed = await save(() => faulty.locator('[data-testid=save-fixed]').click());
   expect(fixed.name).toBe('error.enum（修正済み）.xlsx');
   const recheck = checkBytes(fixed.name, fixed.bytes, config);
   expect(recheck.findings.map((f) => [f.sheet, f.cell, f.rule])).toEqual([
@@ -85,7 +80,7 @@ test('split, fill with openpyxl, consolidate, download: the same workbook as the
   // The master is picked by default; the faulty copy is not a returned workbook.
   await expect(page.locator('tr[data-file="ok.teigen-progress.xlsx"] input[type=radio]').isChecked()).resolves.toBe(true);
 
-  const zip = await download(() => page.locator('[data-testid=split]').click());
+  const zip = await save(() => page.locator('[data-testid=split]').click());
   const parts = unzipSync(zip.bytes);
   expect(Object.keys(parts).sort()).toContain('子)子育て支援部.xlsx');
   const section = path.join(env.tmp, '子)子育て支援部.xlsx');
@@ -135,14 +130,13 @@ test('split, fill with openpyxl, consolidate, download: the same workbook as the
   await expect(page.locator('[data-testid=sum-detail] pre').textContent()).resolves.toBe(cellText(masterGrid.sheets.find((x) => x.name === '提言1-ア')!, 16, 1));
   await page.screenshot({ path: screenshotPath('standalone-consolidated.png'), fullPage: true });
 
-  const out = await download(() => page.locator('[data-testid=save-consolidated]').click());
+  const out = await save(() => page.locator('[data-testid=save-consolidated]').click());
   expect(out.name).toBe('ok.teigen-progress（集約）.xlsx');
   const src = (f: string): { name: string; bytes: Uint8Array } => ({ name: path.basename(f), bytes: new Uint8Array(fs.readFileSync(f)) });
   const lib = consolidate(new Uint8Array(fs.readFileSync(MASTER)), [src(filled), src(ku), src(broken)], config, { masterName: 'ok.teigen-progress.xlsx', outputName: out.name });
   // The library on the same inputs gives the same workbook: the same parts, in the same order,
   // byte for byte once unzipped (Node deflates with zlib, the page with fflate).
-  const unzipped = (bytes: Uint8Array): [string, string][] => Object.entries(unzipSync(bytes)).map(([k, v]) => [k, Buffer.from(v).toString('base64')]);
-  expect(unzipped(out.bytes)).toEqual(unzipped(lib.bytes));
+  expect(unzippedParts(out.bytes)).toEqual(unzippedParts(lib.bytes));
   // The deleted row is listed, where the library lists it.
   const dropped = lib.summary.unfilled.filter((u) => u.status === 'dropped').map((u) => `${u.sheet}!${u.cell}`);
   expect(dropped).toHaveLength(1);
@@ -159,10 +153,10 @@ test('split, fill with openpyxl, consolidate, download: the same workbook as the
   // conflict still in it is named.
   await page.setInputFiles('#view-consolidate input[type=file]', [path.join(env.tmp, out.name)]);
   await page.locator(`tr[data-file="${out.name}"] input[type=radio]`).check();
-  const pub = await download(() => page.locator('[data-testid=publish]').click());
+  const pub = await save(() => page.locator('[data-testid=publish]').click());
   expect(pub.name).toBe('ok.teigen-progress（集約）（公開用）.xlsx');
   const libPub = publish(out.bytes, config, { name: out.name });
-  expect(unzipped(pub.bytes)).toEqual(unzipped(libPub.bytes));
+  expect(unzippedParts(pub.bytes)).toEqual(unzippedParts(libPub.bytes));
   expect(readWorkbook(pub.bytes, pub.name).sheets.map((x) => x.name)).toEqual(masterGrid.sheets.map((x) => x.name));
   await expect(page.locator('[data-testid=status]').textContent()).resolves.toContain('競合が 1 か所に残っています（提言1-ア!B15）');
 

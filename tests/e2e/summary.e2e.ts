@@ -2,18 +2,12 @@
 // holds the parts the library (and so the CLI) makes from the same master, byte for byte.
 import * as fs from 'fs';
 import * as path from 'path';
-import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { defaultConfig } from '../../lib/config';
 import { outlineOf, summaryDocx } from '../../lib/summary';
-import { e2eSetup, ROOT } from './helpers';
+import { e2eSetup, ROOT, unzippedParts } from './helpers';
 
 const MASTER = path.join(ROOT, 'seeds', 'ok.vision-progress.xlsx');
-
-/** A zip's parts, in order, as base64: what two writers of the same parts agree on. */
-function partsOf(zip: Uint8Array): [string, string][] {
-  return Object.entries(unzipSync(zip)).map(([k, v]) => [k, Buffer.from(v).toString('base64')]);
-}
 
 const env = e2eSetup();
 let page: Page;
@@ -37,7 +31,7 @@ test('［概要版を作る］ downloads the library\'s .docx of the picked mast
   const config = defaultConfig();
   const lib = await summaryDocx(outlineOf(new Uint8Array(fs.readFileSync(MASTER)), path.basename(MASTER), config));
   // The same parts byte for byte once unzipped (Node deflates with zlib, the page with fflate).
-  expect(partsOf(new Uint8Array(fs.readFileSync(file)))).toEqual(partsOf(lib));
+  expect(unzippedParts(new Uint8Array(fs.readFileSync(file)))).toEqual(unzippedParts(lib));
   await expect(page.locator('[data-testid=status]').textContent()).resolves.toContain('概要版を保存しました: 見出し 5 件・項目（●）160 件');
   expect(errors).toEqual([]);
 });

@@ -17,7 +17,7 @@ import * as XLSX from 'xlsx';
 import { unzipSync } from 'fflate';
 import { TEIGEN_HEADER, teigenRows } from '../addin/fixtures';
 import { protectionOf } from '../addin/xlsx-protection';
-import { e2eSetup, fakeOfficeJs, fillWithOpenpyxl, OFFICE_JS, ROOT, screenshotPath, workbookSpec, type FakeSheetSpec } from './helpers';
+import { e2eSetup, fakeOfficeJs, fillWithOpenpyxl, OFFICE_JS, ROOT, screenshotPath, unzippedParts, workbookSpec, type FakeSheetSpec } from './helpers';
 
 const config = defaultConfig();
 const MASTER = path.join(ROOT, 'seeds', 'ok.teigen-progress.xlsx');
@@ -142,8 +142,7 @@ test('集約 writes a returned workbook into the open master, equal to the libra
   const parts = unzipSync(new Uint8Array(fs.readFileSync(zipPath)));
   expect(Object.keys(parts).sort()).toEqual(split(masterBytes, config).files.map((f) => f.name).sort());
   // Same parts byte for byte once unzipped (Node deflates with zlib, the page with fflate).
-  const unzipped = (bytes: Uint8Array): [string, string][] => Object.entries(unzipSync(bytes)).map(([k, v]) => [k, Buffer.from(v).toString('base64')]);
-  expect(unzipped(parts[part.name]!)).toEqual(unzipped(part.bytes));
+  expect(unzippedParts(parts[part.name]!)).toEqual(unzippedParts(part.bytes));
   await page.setInputFiles('#view-consolidate input[type=file]', [filled]);
   await page.locator('ul.sources li').waitFor();
   await page.locator('[data-testid=consolidate]').click();
@@ -188,8 +187,7 @@ test('［概要版を作る］ from the open workbook downloads the library\'s .
   await dl.saveAs(file);
   const lib = await summaryDocx(outlineOf(masterBytes, 'master.xlsx', config));
   // The same parts byte for byte once unzipped (Node deflates with zlib, the page with fflate).
-  const parts = (zip: Uint8Array): [string, string][] => Object.entries(unzipSync(zip)).map(([k, v]) => [k, Buffer.from(v).toString('base64')]);
-  expect(parts(new Uint8Array(fs.readFileSync(file)))).toEqual(parts(lib));
+  expect(unzippedParts(new Uint8Array(fs.readFileSync(file)))).toEqual(unzippedParts(lib));
   await page.waitForFunction(() => /概要版を保存しました/.test(document.querySelector('[data-testid=status]')?.textContent ?? ''));
   await expect(page.evaluate(() => (window as unknown as { __fake: { openFiles: number } }).__fake.openFiles)).resolves.toBe(0);
   await page.screenshot({ path: screenshotPath('taskpane-summary.png'), fullPage: true });
