@@ -5,7 +5,14 @@
 import { addin as t } from '../../lib/locale/ja/addin';
 import { format, severityLabel } from '../../lib/locale/ja/format';
 import type { Finding, Fix, Severity } from '../../lib/rules/types';
-import { h, type Child } from './dom';
+import { append, h, type Child } from './dom';
+
+/**
+ * Findings drawn at first per file, the rest a page at a time on request: a 5,000-row master
+ * before a round carries 10,000 (every progress cell empty), and drawing them all made each
+ * click on the page wait seconds.
+ */
+export const FINDINGS_SHOWN = 200;
 
 export interface FindingsViewOptions {
   findings: readonly Finding[];
@@ -88,6 +95,30 @@ export function findingItem(f: Finding, opts: FindingsViewOptions): HTMLElement 
   return li;
 }
 
+/** The button drawing a sheet's next findings in place: nothing else on the page is redrawn. */
+function moreItem(ol: HTMLElement, list: readonly Finding[], from: number, item: (f: Finding) => Child[]): HTMLElement {
+  const next = Math.min(list.length, from + FINDINGS_SHOWN);
+  const li = h(
+    'li',
+    { class: 'more' },
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'link',
+        'data-testid': 'findings-more',
+        onclick: () => {
+          li.remove();
+          append(ol, list.slice(from, next).flatMap(item));
+          if (next < list.length) ol.appendChild(moreItem(ol, list, next, item));
+        },
+      },
+      format(t.findingsMore, { n: next - from, rest: list.length - from }),
+    ),
+  );
+  return li;
+}
+
 function oneLine(s: string, n = 24): string {
   const one = s.replace(/\s+/gu, ' ').trim();
   const chars = [...one];
@@ -105,7 +136,9 @@ export function renderFindings(opts: FindingsViewOptions): HTMLElement {
   for (const f of findings) {
     if (!f.fix || opts.canFix?.(f) === false) continue;
     const k = `${f.rule}/${f.messageId}`;
-    kinds.set(k, [...(kinds.get(k) ?? []), f]);
+    const list = kinds.get(k);
+    if (list) list.push(f);
+    else kinds.set(k, [f]);
   }
   if (opts.onFix && kinds.size) {
     const bar = h('div', { class: 'fix-all' });
@@ -118,16 +151,26 @@ export function renderFindings(opts: FindingsViewOptions): HTMLElement {
   }
 
   const bySheet = new Map<string, Finding[]>();
-  for (const f of findings) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
+  for (const f of findings) {
+    const list = bySheet.get(f.sheet);
+    if (list) list.push(f);
+    else bySheet.set(f.sheet, [f]);
+  }
+  const item = (f: Finding): Child[] => [findingItem(f, opts), f === opts.selected && opts.detail ? h('li', { class: 'detail-item' }, opts.detail(f)) : null];
+  // Shared by the sheets in order; the selected finding is always drawn.
+  let budget = FINDINGS_SHOWN;
   for (const [sheet, list] of bySheet) {
     const n = counts(list);
     const parts: Child[] = [h('span', { class: 'sheet-name' }, format(t.sheetHeading, { sheet }))];
     for (const sev of ['error', 'warning', 'info'] as Severity[]) {
       if (n[sev]) parts.push(h('span', { class: `count sev-${sev}` }, `${severityLabel[sev]} ${n[sev]}`));
     }
-    root.appendChild(
-      h('details', { class: 'sheet', open: true }, h('summary', {}, ...parts), h('ol', {}, ...list.flatMap((f) => [findingItem(f, opts), f === opts.selected && opts.detail ? h('li', { class: 'detail-item' }, opts.detail(f)) : null]))),
-    );
+    const selectedAt = opts.selected ? list.indexOf(opts.selected) : -1;
+    const first = Math.min(list.length, Math.max(budget, selectedAt + 1));
+    budget = Math.max(0, budget - first);
+    const ol = h('ol', {}, ...list.slice(0, first).flatMap(item));
+    if (first < list.length) ol.appendChild(moreItem(ol, list, first, item));
+    root.appendChild(h('details', { class: 'sheet', open: true }, h('summary', {}, ...parts), ol));
   }
   const rules = new Map<string, number>();
   for (const f of findings) rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);

@@ -36,6 +36,8 @@ export class StandaloneApp {
   /** 前回との違い of each book: the comparison with the previous report the user picked. */
   diffs = new Map<number, { result: DiffResult | null; error?: string; selected: CellChange | null }>();
   private nextId = 1;
+  /** Each book's card as last drawn: a click on one finding redraws that card alone. */
+  private readonly cards = new Map<number, HTMLElement>();
 
   constructor(
     readonly config: Config,
@@ -164,8 +166,9 @@ export class StandaloneApp {
           findings: res.findings,
           selected: this.selected?.id === book.id ? this.selected.finding : null,
           onSelect: (f) => {
+            const before = this.books.find((b) => b.id === this.selected?.id);
             this.selected = { id: book.id, finding: f };
-            this.render();
+            this.redraw(book, before);
           },
           onFix: patchable ? (fixes) => this.fix(book, fixes) : undefined,
           detail: (f) => this.detail(book, f),
@@ -186,11 +189,11 @@ export class StandaloneApp {
             if (!d?.result) return;
             const c = d.result.changed.find((x) => x.sheet === sheet && x.cell === cell) ?? null;
             d.selected = d.selected === c ? null : c;
-            this.render();
+            this.redraw(book);
           },
           onClear: () => {
             this.diffs.delete(book.id);
-            this.render();
+            this.redraw(book);
           },
         }),
       );
@@ -200,10 +203,20 @@ export class StandaloneApp {
         h('button', { type: 'button', class: 'primary', 'data-testid': 'save-fixed', onclick: () => download(book.bytes, suffixed(book.name, t.fixedSuffix)) }, format(t.saveFixed, { n: book.fixed })),
       );
     }
+    this.cards.set(book.id, card);
     return card;
   }
 
+  /** Draws these books' cards again in place; nothing else on the page changes. */
+  private redraw(...books: (BookEntry | undefined)[]): void {
+    for (const b of new Set(books)) {
+      const old = b && this.cards.get(b.id);
+      if (b && old?.parentNode) old.replaceWith(this.renderBook(b));
+    }
+  }
+
   render(): void {
+    this.cards.clear();
     const v = this.shell.view('validate');
     const list = this.books.length
       ? this.books.map((b) => this.renderBook(b))

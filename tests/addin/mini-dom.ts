@@ -38,6 +38,13 @@ export class MiniElement {
   remove(): void {
     this.parentNode?.removeChild(this);
   }
+  replaceWith(c: MiniElement): void {
+    const p = this.parentNode;
+    if (!p) return;
+    c.parentNode = p;
+    p.childNodes = p.childNodes.map((x) => (x === this ? c : x));
+    this.parentNode = null;
+  }
   /** A link's click is a download in the pane (shared/files.ts): recorded for the tests. */
   click(): void {
     const a = this as unknown as { href?: string; download?: string };

@@ -1,0 +1,105 @@
+// A file with thousands of findings (a master before a round: every progress cell empty) lists
+// its first ones and the rest a page at a time; a click on a finding redraws that file's card
+// alone, so the page does not wait seconds per click with a hundred files loaded.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as XLSX from 'xlsx';
+import { defaultConfig } from '../../lib/config';
+import type { Finding } from '../../lib/rules/types';
+import { FINDINGS_SHOWN, renderFindings } from '../../addin/shared/findings-view';
+import { StandaloneApp } from '../../addin/taskpane/app-standalone';
+import { Shell } from '../../addin/taskpane/shell';
+import { MiniElement } from './mini-dom';
+import { paneHarness } from './pane-harness';
+
+paneHarness();
+const config = defaultConfig();
+const SEEDS = path.join(__dirname, '..', '..', 'seeds');
+
+function all(el: MiniElement): MiniElement[] {
+  return el.childNodes.filter((c): c is MiniElement => c instanceof MiniElement).flatMap((c) => [c, ...all(c)]);
+}
+const findingsIn = (el: MiniElement): MiniElement[] => all(el).filter((e) => e.tagName === 'li' && e.className.startsWith('finding'));
+const moreButtons = (el: MiniElement): MiniElement[] => all(el).filter((e) => e.getAttribute('data-testid') === 'findings-more');
+const sheetsOf = (el: MiniElement): MiniElement[] => all(el).filter((e) => e.tagName === 'details' && e.className === 'sheet');
+const click = (e: MiniElement): void => e.listeners.get('click')![0]!({ stopPropagation: () => undefined });
+
+function finding(sheet: string, i: number): Finding {
+  return {
+    rule: 'enum', messageId: 'variant', data: {}, severity: 'error', sheet, cell: `E${i + 5}`, row: i + 5, column: 'E',
+    message: `取組区分の表記 ${i}`, fix: { sheet, cell: `E${i + 5}`, value: '継続' },
+  };
+}
+
+test('thousands of findings: the first ones drawn, the rest a page at a time, every fix still offered', () => {
+  const findings = ['提言1-ア', '提言1-イ', '提言2-ア'].flatMap((s) => Array.from({ length: 300 }, (_, i) => finding(s, i)));
+  const el = renderFindings({ findings, onSelect: () => undefined, onFix: () => undefined }) as unknown as MiniElement;
+  expect(el.find('data-testid', 'counts')!.textContent).toBe('エラー 900 件');
+  // The one-click fix of a kind covers every finding, drawn or not.
+  expect(all(el).find((e) => e.className === 'fix-kind')!.textContent).toBe('選択肢の表記をすべて修正（900 件）');
+  expect(findingsIn(el)).toHaveLength(FINDINGS_SHOWN);
+  const [s1, s2, s3] = sheetsOf(el);
+  // Each sheet's heading still counts all of its findings.
+  expect(s2!.textContent).toContain('エラー 300');
+  expect(moreButtons(s1!).map((b) => b.textContent)).toEqual(['次の 100 件を表示（残り 100 件）']);
+  expect(moreButtons(s2!).map((b) => b.textContent)).toEqual(['次の 200 件を表示（残り 300 件）']);
+  click(moreButtons(s1!)[0]!);
+  expect(findingsIn(s1!).map((e) => e.getAttribute('data-cell'))).toEqual(Array.from({ length: 300 }, (_, i) => `提言1-ア!E${i + 5}`));
+  expect(moreButtons(s1!)).toEqual([]);
+  click(moreButtons(s2!)[0]!);
+  click(moreButtons(s2!)[0]!);
+  expect(findingsIn(s2!)).toHaveLength(300);
+  expect(findingsIn(s3!)).toHaveLength(0);
+  expect(findingsIn(el)).toHaveLength(600);
+});
+
+test('the selected finding is drawn, with its detail, however far down the list', () => {
+  const findings = Array.from({ length: 1000 }, (_, i) => finding('提言1-ア', i));
+  const selected = findings[640]!;
+  const el = renderFindings({ findings, selected, detail: () => document.createElement('div') as unknown as HTMLElement }) as unknown as MiniElement;
+  const drawn = findingsIn(el);
+  expect(drawn).toHaveLength(641);
+  expect(drawn.at(-1)!.getAttribute('data-cell')).toBe('提言1-ア!E645');
+  expect(drawn.at(-1)!.className).toContain('selected');
+  expect(all(el).filter((e) => e.className === 'detail-item')).toHaveLength(1);
+  expect(moreButtons(el)[0]!.textContent).toBe('次の 200 件を表示（残り 359 件）');
+});
+
+/** A report of `rows` rows whose progress cells are all empty: a master before a round. */
+function emptyMaster(rows: number): Uint8Array {
+  const aoa: string[][] = [['検証報告書における提言1'], ['取組方針ア　区を単位とした相談支援体制を整える。'], ['取組内容', '令和6年度から令和7年度上半期の取組状況', '自己評価', '令和7年度下半期の取組内容', '取組\n区分', '担当部']];
+  for (let i = 0; i < rows; i++) aoa.push([`○取組 ${i + 1}`, '', '', '', '継続', '子)子育て支援部']);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), '提言1-ア');
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+}
+
+test('the page: a big file lists its first findings; a click redraws only the clicked file and the one it left', async () => {
+  const shell = new Shell(document.createElement('div'), 'standalone', 'validate');
+  const app = new StandaloneApp(config, shell);
+  const seed = (name: string): { name: string; bytes: Uint8Array } => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(SEEDS, name))) });
+  await app.add([{ name: 'マスター.xlsx', bytes: emptyMaster(1500) }, seed('error.enum.xlsx'), seed('error.saikei-unmarked.xlsx')]);
+  const view = shell.view('validate') as unknown as MiniElement;
+  const cards = (): MiniElement[] => all(view).filter((e) => e.tagName === 'section' && e.className === 'book');
+  const [master, enumCard, saikeiCard] = cards();
+  expect(app.books[0]!.result.findings.length).toBeGreaterThanOrEqual(1500);
+  expect(findingsIn(master!)).toHaveLength(FINDINGS_SHOWN);
+  expect(moreButtons(master!)).toHaveLength(1);
+
+  click(all(findingsIn(enumCard!)[0]!).find((e) => e.className === 'go')!);
+  const [m2, e2, s2] = cards();
+  expect(m2).toBe(master);
+  expect(s2).toBe(saikeiCard);
+  expect(e2).not.toBe(enumCard);
+  expect(findingsIn(e2!)[0]!.className).toContain('selected');
+  expect(e2!.find('data-testid', 'detail')).not.toBeNull();
+
+  // Selecting in another file takes the mark off the first: both cards drawn again, the master not.
+  click(all(findingsIn(saikeiCard!)[0]!).find((e) => e.className === 'go')!);
+  const [m3, e3, s3] = cards();
+  expect(m3).toBe(master);
+  expect(e3).not.toBe(e2);
+  expect(s3).not.toBe(saikeiCard);
+  expect(findingsIn(e3!).filter((e) => e.className.includes('selected'))).toEqual([]);
+  expect(findingsIn(s3!)[0]!.className).toContain('selected');
+});
