@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { unzipSync } from 'fflate';
+import * as XLSX from 'xlsx';
 import type { Page } from 'playwright-core';
 import { checkBytes } from '../../lib/check';
 import { defaultConfig } from '../../lib/config';
@@ -247,4 +248,44 @@ test('a workbook dropped on the page is checked like a picked one', async () => 
   const lib = checkBytes(name, new Uint8Array(fs.readFileSync(path.join(SEEDS, name))), config);
   await expect(card.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')))).resolves.toEqual(lib.findings.map((f) => `${f.sheet}!${f.cell}`));
   expect(offOrigin).toEqual([]);
+});
+
+/** A report whose progress cells are all empty, as a master is before a round: a finding per row. */
+function emptyMaster(rows: number): Uint8Array {
+  const aoa: string[][] = [['検証報告書における提言1'], ['取組方針ア　区を単位とした相談支援体制を整える。'], ['取組内容', '令和6年度から令和7年度上半期の取組状況', '自己評価', '令和7年度下半期の取組内容', '取組\n区分', '担当部']];
+  for (let i = 0; i < rows; i++) aoa.push([`○取組 ${i + 1}`, '', '', '', '継続', '子)子育て支援部']);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), '提言1-ア');
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+}
+
+test('thousands of findings: the first 200 drawn, more on request; a click redraws its own card only', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' });
+  const p = await ctx.newPage();
+  await p.goto(`${env.server.origin}/standalone.html`);
+  await p.waitForSelector('body[data-ready=standalone]');
+  const big = path.join(env.tmp, 'マスター.xlsx');
+  fs.writeFileSync(big, emptyMaster(1500));
+  const lib = checkBytes('マスター.xlsx', new Uint8Array(fs.readFileSync(big)), config);
+  expect(lib.findings.length).toBeGreaterThanOrEqual(1500);
+  await p.setInputFiles('#view-validate input[type=file]', [big, FAULTY]);
+  const master = p.locator('section.book[data-file="マスター.xlsx"]');
+  const faulty = p.locator('section.book[data-file="error.enum.xlsx"]');
+  await faulty.locator('li.finding').first().waitFor();
+  await expect(master.locator('li.finding').count()).resolves.toBe(200);
+  // The first 200 in the library's order; the count line counts them all.
+  await expect(master.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')))).resolves.toEqual(lib.findings.slice(0, 200).map((f) => `${f.sheet}!${f.cell}`));
+  await expect(master.locator('[data-testid=counts]').textContent()).resolves.toContain(`${lib.findings.length} 件`);
+  await master.locator('[data-testid=findings-more]').click();
+  await expect(master.locator('li.finding').count()).resolves.toBe(400);
+  await p.screenshot({ path: screenshotPath('standalone-findings-more.png') });
+
+  // A click on the other file's finding redraws that card; the master's (400 drawn) stays as it is.
+  await p.evaluate(() => document.querySelectorAll('section.book').forEach((e) => e.setAttribute('data-drawn', 'before')));
+  await faulty.locator('li.finding[data-cell="提言1-ア!E15"]').click();
+  await expect(faulty.locator('[data-testid=detail] pre').textContent()).resolves.toBe('継 続');
+  await expect(faulty.getAttribute('data-drawn')).resolves.toBeNull();
+  await expect(master.getAttribute('data-drawn')).resolves.toBe('before');
+  await expect(master.locator('li.finding').count()).resolves.toBe(400);
+  await ctx.close();
 });
