@@ -3,12 +3,12 @@
 // alone, so the page does not wait seconds per click with a hundred files loaded.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as XLSX from 'xlsx';
 import { defaultConfig } from '../../lib/config';
 import type { Finding } from '../../lib/rules/types';
 import { FINDINGS_SHOWN, renderFindings } from '../../addin/shared/findings-view';
 import { StandaloneApp } from '../../addin/taskpane/app-standalone';
 import { Shell } from '../../addin/taskpane/shell';
+import { emptyMasterXlsx } from './fixtures';
 import { MiniElement } from './mini-dom';
 import { paneHarness } from './pane-harness';
 
@@ -65,20 +65,11 @@ test('the selected finding is drawn, with its detail, however far down the list'
   expect(moreButtons(el)[0]!.textContent).toBe('次の 200 件を表示（残り 359 件）');
 });
 
-/** A report of `rows` rows whose progress cells are all empty: a master before a round. */
-function emptyMaster(rows: number): Uint8Array {
-  const aoa: string[][] = [['検証報告書における提言1'], ['取組方針ア　区を単位とした相談支援体制を整える。'], ['取組内容', '令和6年度から令和7年度上半期の取組状況', '自己評価', '令和7年度下半期の取組内容', '取組\n区分', '担当部']];
-  for (let i = 0; i < rows; i++) aoa.push([`○取組 ${i + 1}`, '', '', '', '継続', '子)子育て支援部']);
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), '提言1-ア');
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
-}
-
 test('the page: a big file lists its first findings; a click redraws only the clicked file and the one it left', async () => {
   const shell = new Shell(document.createElement('div'), 'standalone', 'validate');
   const app = new StandaloneApp(config, shell);
   const seed = (name: string): { name: string; bytes: Uint8Array } => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(SEEDS, name))) });
-  await app.add([{ name: 'マスター.xlsx', bytes: emptyMaster(1500) }, seed('error.enum.xlsx'), seed('error.saikei-unmarked.xlsx')]);
+  await app.add([{ name: 'マスター.xlsx', bytes: emptyMasterXlsx(1500) }, seed('error.enum.xlsx'), seed('error.saikei-unmarked.xlsx')]);
   const view = shell.view('validate') as unknown as MiniElement;
   const cards = (): MiniElement[] => all(view).filter((e) => e.tagName === 'section' && e.className === 'book');
   const [master, enumCard, saikeiCard] = cards();

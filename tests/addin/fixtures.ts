@@ -1,4 +1,6 @@
 // Small report grids for the add-in tests, in the layout of seed 002 (提言 progress report).
+import * as XLSX from 'xlsx';
+
 export const TEIGEN_HEADER = ['取組内容', '令和6年度から令和7年度上半期の取組状況', '自己評価', '令和7年度下半期の取組内容', '取組区分', '担当部'];
 
 export type Row = (string | number | null)[];
@@ -22,4 +24,13 @@ export function teigenRows(n: number): Row[] {
     ]);
   }
   return rows;
+}
+
+/** A 提言 report of n rows whose progress cells are all empty, as a master before a round (.xlsx by SheetJS). */
+export function emptyMasterXlsx(n: number): Uint8Array {
+  const aoa: string[][] = [['検証報告書における提言1'], ['取組方針ア　区を単位とした相談支援体制を整える。'], [...TEIGEN_HEADER]];
+  for (let i = 0; i < n; i++) aoa.push([`○取組 ${i + 1}`, '', '', '', '継続', '子)子育て支援部']);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), '提言1-ア');
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
 }

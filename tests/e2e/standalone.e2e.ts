@@ -5,7 +5,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { unzipSync } from 'fflate';
-import * as XLSX from 'xlsx';
 import type { Page } from 'playwright-core';
 import { checkBytes } from '../../lib/check';
 import { defaultConfig } from '../../lib/config';
@@ -14,6 +13,7 @@ import { publish } from '../../lib/consolidate/publish';
 import { a1, cellText } from '../../lib/grid';
 import { readWorkbook } from '../../lib/read/workbook';
 import { parseWorkbook } from '../../lib/report';
+import { emptyMasterXlsx } from '../addin/fixtures';
 import { download, e2eSetup, fillWithOpenpyxl, ROOT, screenshotPath, unzippedParts } from './helpers';
 
 const config = defaultConfig();
@@ -250,22 +250,13 @@ test('a workbook dropped on the page is checked like a picked one', async () => 
   expect(offOrigin).toEqual([]);
 });
 
-/** A report whose progress cells are all empty, as a master is before a round: a finding per row. */
-function emptyMaster(rows: number): Uint8Array {
-  const aoa: string[][] = [['検証報告書における提言1'], ['取組方針ア　区を単位とした相談支援体制を整える。'], ['取組内容', '令和6年度から令和7年度上半期の取組状況', '自己評価', '令和7年度下半期の取組内容', '取組\n区分', '担当部']];
-  for (let i = 0; i < rows; i++) aoa.push([`○取組 ${i + 1}`, '', '', '', '継続', '子)子育て支援部']);
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), '提言1-ア');
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
-}
-
 test('thousands of findings: the first 200 drawn, more on request; a click redraws its own card only', async () => {
   const ctx = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' });
   const p = await ctx.newPage();
   await p.goto(`${env.server.origin}/standalone.html`);
   await p.waitForSelector('body[data-ready=standalone]');
   const big = path.join(env.tmp, 'マスター.xlsx');
-  fs.writeFileSync(big, emptyMaster(1500));
+  fs.writeFileSync(big, emptyMasterXlsx(1500));
   const lib = checkBytes('マスター.xlsx', new Uint8Array(fs.readFileSync(big)), config);
   expect(lib.findings.length).toBeGreaterThanOrEqual(1500);
   await p.setInputFiles('#view-validate input[type=file]', [big, FAULTY]);
