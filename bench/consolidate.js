@@ -34,8 +34,8 @@ const names = Array.from({ length: DEPARTMENTS }, (_, i) => `第${String(i + 1).
 for (const name of names) raw.departments.push({ name, bureau: '子ども未来局', kind: 'section' });
 const config = lib.parseConfig(raw, 'bench');
 
-// Compressed, as Excel saves it.
-function masterBytes() {
+// Compressed, as Excel saves it; `rowsEach` rows per department.
+function masterBytes(rowsEach = ROWS) {
   const rand = rng(7);
   const wb = XLSX.utils.book_new();
   const perSheet = DEPARTMENTS / SHEETS;
@@ -46,8 +46,8 @@ function masterBytes() {
       ['取組内容', '令和6年度から令和7年度上半期の取組状況', '自己評価', '令和7年度下半期の取組内容', '取組\n区分', '担当部'],
     ];
     for (let d = 0; d < perSheet; d++) {
-      for (let i = 0; i < ROWS; i++) {
-        const k = (s * perSheet + d) * ROWS + i;
+      for (let i = 0; i < rowsEach; i++) {
+        const k = (s * perSheet + d) * rowsEach + i;
         rows.push([`○取組 ${k + 1}: ${sentence(rand, 500000 + k).slice(1, 40)}`, '', '', '', KUBUN[k % 3], `子)${names[s * perSheet + d]}`]);
       }
     }
@@ -218,6 +218,27 @@ function main() {
 }
 
 /**
+ * The same 100 departments at the sizes of real rounds: the masters in seeds/ give each
+ * department 1–10 rows (median 3–4), where the bench's 50 rows is the issue's load test.
+ * Per file, our fixed cost is below SheetJS's and our cost per row above it, so the ratio
+ * depends on how many rows a file holds.
+ */
+function bySize(sizes = [5, 10]) {
+  const rows = [['rows per file', 'parse ms', 'consolidate ms', '× parse (lowest–highest)']];
+  for (const n of sizes) {
+    const master = masterBytes(n);
+    const sections = lib.split(master, config, { masterName: 'master.xlsx' }).files.map((f, i) => ({ name: f.name, bytes: fillSection(f.bytes, 100 + i) }));
+    const m = interleave({
+      parse: () => sections.map((x) => lib.parseWithSheetJS(x.bytes)),
+      full: () => lib.consolidate(master, sections, config, { masterName: 'master.xlsx' }),
+    }, ROUNDS);
+    rows.push([String(n), m.parse.ms.toFixed(0), m.full.ms.toFixed(0), `${m.full.ratio.toFixed(2)} (${m.full.low.toFixed(2)}–${m.full.high.toFixed(2)})`]);
+  }
+  console.log(`the same ${DEPARTMENTS} files at the sizes of real rounds (seeds/: 1–10 rows per department):`);
+  console.log(table(rows));
+}
+
+/**
  * The garbage collector's share of each step, from V8's own gc entries: its pauses are part of
  * the times above (they are work the step causes), shown apart so the rest can be compared.
  * Entries arrive asynchronously, so the bench waits a moment after each step.
@@ -258,4 +279,8 @@ async function collectorShare({ master, sections }, rounds = 5) {
 
 // bench/standalone.js times the page on the same files.
 module.exports = { masterBytes, fillSection, config, DEPARTMENTS };
-if (require.main === module) collectorShare(main());
+if (require.main === module) {
+  const built = main();
+  bySize();
+  collectorShare(built);
+}
