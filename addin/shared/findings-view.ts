@@ -24,6 +24,8 @@ export interface FindingsViewOptions {
   canFix?: (f: Finding) => boolean;
   /** Shown right under the selected finding (the standalone page shows the cell's text). */
   detail?: (f: Finding) => HTMLElement | null;
+  /** Findings drawn per sheet, kept by the caller: a list opened further stays so when redrawn. */
+  drawn?: Map<string, number>;
 }
 
 export function counts(findings: readonly Finding[]): Record<Severity, number> {
@@ -95,8 +97,11 @@ export function findingItem(f: Finding, opts: FindingsViewOptions): HTMLElement 
   return li;
 }
 
-/** The button drawing a sheet's next findings in place: nothing else on the page is redrawn. */
-function moreItem(ol: HTMLElement, list: readonly Finding[], from: number, item: (f: Finding) => Child[]): HTMLElement {
+/**
+ * The button drawing a sheet's next findings in place: nothing else on the page is redrawn.
+ * The keyboard goes on from the first finding drawn, where the button was.
+ */
+function moreItem(ol: HTMLElement, list: readonly Finding[], from: number, item: (f: Finding) => Child[], drawn: (n: number) => void): HTMLElement {
   const next = Math.min(list.length, from + FINDINGS_SHOWN);
   const li = h(
     'li',
@@ -109,8 +114,12 @@ function moreItem(ol: HTMLElement, list: readonly Finding[], from: number, item:
         'data-testid': 'findings-more',
         onclick: () => {
           li.remove();
-          append(ol, list.slice(from, next).flatMap(item));
-          if (next < list.length) ol.appendChild(moreItem(ol, list, next, item));
+          const items = list.slice(from, next).flatMap(item);
+          append(ol, items);
+          if (next < list.length) ol.appendChild(moreItem(ol, list, next, item, drawn));
+          drawn(next);
+          const go = (items[0] as HTMLElement | undefined)?.querySelector?.('button.go') as HTMLElement | null | undefined;
+          go?.focus();
         },
       },
       format(t.findingsMore, { n: next - from, rest: list.length - from }),
@@ -166,10 +175,10 @@ export function renderFindings(opts: FindingsViewOptions): HTMLElement {
       if (n[sev]) parts.push(h('span', { class: `count sev-${sev}` }, `${severityLabel[sev]} ${n[sev]}`));
     }
     const selectedAt = opts.selected ? list.indexOf(opts.selected) : -1;
-    const first = Math.min(list.length, Math.max(budget, selectedAt + 1));
+    const first = Math.min(list.length, Math.max(budget, selectedAt + 1, opts.drawn?.get(sheet) ?? 0));
     budget = Math.max(0, budget - first);
     const ol = h('ol', {}, ...list.slice(0, first).flatMap(item));
-    if (first < list.length) ol.appendChild(moreItem(ol, list, first, item));
+    if (first < list.length) ol.appendChild(moreItem(ol, list, first, item, (n) => opts.drawn?.set(sheet, n)));
     root.appendChild(h('details', { class: 'sheet', open: true }, h('summary', {}, ...parts), ol));
   }
   const rules = new Map<string, number>();

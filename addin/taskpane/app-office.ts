@@ -73,6 +73,8 @@ export function standaloneUrl(): string {
 export class OfficeApp {
   live: LiveSession;
   selected: Finding | null = null;
+  /** Findings drawn per sheet: a list opened further stays so when an edit redraws the pane. */
+  private readonly drawn = new Map<string, number>();
   sources: LoadedFile[] = [];
   /** 前回との違い: the open workbook against the previous report the user picked. */
   diff: { result: DiffResult | null; error?: string } | null = null;
@@ -191,6 +193,7 @@ export class OfficeApp {
           this.renderValidate();
         },
         onFix: (fixes) => void this.fix(fixes).catch((err: unknown) => this.fail(err)),
+        drawn: this.drawn,
       }),
       renderDiff({
         result: this.diff?.result ?? null,

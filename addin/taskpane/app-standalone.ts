@@ -38,6 +38,8 @@ export class StandaloneApp {
   private nextId = 1;
   /** Each book's card as last drawn: a click on one finding redraws that card alone. */
   private readonly cards = new Map<number, HTMLElement>();
+  /** Findings drawn per sheet of each book, so a list opened further stays open when redrawn. */
+  private readonly drawn = new Map<number, Map<string, number>>();
 
   constructor(
     readonly config: Config,
@@ -124,6 +126,7 @@ export class StandaloneApp {
 
   remove(book: BookEntry): void {
     this.books = this.books.filter((b) => b !== book);
+    this.drawn.delete(book.id);
     if (this.selected?.id === book.id) this.selected = null;
     this.render();
   }
@@ -172,6 +175,7 @@ export class StandaloneApp {
           },
           onFix: patchable ? (fixes) => this.fix(book, fixes) : undefined,
           detail: (f) => this.detail(book, f),
+          drawn: this.drawnOf(book),
         }),
       );
       if (!patchable && res.findings.some((f) => f.fix)) card.appendChild(h('p', { class: 'note' }, t.cannotPatch));
@@ -205,6 +209,12 @@ export class StandaloneApp {
     }
     this.cards.set(book.id, card);
     return card;
+  }
+
+  private drawnOf(book: BookEntry): Map<string, number> {
+    let m = this.drawn.get(book.id);
+    if (!m) this.drawn.set(book.id, (m = new Map()));
+    return m;
   }
 
   /** Draws these books' cards again in place; nothing else on the page changes. */

@@ -93,4 +93,26 @@ test('the page: a big file lists its first findings; a click redraws only the cl
   expect(s3).not.toBe(saikeiCard);
   expect(findingsIn(e3!).filter((e) => e.className.includes('selected'))).toEqual([]);
   expect(findingsIn(s3!)[0]!.className).toContain('selected');
+
+  // A list opened further stays open when its card is drawn again.
+  click(moreButtons(master!)[0]!);
+  expect(findingsIn(master!)).toHaveLength(2 * FINDINGS_SHOWN);
+  click(all(findingsIn(master!)[0]!).find((e) => e.className === 'go')!);
+  const [m4] = cards();
+  expect(m4).not.toBe(master);
+  expect(findingsIn(m4!)).toHaveLength(2 * FINDINGS_SHOWN);
+  expect(findingsIn(m4!)[0]!.className).toContain('selected');
+});
+
+test('the kept count: a redraw draws as many as were opened, and no more than there are', () => {
+  const findings = Array.from({ length: 500 }, (_, i) => finding('提言1-ア', i));
+  const drawn = new Map<string, number>();
+  const first = renderFindings({ findings, drawn }) as unknown as MiniElement;
+  click(moreButtons(first)[0]!);
+  click(moreButtons(first)[0]!);
+  expect(drawn.get('提言1-ア')).toBe(500);
+  expect(moreButtons(first)).toEqual([]);
+  const again = renderFindings({ findings: findings.slice(0, 300), drawn }) as unknown as MiniElement;
+  expect(findingsIn(again)).toHaveLength(300);
+  expect(moreButtons(again)).toEqual([]);
 });

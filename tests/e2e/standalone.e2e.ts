@@ -267,8 +267,11 @@ test('thousands of findings: the first 200 drawn, more on request; a click redra
   // The first 200 in the library's order; the count line counts them all.
   await expect(master.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')))).resolves.toEqual(lib.findings.slice(0, 200).map((f) => `${f.sheet}!${f.cell}`));
   await expect(master.locator('[data-testid=counts]').textContent()).resolves.toContain(`${lib.findings.length} 件`);
-  await master.locator('[data-testid=findings-more]').click();
+  await master.locator('[data-testid=findings-more]').focus();
+  await p.keyboard.press('Enter');
   await expect(master.locator('li.finding').count()).resolves.toBe(400);
+  // The keyboard goes on from the first finding drawn, where the button was.
+  await expect(p.evaluate(() => document.activeElement?.closest('li.finding')?.getAttribute('data-cell'))).resolves.toBe(`${lib.findings[200]!.sheet}!${lib.findings[200]!.cell}`);
   await p.screenshot({ path: screenshotPath('standalone-findings-more.png') });
 
   // A click on the other file's finding redraws that card; the master's (400 drawn) stays as it is.
