@@ -7,6 +7,7 @@ import { DiffError, type CellChange, type DiffResult } from '../../lib/diff';
 import { readErrorMessage } from '../../lib/check';
 import { ReadError } from '../../lib/read/sheetjs';
 import { h, type Child } from './dom';
+import { drawPaged, PAGE } from './paged';
 
 export interface DiffViewOptions {
   result: DiffResult | null;
@@ -19,6 +20,9 @@ export interface DiffViewOptions {
   /** The change whose before and after to show under the list (the browser page). */
   selected?: CellChange | null;
   onClear?: () => void;
+  /** Items drawn when last shown, kept by the caller: a list opened further stays so. */
+  drawn?: number;
+  onDrawn?: (n: number) => void;
 }
 
 function changeText(c: CellChange): string {
@@ -44,14 +48,24 @@ export function renderDiff(o: DiffViewOptions): HTMLElement {
       h('span', { class: 'text' }, text),
       change && o.selected === change ? detail(change) : null,
     );
-  const items: Child[] = [];
+  // Built when drawn: a period's changes to a big master run to thousands.
+  const items: (() => HTMLElement)[] = [];
+  let selectedAt = -1;
   if (r) {
-    for (const c of r.changed) items.push(item(c.sheet, c.cell, c.named ? 'named' : 'changed', changeText(c), c));
-    for (const a of r.added) items.push(item(a.sheet, a.cell, 'added', excerpt(a.label, 40)));
-    for (const m of r.moved) items.push(item(m.to.sheet, m.to.cell, 'moved', `${format(dt.noteMovedFrom, { sheet: m.from.sheet, row: m.from.row })}: ${excerpt(m.label, 40)}`));
-    for (const x of r.removed) {
-      items.push(h('li', { class: 'diff-item diff-removed', 'data-kind': 'removed' }, h('span', { class: 'where' }, x.sheet), ' ', h('span', { class: 'kind' }, `［${dt.kinds.removed}］`), ' ', h('span', { class: 'text' }, `${excerpt(x.label, 40)}${format(t.removedAt, { row: x.row })}`)));
+    for (const c of r.changed) {
+      if (c === o.selected) selectedAt = items.length;
+      items.push(() => item(c.sheet, c.cell, c.named ? 'named' : 'changed', changeText(c), c));
     }
+    for (const a of r.added) items.push(() => item(a.sheet, a.cell, 'added', excerpt(a.label, 40)));
+    for (const m of r.moved) items.push(() => item(m.to.sheet, m.to.cell, 'moved', `${format(dt.noteMovedFrom, { sheet: m.from.sheet, row: m.from.row })}: ${excerpt(m.label, 40)}`));
+    for (const x of r.removed) {
+      items.push(() => h('li', { class: 'diff-item diff-removed', 'data-kind': 'removed' }, h('span', { class: 'where' }, x.sheet), ' ', h('span', { class: 'kind' }, `［${dt.kinds.removed}］`), ' ', h('span', { class: 'text' }, `${excerpt(x.label, 40)}${format(t.removedAt, { row: x.row })}`)));
+    }
+  }
+  let list: HTMLElement | null = null;
+  if (items.length) {
+    list = h('ul', { class: 'diff-list' });
+    drawPaged(list, items, Math.min(items.length, Math.max(PAGE, selectedAt + 1, o.drawn ?? 0)), (f) => [f()], 'diff-more', o.onDrawn);
   }
   return h(
     'section',
@@ -62,7 +76,7 @@ export function renderDiff(o: DiffViewOptions): HTMLElement {
     o.error ? h('p', { class: 'file-error', role: 'alert' }, o.error) : null,
     r ? h('p', { class: 'diff-counts', 'data-testid': 'diff-counts' }, countsText(r)) : null,
     r && items.length === 0 ? h('p', { class: 'empty' }, dt.none) : null,
-    items.length ? h('ul', { class: 'diff-list' }, ...items) : null,
+    list,
     r && o.onClear ? h('button', { type: 'button', class: 'link', onclick: () => o.onClear!() }, t.clear) : null,
   );
 }

@@ -5,14 +5,8 @@
 import { addin as t } from '../../lib/locale/ja/addin';
 import { format, severityLabel } from '../../lib/locale/ja/format';
 import type { Finding, Fix, Severity } from '../../lib/rules/types';
-import { append, h, type Child } from './dom';
-
-/**
- * Findings drawn at first per file, the rest a page at a time on request: a 5,000-row master
- * before a round carries 10,000 (every progress cell empty), and drawing them all made each
- * click on the page wait seconds.
- */
-export const FINDINGS_SHOWN = 200;
+import { h, type Child } from './dom';
+import { drawPaged, PAGE } from './paged';
 
 export interface FindingsViewOptions {
   findings: readonly Finding[];
@@ -97,37 +91,6 @@ export function findingItem(f: Finding, opts: FindingsViewOptions): HTMLElement 
   return li;
 }
 
-/**
- * The button drawing a sheet's next findings in place: nothing else on the page is redrawn.
- * The keyboard goes on from the first finding drawn, where the button was.
- */
-function moreItem(ol: HTMLElement, list: readonly Finding[], from: number, item: (f: Finding) => Child[], drawn: (n: number) => void): HTMLElement {
-  const next = Math.min(list.length, from + FINDINGS_SHOWN);
-  const li = h(
-    'li',
-    { class: 'more' },
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'link',
-        'data-testid': 'findings-more',
-        onclick: () => {
-          li.remove();
-          const items = list.slice(from, next).flatMap(item);
-          append(ol, items);
-          if (next < list.length) ol.appendChild(moreItem(ol, list, next, item, drawn));
-          drawn(next);
-          const go = (items[0] as HTMLElement | undefined)?.querySelector?.('button.go') as HTMLElement | null | undefined;
-          go?.focus();
-        },
-      },
-      format(t.findingsMore, { n: next - from, rest: list.length - from }),
-    ),
-  );
-  return li;
-}
-
 function oneLine(s: string, n = 24): string {
   const one = s.replace(/\s+/gu, ' ').trim();
   const chars = [...one];
@@ -166,8 +129,8 @@ export function renderFindings(opts: FindingsViewOptions): HTMLElement {
     else bySheet.set(f.sheet, [f]);
   }
   const item = (f: Finding): Child[] => [findingItem(f, opts), f === opts.selected && opts.detail ? h('li', { class: 'detail-item' }, opts.detail(f)) : null];
-  // Shared by the sheets in order; the selected finding is always drawn.
-  let budget = FINDINGS_SHOWN;
+  // A page per file, shared by the sheets in order; the selected finding is always drawn.
+  let budget = PAGE;
   for (const [sheet, list] of bySheet) {
     const n = counts(list);
     const parts: Child[] = [h('span', { class: 'sheet-name' }, format(t.sheetHeading, { sheet }))];
@@ -177,8 +140,8 @@ export function renderFindings(opts: FindingsViewOptions): HTMLElement {
     const selectedAt = opts.selected ? list.indexOf(opts.selected) : -1;
     const first = Math.min(list.length, Math.max(budget, selectedAt + 1, opts.drawn?.get(sheet) ?? 0));
     budget = Math.max(0, budget - first);
-    const ol = h('ol', {}, ...list.slice(0, first).flatMap(item));
-    if (first < list.length) ol.appendChild(moreItem(ol, list, first, item, (n) => opts.drawn?.set(sheet, n)));
+    const ol = h('ol', {});
+    drawPaged(ol, list, first, item, 'findings-more', (n) => opts.drawn?.set(sheet, n));
     root.appendChild(h('details', { class: 'sheet', open: true }, h('summary', {}, ...parts), ol));
   }
   const rules = new Map<string, number>();

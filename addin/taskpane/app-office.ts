@@ -77,7 +77,7 @@ export class OfficeApp {
   private readonly drawn = new Map<string, number>();
   sources: LoadedFile[] = [];
   /** 前回との違い: the open workbook against the previous report the user picked. */
-  diff: { result: DiffResult | null; error?: string } | null = null;
+  diff: { result: DiffResult | null; error?: string; drawn?: number } | null = null;
   result: ConsolidateResult | null = null;
   /** 公開用に整える was pressed once: the pane asks before changing the workbook. */
   confirmingPublish = false;
@@ -201,6 +201,10 @@ export class OfficeApp {
         help: diffPane.helpExcel,
         picker: this.shell.dropZone((files) => void readFiles(files).then((fs) => (fs[0] ? this.compare(fs[0]) : undefined)), diffPane.pick, false),
         onSelect: (sheet, cell) => void selectCell(sheet, cell).catch((err: unknown) => this.fail(err)),
+        ...(this.diff?.drawn !== undefined ? { drawn: this.diff.drawn } : {}),
+        onDrawn: (n) => {
+          if (this.diff) this.diff.drawn = n;
+        },
         onClear: () => {
           this.diff = null;
           this.renderValidate();

@@ -34,7 +34,7 @@ export class StandaloneApp {
   books: BookEntry[] = [];
   selected: { id: number; finding: Finding } | null = null;
   /** 前回との違い of each book: the comparison with the previous report the user picked. */
-  diffs = new Map<number, { result: DiffResult | null; error?: string; selected: CellChange | null }>();
+  diffs = new Map<number, { result: DiffResult | null; error?: string; selected: CellChange | null; drawn?: number }>();
   private nextId = 1;
   /** Each book's card as last drawn: a click on one finding redraws that card alone. */
   private readonly cards = new Map<number, HTMLElement>();
@@ -194,6 +194,10 @@ export class StandaloneApp {
             const c = d.result.changed.find((x) => x.sheet === sheet && x.cell === cell) ?? null;
             d.selected = d.selected === c ? null : c;
             this.redraw(book);
+          },
+          ...(d?.drawn !== undefined ? { drawn: d.drawn } : {}),
+          onDrawn: (n) => {
+            if (d) d.drawn = n;
           },
           onClear: () => {
             this.diffs.delete(book.id);

@@ -1,11 +1,15 @@
-// A file with thousands of findings (a master before a round: every progress cell empty) lists
-// its first ones and the rest a page at a time; a click on a finding redraws that file's card
-// alone, so the page does not wait seconds per click with a hundred files loaded.
+// A file with thousands of findings (a master before a round: every progress cell empty) or
+// changes since the last period lists its first ones and the rest a page at a time; a click
+// redraws that file's card alone, so the page does not wait seconds per click.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultConfig } from '../../lib/config';
 import type { Finding } from '../../lib/rules/types';
-import { FINDINGS_SHOWN, renderFindings } from '../../addin/shared/findings-view';
+import { renderDiff } from '../../addin/shared/diff-view';
+import { renderFindings } from '../../addin/shared/findings-view';
+import { diffGrids } from '../../lib/diff';
+import { readWorkbook } from '../../lib/read/workbook';
+import { PAGE as FINDINGS_SHOWN } from '../../addin/shared/paged';
 import { StandaloneApp } from '../../addin/taskpane/app-standalone';
 import { Shell } from '../../addin/taskpane/shell';
 import { emptyMasterXlsx } from './fixtures';
@@ -115,4 +119,25 @@ test('the kept count: a redraw draws as many as were opened, and no more than th
   const again = renderFindings({ findings: findings.slice(0, 300), drawn }) as unknown as MiniElement;
   expect(findingsIn(again)).toHaveLength(300);
   expect(moreButtons(again)).toEqual([]);
+});
+
+test('前回との違い: a period that changed every row lists its first changes, the rest on request', () => {
+  const before = readWorkbook(emptyMasterXlsx(450), 'old.xlsx');
+  const after = readWorkbook(emptyMasterXlsx(450, (i) => `・研修を${i + 1}回実施した。`), 'new.xlsx');
+  const result = diffGrids(before, after, config);
+  expect(result.changed).toHaveLength(450);
+  const picker = document.createElement('div') as unknown as HTMLElement;
+  let kept = 0;
+  const items = (el: MiniElement): MiniElement[] => all(el).filter((e) => e.tagName === 'li' && e.className.startsWith('diff-item'));
+  const el = renderDiff({ result, picker, help: '', onSelect: () => undefined, onDrawn: (n) => (kept = n) }) as unknown as MiniElement;
+  expect(el.find('data-testid', 'diff-counts')!.textContent).toContain('450');
+  expect(items(el)).toHaveLength(FINDINGS_SHOWN);
+  click(el.find('data-testid', 'diff-more')!);
+  expect(items(el)).toHaveLength(400);
+  expect(kept).toBe(400);
+  // Drawn again (an edit in the pane, a click on the page): as many as were opened, the selected one always.
+  expect(items(renderDiff({ result, picker, help: '', drawn: kept }) as unknown as MiniElement)).toHaveLength(400);
+  const far = renderDiff({ result, picker, help: '', selected: result.changed[420]!, onSelect: () => undefined }) as unknown as MiniElement;
+  expect(items(far)).toHaveLength(421);
+  expect(far.find('data-testid', 'diff-detail')).not.toBeNull();
 });

@@ -26,10 +26,13 @@ export function teigenRows(n: number): Row[] {
   return rows;
 }
 
-/** A 提言 report of n rows whose progress cells are all empty, as a master before a round (.xlsx by SheetJS). */
-export function emptyMasterXlsx(n: number): Uint8Array {
+/**
+ * A 提言 report of n rows whose progress cells are all empty, as a master before a round, or
+ * with each row's 取組状況 from `status` (.xlsx by SheetJS).
+ */
+export function emptyMasterXlsx(n: number, status: (i: number) => string = () => ''): Uint8Array {
   const aoa: string[][] = [['検証報告書における提言1'], ['取組方針ア　区を単位とした相談支援体制を整える。'], [...TEIGEN_HEADER]];
-  for (let i = 0; i < n; i++) aoa.push([`○取組 ${i + 1}`, '', '', '', '継続', '子)子育て支援部']);
+  for (let i = 0; i < n; i++) aoa.push([`○取組 ${i + 1}`, status(i), '', '', '継続', '子)子育て支援部']);
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), '提言1-ア');
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);

@@ -19,7 +19,7 @@ export const addin = {
   counts: 'エラー {errors} 件・警告 {warnings} 件・情報 {infos} 件',
   noFindings: '指摘はありません',
   sheetHeading: 'シート「{sheet}」',
-  findingsMore: '次の {n} 件を表示（残り {rest} 件）',
+  moreItems: '次の {n} 件を表示（残り {rest} 件）',
   clickToSelect: 'クリックするとセルを表示します',
   fixOne: '修正:「{value}」',
   fixAll: '{kind}をすべて修正（{n} 件）',
