@@ -7,7 +7,7 @@ import { DiffError, type CellChange, type DiffResult } from '../../lib/diff';
 import { readErrorMessage } from '../../lib/check';
 import { ReadError } from '../../lib/read/sheetjs';
 import { h, type Child } from './dom';
-import { drawPaged, PAGE } from './paged';
+import { drawPaged, PAGE, type Opened } from './paged';
 
 export interface DiffViewOptions {
   result: DiffResult | null;
@@ -20,9 +20,8 @@ export interface DiffViewOptions {
   /** The change whose before and after to show under the list (the browser page). */
   selected?: CellChange | null;
   onClear?: () => void;
-  /** Items drawn when last shown, kept by the caller: a list opened further stays so. */
-  drawn?: number;
-  onDrawn?: (n: number) => void;
+  /** How far the list was opened, kept by the caller: a list opened further stays so. */
+  drawn?: Opened;
 }
 
 function changeText(c: CellChange): string {
@@ -65,7 +64,7 @@ export function renderDiff(o: DiffViewOptions): HTMLElement {
   let list: HTMLElement | null = null;
   if (items.length) {
     list = h('ul', { class: 'diff-list' });
-    drawPaged(list, items, Math.min(items.length, Math.max(PAGE, selectedAt + 1, o.drawn ?? 0)), (f) => [f()], 'diff-more', o.onDrawn);
+    drawPaged(list, items, Math.max(PAGE, selectedAt + 1), (f) => [f()], 'diff-more', o.drawn);
   }
   return h(
     'section',

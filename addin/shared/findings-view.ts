@@ -6,7 +6,7 @@ import { addin as t } from '../../lib/locale/ja/addin';
 import { format, severityLabel } from '../../lib/locale/ja/format';
 import type { Finding, Fix, Severity } from '../../lib/rules/types';
 import { h, type Child } from './dom';
-import { drawPaged, PAGE } from './paged';
+import { drawPaged, PAGE, type Opened } from './paged';
 
 export interface FindingsViewOptions {
   findings: readonly Finding[];
@@ -19,7 +19,7 @@ export interface FindingsViewOptions {
   /** Shown right under the selected finding (the standalone page shows the cell's text). */
   detail?: (f: Finding) => HTMLElement | null;
   /** Findings drawn per sheet, kept by the caller: a list opened further stays so when redrawn. */
-  drawn?: Map<string, number>;
+  drawn?: Opened;
 }
 
 export function counts(findings: readonly Finding[]): Record<Severity, number> {
@@ -138,10 +138,8 @@ export function renderFindings(opts: FindingsViewOptions): HTMLElement {
       if (n[sev]) parts.push(h('span', { class: `count sev-${sev}` }, `${severityLabel[sev]} ${n[sev]}`));
     }
     const selectedAt = opts.selected ? list.indexOf(opts.selected) : -1;
-    const first = Math.min(list.length, Math.max(budget, selectedAt + 1, opts.drawn?.get(sheet) ?? 0));
-    budget = Math.max(0, budget - first);
     const ol = h('ol', {});
-    drawPaged(ol, list, first, item, 'findings-more', (n) => opts.drawn?.set(sheet, n));
+    budget = Math.max(0, budget - drawPaged(ol, list, Math.max(budget, selectedAt + 1), item, 'findings-more', opts.drawn, sheet));
     root.appendChild(h('details', { class: 'sheet', open: true }, h('summary', {}, ...parts), ol));
   }
   const rules = new Map<string, number>();

@@ -8,17 +8,22 @@ import { append, h, type Child } from './dom';
 /** Items drawn at first (per file for findings), and per click on the button. */
 export const PAGE = 200;
 
+/** How far each list was opened, by a key of the caller's: drawn again, a list opens as far. */
+export type Opened = Map<string, number>;
+
 /**
- * Draws the first `first` of `items` into `list`, then a button drawing the next PAGE where it
- * stood (nothing else is redrawn); the keyboard goes on from the first item it drew. `drawn`
- * hears the count after each page, for a caller that keeps it across redraws.
+ * Draws at least `atLeast` of `items` into `list` (as many as `opened` says under `key`, if
+ * more), then a button drawing the next PAGE where it stood (nothing else is redrawn); the
+ * keyboard goes on from the first item it drew. Gives the count drawn.
  */
-export function drawPaged<T>(list: HTMLElement, items: readonly T[], first: number, draw: (x: T) => Child[], testid: string, drawn?: (n: number) => void): void {
+export function drawPaged<T>(list: HTMLElement, items: readonly T[], atLeast: number, draw: (x: T) => Child[], testid: string, opened?: Opened, key = ''): number {
+  const first = Math.min(items.length, Math.max(atLeast, opened?.get(key) ?? 0));
   append(list, items.slice(0, first).flatMap(draw));
-  if (first < items.length) list.appendChild(moreButton(list, items, first, draw, testid, drawn));
+  if (first < items.length) list.appendChild(moreButton(list, items, first, draw, testid, (n) => opened?.set(key, n)));
+  return first;
 }
 
-function moreButton<T>(list: HTMLElement, items: readonly T[], from: number, draw: (x: T) => Child[], testid: string, drawn?: (n: number) => void): HTMLElement {
+function moreButton<T>(list: HTMLElement, items: readonly T[], from: number, draw: (x: T) => Child[], testid: string, drawn: (n: number) => void): HTMLElement {
   const next = Math.min(items.length, from + PAGE);
   const li = h(
     'li',
@@ -34,7 +39,7 @@ function moreButton<T>(list: HTMLElement, items: readonly T[], from: number, dra
           const nodes = items.slice(from, next).flatMap(draw);
           append(list, nodes);
           if (next < items.length) list.appendChild(moreButton(list, items, next, draw, testid, drawn));
-          drawn?.(next);
+          drawn(next);
           const go = (nodes[0] as HTMLElement | undefined)?.querySelector?.('button') as HTMLElement | null | undefined;
           go?.focus();
         },

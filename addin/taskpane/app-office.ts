@@ -25,6 +25,7 @@ import { zipSync } from 'fflate';
 import { h, replace } from '../shared/dom';
 import { download, readFiles, type LoadedFile } from '../shared/files';
 import { renderFindings } from '../shared/findings-view';
+import type { Opened } from '../shared/paged';
 import { DOCX_MIME, draftSummary, renderSummary } from './consolidate-view';
 import { countsText, diffErrorText, renderDiff } from '../shared/diff-view';
 import type { Shell } from './shell';
@@ -74,10 +75,10 @@ export class OfficeApp {
   live: LiveSession;
   selected: Finding | null = null;
   /** Findings drawn per sheet: a list opened further stays so when an edit redraws the pane. */
-  private readonly drawn = new Map<string, number>();
+  private readonly drawn: Opened = new Map();
   sources: LoadedFile[] = [];
   /** 前回との違い: the open workbook against the previous report the user picked. */
-  diff: { result: DiffResult | null; error?: string; drawn?: number } | null = null;
+  diff: { result: DiffResult | null; error?: string; drawn?: Opened } | null = null;
   result: ConsolidateResult | null = null;
   /** 公開用に整える was pressed once: the pane asks before changing the workbook. */
   confirmingPublish = false;
@@ -201,10 +202,7 @@ export class OfficeApp {
         help: diffPane.helpExcel,
         picker: this.shell.dropZone((files) => void readFiles(files).then((fs) => (fs[0] ? this.compare(fs[0]) : undefined)), diffPane.pick, false),
         onSelect: (sheet, cell) => void selectCell(sheet, cell).catch((err: unknown) => this.fail(err)),
-        ...(this.diff?.drawn !== undefined ? { drawn: this.diff.drawn } : {}),
-        onDrawn: (n) => {
-          if (this.diff) this.diff.drawn = n;
-        },
+        ...(this.diff ? { drawn: (this.diff.drawn ??= new Map()) } : {}),
         onClear: () => {
           this.diff = null;
           this.renderValidate();

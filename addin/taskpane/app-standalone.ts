@@ -14,6 +14,7 @@ import type { Finding, Fix } from '../../lib/rules/types';
 import { h, replace } from '../shared/dom';
 import { download, readFiles, suffixed, type LoadedFile } from '../shared/files';
 import { renderFindings } from '../shared/findings-view';
+import type { Opened } from '../shared/paged';
 import { canPatch, patchFixes } from '../shared/patch';
 import { renderConsolidateStandalone } from './consolidate-view';
 import type { Shell } from './shell';
@@ -34,12 +35,12 @@ export class StandaloneApp {
   books: BookEntry[] = [];
   selected: { id: number; finding: Finding } | null = null;
   /** 前回との違い of each book: the comparison with the previous report the user picked. */
-  diffs = new Map<number, { result: DiffResult | null; error?: string; selected: CellChange | null; drawn?: number }>();
+  diffs = new Map<number, { result: DiffResult | null; error?: string; selected: CellChange | null; drawn?: Opened }>();
   private nextId = 1;
   /** Each book's card as last drawn: a click on one finding redraws that card alone. */
   private readonly cards = new Map<number, HTMLElement>();
   /** Findings drawn per sheet of each book, so a list opened further stays open when redrawn. */
-  private readonly drawn = new Map<number, Map<string, number>>();
+  private readonly drawn = new Map<number, Opened>();
 
   constructor(
     readonly config: Config,
@@ -195,10 +196,7 @@ export class StandaloneApp {
             d.selected = d.selected === c ? null : c;
             this.redraw(book);
           },
-          ...(d?.drawn !== undefined ? { drawn: d.drawn } : {}),
-          onDrawn: (n) => {
-            if (d) d.drawn = n;
-          },
+          ...(d ? { drawn: (d.drawn ??= new Map()) } : {}),
           onClear: () => {
             this.diffs.delete(book.id);
             this.redraw(book);
@@ -215,7 +213,7 @@ export class StandaloneApp {
     return card;
   }
 
-  private drawnOf(book: BookEntry): Map<string, number> {
+  private drawnOf(book: BookEntry): Opened {
     let m = this.drawn.get(book.id);
     if (!m) this.drawn.set(book.id, (m = new Map()));
     return m;
