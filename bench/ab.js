@@ -27,9 +27,9 @@ function buildOf(ref, dir) {
 
 function main() {
   const b = require('../dist/lib/index.js');
-  const { masterBytes, fillSection, config } = require('./consolidate.js');
+  const { masterBytes, filledSections, config } = require('./consolidate.js');
   const master = masterBytes();
-  const sections = b.split(master, config, { masterName: 'master.xlsx' }).files.map((f, i) => ({ name: f.name, bytes: fillSection(f.bytes, 100 + i) }));
+  const sections = filledSections(master);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinchoku-ab-'));
   try {
     const old = buildOf(rev, dir);

@@ -78,6 +78,11 @@ function fillSection(bytes, seed) {
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }));
 }
 
+/** The master split by department, each part filled as its section would, by SheetJS. */
+function filledSections(master, cfg = config) {
+  return lib.split(master, cfg, { masterName: 'master.xlsx' }).files.map((f, i) => ({ name: f.name, bytes: fillSection(f.bytes, 100 + i) }));
+}
+
 // One cold process each, as the CLI runs: the library loaded, then the timed work. The same
 // files from disk for both; module loading (the same for both) is left out of the times.
 const COLD_RUNS = 5;
@@ -132,9 +137,8 @@ print(f'{(time.perf_counter() - t0) * 1000:.1f} {len(out)}')
 
 function main() {
   const master = masterBytes();
-  const split = lib.split(master, config, { masterName: 'master.xlsx' });
-  if (split.files.length !== DEPARTMENTS) throw new Error(`split gave ${split.files.length} files`);
-  const sections = split.files.map((f, i) => ({ name: f.name, bytes: fillSection(f.bytes, 100 + i) }));
+  const sections = filledSections(master);
+  if (sections.length !== DEPARTMENTS) throw new Error(`split gave ${sections.length} files`);
   // Rows must come back by their key, the usual path: a writer that dropped the key column
   // (as SheetJS did while split's <dimension> left it out) would time matching by text instead.
   const keys = lib.readWorkbook(sections[0].bytes, sections[0].name).sheets
@@ -227,7 +231,7 @@ function bySize(sizes = [5, 10]) {
   const rows = [['rows per file', 'parse ms', 'consolidate ms', '× parse (lowest–highest)']];
   for (const n of sizes) {
     const master = masterBytes(n);
-    const sections = lib.split(master, config, { masterName: 'master.xlsx' }).files.map((f, i) => ({ name: f.name, bytes: fillSection(f.bytes, 100 + i) }));
+    const sections = filledSections(master);
     const m = interleave({
       parse: () => sections.map((x) => lib.parseWithSheetJS(x.bytes)),
       full: () => lib.consolidate(master, sections, config, { masterName: 'master.xlsx' }),
@@ -278,7 +282,7 @@ async function collectorShare({ master, sections }, rounds = 5) {
 }
 
 // bench/standalone.js times the page on the same files.
-module.exports = { masterBytes, fillSection, config, DEPARTMENTS };
+module.exports = { masterBytes, filledSections, config, DEPARTMENTS };
 if (require.main === module) {
   const built = main();
   bySize();
