@@ -9,7 +9,7 @@ import { renderDiff } from '../../addin/shared/diff-view';
 import { renderFindings } from '../../addin/shared/findings-view';
 import { diffGrids } from '../../lib/diff';
 import { readWorkbook } from '../../lib/read/workbook';
-import { PAGE as FINDINGS_SHOWN } from '../../addin/shared/paged';
+import { PAGE } from '../../addin/shared/paged';
 import { StandaloneApp } from '../../addin/taskpane/app-standalone';
 import { Shell } from '../../addin/taskpane/shell';
 import { emptyMasterXlsx } from './fixtures';
@@ -41,7 +41,7 @@ test('thousands of findings: the first ones drawn, the rest a page at a time, ev
   expect(el.find('data-testid', 'counts')!.textContent).toBe('エラー 900 件');
   // The one-click fix of a kind covers every finding, drawn or not.
   expect(all(el).find((e) => e.className === 'fix-kind')!.textContent).toBe('選択肢の表記をすべて修正（900 件）');
-  expect(findingsIn(el)).toHaveLength(FINDINGS_SHOWN);
+  expect(findingsIn(el)).toHaveLength(PAGE);
   const [s1, s2, s3] = sheetsOf(el);
   // Each sheet's heading still counts all of its findings.
   expect(s2!.textContent).toContain('エラー 300');
@@ -78,7 +78,7 @@ test('the page: a big file lists its first findings; a click redraws only the cl
   const cards = (): MiniElement[] => all(view).filter((e) => e.tagName === 'section' && e.className === 'book');
   const [master, enumCard, saikeiCard] = cards();
   expect(app.books[0]!.result.findings.length).toBeGreaterThanOrEqual(1500);
-  expect(findingsIn(master!)).toHaveLength(FINDINGS_SHOWN);
+  expect(findingsIn(master!)).toHaveLength(PAGE);
   expect(moreButtons(master!)).toHaveLength(1);
 
   click(all(findingsIn(enumCard!)[0]!).find((e) => e.className === 'go')!);
@@ -100,11 +100,11 @@ test('the page: a big file lists its first findings; a click redraws only the cl
 
   // A list opened further stays open when its card is drawn again.
   click(moreButtons(master!)[0]!);
-  expect(findingsIn(master!)).toHaveLength(2 * FINDINGS_SHOWN);
+  expect(findingsIn(master!)).toHaveLength(2 * PAGE);
   click(all(findingsIn(master!)[0]!).find((e) => e.className === 'go')!);
   const [m4] = cards();
   expect(m4).not.toBe(master);
-  expect(findingsIn(m4!)).toHaveLength(2 * FINDINGS_SHOWN);
+  expect(findingsIn(m4!)).toHaveLength(2 * PAGE);
   expect(findingsIn(m4!)[0]!.className).toContain('selected');
 });
 
@@ -131,7 +131,7 @@ test('前回との違い: a period that changed every row lists its first change
   const items = (el: MiniElement): MiniElement[] => all(el).filter((e) => e.tagName === 'li' && e.className.startsWith('diff-item'));
   const el = renderDiff({ result, picker, help: '', onSelect: () => undefined, drawn: kept }) as unknown as MiniElement;
   expect(el.find('data-testid', 'diff-counts')!.textContent).toContain('450');
-  expect(items(el)).toHaveLength(FINDINGS_SHOWN);
+  expect(items(el)).toHaveLength(PAGE);
   click(el.find('data-testid', 'diff-more')!);
   expect(items(el)).toHaveLength(400);
   expect([...kept.values()]).toEqual([400]);
