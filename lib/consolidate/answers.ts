@@ -7,7 +7,7 @@ import { sameContent, typeOf, type Cell, type CellType } from '../grid';
 import { CONFLICT_HEAD, conflictPart } from '../marks';
 import { hash32Of } from './model';
 
-/** A typed cell as the record keeps it (JSON in the record sheet). */
+/** A typed cell as the record keeps it (JSON in the record sheet); in memory, the Cell itself. */
 export interface StoredCell {
   t: CellType;
   v: string | number | boolean | null;
@@ -24,6 +24,9 @@ export function store(cell: Cell | undefined): StoredCell {
   if (cell.format !== undefined) out.z = cell.format;
   return out;
 }
+
+/** An empty cell, shared: never changed. */
+export const EMPTY_CELL: Cell = Object.freeze({ value: '', text: '', type: 's' });
 
 export function unstore(s: StoredCell): Cell {
   const cell: Cell = { value: s.v, text: s.w, type: s.t };
@@ -53,8 +56,11 @@ export interface Answer {
   file: string;
   /** The consolidation run (1, 2, …) of the round that took it. */
   run: number;
-  /** The cell it wrote. The record keeps it only where answers differ; else it is the cell's own. */
-  cell: StoredCell;
+  /**
+   * The cell it wrote: the returned file's own cell, shared, not copied. The record keeps it
+   * only where answers differ; else it is the cell's own.
+   */
+  cell: Cell;
   /** Where in that file: sheet and A1 cell. */
   sheet: string;
   at: string;
@@ -71,7 +77,7 @@ export interface CellState {
   /** Fingerprint of what the cell shows with nobody's answer in it: the round's text, or the secretariat's. */
   baseHash: string;
   /** That cell, where this run knows it: read from the master, or from a file back at its base. */
-  baseline?: StoredCell;
+  baseline?: Cell;
   answers: Answer[];
   /** Fingerprint of what consolidation wrote last: a different cell now means the secretariat edited it. */
   writtenHash: string;
@@ -81,8 +87,7 @@ export interface CellState {
 export function inConflict(s: CellState): boolean {
   const first = s.answers[0];
   if (first === undefined || s.answers.length === 1) return false;
-  const cell = unstore(first.cell);
-  return s.answers.some((a) => a !== first && !sameContent(unstore(a.cell), cell));
+  return s.answers.some((a) => a !== first && !sameContent(a.cell, first.cell));
 }
 
 /**
@@ -90,12 +95,11 @@ export function inConflict(s: CellState): boolean {
  * or a conflict naming every answer.
  */
 export function shownCell(s: CellState, current?: Cell): { cell: Cell; conflict: boolean } {
-  if (s.answers.length === 0) return { cell: s.baseline ? unstore(s.baseline) : (current ?? { value: '', text: '', type: 's' }), conflict: false };
+  if (s.answers.length === 0) return { cell: s.baseline ?? current ?? EMPTY_CELL, conflict: false };
   const head = s.answers[0]!.cell;
-  const first = unstore(head);
   // Most cells hold one answer: nothing to compare it with.
-  if (s.answers.every((a) => a.cell === head || sameContent(unstore(a.cell), first))) return { cell: first, conflict: false };
-  const text = [CONFLICT_HEAD, ...s.answers.flatMap((a) => [conflictPart(a.department), a.cell.w])].join('\n');
+  if (s.answers.every((a) => a.cell === head || sameContent(a.cell, head))) return { cell: head, conflict: false };
+  const text = [CONFLICT_HEAD, ...s.answers.flatMap((a) => [conflictPart(a.department), a.cell.text])].join('\n');
   return { cell: { value: text, text, type: 's' }, conflict: true };
 }
 
@@ -103,7 +107,7 @@ export function shownCell(s: CellState, current?: Cell): { cell: Cell; conflict:
  * The state after a department's file: its answer replaces its earlier one, or, where the
  * file holds the cell's base again, its earlier answer goes. Returns whether anything changed.
  */
-export function answer(s: CellState, a: Answer | { department: string; back: true; cell: StoredCell }): boolean {
+export function answer(s: CellState, a: Answer | { department: string; back: true; cell: Cell }): boolean {
   const before = s.answers.length;
   const own = s.answers.find((x) => x.department === a.department);
   if ('back' in a) {
@@ -113,7 +117,7 @@ export function answer(s: CellState, a: Answer | { department: string; back: tru
     if (s.answers.length === 0) s.baseline = a.cell;
     return s.answers.length !== before;
   }
-  if (own && sameContent(unstore(own.cell), unstore(a.cell))) return false;
+  if (own && sameContent(own.cell, a.cell)) return false;
   s.answers = own ? [...s.answers.filter((x) => x !== own), a] : [...s.answers, a];
   return true;
 }

@@ -7,7 +7,7 @@ import { consolidate as t } from '../locale/ja/consolidate';
 import { KEY_HEADER } from '../marks';
 import { type ReportCell, type ReportSheet } from '../report';
 import { mappedColumns, sectionPath, type MasterModel, type MasterRow } from './model';
-import { answer, contentHash, shownCell, store, type Answer, type CellState } from './answers';
+import { answer, contentHash, EMPTY_CELL, shownCell, type Answer, type CellState } from './answers';
 import type { CellReason, ConflictItem, Contribution, FindingItem, UnauthorizedItem, UnplacedItem } from './types';
 import { nonEmpty, Loaded } from './load';
 import { Landing, Fates } from './fates';
@@ -217,7 +217,7 @@ export function settle(pending: Pending[], states: Merge['states'], run: number)
     let st = states.get(p.sheet)?.get(cellKey(p.r, p.c));
     const currentHash = contentHash(current);
     if (!st || currentHash !== st.writtenHash) {
-      st = { sheet: p.sheet, r: p.r, c: p.c, baseHash: currentHash, baseline: store(current), answers: [], writtenHash: currentHash };
+      st = { sheet: p.sheet, r: p.r, c: p.c, baseHash: currentHash, baseline: current ?? EMPTY_CELL, answers: [], writtenHash: currentHash };
       let bySheet = states.get(p.sheet);
       if (!bySheet) states.set(p.sheet, (bySheet = new Map()));
       bySheet.set(cellKey(p.r, p.c), st);
@@ -226,9 +226,9 @@ export function settle(pending: Pending[], states: Merge['states'], run: number)
     let lastAnswer: Answer | undefined;
     let lastHash: string | undefined;
     for (const x of p.contributions) {
-      if (x.back) answer(st, { department: x.department, back: true, cell: store(x.cell) });
+      if (x.back) answer(st, { department: x.department, back: true, cell: x.cell ?? EMPTY_CELL });
       else {
-        lastAnswer = { department: x.department, file: x.file, run, cell: store(x.cell), sheet: x.sheet, at: a1(x.sr, x.sc) };
+        lastAnswer = { department: x.department, file: x.file, run, cell: x.cell ?? EMPTY_CELL, sheet: x.sheet, at: a1(x.sr, x.sc) };
         lastHash = x.hash;
         answer(st, lastAnswer);
       }
@@ -236,7 +236,7 @@ export function settle(pending: Pending[], states: Merge['states'], run: number)
     touched.push(st);
     const shown = shownCell(st, current);
     if (!sameContent(shown.cell, current) || shown.conflict) {
-      const own = st.answers.length === 0 ? st.baseline?.f : undefined;
+      const own = st.answers.length === 0 ? st.baseline?.formula : undefined;
       writes.push({ m: p.target, r: p.r, c: p.c, cell: shown.cell, conflict: shown.conflict, ...(own !== undefined ? { formula: own } : {}) });
     }
     // The one answer shown is the cell merge fingerprinted already: no second hash of its text.
@@ -250,7 +250,7 @@ export function settle(pending: Pending[], states: Merge['states'], run: number)
 export function conflictOf(st: CellState, m: MasterRow, run: number): RawConflict {
   return {
     sheet: st.sheet, cell: '', row: 0, departments: [...new Set(st.answers.map((a) => a.department))],
-    contributions: st.answers.map((a) => ({ department: a.department, file: a.file, sheet: a.sheet, cell: a.at, text: a.cell.w })),
+    contributions: st.answers.map((a) => ({ department: a.department, file: a.file, sheet: a.sheet, cell: a.at, text: a.cell.text })),
     run: Math.max(0, ...st.answers.map((a) => a.run)) || run,
     m, r: st.r, c: st.c,
   };

@@ -5,7 +5,7 @@
 // they answer), which rows a taken file lacked (listed until answered), and which sheet is
 // the 集約結果 (replaced, not added again).
 import { a1, parseA1, type Workbook } from '../grid';
-import { inConflict, store, type Answer, type CellState, type StoredCell } from './answers';
+import { EMPTY_CELL, inConflict, store, unstore, type Answer, type CellState, type StoredCell } from './answers';
 import type { FindingItem, UnauthorizedItem, UnplacedItem } from './types';
 import { STATE_SHEET, STATE_TITLE, SUMMARY_TITLE_PREFIXES } from '../marks';
 import { newSheetXml, type XlsxEditor } from '../ooxml/workbook';
@@ -166,8 +166,8 @@ export function readState(grid: Workbook): ConsolidationState | null {
       const body = parsed<StoredState>(rest(r, 3), isCellState);
       if (p && body && text(r, 1)) {
         // An answer kept without its cell is the cell's own content (all answers agreed).
-        const own = store(grid.sheets.find((s) => s.name === text(r, 1))?.rows.get(p.r)?.get(p.c));
-        const answers = body.a.map((a) => ({ ...a, cell: a.cell ?? own }));
+        const own = grid.sheets.find((s) => s.name === text(r, 1))?.rows.get(p.r)?.get(p.c) ?? EMPTY_CELL;
+        const answers = body.a.map((a) => ({ ...a, cell: a.cell ? unstore(a.cell) : own }));
         state.cells.push({ sheet: text(r, 1), r: p.r, c: p.c, baseHash: body.b, answers, writtenHash: body.w });
       }
       continue;
@@ -238,7 +238,7 @@ export function stateSheetXml(state: ConsolidationState): string {
       agreed.push(x);
       continue;
     }
-    const body: StoredState = { b: x.baseHash, w: x.writtenHash, a: x.answers };
+    const body: StoredState = { b: x.baseHash, w: x.writtenHash, a: x.answers.map((a) => ({ ...a, cell: store(a.cell) })) };
     rows.push([cell(CELL), cell(x.sheet), cell(a1(x.r, x.c)), ...chunks(JSON.stringify(body))]);
   }
   if (agreed.length > 0) {
@@ -300,7 +300,7 @@ function unpack(text: string, names: PackedNames, grid: Workbook, into: CellStat
     } catch {
       continue;
     }
-    const own = store(sheets.get(sheet)?.rows.get(at.r)?.get(at.c));
+    const own = sheets.get(sheet)?.rows.get(at.r)?.get(at.c) ?? EMPTY_CELL;
     const answers: Answer[] = [];
     for (const a of list.split(',')) {
       const [d, f, run, s, cellRef] = a.split('.');
