@@ -101,12 +101,16 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   const { pending, foreign, unauthorizedRaw, unplaced, addedRows, taken } = mergeAll(applied, model, fates, states);
   const { writes, conflictsRaw, touched } = settle(pending, states, run);
   // Conflicts of earlier runs still in their cells stay listed until the secretariat settles them.
-  const rowAt = new Map<string, MasterRow>();
-  for (const m of model.rows) for (let r = m.row.r; r <= m.lastR; r++) rowAt.set(`${m.sheet}\u0000${r}`, m);
+  // The master's rows by line, built only for a cell this run left as it was (a later run).
+  let rowAt: Map<string, MasterRow> | undefined;
   const touchedSet = new Set(touched);
   for (const bySheet of states.values()) {
     for (const st of bySheet.values()) {
       if (touchedSet.has(st)) continue;
+      if (!rowAt) {
+        rowAt = new Map();
+        for (const m of model.rows) for (let r = m.row.r; r <= m.lastR; r++) rowAt.set(`${m.sheet}\u0000${r}`, m);
+      }
       const m = rowAt.get(`${st.sheet}\u0000${st.r}`);
       const current = m?.rs.sheet.rows.get(st.r)?.get(st.c);
       if (!m || contentHash(current) !== st.writtenHash) {
