@@ -296,6 +296,29 @@ describe('consolidate', () => {
     expect(again.trace).toBeUndefined();
   });
 
+  test('grids given instead of bytes (the page keeps them) come out as they went in', () => {
+    // Answers hold the returned files' own cells: consolidating must never change them, or the
+    // page's next run (and its findings list) would see another file.
+    const files = fs.readdirSync(path.join(dir, 'back')).filter((f) => f.endsWith('.xlsx')).sort();
+    const sources: Source[] = files.map((f) => {
+      const bytes = fs.readFileSync(path.join(dir, 'back', f));
+      // As the page does: a file it could not read goes as bytes alone (named in the summary).
+      try {
+        return { name: f, bytes, workbook: readWorkbook(bytes, f) };
+      } catch {
+        return { name: f, bytes };
+      }
+    });
+    expect(sources.filter((s) => s.workbook).length).toBeGreaterThan(3);
+    const before = sources.map((s) => structuredClone(s.workbook));
+    const first = consolidate(masterBytes, sources, defaultConfig(), { masterName: 'master.xlsx', outputName: 'out.xlsx' });
+    const second = consolidate(masterBytes, sources, defaultConfig(), { masterName: 'master.xlsx', outputName: 'out.xlsx' });
+    expect(result.summary.conflicts.length).toBeGreaterThan(0);
+    expect(sources.map((s) => s.workbook)).toEqual(before);
+    expect(Buffer.from(first.bytes).equals(Buffer.from(result.bytes))).toBe(true);
+    expect(Buffer.from(second.bytes).equals(Buffer.from(result.bytes))).toBe(true);
+  });
+
   test('returned workbooks are validated and the findings summarised', () => {
     const f = result.summary.findings;
     expect(f.length).toBeGreaterThan(0);
