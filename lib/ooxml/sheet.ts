@@ -462,7 +462,8 @@ export function splitSheet(xml: string): { head: string; body: string; tail: str
   if (open[0].endsWith('/>')) {
     return { head: xml.slice(0, open.index) + '<sheetData>', body: '', tail: '</sheetData>' + xml.slice(open.index + open[0].length) };
   }
-  const close = xml.indexOf('</sheetData>', open.index);
+  // From the end: what follows the cells (merges, page setup) is short, the cells are not.
+  const close = xml.lastIndexOf('</sheetData>');
   return { head: xml.slice(0, open.index + open[0].length), body: xml.slice(open.index + open[0].length, close), tail: xml.slice(close) };
 }
 
