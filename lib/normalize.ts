@@ -214,29 +214,7 @@ function splitPoints(text: string): number[] {
   return pieces;
 }
 
-// The same texts come back in every returned file (the master's own, one answer copied to many
-// cells): split each distinct one once. Bullets are shared, so never changed after. Bounded by
-// characters kept (the pane lives for hours): about a run of the bench's 100 files.
-const bulletMemo = new Map<string, readonly Readonly<Bullet>[]>();
-const MEMO_CHARS = 4_000_000;
-let memoChars = 0;
-
-/** The bullets of a cell's text, in order; the same array for the same text. */
-export function splitBullets(cellText: string): readonly Readonly<Bullet>[] {
-  let hit = bulletMemo.get(cellText);
-  if (hit === undefined) {
-    memoChars += cellText.length;
-    if (memoChars > MEMO_CHARS) {
-      bulletMemo.clear();
-      memoChars = cellText.length;
-    }
-    hit = bulletsOf(cellText);
-    bulletMemo.set(cellText, hit);
-  }
-  return hit;
-}
-
-function bulletsOf(cellText: string): Bullet[] {
+export function splitBullets(cellText: string): Bullet[] {
   const out: Bullet[] = [];
   const pieces = splitPoints(cellText);
   let markedCount = 0;

@@ -13,7 +13,7 @@ export interface BulletRef {
   /** Row identity (sheet index and row): a bullet repeated in its own row is not a 再掲 matter. */
   rowKey: number;
   cellText: string;
-  bullet: Readonly<Bullet>;
+  bullet: Bullet;
 }
 
 export interface SaikeiIndex {
@@ -207,7 +207,7 @@ export function describeDiff(source: string, copy: string, context = 6): string 
 }
 
 /** Cell text with each drifted bullet replaced by its source, keeping the 再掲 mark where it was. */
-export function replaceBullets(cellText: string, replacements: { bullet: Readonly<Bullet>; sourceText: string }[]): string {
+export function replaceBullets(cellText: string, replacements: { bullet: Bullet; sourceText: string }[]): string {
   let out = cellText;
   for (const { bullet, sourceText } of [...replacements].sort((x, y) => y.bullet.start - x.bullet.start)) {
     const seg = out.slice(bullet.start, bullet.end);
