@@ -17,7 +17,7 @@ import { SrcRow, matchRows, findKeyCell, candidateRows, placeAdded } from './mat
 export interface Pending extends Landing {
   target: MasterRow;
   /** Each file's word on the cell: its typed cell, or `back` (its base again, an earlier answer withdrawn). */
-  contributions: (Omit<Contribution, 'cell' | 'text'> & { cell?: Cell; back?: true; sr: number; sc: number; hash?: string })[];
+  contributions: (Omit<Contribution, 'cell' | 'text'> & { cell: Cell; back?: true; sr: number; sc: number; hash?: string })[];
 }
 
 export interface AddedRow {
@@ -149,7 +149,7 @@ export function mergeSheet(
       if (!changed || (!owned && sameContent(srcCell, masterCell))) {
         // Its base again: where this department's earlier answer stands, that answer is withdrawn.
         if (owned && state?.answers.some((a) => a.department === dept)) {
-          pendingAt(merge, at, m, tr, tc).contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, back: true, cell: srcCell ?? { value: '', text: '', type: 's' } });
+          pendingAt(merge, at, m, tr, tc).contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, back: true, cell: srcCell ?? EMPTY_CELL });
           tk.changed.add(m);
         }
         sf.setWithText(sc.r, sc.c, sc.text, 'base');
@@ -158,7 +158,7 @@ export function mergeSheet(
       if (owned) {
         // By cell, not by row: rows sharing a merged cell change one cell.
         const p = pendingAt(merge, at, m, tr, tc);
-        p.contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, cell: srcCell ?? { value: '', text: '', type: 's' }, ...(hash !== undefined ? { hash } : {}) });
+        p.contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, cell: srcCell ?? EMPTY_CELL, ...(hash !== undefined ? { hash } : {}) });
         tk.changed.add(m);
         sf.setWithText(sc.r, sc.c, sc.text, 'out', p);
       } else {
@@ -226,9 +226,9 @@ export function settle(pending: Pending[], states: Merge['states'], run: number)
     let lastAnswer: Answer | undefined;
     let lastHash: string | undefined;
     for (const x of p.contributions) {
-      if (x.back) answer(st, { department: x.department, back: true, cell: x.cell ?? EMPTY_CELL });
+      if (x.back) answer(st, { department: x.department, back: true, cell: x.cell });
       else {
-        lastAnswer = { department: x.department, file: x.file, run, cell: x.cell ?? EMPTY_CELL, sheet: x.sheet, at: a1(x.sr, x.sc) };
+        lastAnswer = { department: x.department, file: x.file, run, cell: x.cell, sheet: x.sheet, at: a1(x.sr, x.sc) };
         lastHash = x.hash;
         answer(st, lastAnswer);
       }
