@@ -247,6 +247,55 @@ export function splitBullets(cellText: string): Bullet[] {
   return out;
 }
 
+/** FNV-1a over a string's code units: the hash `bulletKeyHashes` gives the same key. */
+export function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/**
+ * Each bullet's key as splitBullets would make it, hashed (keyHash) with its length, without
+ * making the key: [hash, length, hash, length, …] in bullet order. Null when the cell needs
+ * splitBullets itself: a 再掲 mark, a tag, or a character outside normalize's fast set.
+ * Most cells of a returned file repeat nothing; only the bullets whose hashes meet are split.
+ */
+export function bulletKeyHashes(cellText: string): number[] | null {
+  if (cellText.includes('再')) return null;
+  const pieces = splitPoints(cellText);
+  const out: number[] = [];
+  for (let k = 0; k < pieces.length; k += 2) {
+    const start = pieces[k]!;
+    const end = pieces[k + 1]!;
+    // stripBulletStart: white space and one glyph go; without a glyph the piece stays whole.
+    let i = start;
+    while (i < end && isSpaceAt(cellText, i)) i++;
+    i = i < end && START_GLYPHS.has(cellText.charCodeAt(i)) ? i + 1 : start;
+    let h = 0x811c9dc5;
+    let n = 0;
+    for (; i < end; i++) {
+      let ch = cellText.charCodeAt(i);
+      if (ch > 0x20 && ch < 0x7f) {
+        // A tag (<li>) is stripped before the key is made: splitBullets knows how.
+        if (ch === 0x3c) return null;
+      } else if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d || ch === 0x3000) {
+        continue;
+      } else if (ch >= 0xff01 && ch <= 0xff5e) {
+        // ＜ becomes < only here, after the tags were looked for: it is text.
+        ch -= 0xfee0;
+      } else if (!nfkcStable(ch)) {
+        return null;
+      }
+      // The glyphs a normalized key may still start with go, as in splitBullets.
+      if (n === 0 && KEY_GLYPHS.has(ch)) continue;
+      h = Math.imul(h ^ ch, 16777619);
+      n++;
+    }
+    if (n > 0) out.push(h >>> 0, n);
+  }
+  return out;
+}
+
 /** True when the cell text carries any 再掲 mark. */
 export function hasSaikeiMark(text: string): boolean {
   return SAIKEI_ANY.test(text);

@@ -2,8 +2,8 @@
 // marked bullets find their source and unmarked repeats are seen, in near-linear time:
 // exact matches by hash, near matches through a character-trigram inverted index.
 import { a1, cellKey } from './grid';
-import { levenshtein, splitBullets, type Bullet, SAIKEI_MARK, SAIKEI_MARK_SOURCE } from './normalize';
-import type { ParsedWorkbook } from './report';
+import { bulletKeyHashes, keyHash, levenshtein, splitBullets, type Bullet, SAIKEI_MARK, SAIKEI_MARK_SOURCE } from './normalize';
+import type { ParsedWorkbook, ReportCell } from './report';
 
 export interface BulletRef {
   id: number;
@@ -45,12 +45,8 @@ function gramsOf(key: string): number[] {
 
 const indexCache = new WeakMap<ParsedWorkbook, SaikeiIndex>();
 
-/** Every bullet of every text cell of a workbook, built once per parsed workbook. */
-export function buildIndex(parsed: ParsedWorkbook): SaikeiIndex {
-  const hit = indexCache.get(parsed);
-  if (hit) return hit;
-  const bullets: BulletRef[] = [];
-  const exact = new Map<string, BulletRef[]>();
+/** Every non-blank text cell the index covers, once each (a merged cell is one text). */
+function forEachTextCell(parsed: ParsedWorkbook, fn: (cell: ReportCell, sheet: string, sheetNo: number) => void): void {
   parsed.reports.forEach((rs, sheetNo) => {
     const textCols = rs.type.columns.filter((c) => c.text);
     // A merged cell is one text, however many rows it spans; a carried one is its source's.
@@ -62,28 +58,84 @@ export function buildIndex(parsed: ParsedWorkbook): SaikeiIndex {
         const cellId = cellKey(cell.r, cell.c);
         if (seenCells.has(cellId)) continue;
         seenCells.add(cellId);
-        for (const b of splitBullets(cell.text)) {
-          const ref: BulletRef = {
-            id: bullets.length,
-            sheet: rs.sheet.name,
-            r: cell.r,
-            c: cell.c,
-            rowKey: sheetNo * 2 ** 20 + cell.r,
-            cellText: cell.text,
-            bullet: b,
-          };
-          bullets.push(ref);
-          if (b.saikei) continue;
-          const list = exact.get(b.key);
-          if (list) list.push(ref);
-          else exact.set(b.key, [ref]);
-        }
+        fn(cell, rs.sheet.name, sheetNo);
       }
+    }
+  });
+}
+
+function refOf(id: number, cell: ReportCell, sheet: string, sheetNo: number, bullet: Bullet): BulletRef {
+  return { id, sheet, r: cell.r, c: cell.c, rowKey: sheetNo * 2 ** 20 + cell.r, cellText: cell.text, bullet };
+}
+
+/** Every bullet of every text cell of a workbook, built once per parsed workbook. */
+export function buildIndex(parsed: ParsedWorkbook): SaikeiIndex {
+  const hit = indexCache.get(parsed);
+  if (hit) return hit;
+  const bullets: BulletRef[] = [];
+  const exact = new Map<string, BulletRef[]>();
+  forEachTextCell(parsed, (cell, sheet, sheetNo) => {
+    for (const b of splitBullets(cell.text)) {
+      const ref = refOf(bullets.length, cell, sheet, sheetNo, b);
+      bullets.push(ref);
+      if (b.saikei) continue;
+      const list = exact.get(b.key);
+      if (list) list.push(ref);
+      else exact.set(b.key, [ref]);
     }
   });
   const idx: SaikeiIndex = { bullets, exact, sources: new Map() };
   indexCache.set(parsed, idx);
   return idx;
+}
+
+/** Each bullet's key hash and length (keyHash), by the fast pass or from splitBullets. */
+function hashesOf(text: string): number[] {
+  const fast = bulletKeyHashes(text);
+  if (fast) return fast;
+  const out: number[] = [];
+  // A marked bullet is nobody's repeat: -1 keeps its place (its id) and matches nothing.
+  for (const b of splitBullets(text)) out.push(b.saikei ? -1 : keyHash(b.key), [...b.key].length);
+  return out;
+}
+
+/**
+ * The unmarked bullets whose key, of `minLength` code points or more, is in two places or
+ * more: one list per key, in the order the index meets the keys, each in bullet order. The
+ * same as the index's exact matches, but without making a key where no hash repeats: a
+ * returned file with no 再掲 mark need not be indexed at all.
+ */
+export function repeatedBullets(parsed: ParsedWorkbook, minLength: number): BulletRef[][] {
+  const built = indexCache.get(parsed);
+  if (built) return [...built.exact.values()].filter((refs) => refs.length > 1 && [...refs[0]!.bullet.key].length >= minLength);
+  const count = new Map<number, number>();
+  let repeats = false;
+  forEachTextCell(parsed, (cell) => {
+    const hs = hashesOf(cell.text);
+    for (let k = 0; k < hs.length; k += 2) {
+      if (hs[k] === -1 || hs[k + 1]! < minLength) continue;
+      const n = (count.get(hs[k]!) ?? 0) + 1;
+      count.set(hs[k]!, n);
+      if (n > 1) repeats = true;
+    }
+  });
+  if (!repeats) return [];
+  // Only the bullets whose hashes met are split, and grouped by their real keys.
+  const groups = new Map<string, BulletRef[]>();
+  let id = 0;
+  forEachTextCell(parsed, (cell, sheet, sheetNo) => {
+    const hs = hashesOf(cell.text);
+    let bullets: Bullet[] | undefined;
+    for (let k = 0; k < hs.length; k += 2, id++) {
+      if (hs[k] === -1 || hs[k + 1]! < minLength || count.get(hs[k]!)! < 2) continue;
+      const b = (bullets ??= splitBullets(cell.text))[k / 2]!;
+      const list = groups.get(b.key);
+      const ref = refOf(id, cell, sheet, sheetNo, b);
+      if (list) list.push(ref);
+      else groups.set(b.key, [ref]);
+    }
+  });
+  return [...groups.values()].filter((refs) => refs.length > 1);
 }
 
 /** Similarity 0–1 from the edit distance of the normalized keys. */
@@ -175,6 +227,10 @@ export function markedWithSources(
   context: readonly ParsedWorkbook[],
   threshold: number,
 ): { ref: BulletRef; match: SourceMatch }[] {
+  // Every mark has a 再: without one, nothing is marked and the workbook need not be indexed.
+  let mayBeMarked = indexCache.has(parsed);
+  if (!mayBeMarked) forEachTextCell(parsed, (cell) => (mayBeMarked ||= cell.text.includes('再')));
+  if (!mayBeMarked) return [];
   const idx = buildIndex(parsed);
   const marked = idx.bullets.filter((ref) => ref.bullet.saikei);
   // Most returned files mark nothing: then the context (a whole master) need not be indexed.

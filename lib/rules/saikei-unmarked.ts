@@ -1,5 +1,5 @@
 import { excerpt } from '../locale/ja/format';
-import { buildIndex, location } from '../saikei';
+import { location, repeatedBullets } from '../saikei';
 import type { Rule } from './types';
 
 const NOTE = /^[\s\u3000]*※/u;
@@ -13,10 +13,7 @@ export const saikeiUnmarked: Rule<SaikeiUnmarkedMessageIds> = {
   create(ctx) {
     return {
       end() {
-        const idx = buildIndex(ctx.parsed);
-        const min = ctx.config.saikei.minUnmarkedLength;
-        for (const [key, refs] of idx.exact) {
-          if (refs.length < 2 || [...key].length < min) continue;
+        for (const refs of repeatedBullets(ctx.parsed, ctx.config.saikei.minUnmarkedLength)) {
           const first = refs[0]!;
           // A ※ note (「※令和3年6月死亡事例の検証報告を踏まえ…」) annotates its row and is
           // repeated word for word by design, never marked 再掲 (seed 002 1-ア, 3-エ, 5-エ).
