@@ -44,6 +44,8 @@ function gramsOf(key: string): number[] {
 }
 
 const indexCache = new WeakMap<ParsedWorkbook, SaikeiIndex>();
+/** Workbooks with no 再 in any text cell: nothing in them is marked. */
+const noMarks = new WeakSet<ParsedWorkbook>();
 
 /** Every non-blank text cell the index covers, once each (a merged cell is one text). */
 function forEachTextCell(parsed: ParsedWorkbook, fn: (cell: ReportCell, sheet: string, sheetNo: number) => void): void {
@@ -228,9 +230,14 @@ export function markedWithSources(
   threshold: number,
 ): { ref: BulletRef; match: SourceMatch }[] {
   // Every mark has a 再: without one, nothing is marked and the workbook need not be indexed.
+  if (noMarks.has(parsed)) return [];
   let mayBeMarked = indexCache.has(parsed);
   if (!mayBeMarked) forEachTextCell(parsed, (cell) => (mayBeMarked ||= cell.text.includes('再')));
-  if (!mayBeMarked) return [];
+  if (!mayBeMarked) {
+    // Both 再掲 source rules ask: the second is answered without a second look.
+    noMarks.add(parsed);
+    return [];
+  }
   const idx = buildIndex(parsed);
   const marked = idx.bullets.filter((ref) => ref.bullet.saikei);
   // Most returned files mark nothing: then the context (a whole master) need not be indexed.

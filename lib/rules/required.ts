@@ -1,4 +1,5 @@
-import type { ParsedWorkbook } from '../report';
+import type { ColumnDef, ReportType } from '../config/schema';
+import type { ParsedWorkbook, ReportCell } from '../report';
 import type { Rule } from './types';
 
 /**
@@ -22,6 +23,8 @@ export const required: Rule<RequiredMessageIds> = {
   meta: { severity: 'error', messages: { empty: ['column'], noProgress: ['columns'] }, fixable: false },
   create(ctx) {
     const fresh = freshTemplate(ctx.parsed);
+    // Found once per table type, not per row: this runs for every row of every file.
+    const progressOf = new Map<ReportType, ColumnDef[]>();
     return {
       row(row, rs) {
         for (const col of rs.type.columns) {
@@ -32,9 +35,17 @@ export const required: Rule<RequiredMessageIds> = {
           }
         }
         if (fresh) return;
-        const progress = rs.type.columns.filter((c) => c.progress && row.cells.has(c.key));
-        if (progress.length > 0 && progress.every((c) => row.cells.get(c.key)!.text.trim() === '')) {
-          const first = row.cells.get(progress[0]!.key)!;
+        let cols = progressOf.get(rs.type);
+        if (!cols) progressOf.set(rs.type, (cols = rs.type.columns.filter((c) => c.progress)));
+        let first: ReportCell | undefined;
+        for (const c of cols) {
+          const cell = row.cells.get(c.key);
+          if (!cell) continue;
+          if (cell.text.trim() !== '') return;
+          first ??= cell;
+        }
+        if (first) {
+          const progress = cols.filter((c) => row.cells.has(c.key));
           ctx.report({
             messageId: 'noProgress',
             data: { columns: progress.map((c) => c.label).join('・') },
