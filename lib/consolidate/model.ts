@@ -35,11 +35,9 @@ export interface MasterModel {
 }
 
 function fnv1a(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
+  // In int32 throughout (the same bits): unsigned once, at the end.
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** FNV-1a, 32 bits, base 36: short and stable, enough to notice a different master. */
