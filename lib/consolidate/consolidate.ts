@@ -1,12 +1,12 @@
 // consolidate: a three-way merge of returned workbooks into the master. The master is the
 // base; each department's changes to its own rows are taken, everything else is reported,
 // and every non-empty cell of every returned workbook is accounted for.
+import { groupBy } from '../collections';
 import type { Config } from '../config/schema';
 import { a1, cellKey, parseA1 } from '../grid';
 import { consolidate as t } from '../locale/ja/consolidate';
 import { format } from '../locale/ja/format';
 import { STATE_SHEET, STATUS_NOTE_MARK, SUMMARY_SHEET, TEMPLATE_NAME } from '../marks';
-import { type ReportSheet } from '../report';
 import { RowMap } from '../ooxml/rowmap';
 import { knownDepartments } from './departments';
 import { buildModel, type MasterRow } from './model';
@@ -17,7 +17,7 @@ import { believedState, stateSheetXml, type OpenItem, type UnfilledMark } from '
 import type { AddedItem, ConflictItem, ConsolidateOptions, ConsolidatePhase, ConsolidateResult, DepartmentSummary, FileSummary, MissingRowsItem, Source, Summary, UnauthorizedItem } from './types';
 import { load, markDuplicates } from './load';
 import { Fates, cmpStr, cmpCell } from './fates';
-import { AddedRow, validateAll, Merge, mergeAll, Write, settle, conflictOf } from './merge';
+import { AddedRow, validateAll, Merge, mergeAll, settle, conflictOf } from './merge';
 import { WriteContext, planSheet } from './write-master';
 import { emptyPlan } from '../plan';
 import { applyPlan } from '../write/apply-plan';
@@ -165,11 +165,8 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   for (const u of unauthorizedRaw) note(u.target, format(t.noteUnauthorized, { department: u.department, file: u.file, cell: `${u.sourceSheet}!${u.sourceCell}` }));
   const unfilledRows = new Set<MasterRow>();
   const prevDropped = new Set((prev?.dropped ?? []).map((x) => `${x.department}\u0000${x.sheet}\u0000${x.r}`));
-  const rowsByReport = new Map<ReportSheet, MasterRow[]>();
+  const rowsByReport = groupBy(model.rows, (m) => m.rs);
   for (const m of model.rows) {
-    const list = rowsByReport.get(m.rs) ?? [];
-    list.push(m);
-    rowsByReport.set(m.rs, list);
     // Not taken now. A department taken before keeps that answer (no mark, no listing), but a
     // broken or doubled file it sends now is still said beside its rows. A department whose
     // file was taken but lacks the row (deleted, or its 取組内容 rewritten) did not answer it,
@@ -191,12 +188,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   }
 
   // Write the output from the master's own bytes.
-  const writesBySheet = new Map<string, Write[]>();
-  for (const x of writes) {
-    const list = writesBySheet.get(x.m.sheet) ?? [];
-    list.push(x);
-    writesBySheet.set(x.m.sheet, list);
-  }
+  const writesBySheet = groupBy(writes, (x) => x.m.sheet);
   const addedItems: AddedItem[] = [];
   const marks: UnfilledMark[] = [];
   const plan = emptyPlan();

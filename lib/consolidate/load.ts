@@ -1,5 +1,6 @@
 // Consolidation, stage 1: each returned file read into the grid, its department told (key,
 // sheet name, file name) and its report parsed; two files of one department marked.
+import { groupBy } from '../collections';
 import { readErrorMessage } from '../check';
 import type { Config } from '../config/schema';
 import { type Sheet, type Workbook } from '../grid';
@@ -99,14 +100,7 @@ export function load(src: Source, index: number, candidates: string[], config: C
 
 /** One department, several files: neither is taken unless the newest one may be. */
 export function markDuplicates(loaded: Loaded[], preferNewest: boolean): void {
-  const byDept = new Map<string, Loaded[]>();
-  for (const l of loaded) {
-    if (l.status !== 'applied' || !l.dept) continue;
-    const list = byDept.get(l.dept) ?? [];
-    list.push(l);
-    byDept.set(l.dept, list);
-  }
-  for (const list of byDept.values()) {
+  for (const list of groupBy(loaded, (l) => (l.status === 'applied' && l.dept ? l.dept : undefined)).values()) {
     if (list.length < 2) continue;
     const dated = list.every((l) => typeof l.src.modified === 'number');
     const newest = dated ? list.reduce((m, l) => Math.max(m, l.src.modified!), -Infinity) : NaN;

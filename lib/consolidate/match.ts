@@ -1,5 +1,6 @@
 // Consolidation, stage 2: rows of a returned file paired with the master's — by our key, then
 // hierarchy + 取組内容, then order — and the place a row the section added goes.
+import { groupBy } from '../collections';
 import { type Sheet } from '../grid';
 import { type ReportRow, type ReportSheet } from '../report';
 import { parseKey, rowKeyText, type MasterModel, type MasterRow } from './model';
@@ -117,17 +118,8 @@ export function findKeyCell(sheet: Sheet, r: number, mapped: Set<number>): { r: 
 
 /** Candidate master rows per (sheet, type) and per type, computed once. */
 export function candidateRows(model: MasterModel): (ss: ReportSheet) => MasterRow[] {
-  const rowsBySheet = new Map<string, MasterRow[]>();
-  const rowsByType = new Map<string, MasterRow[]>();
-  for (const m of model.rows) {
-    const k = `${m.sheet}\u0000${m.rs.type.id}`;
-    const bySheet = rowsBySheet.get(k) ?? [];
-    bySheet.push(m);
-    rowsBySheet.set(k, bySheet);
-    const byType = rowsByType.get(m.rs.type.id) ?? [];
-    byType.push(m);
-    rowsByType.set(m.rs.type.id, byType);
-  }
+  const rowsBySheet = groupBy(model.rows, (m) => `${m.sheet}\u0000${m.rs.type.id}`);
+  const rowsByType = groupBy(model.rows, (m) => m.rs.type.id);
   return (ss) => rowsBySheet.get(`${ss.sheet.name}\u0000${ss.type.id}`) ?? rowsByType.get(ss.type.id) ?? [];
 }
 

@@ -2,6 +2,7 @@
 // name the next period, the per-period columns are empty, the last period's carried text
 // (the plan) sits in a 前回 column right of the table, and what a round of 集約 added is gone
 // (publish's work). Patched in place: cells not named here keep their bytes. Browser-safe.
+import { groupBy } from '../collections';
 import type { Config, ColumnDef, PeriodRule } from '../config/schema';
 import { a1, colName } from '../grid';
 import { PREVIOUS_NAME, TEMPLATE_NAME, templateFormula } from '../marks';
@@ -134,12 +135,7 @@ export function nextMaster(bytes: Uint8Array, config: Config, opts: NextOptions 
   let carried = 0;
   const emptied = new Set<string>();
   const previousColumns: NextResult['previousColumns'] = [];
-  const bySheet = new Map<string, MasterRow[]>();
-  for (const r of model.rows) {
-    const list = bySheet.get(r.sheet) ?? [];
-    list.push(r);
-    bySheet.set(r.sheet, list);
-  }
+  const bySheet = groupBy(model.rows, (r) => r.sheet);
   for (const rs of model.parsed.reports) {
     const rows = bySheet.get(rs.sheet.name) ?? [];
     const sx = ed.sheet(rs.sheet.name);

@@ -1,5 +1,6 @@
 // split: one workbook per department, cut from the master's own bytes so every format
 // survives; only the department's rows, a hidden key per row, progress cells unlocked.
+import { groupBy } from '../collections';
 import type { Config } from '../config/schema';
 import { a1 } from '../grid';
 import type { ReportSheet } from '../report';
@@ -12,7 +13,7 @@ import { dropPaneMarks, openMaster } from './master';
 import { contentHash } from './answers';
 import { ConsolidateError } from './consolidate';
 import { believedState } from './state';
-import { buildModel, isEditable, keyOf, noteColumn, type MasterModel, type MasterRow } from './model';
+import { buildModel, isEditable, keyOf, noteColumn, type MasterModel } from './model';
 
 export interface SplitOptions {
   /** Shown in the metadata of each file (the master's file name). */
@@ -62,12 +63,7 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
   }
   const files: SplitFile[] = [];
   const unowned = model.rows.filter((r) => r.owners.length === 0).map((r) => ({ sheet: r.sheet, cell: a1(r.row.r, 0), row: r.row.r + 1 }));
-  const bySheet = new Map<string, MasterRow[]>();
-  for (const r of model.rows) {
-    const list = bySheet.get(r.sheet) ?? [];
-    list.push(r);
-    bySheet.set(r.sheet, list);
-  }
+  const bySheet = groupBy(model.rows, (r) => r.sheet);
   const usedNames = new Set<string>();
   const base = (opts.editor ?? new XlsxEditor(masterBytes)).clone();
   // The add-in's marks on the master are the secretariat's view, not the sections'.

@@ -2,6 +2,7 @@
 // pairs them — our key, then sheet + hierarchy + 取組内容, then order — plus what a period
 // brings: a row moved to another sheet or 取組方針, and a 取組内容 reworded (paired by how
 // much of the row is the same, with that share as its confidence).
+import { groupBy } from '../collections';
 import { normalize } from '../normalize';
 import { findKeyCell } from '../consolidate/match';
 import { departmentColumn, mappedColumns, parseKey, type MasterRow } from '../consolidate/model';
@@ -104,18 +105,6 @@ function greedy(
     usedN.add(j);
     take(olds[i]!, news[j]!, s);
   }
-}
-
-function groupBy(rows: MasterRow[], key: (m: MasterRow) => string | undefined): Map<string, MasterRow[]> {
-  const out = new Map<string, MasterRow[]>();
-  for (const m of rows) {
-    const k = key(m);
-    if (k === undefined) continue;
-    const l = out.get(k);
-    if (l) l.push(m);
-    else out.set(k, [m]);
-  }
-  return out;
 }
 
 const hasKeyText = (m: MasterRow): boolean => m.keyText.split('\u0001').some((x) => x !== '');
