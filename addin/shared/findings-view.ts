@@ -2,6 +2,7 @@
 // per kind, then findings grouped by sheet. Text goes in through textContent only. Each
 // finding's action is a real <button> (keyboard and screen readers get it for free); the
 // English rule ids are for support, so they wait behind one toggle at the end.
+import { groupBy } from '../../lib/collections';
 import { addin as t } from '../../lib/locale/ja/addin';
 import { format, severityLabel } from '../../lib/locale/ja/format';
 import type { Finding, Fix, Severity } from '../../lib/rules/types';
@@ -31,7 +32,7 @@ export function counts(findings: readonly Finding[]): Record<Severity, number> {
 /** "エラー 2 件・警告 1 件": only the severities that occur. */
 export function countsText(findings: readonly Finding[]): string {
   const n = counts(findings);
-  return (['error', 'warning', 'info'] as Severity[]).filter((s) => n[s] > 0).map((s) => `${severityLabel[s]} ${n[s]} 件`).join('・');
+  return (['error', 'warning', 'info'] as Severity[]).filter((s) => n[s] > 0).map((s) => `${severityLabel[s]} ${format(t.items, { n: n[s] })}`).join('・');
 }
 
 export function kindLabel(f: Finding): string {
@@ -104,14 +105,7 @@ export function renderFindings(opts: FindingsViewOptions): HTMLElement {
   if (findings.length === 0) return root;
 
   // All fixes of a kind at once.
-  const kinds = new Map<string, Finding[]>();
-  for (const f of findings) {
-    if (!f.fix || opts.canFix?.(f) === false) continue;
-    const k = `${f.rule}/${f.messageId}`;
-    const list = kinds.get(k);
-    if (list) list.push(f);
-    else kinds.set(k, [f]);
-  }
+  const kinds = groupBy(findings, (f) => (f.fix && opts.canFix?.(f) !== false ? `${f.rule}/${f.messageId}` : undefined));
   if (opts.onFix && kinds.size) {
     const bar = h('div', { class: 'fix-all' });
     for (const list of kinds.values()) {
@@ -122,12 +116,7 @@ export function renderFindings(opts: FindingsViewOptions): HTMLElement {
     root.appendChild(bar);
   }
 
-  const bySheet = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const list = bySheet.get(f.sheet);
-    if (list) list.push(f);
-    else bySheet.set(f.sheet, [f]);
-  }
+  const bySheet = groupBy(findings, (f) => f.sheet);
   const item = (f: Finding): Child[] => [findingItem(f, opts), f === opts.selected && opts.detail ? h('li', { class: 'detail-item' }, opts.detail(f)) : null];
   // A page per file, shared by the sheets in order; the selected finding is always drawn.
   let budget = PAGE;
@@ -145,7 +134,7 @@ export function renderFindings(opts: FindingsViewOptions): HTMLElement {
   const rules = new Map<string, number>();
   for (const f of findings) rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);
   root.appendChild(
-    h('details', { class: 'rule-ids', 'data-testid': 'rule-ids' }, h('summary', {}, t.ruleIds), h('ul', {}, ...[...rules].map(([rule, n]) => h('li', {}, h('code', {}, rule), ` ${n} 件`)))),
+    h('details', { class: 'rule-ids', 'data-testid': 'rule-ids' }, h('summary', {}, t.ruleIds), h('ul', {}, ...[...rules].map(([rule, n]) => h('li', {}, h('code', {}, rule), ` ${format(t.items, { n })}`)))),
   );
   return root;
 }

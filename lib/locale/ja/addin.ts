@@ -17,6 +17,8 @@ export const addin = {
   checking: '「{name}」を検証しています…',
   loaded: '{n} 件のブックを検証しました',
   counts: 'エラー {errors} 件・警告 {warnings} 件・情報 {infos} 件',
+  /** A number of findings, after a severity or a rule id. */
+  items: '{n} 件',
   noFindings: '指摘はありません',
   sheetHeading: 'シート「{sheet}」',
   moreItems: '次の {n} 件を表示（残り {rest} 件）',
