@@ -1,6 +1,7 @@
 // 再掲 (re-listed) text: an index of every bullet of every text cell in a workbook, so that
 // marked bullets find their source and unmarked repeats are seen, in near-linear time:
 // exact matches by hash, near matches through a character-trigram inverted index.
+import { groupBy } from './collections';
 import { a1, cellKey } from './grid';
 import { bulletKeyHashes, keyHash, levenshtein, splitBullets, type Bullet, SAIKEI_MARK, SAIKEI_MARK_SOURCE } from './normalize';
 import type { ParsedWorkbook, ReportCell } from './report';
@@ -75,17 +76,10 @@ export function buildIndex(parsed: ParsedWorkbook): SaikeiIndex {
   const hit = indexCache.get(parsed);
   if (hit) return hit;
   const bullets: BulletRef[] = [];
-  const exact = new Map<string, BulletRef[]>();
   forEachTextCell(parsed, (cell, sheet, sheetNo) => {
-    for (const b of splitBullets(cell.text)) {
-      const ref = refOf(bullets.length, cell, sheet, sheetNo, b);
-      bullets.push(ref);
-      if (b.saikei) continue;
-      const list = exact.get(b.key);
-      if (list) list.push(ref);
-      else exact.set(b.key, [ref]);
-    }
+    for (const b of splitBullets(cell.text)) bullets.push(refOf(bullets.length, cell, sheet, sheetNo, b));
   });
+  const exact = groupBy(bullets, (ref) => (ref.bullet.saikei ? undefined : ref.bullet.key));
   const idx: SaikeiIndex = { bullets, exact, sources: new Map() };
   indexCache.set(parsed, idx);
   return idx;
@@ -123,21 +117,17 @@ export function repeatedBullets(parsed: ParsedWorkbook, minLength: number): Bull
   });
   if (!repeats) return [];
   // Only the bullets whose hashes met are split, and grouped by their real keys.
-  const groups = new Map<string, BulletRef[]>();
+  const met: BulletRef[] = [];
   let id = 0;
   forEachTextCell(parsed, (cell, sheet, sheetNo) => {
     const hs = hashesOf(cell.text);
     let bullets: Bullet[] | undefined;
     for (let k = 0; k < hs.length; k += 2, id++) {
       if (hs[k] === -1 || hs[k + 1]! < minLength || count.get(hs[k]!)! < 2) continue;
-      const b = (bullets ??= splitBullets(cell.text))[k / 2]!;
-      const list = groups.get(b.key);
-      const ref = refOf(id, cell, sheet, sheetNo, b);
-      if (list) list.push(ref);
-      else groups.set(b.key, [ref]);
+      met.push(refOf(id, cell, sheet, sheetNo, (bullets ??= splitBullets(cell.text))[k / 2]!));
     }
   });
-  return [...groups.values()].filter((refs) => refs.length > 1);
+  return [...groupBy(met, (ref) => ref.bullet.key).values()].filter((refs) => refs.length > 1);
 }
 
 /** Similarity 0–1 from the edit distance of the normalized keys. */
