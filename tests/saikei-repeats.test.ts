@@ -9,6 +9,7 @@ import { defaultConfig } from '../lib/config';
 import { readWorkbook } from '../lib/read/workbook';
 import { parseWorkbook, type ParsedWorkbook } from '../lib/report';
 import { buildIndex, repeatedBullets } from '../lib/saikei';
+import { book, teigenRow, teigenSheet } from './rules/helpers';
 
 /** What bulletKeyHashes must give: splitBullets' keys, hashed, with their lengths. */
 const fromKeys = (text: string): number[] => splitBullets(text).flatMap((b) => [keyHash(b.key), [...b.key].length]);
@@ -72,5 +73,30 @@ describe('repeatedBullets', () => {
       }
     });
     expect(found.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('repeatedBullets (property)', () => {
+  const config = defaultConfig();
+  // A few sentences, each spelt several ways that normalize alike (spaces, width, a glyph),
+  // or not (a mark, a tag, a folded dash): repeats across rows, sheets and columns.
+  const SENTENCES = ['職員の専門性の向上に向けた研修を計画的に実施した。', '関係機関との情報共有を図り、支援方針を確認した（第3号）。', '短い文。'];
+  const spell = fc.tuple(fc.nat(SENTENCES.length - 1), fc.constantFrom('', '・', '　・ ', '○'), fc.constantFrom('', ' ', '\u3000', '（再掲）', '<b>', '－')).map(([i, lead, extra]) => {
+    const body = SENTENCES[i]!;
+    if (extra === ' ' || extra === '\u3000' || extra === '<b>' || extra === '－') return `${lead}${body.slice(0, 5)}${extra}${body.slice(5)}`;
+    return `${lead}${body.replace('3', '３')}${extra}`;
+  });
+  const cellText = fc.array(spell, { minLength: 1, maxLength: 3 }).map((bs) => bs.join('\n'));
+  const row = fc.record({ status: cellText, evaluation: cellText, plan: cellText }).map((r) => teigenRow(r));
+  const workbook = fc.array(fc.array(row, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }).map((sheets) => book(...sheets.map((rows, i) => teigenSheet(`提言${i + 1}-ア`, rows))));
+
+  it('finds what the index finds, in its order, at every minimum length', () => {
+    fc.assert(
+      fc.property(workbook, fc.constantFrom(1, 10, 20), (wb, min) => {
+        const parsed = parseWorkbook(wb, config);
+        expect(repeatedBullets({ ...parsed }, min)).toEqual(byIndex(parsed, min));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
