@@ -1,4 +1,5 @@
 // Japanese text normalization, for comparisons only: a user's cell is never rewritten silently.
+import { FNV_OFFSET, fnvStep } from './hash';
 
 const CIRCLED_1_20 = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const CIRCLED_21_35 = '㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟';
@@ -247,17 +248,11 @@ export function splitBullets(cellText: string): Bullet[] {
   return out;
 }
 
-/** FNV-1a over a string's code units: the hash `bulletKeyHashes` gives the same key. */
-export function keyHash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
 /**
- * Each bullet's key as splitBullets would make it, hashed (keyHash) with its length, without
- * making the key: [hash, length, hash, length, …] in bullet order. Null when the cell needs
- * splitBullets itself: a 再掲 mark, a tag, or a character outside normalize's fast set.
+ * Each bullet's key as splitBullets would make it, hashed (fnv1a from FNV_OFFSET) with its
+ * length, without making the key: [hash, length, hash, length, …] in bullet order. Null when
+ * the cell needs splitBullets itself: a 再掲 mark, a tag, or a character outside normalize's
+ * fast set.
  * Most cells of a returned file repeat nothing; only the bullets whose hashes meet are split.
  */
 export function bulletKeyHashes(cellText: string): number[] | null {
@@ -271,7 +266,7 @@ export function bulletKeyHashes(cellText: string): number[] | null {
     let i = start;
     while (i < end && isSpaceAt(cellText, i)) i++;
     i = i < end && START_GLYPHS.has(cellText.charCodeAt(i)) ? i + 1 : start;
-    let h = 0x811c9dc5;
+    let h = FNV_OFFSET;
     let n = 0;
     for (; i < end; i++) {
       let ch = cellText.charCodeAt(i);
@@ -288,7 +283,7 @@ export function bulletKeyHashes(cellText: string): number[] | null {
       }
       // The glyphs a normalized key may still start with go, as in splitBullets.
       if (n === 0 && KEY_GLYPHS.has(ch)) continue;
-      h = Math.imul(h ^ ch, 16777619);
+      h = fnvStep(h, ch);
       n++;
     }
     if (n > 0) out.push(h >>> 0, n);

@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { bulletKeyHashes, keyHash, splitBullets } from '../lib/normalize';
+import { fnv1a, FNV_OFFSET } from '../lib/hash';
+import { bulletKeyHashes, splitBullets } from '../lib/normalize';
 import { defaultConfig } from '../lib/config';
 import { readWorkbook } from '../lib/read/workbook';
 import { parseWorkbook, type ParsedWorkbook } from '../lib/report';
@@ -12,7 +13,7 @@ import { buildIndex, repeatedBullets } from '../lib/saikei';
 import { book, teigenRow, teigenSheet } from './rules/helpers';
 
 /** What bulletKeyHashes must give: splitBullets' keys, hashed, with their lengths. */
-const fromKeys = (text: string): number[] => splitBullets(text).flatMap((b) => [keyHash(b.key), [...b.key].length]);
+const fromKeys = (text: string): number[] => splitBullets(text).flatMap((b) => [fnv1a(FNV_OFFSET, b.key), [...b.key].length]);
 
 // Characters on both sides of every branch: ASCII, white space of each kind, full-width,
 // kana and kanji, bullet glyphs, glyphs NFKC or the folds change, tags, a surrogate pair.

@@ -1,5 +1,6 @@
 // The master seen as rows with owners: what split cuts and consolidate merges into.
 import type { ColumnDef, Config } from '../config/schema';
+import { fnv1a, FNV_OFFSET } from '../hash';
 import type { Sheet, Workbook } from '../grid';
 import { normalize } from '../normalize';
 import { parseWorkbook, type ParsedWorkbook, type ReportRow, type ReportSheet } from '../report';
@@ -34,20 +35,14 @@ export interface MasterModel {
   byKey: Map<string, MasterRow>;
 }
 
-function fnv1a(h: number, s: string): number {
-  // In int32 throughout (the same bits): unsigned once, at the end.
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /** FNV-1a, 32 bits, base 36: short and stable, enough to notice a different master. */
 export function hash32(s: string): string {
-  return fnv1a(0x811c9dc5, s).toString(36);
+  return fnv1a(FNV_OFFSET, s).toString(36);
 }
 
 /** hash32(prefix + s) without building the joined string (hashed once per answer cell). */
 export function hash32Of(prefix: string, s: string): string {
-  return fnv1a(fnv1a(0x811c9dc5, prefix), s).toString(36);
+  return fnv1a(fnv1a(FNV_OFFSET, prefix), s).toString(36);
 }
 
 // Rows of one section share their section array (report.ts): one path per section.
