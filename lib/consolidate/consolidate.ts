@@ -206,9 +206,10 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
 
   const conflicts: ConflictItem[] = conflictsRaw.map(({ m: _m, r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1 }));
   const unauthorized: UnauthorizedItem[] = unauthorizedRaw.map(({ target: _t, r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1, run }));
-  for (const u of unplaced) u.run ??= run;
 
   accountRest(loaded, fates, masterTextTest(masterGrid), unplaced);
+  // After accounting, whose items (text beside the table, extra columns) stay open too.
+  for (const u of unplaced) u.run ??= run;
   phase('account');
 
   // A whole copy of the master carries everyone's rows: their findings are not this file's.
