@@ -4,7 +4,7 @@ import { a1, type Sheet, type Workbook } from '../grid';
 import { consolidate as t } from '../locale/ja/consolidate';
 import { normalize } from '../normalize';
 import type { CellReason, UnplacedItem } from './types';
-import { nonEmpty, Loaded } from './load';
+import { formulaCellOf, nonEmpty, Loaded } from './load';
 import { Fates } from './fates';
 
 /**
@@ -28,7 +28,7 @@ export function accountRest(loaded: Loaded[], fates: Fates, inMaster: ReturnType
             sf.setWithText(r, c, cell.text, 'control');
           } else if (fileLevel) {
             sf.setWithText(r, c, cell.text, 'reported');
-          } else if (inMaster(cell.text, sheet.name, r, c)) {
+          } else if (inMaster(cell.text, sheet.name, r, c, formulaCellOf(cell) !== undefined)) {
             sf.setWithText(r, c, cell.text, 'base');
           } else {
             const reason: CellReason = !rs ? 'unrelated-sheet' : dataRows.has(r) ? 'extra-column' : 'outside-table';
@@ -45,14 +45,18 @@ export function accountRest(loaded: Loaded[], fates: Fates, inMaster: ReturnType
  * Every text of the master, to tell headings copied into a returned file from new text.
  * A heading mostly sits where it sits in the master: that cell is looked at first, and the
  * set of all texts (normalized only when that misses too) is built only when needed.
+ * `formula`: the text is a formula the file holds without a value (load.ts); where the master
+ * has a formula at that place (a tally above the table, which split may have moved), it is the
+ * master's.
  */
-export function masterTextTest(grid: Workbook): (text: string, sheet: string, r: number, c: number) => boolean {
+export function masterTextTest(grid: Workbook): (text: string, sheet: string, r: number, c: number, formula?: boolean) => boolean {
   const sheets = new Map<string, Sheet>();
   for (const s of grid.sheets) if (!sheets.has(s.name)) sheets.set(s.name, s);
   let raw: Set<string> | undefined;
   let normalized: Set<string> | undefined;
-  return (text, sheet, r, c) => {
-    if (sheets.get(sheet)?.rows.get(r)?.get(c)?.text === text) return true;
+  return (text, sheet, r, c, formula = false) => {
+    const at = sheets.get(sheet)?.rows.get(r)?.get(c);
+    if (at?.text === text || (formula && at?.formula !== undefined)) return true;
     if (!raw) {
       raw = new Set<string>();
       for (const s of grid.sheets) for (const row of s.rows.values()) for (const cell of row.values()) raw.add(cell.text);

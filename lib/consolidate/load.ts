@@ -3,14 +3,14 @@
 import { groupBy } from '../collections';
 import { readErrorMessage } from '../check';
 import type { Config } from '../config/schema';
-import { type Sheet, type Workbook } from '../grid';
+import { type Cell, type Sheet, type Workbook } from '../grid';
 import { consolidate as t } from '../locale/ja/consolidate';
 import { format } from '../locale/ja/format';
 import { readErrors } from '../locale/ja/read';
 import { META_SHEET } from '../marks';
 import { normalize } from '../normalize';
-import { ReadError } from '../read/sheetjs';
-import { readWorkbook } from '../read/workbook';
+import { ReadError, type ReadNote } from '../read/sheetjs';
+import { formulaNotes, readWorkbook } from '../read/workbook';
 import { readSection } from '../section';
 import { parseWorkbook, type ParsedWorkbook } from '../report';
 import { departmentFromName } from './departments';
@@ -29,6 +29,8 @@ export interface Loaded {
   reason?: string;
   cells: number;
   metaSheet?: Sheet;
+  /** Formulas the file holds without a value (read as their typed text). */
+  notes?: ReadNote[];
 }
 
 /** Non-empty cells, and whether any holds a formula (one pass: most files hold none). */
@@ -71,13 +73,16 @@ export function load(src: Source, index: number, candidates: string[], config: C
     grid = { name: src.name, sheets: [sheet] };
   }
   let counted = countCells(grid);
+  let notes: ReadNote[] = [];
   if (counted.formulas) {
+    // What validate says of a formula without a value, said of the file before it becomes text.
+    notes = formulaNotes(grid);
     grid = formulasAsText(grid);
     counted = countCells(grid);
   }
   const metaSheet = grid.sheets.find((s) => s.name === META_SHEET);
   const body: Workbook = metaSheet ? { name: grid.name, sheets: grid.sheets.filter((s) => s !== metaSheet) } : grid;
-  const out: Loaded = { ...base, grid, cells: counted.cells, ...(metaSheet ? { metaSheet } : {}) };
+  const out: Loaded = { ...base, grid, cells: counted.cells, ...(metaSheet ? { metaSheet } : {}), ...(notes.length > 0 ? { notes } : {}) };
   const metaDept = metaSheet?.rows.get(1)?.get(1)?.text.trim();
   if (metaDept) {
     out.dept = metaDept;
@@ -115,6 +120,18 @@ export function markDuplicates(loaded: Loaded[], preferNewest: boolean): void {
   }
 }
 
+// Each cell formulasAsText made text, and the formula cell it was read as.
+const formulaCells = new WeakMap<Cell, Cell>();
+
+/**
+ * The formula cell a text cell was read as, when formulasAsText made it text: merge takes it
+ * as that formula again where it is the formula the file was given (a file saved by a
+ * program that writes no values, openpyxl among them), so it is nobody's change.
+ */
+export function formulaCellOf(cell: Cell | undefined): Cell | undefined {
+  return cell && formulaCells.get(cell);
+}
+
 /**
  * A formula with no value or an error (#NAME?) is what a section gets when it types text
  * starting with `=`: keep what was typed, as text, so it is not silently dropped.
@@ -127,7 +144,9 @@ export function formulasAsText(wb: Workbook): Workbook {
       for (const [c, cell] of row) {
         if (!cell.formula || (cell.value !== null && nonEmpty(cell.text))) continue;
         copy ??= { ...s, rows: new Map([...s.rows].map(([k, v]) => [k, new Map(v)])) };
-        copy.rows.get(r)!.set(c, { value: `=${cell.formula}`, text: `=${cell.formula}` });
+        const typed: Cell = { value: `=${cell.formula}`, text: `=${cell.formula}` };
+        formulaCells.set(typed, cell);
+        copy.rows.get(r)!.set(c, typed);
       }
     }
     if (copy) changed = true;

@@ -1,6 +1,7 @@
 // Consolidation, stage 3: what each file changed, judged against its base, sorted into
 // answers, unapplied changes and added rows; then each cell's round state settled.
-import { checkParsed } from '../check';
+import { checkParsed, noteFindings } from '../check';
+import { sortFindings } from '../validate';
 import type { Config } from '../config/schema';
 import { a1, cellKey, sameContent, type Cell } from '../grid';
 import { consolidate as t } from '../locale/ja/consolidate';
@@ -9,7 +10,7 @@ import { type ReportCell, type ReportSheet } from '../report';
 import { mappedColumns, sectionPath, type MasterModel, type MasterRow } from './model';
 import { answer, contentHash, EMPTY_CELL, shownCell, type Answer, type CellState } from './answers';
 import type { CellReason, ConflictItem, Contribution, FindingItem, UnauthorizedItem, UnplacedItem } from './types';
-import { nonEmpty, Loaded } from './load';
+import { formulaCellOf, nonEmpty, Loaded } from './load';
 import { Landing, Fates } from './fates';
 import { SrcRow, matchRows, findKeyCell, candidateRows, placeAdded } from './match';
 
@@ -36,7 +37,9 @@ export function validateAll(loaded: Loaded[], model: MasterModel, config: Config
     // A returned file is an answer, however empty: the template mark it still carries is dropped.
     const parsed = { ...l.parsed };
     delete parsed.template;
-    for (const f of checkParsed(l.src.name, parsed, config, { context: [model.parsed] }).findings) {
+    const { findings: found } = checkParsed(l.src.name, parsed, config, { context: [model.parsed] });
+    const all = l.notes ? sortFindings([...found, ...noteFindings(l.notes)], parsed.workbook.sheets.map((s) => s.name)) : found;
+    for (const f of all) {
       findings.push({ department: l.dept, file: l.src.name, rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message });
     }
   }
@@ -137,12 +140,16 @@ export function mergeSheet(
       const master = mc?.text ?? '';
       const tr = mc ? mc.r : m.row.r;
       const tc = mc ? mc.c : col;
-      const srcCell = ss.sheet.rows.get(sc.r)?.get(sc.c);
+      const read = ss.sheet.rows.get(sc.r)?.get(sc.c);
       const masterCell = m.rs.sheet.rows.get(tr)?.get(tc);
       const state = merge.states.get(m.sheet)?.get(cellKey(tr, tc));
       // Changed is judged against what the section was given: the base split wrote into its key,
       // else the round's own text (a whole copy of the master), else the master as it is.
       const base = s.bases?.get(key) ?? state?.baseHash;
+      // A formula saved without its value was read as typed text (load.ts); where it is the
+      // formula the file was given, it is that formula, unchanged.
+      const asFormula = formulaCellOf(read);
+      const srcCell = asFormula && (base !== undefined ? contentHash(asFormula) === base : sameContent(asFormula, masterCell)) ? asFormula : read;
       // Kept with the answer: settle records what it writes by this same fingerprint.
       const hash = base !== undefined ? contentHash(srcCell) : undefined;
       const changed = base !== undefined ? hash !== base : !sameContent(srcCell, masterCell);

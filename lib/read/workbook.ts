@@ -4,7 +4,7 @@
 import type { Workbook } from '../grid';
 import { PackageError } from '../ooxml/package';
 import { XlsxEditor } from '../ooxml/workbook';
-import { limitsOf, preflight, ReadError, readWithSheetJS, zipReadError, type ReadOptions } from './sheetjs';
+import { limitsOf, preflight, ReadError, readWithSheetJS, zipReadError, type ReadNote, type ReadOptions } from './sheetjs';
 import { gridFromEditor } from './xlsx';
 
 export { ReadError, type ReadOptions } from './sheetjs';
@@ -33,6 +33,21 @@ function openPackage(bytes: Uint8Array, file: string): XlsxEditor | null {
   }
 }
 
+/** Formulas saved without a value (by a program that computes nothing): they read as empty. */
+export function formulaNotes(grid: Workbook): ReadNote[] {
+  const notes: ReadNote[] = [];
+  for (const s of grid.sheets) {
+    s.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell.formula !== undefined && cell.text === '' && (cell.value === null || cell.value === '')) {
+          notes.push({ kind: 'formula-no-value', sheet: s.name, r, c, formula: cell.formula });
+        }
+      }),
+    );
+  }
+  return notes;
+}
+
 export function readWorkbook(bytes: Uint8Array, file: string, opts: ReadWorkbookOptions = {}): Workbook {
   const kind = preflight(bytes, file, opts);
   if (kind === 'zip' && opts.reader !== 'sheetjs') {
@@ -49,17 +64,7 @@ export function readWorkbook(bytes: Uint8Array, file: string, opts: ReadWorkbook
         return readWithSheetJS(bytes, file, opts);
       }
       if (grid.sheets.length === 0) throw new ReadError('not-spreadsheet', file, 'no sheets');
-      if (opts.notes) {
-        for (const s of grid.sheets) {
-          s.rows.forEach((row, r) =>
-            row.forEach((cell, c) => {
-              if (cell.formula !== undefined && cell.text === '' && (cell.value === null || cell.value === '')) {
-                opts.notes!.push({ kind: 'formula-no-value', sheet: s.name, r, c, formula: cell.formula });
-              }
-            }),
-          );
-        }
-      }
+      if (opts.notes) opts.notes.push(...formulaNotes(grid));
       return grid;
     }
   }
