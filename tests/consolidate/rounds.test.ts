@@ -19,7 +19,7 @@ interface Step {
   sheet: string;
   ref: string;
   value: string | number;
-  type?: 's' | 'n' | 'd';
+  type?: 's' | 'n' | 'd' | 'f';
   fmt?: string;
 }
 
@@ -40,10 +40,15 @@ function dump(dir: string, name: string, bytes: Uint8Array): Dumped {
   return JSON.parse(execFileSync(PYTHON, [SCRIPT, 'dump', file], { encoding: 'utf8', maxBuffer: 64 << 20 })) as Dumped;
 }
 
+const FORMULA = '=TEXT(DATE(2025,10,1),"yyyy年m月d日")&"から実施"';
 const TYPED: Step[] = [
   { sheet: '提言1-ア', ref: 'C17', value: 1234567, type: 'n', fmt: '#,##0' },
   { sheet: '提言1-エ', ref: 'C15', value: 0.5, type: 'n', fmt: '0%' },
   { sheet: '提言1-エ', ref: 'C16', value: '2025-04-01T00:00:00', type: 'd', fmt: 'm/d/yyyy' },
+  // openpyxl saves a formula without its value: every file split from this master carries it so.
+  { sheet: '提言1-エ', ref: 'D17', value: FORMULA, type: 'f' },
+  // A tally above the table: split moves its range in each section's copy.
+  { sheet: '提言1-ア', ref: 'F12', value: '=COUNTIF(E15:E17,"継続")', type: 'f' },
 ];
 
 /** Report-sheet cells of an output against the master: those expected to change, and nothing else. */
@@ -77,6 +82,7 @@ const listed = (s: Summary): string[] => [
   ...s.conflicts.map((c) => `conflict ${c.sheet}!${c.cell}`),
   ...s.unauthorized.map((u) => `unauthorized ${u.department} ${u.sheet}!${u.cell}`),
   ...s.findings.filter((f) => f.severity === 'error').map((f) => `finding ${f.department} ${f.rule} ${f.sheet}!${f.cell}`),
+  ...s.unplaced.map((u) => `unplaced ${u.department} ${u.sheet}!${u.cell}`),
 ];
 
 test('answers over three runs: nothing taken earlier is reverted, every open problem stays listed', () => {
@@ -86,6 +92,7 @@ test('answers over three runs: nothing taken earlier is reverted, every open pro
   const master = masterSrc.bytes!;
   const m0 = dump(dir, 'master-dump.xlsx', master);
   expect(m0['提言1-ア']!['C17']).toEqual([1234567, 'n', '#,##0']);
+  expect(m0['提言1-エ']!['D17']).toEqual([FORMULA, 'f', 'General']);
   const files = new Map(split(master, config).files.map((f) => [f.department, f]));
   const sec = (d: string): Uint8Array => files.get(d)!.bytes;
 
@@ -100,6 +107,8 @@ test('answers over three runs: nothing taken earlier is reverted, every open pro
       { sheet: '提言1-オ', ref: 'B15', value: '児童相談所の案' },
       { sheet: '提言1-ア', ref: 'D15', value: '児童相談所の今後' },
       { sheet: '提言1-エ', ref: 'E15', value: '継 続' },
+      // A note to the secretariat beside the table: not taken, listed until the section resends.
+      { sheet: '提言1-ア', ref: 'H15', value: 'メモ：数値は速報値です' },
     ]),
     // A whole copy of the master (no keys), named after its department, with a change to a row
     // of another department (教) 学校教育部, 提言1-エ row 17): listed, not applied.
@@ -120,7 +129,12 @@ test('answers over three runs: nothing taken earlier is reverted, every open pro
   };
   expectOnly(m0, o1, taken1);
   const open1 = listed(r1.summary);
-  expect(open1).toEqual(expect.arrayContaining(['conflict 提言1-オ!B15', 'unauthorized 保) 総務部 提言1-エ!B17', 'finding 子) 児童相談所 enum 提言1-エ!E15']));
+  expect(open1).toEqual(expect.arrayContaining(['conflict 提言1-オ!B15', 'unauthorized 保) 総務部 提言1-エ!B17', 'finding 子) 児童相談所 enum 提言1-エ!E15', 'unplaced 子) 児童相談所 提言1-ア!H15']));
+  // The formula each file returned as it was given is no one's change: not taken, not listed.
+  expect(open1.filter((x) => /提言1-エ!D1[67]|提言1-ア!F12/.test(x))).toEqual([]);
+  // What validate says of a formula saved without its value, consolidate says too.
+  const noValue = r1.summary.findings.filter((f) => f.rule === 'formula-no-value').map((f) => `${f.department} ${f.sheet}!${f.cell}`);
+  expect(noValue).toEqual(expect.arrayContaining(['教) 学校教育部 提言1-エ!D15', '子) 児童相談所 提言1-ア!F12']));
 
   // Round 2, the late co-owner's file returned untouched: nothing changes, everything stays listed.
   const late = { name: files.get('区) 保健福祉部')!.name, bytes: sec('区) 保健福祉部') };
