@@ -309,7 +309,7 @@ export class OfficeApp {
     try {
       const d = await draftSummary(bytes, bookName, this.config);
       download(d.bytes, d.fileName, DOCX_MIME);
-      this.say(d.message);
+      this.say(d.message, d.kind === 'error' ? 'error' : undefined);
     } catch (err) {
       this.say(format(sumText.failed, { detail: masterErrorMessage(err, bookName) }), 'error');
     }

@@ -23,13 +23,17 @@ export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordproc
  * A master's 概要版 for the page and the pane alike: the .docx, its file name and the status
  * line once saved. Throws (a message in Japanese) when the master has nothing to draft.
  */
-export async function draftSummary(bytes: Uint8Array, name: string, config: Config): Promise<{ bytes: Uint8Array; fileName: string; message: string }> {
+export async function draftSummary(bytes: Uint8Array, name: string, config: Config): Promise<{ bytes: Uint8Array; fileName: string; message: string; kind: 'info' | 'error' }> {
   const outline = outlineOf(bytes, name, config);
   if (outline.chapters.length === 0) throw new Error(format(sumText.nothing, { path: name }));
+  const left = outline.conflicts;
+  const conflicts = left.length > 0 ? format(sumText.doneConflicts, { n: left.length, cells: left.map((c) => `${c.sheet}!${c.cell}`).join('、') }) : '';
   return {
     bytes: await summaryDocx(outline),
     fileName: `${name.replace(/\.[^.]+$/, '')}${sumText.fileSuffix}.docx`,
-    message: format(sumText.done, { ...outlineCounts(outline), omitted: outline.omitted.length }),
+    message: format(sumText.done, { ...outlineCounts(outline), omitted: outline.omitted.length }) + conflicts,
+    // Saved, but not ready to send on: said as a problem, as 公開用に整える says it.
+    kind: left.length > 0 ? 'error' : 'info',
   };
 }
 
@@ -191,7 +195,7 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
     try {
       const d = await draftSummary(master.bytes, master.name, app.config);
       download(d.bytes, d.fileName, DOCX_MIME);
-      app.shell.status(d.message);
+      app.shell.status(d.message, d.kind);
     } catch (err) {
       app.shell.status(format(sumText.failed, { detail: masterErrorMessage(err, master.name) }), 'error');
     }

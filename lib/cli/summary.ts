@@ -43,15 +43,20 @@ export async function runSummary(args: SummaryArgs, io: Io): Promise<number> {
   const docx = await summaryDocx(outline);
   if (!writeOutput(args.output, docx, err)) return 2;
   const counts = outlineCounts(outline);
+  const code = outline.conflicts.length > 0 ? 1 : 0;
   if (args.format === 'json') {
     io.out(safeJson({ output: args.output, counts, ...outline }));
-    return 0;
+    return code;
   }
   const lines = [format(t.wrote, { path: args.output }), format(s.counts, counts)];
   if (outline.omitted.length > 0) {
     lines.push('', format(s.omitted, { n: outline.omitted.length }));
     for (const o of outline.omitted) lines.push(format(s.omittedRow, { sheet: o.sheet, row: o.row, label: o.label }));
   }
+  if (outline.conflicts.length > 0) {
+    lines.push('', format(s.conflicts, { n: outline.conflicts.length }));
+    for (const c of outline.conflicts) lines.push(`  ${c.sheet}!${c.cell}`);
+  }
   io.out(lines.map(printable).join('\n'));
-  return 0;
+  return code;
 }

@@ -3,6 +3,7 @@
 import type { ColumnDef, Config, ReportType } from '../config/schema';
 import { tokenizeDepartments } from '../departments';
 import { cellKey, type Sheet } from '../grid';
+import { CONFLICT_HEAD } from '../marks';
 import { normalize, parseItemNumber, splitBullets } from '../normalize';
 import { compileTypes, cellAddress, type ParsedWorkbook, type ReportRow, type ReportSheet } from '../report';
 
@@ -50,6 +51,8 @@ export interface SummaryOutline {
   chapters: SummaryChapter[];
   /** Rows whose progress columns are all empty: left out of the document. */
   omitted: OmittedRow[];
+  /** Cells still holding a 【競合】 (both answers): left out until the secretariat settles them. */
+  conflicts: { sheet: string; cell: string }[];
 }
 
 const FW_DIGITS = '０１２３４５６７８９';
@@ -188,7 +191,7 @@ export interface OutlineOptions {
 export function buildOutline(parsed: ParsedWorkbook, config: Config, opts: OutlineOptions = {}): SummaryOutline {
   const reports = parsed.reports.filter((r) => !opts.sheets || opts.sheets.includes(r.sheet.name));
   const type = reports[0]?.type;
-  const out: SummaryOutline = { reportType: type?.id ?? '', title: '', chapters: [], omitted: [] };
+  const out: SummaryOutline = { reportType: type?.id ?? '', title: '', chapters: [], omitted: [], conflicts: [] };
   if (!type) return out;
   const titles = reports.map((rs) => [rs, sheetTitles(rs, config)] as const);
   out.title = titles.find(([, t]) => t.caption)?.[1].caption ?? type.name;
@@ -229,6 +232,12 @@ export function buildOutline(parsed: ParsedWorkbook, config: Config, opts: Outli
         if (!cell || cell.text.trim() === '') continue;
         const id = cellKey(cell.r, cell.c);
         const prior = seen.get(id);
+        // Both departments' texts and their names are no item: a draft must not publish them.
+        if (cell.text.startsWith(CONFLICT_HEAD)) {
+          if (!prior) out.conflicts.push({ sheet: rs.sheet.name, cell: cellAddress(cell) });
+          seen.set(id, { items: [], parts: [] });
+          continue;
+        }
         if (prior) {
           // The same cell under another row: that row's departments join the items'.
           prior.parts.push(...depts);

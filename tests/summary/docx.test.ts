@@ -198,6 +198,7 @@ describe('the body written as XML is what the docx package writes', () => {
       reportType: 'teigen-progress',
       title: '題 <&> "\'"',
       omitted: [],
+      conflicts: [],
       chapters: [{ key: '1', heading: '１ A&B', groups: [{ level: 2, heading: '【<x>】', items: [{ text: `a\u0001b'c"d<e>&f`, period: 'next', saikei: true, departments: '（子）児童相談所）', source: 's!A1' }] }] }],
     };
     const body = bodyOf(await summaryDocx(o));
@@ -266,6 +267,23 @@ describe('shinchoku summary', () => {
     const io2 = capture();
     expect(await mainAsync(['summary', master], io2)).toBe(2);
     expect(io2.errText()).toContain('出力先を -o で指定してください');
+  });
+
+  test('a conflict left in a cell stays out of the document, listed, exit 1', async () => {
+    const master = path.join(dir, '競合あり.xlsx');
+    const conflict = '【競合】\n［子) 子育て支援部］\n子育て支援部の案\n［区) 保健福祉部］\n区の案';
+    execFileSync(PYTHON, ['-c', `import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1]); wb['提言1-ア']['B15'] = sys.argv[3]; wb.save(sys.argv[2])`, path.join(SEEDS, 'ok.teigen-progress.xlsx'), master, conflict]);
+    const out = path.join(dir, '競合あり.docx');
+    const io = capture();
+    expect(await mainAsync(['summary', master, '-o', out], io)).toBe(1);
+    expect(io.outText()).toMatch(/競合が 1 か所に残っています[^\n]*\n {2}提言1-ア!B15/u);
+    const texts = readDocx(new Uint8Array(fs.readFileSync(out))).paragraphs.map((p) => p.text);
+    expect(texts.filter((x) => /競合|子育て支援部の案|区の案/u.test(x))).toEqual([]);
+    expect(texts.length).toBeGreaterThan(10);
+    const json = capture();
+    expect(await mainAsync(['summary', master, '-o', out, '--format', 'json'], json)).toBe(1);
+    expect((JSON.parse(json.outText()) as { conflicts: unknown }).conflicts).toEqual([{ sheet: '提言1-ア', cell: 'B15' }]);
   });
 
   test('--help prints its own usage', () => {
