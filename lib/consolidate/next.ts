@@ -4,7 +4,7 @@
 // (publish's work). Patched in place: cells not named here keep their bytes. Browser-safe.
 import { groupBy } from '../collections';
 import type { Config, ColumnDef, PeriodRule } from '../config/schema';
-import { a1, colName } from '../grid';
+import { a1, colName, typeOf, type Cell } from '../grid';
 import { PREVIOUS_NAME, TEMPLATE_NAME, templateFormula } from '../marks';
 import { advance, findForms, parsePeriod, periodLabel, previous, rewrite, type FormMatch, type Period } from '../period';
 import type { ReportSheet } from '../report';
@@ -159,17 +159,22 @@ export function nextMaster(bytes: Uint8Array, config: Config, opts: NextOptions 
     for (const row of rows) {
       if (carry && prevCol !== undefined) {
         const c = row.map.get(carry.key);
-        const texts: string[] = [];
+        const filled: { r: number; cell: Cell }[] = [];
         for (let k = row.row.r; k <= row.lastR; k++) {
           const cell = c === undefined ? undefined : rs.sheet.rows.get(k)?.get(c);
-          if (cell && cell.text.trim() !== '') texts.push(cell.text);
+          if (cell && cell.text.trim() !== '') filled.push({ r: k, cell });
           // The column looks like its neighbour's cells (borders, wrap), text or not.
           sx.removeCell(k, prevCol);
           const style = c === undefined ? 0 : sx.styleAt(k, c);
           if (style) sx.setStyle(k, prevCol, style);
         }
-        if (texts.length > 0) {
-          sx.setText(row.row.r, prevCol, texts.join('\n'));
+        const only = filled.length === 1 ? filled[0]! : undefined;
+        if (only && c !== undefined && only.r === row.row.r && typeOf(only.cell) !== 's' && typeOf(only.cell) !== 'e' && only.cell.formula === undefined) {
+          // A number, date or boolean stays one, in its format (the style was copied above).
+          sx.copyValue({ r: only.r, c }, { r: row.row.r, c: prevCol });
+          carried++;
+        } else if (filled.length > 0) {
+          sx.setText(row.row.r, prevCol, filled.map((x) => x.cell.text).join('\n'));
           carried++;
         }
       }

@@ -297,3 +297,26 @@ test('a conflict left in a kept column is listed; one in an emptied column goes 
   const r = nextMaster(ed.toBytes(), config);
   expect(r.conflictsLeft).toEqual([{ sheet: '提言1-ア', cell: 'E15' }]);
 });
+
+test('a number or date in the carried column stays one, with its format, in the 前回 column', () => {
+  const dir = tmpDir('next-typed-');
+  try {
+    const typed = path.join(dir, 'typed.xlsx');
+    const steps = [
+      { sheet: '提言1-ア', ref: 'D17', value: 0.85, type: 'n', fmt: '0%' },
+      { sheet: '提言1-ア', ref: 'D16', value: '2025-10-01T00:00:00', type: 'd', fmt: 'yyyy/m/d' },
+    ];
+    execFileSync(PYTHON, [path.join(__dirname, '..', 'consolidate', 'rounds.py'), 'edit', path.join(SEEDS, 'ok.teigen-progress.xlsx'), typed, JSON.stringify(steps)]);
+    const r = nextMaster(fs.readFileSync(typed), config, { name: 'typed.xlsx' });
+    const out = path.join(dir, 'next.xlsx');
+    fs.writeFileSync(out, r.bytes);
+    const col = r.previousColumns.find((p) => p.sheet === '提言1-ア')!.column;
+    const dumped = JSON.parse(execFileSync(PYTHON, [path.join(__dirname, '..', 'consolidate', 'rounds.py'), 'dump', out], { encoding: 'utf8' })) as Record<string, Record<string, unknown>>;
+    expect([dumped['提言1-ア']![`${col}17`], dumped['提言1-ア']![`${col}16`]]).toEqual([
+      [0.85, 'n', '0%'],
+      ['2025-10-01T00:00:00', 'd', 'yyyy/m/d'],
+    ]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
