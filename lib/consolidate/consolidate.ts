@@ -15,7 +15,7 @@ import { summarySheet } from './summary-sheet';
 import { contentHash, shownCell, type CellState } from './answers';
 import { believedState, stateSheetXml, type OpenItem, type UnfilledMark } from './state';
 import type { AddedItem, ConflictItem, ConsolidateOptions, ConsolidatePhase, ConsolidateResult, DepartmentSummary, FileSummary, MissingRowsItem, Source, Summary, UnauthorizedItem } from './types';
-import { load, markDuplicates } from './load';
+import { load, markDuplicates, setOtherTypes } from './load';
 import { Fates, cmpStr, cmpCell } from './fates';
 import { AddedRow, validateAll, Merge, mergeAll, settle, conflictOf } from './merge';
 import { WriteContext, planSheet } from './write-master';
@@ -76,6 +76,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     opts.onProgress?.(i + 1, sources.length, s.name);
     return l;
   });
+  setOtherTypes(loaded, model);
   markDuplicates(loaded, opts.preferNewest === true);
   phase('read');
 
@@ -145,7 +146,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   const submitted = new Set(applied.map((l) => l.dept!));
   const dupDepts = new Set(loaded.filter((l) => l.status === 'duplicate').map((l) => l.dept!));
   // Departments that sent something, none of it usable (unreadable, no report in it).
-  const unusableDepts = new Set(loaded.filter((l) => l.dept && (l.status === 'unreadable' || l.status === 'no-report')).map((l) => l.dept!));
+  const unusableDepts = new Set(loaded.filter((l) => l.dept && (l.status === 'unreadable' || l.status === 'no-report' || l.status === 'other-type')).map((l) => l.dept!));
   for (const d of [...submitted, ...dupDepts]) unusableDepts.delete(d);
   const rowStatus = (d: string): Exclude<MissingRowsItem['status'], 'dropped'> => (dupDepts.has(d) ? 'duplicate' : unusableDepts.has(d) ? 'unusable' : 'missing');
   // Taken by the consolidation that wrote this master: its rows hold its answer already.

@@ -14,6 +14,7 @@ import { formulaNotes, readWorkbook } from '../read/workbook';
 import { readSection } from '../section';
 import { parseWorkbook, type ParsedWorkbook } from '../report';
 import { departmentFromName } from './departments';
+import type { MasterModel } from './model';
 import type { FileSummary, Source } from './types';
 
 export const nonEmpty = (s: string): boolean => s.trim() !== '';
@@ -101,6 +102,20 @@ export function load(src: Source, index: number, candidates: string[], config: C
     out.status = 'unknown-department';
   }
   return out;
+}
+
+/**
+ * A file whose reports are all of kinds the master has none of (提言 answers given to a 取組結果
+ * master): nothing of it can land, so it is left out with both kinds named, not cell by cell.
+ */
+export function setOtherTypes(loaded: Loaded[], model: MasterModel): void {
+  const names = (reports: ParsedWorkbook['reports']): string[] => [...new Set(reports.map((r) => r.type.name))];
+  const masterTypes = new Set(model.parsed.reports.map((r) => r.type.id));
+  for (const l of loaded) {
+    if (l.status !== 'applied' || !l.parsed || l.parsed.reports.some((r) => masterTypes.has(r.type.id))) continue;
+    l.status = 'other-type';
+    l.reason = format(t.otherType, { file: names(l.parsed.reports).join('・'), master: names(model.parsed.reports).join('・') });
+  }
 }
 
 /** One department, several files: neither is taken unless the newest one may be. */

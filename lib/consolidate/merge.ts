@@ -31,7 +31,7 @@ export interface AddedRow {
 export function validateAll(loaded: Loaded[], model: MasterModel, config: Config): FindingItem[] {
   const findings: FindingItem[] = [];
   for (const l of loaded) {
-    if (!l.parsed || l.status === 'no-report') continue;
+    if (!l.parsed || l.status === 'no-report' || l.status === 'other-type') continue;
     // The master is context: a 再掲 in a section's file has its source in rows it was not sent.
     // A copy, so the bullet index built for the 再掲 rules is not kept for the rest of the run.
     // A returned file is an answer, however empty: the template mark it still carries is dropped.
