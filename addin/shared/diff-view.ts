@@ -96,7 +96,8 @@ function detail(c: CellChange): HTMLElement {
 
 /** Why two reports could not be compared, in Japanese. */
 export function diffErrorText(err: unknown, prevName: string, name: string): string {
-  if (err instanceof ReadError) return readErrorMessage(err).message;
+  // Which file could not be read: the page may hold several.
+  if (err instanceof ReadError) return `${prevName}: ${readErrorMessage(err).message}`;
   if (err instanceof DiffError) {
     if (err.code === 'type-mismatch') return format(dt.typeMismatch, { old: prevName, new: name, oldType: err.detail.oldType, newType: err.detail.newType });
     return format(dt.noReport, { which: dt[err.which], path: err.which === 'old' ? prevName : name });

@@ -214,7 +214,9 @@ export class OfficeApp {
   /** 前回との違い: the open workbook as validation last read it, against a previous report's file. */
   compare(prev: LoadedFile): void {
     const current = this.live.book?.workbook;
-    if (!current) {
+    if (prev.unreadable) {
+      this.diff = { result: null, error: format(diffPane.failed, { detail: `${prev.name}: ${prev.unreadable}` }) };
+    } else if (!current) {
       this.diff = { result: null, error: format(diffPane.failed, { detail: diffPane.noBook }) };
     } else {
       try {
@@ -242,7 +244,7 @@ export class OfficeApp {
     const sectionSheets = this.sectionSheets();
     const sources = fromSheets
       ? sectionSheets.map((sheet) => ({ name: `${bookName}#${sheet}`, bytes: masterBytes, sheet }))
-      : this.sources.map((f) => ({ name: f.name, bytes: f.bytes }));
+      : this.sources.map((f) => ({ name: f.name, bytes: f.bytes, ...(f.unreadable ? { error: f.unreadable } : {}) }));
     // In a shared workbook the section sheets are sources, the others the master.
     const masterSheets = fromSheets ? this.live.book?.workbook.sheets.map((s) => s.name).filter((n) => !sectionSheets.includes(n)) : undefined;
     this.say(format(t.consolidating, { n: sources.length }), 'busy');

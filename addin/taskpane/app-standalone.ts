@@ -12,7 +12,7 @@ import { readWorkbook } from '../../lib/read/workbook';
 import { applyFixes } from '../../lib/fix';
 import type { Finding, Fix } from '../../lib/rules/types';
 import { h, replace } from '../shared/dom';
-import { download, readFiles, suffixed, type LoadedFile } from '../shared/files';
+import { download, readFiles, suffixed, UNREADABLE_HERE, type LoadedFile } from '../shared/files';
 import { renderFindings } from '../shared/findings-view';
 import type { Opened } from '../shared/paged';
 import { canPatch, patchFixes } from '../shared/patch';
@@ -79,7 +79,10 @@ export class StandaloneApp {
         await new Promise((r) => setTimeout(r, 0));
         painted = performance.now();
       }
-      const { workbook, result } = this.check(f.name, f.bytes);
+      // A file the browser could not read is a card with its reason, as a broken one is.
+      const { workbook, result } = f.unreadable
+        ? { workbook: null, result: { path: f.name, reportTypes: [], findings: [], skipped: [], error: { code: UNREADABLE_HERE, message: f.unreadable } } }
+        : this.check(f.name, f.bytes);
       this.books.push({ id: this.nextId++, name: f.name, bytes: f.bytes, workbook, result, fixed: 0 });
     }
     this.shell.status(format(t.loaded, { n: files.length }));
@@ -105,6 +108,10 @@ export class StandaloneApp {
 
   /** 前回との違い: the book against a previous report, read here as the CLI reads it. */
   async compare(book: BookEntry, prev: LoadedFile): Promise<void> {
+    if (prev.unreadable) {
+      this.shell.status(format(diffPane.failed, { detail: `${prev.name}: ${prev.unreadable}` }), 'error');
+      return;
+    }
     this.shell.status(format(diffPane.comparing, { name: prev.name }), 'busy');
     await new Promise((r) => setTimeout(r, 0));
     const current = this.grid(book);

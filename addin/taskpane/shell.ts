@@ -2,6 +2,7 @@
 // office-js-helpers' notifications, and file drop handling.
 import { addin as t } from '../../lib/locale/ja/addin';
 import { h, replace } from '../shared/dom';
+import { droppedFiles } from '../shared/files';
 
 export type ViewName = 'validate' | 'consolidate';
 export type HostMode = 'excel' | 'standalone';
@@ -56,17 +57,31 @@ export class Shell {
     this.statusEl.className = `status ${kind}`;
   }
 
-  dropZone(onFiles: (files: FileList) => void, label = t.dropHere, multiple = true): HTMLElement {
+  /** A box that takes files picked or dropped on it: its own, not the page's (前回の報告書). */
+  dropZone(onFiles: (files: FileList | File[]) => void, label = t.dropHere, multiple = true): HTMLElement {
     const input = h('input', { type: 'file', accept: '.xlsx,.xlsm,.xls,.ods', multiple, class: 'file-input' });
     input.addEventListener('change', () => {
       if (input.files?.length) onFiles(input.files);
       input.value = '';
     });
-    return h('label', { class: 'drop' }, h('span', {}, label), h('br', {}), h('span', { class: 'pick' }, t.pickFiles), input);
+    const zone = h('label', { class: 'drop' }, h('span', {}, label), h('br', {}), h('span', { class: 'pick' }, t.pickFiles), input);
+    zone.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      zone.classList.add('over');
+    });
+    zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+    zone.addEventListener('drop', (e) => {
+      e.preventDefault();
+      e.stopPropagation();
+      zone.classList.remove('over');
+      document.body.classList.remove('dragging');
+      if (e.dataTransfer) void this.takeDrop(e.dataTransfer, (files) => onFiles(multiple ? files : files.slice(0, 1)));
+    });
+    return zone;
   }
 
-  /** Files dropped anywhere on the page. */
-  enableDrop(onFiles: (files: FileList) => void): void {
+  /** Files dropped anywhere else on the page. */
+  enableDrop(onFiles: (files: FileList | File[]) => void): void {
     document.addEventListener('dragover', (e) => {
       e.preventDefault();
       document.body.classList.add('dragging');
@@ -75,8 +90,14 @@ export class Shell {
     document.addEventListener('drop', (e) => {
       e.preventDefault();
       document.body.classList.remove('dragging');
-      if (e.dataTransfer?.files.length) onFiles(e.dataTransfer.files);
+      if (e.dataTransfer) void this.takeDrop(e.dataTransfer, onFiles);
     });
+  }
+
+  private async takeDrop(dt: DataTransfer, onFiles: (files: File[]) => void): Promise<void> {
+    const files = await droppedFiles(dt);
+    if (files.length > 0) onFiles(files);
+    else this.status(t.dropNothing, 'error');
   }
 }
 
