@@ -2,15 +2,18 @@
 // result; the task pane (office-app) writes the result into the open workbook. Both show the
 // same summary, each item clickable.
 import { zipSync } from 'fflate';
-import { getCell, parseA1 } from '../../lib/grid';
+import { getCell, parseA1, type Workbook } from '../../lib/grid';
 import { addin as t } from '../../lib/locale/ja/addin';
 import { format } from '../../lib/locale/ja/format';
 import { summary as sumText } from '../../lib/locale/ja/summary';
+import { consolidate as consolidateText } from '../../lib/locale/ja/consolidate';
+import { META_SHEET } from '../../lib/marks';
+import { readSection, type SectionContext } from '../../lib/section';
 import { droppedRows } from '../../lib/consolidate/summary-sheet';
 import { readWorkbook } from '../../lib/read/workbook';
 import { consolidate, masterErrorMessage, publish, split, type ConsolidateResult, type Summary } from '../shared/consolidation';
 import { h, replace, type Child } from '../shared/dom';
-import { download, readFiles, suffixed } from '../shared/files';
+import { download, readFiles, suffixed, UNREADABLE_HERE } from '../shared/files';
 import { outlineCounts, outlineOf, summaryDocx } from '../../lib/summary';
 import type { Config } from '../../lib/config/schema';
 import type { StandaloneApp } from './app-standalone';
@@ -35,6 +38,31 @@ export async function draftSummary(bytes: Uint8Array, name: string, config: Conf
     // Saved, but not ready to send on: said as a problem, as 公開用に整える says it.
     kind: left.length > 0 ? 'error' : 'info',
   };
+}
+
+/** What a split section workbook's key sheet says of it (department, the master it came from). */
+function sectionOf(wb: Workbook): SectionContext | undefined {
+  const meta = wb.sheets.find((x) => x.name === META_SHEET);
+  return meta ? readSection(meta) : undefined;
+}
+
+/**
+ * The master among the files given: the one the section workbooks name as theirs, else one
+ * named so (マスター, 集約 …), else the first that is not itself a section's workbook.
+ */
+export function likelyMaster<B extends { name: string; workbook: Workbook | null }>(books: readonly B[]): B | undefined {
+  const named = new Map<string, number>();
+  for (const b of books) {
+    const m = b.workbook ? sectionOf(b.workbook)?.master : undefined;
+    if (m) named.set(m, (named.get(m) ?? 0) + 1);
+  }
+  const byCount = [...named].sort((a, b) => b[1] - a[1]).map(([n]) => n);
+  for (const n of byCount) {
+    const hit = books.find((b) => b.name === n && !(b.workbook && sectionOf(b.workbook)));
+    if (hit) return hit;
+  }
+  const notSection = books.filter((b) => !(b.workbook && sectionOf(b.workbook)));
+  return notSection.find((b) => /マスター|master|原本|集約/i.test(b.name)) ?? notSection[0] ?? books[0];
 }
 
 function cellLink(sheet: string, cell: string, onCell?: OnCell): HTMLElement {
@@ -110,6 +138,8 @@ interface StandaloneConsolidation {
   masterId: number | null;
   excluded: Set<number>;
   result: ConsolidateResult | null;
+  /** The master and sources the result was made from (ids, and fixes applied). */
+  resultFor?: string;
   resultName: string;
   cell: { sheet: string; cell: string; text: string } | null;
 }
@@ -128,18 +158,25 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
   // only a readable one can be the master.
   const books = app.books;
   const masters = books.filter((b) => !b.result.error || b.result.error.code === 'no-report');
-  if (s.masterId === null || !masters.some((b) => b.id === s.masterId)) {
-    s.masterId = (masters.find((b) => /マスター|master|原本|集約/i.test(b.name)) ?? masters[0])?.id ?? null;
-  }
+  if (s.masterId === null || !masters.some((b) => b.id === s.masterId)) s.masterId = likelyMaster(masters)?.id ?? null;
   const master = masters.find((b) => b.id === s.masterId);
+  // A section's own workbook as the master is a sub-round's, rarely what is meant: said.
+  const masterSection = master?.workbook ? sectionOf(master.workbook) : undefined;
   const rerender = (): void => renderConsolidateStandalone(app);
+  // A result stands for the files it was made from: another master, a source left out or added,
+  // a fix applied since, and its figures and its 保存 are no longer this page's.
+  const inputsNow = (): string => [master?.id, ...books.filter((b) => b.id !== master?.id && !s.excluded.has(b.id)).map((b) => `${b.id}.${b.fixed}`)].join(',');
+  if (s.result && s.resultFor !== inputsNow()) {
+    s.result = null;
+    s.cell = null;
+  }
 
   const rows = books.map((b) =>
     h(
       'tr',
       { 'data-file': b.name },
       h('td', {}, masters.includes(b) ? h('input', { type: 'radio', name: 'master', checked: b.id === s.masterId, 'aria-label': format(t.asMaster, { name: b.name }), onchange: () => { s.masterId = b.id; rerender(); } }) : ''),
-      h('td', {}, b.id === s.masterId ? '' : h('input', { type: 'checkbox', checked: !s.excluded.has(b.id), 'aria-label': format(t.asSource, { name: b.name }), onchange: (e: Event) => { if ((e.target as HTMLInputElement).checked) s.excluded.delete(b.id); else s.excluded.add(b.id); } })),
+      h('td', {}, b.id === s.masterId ? '' : h('input', { type: 'checkbox', checked: !s.excluded.has(b.id), 'aria-label': format(t.asSource, { name: b.name }), onchange: (e: Event) => { if ((e.target as HTMLInputElement).checked) s.excluded.delete(b.id); else s.excluded.add(b.id); if (s.result) rerender(); } })),
       h('td', {}, b.name),
     ),
   );
@@ -147,12 +184,16 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
   const run = (): void => {
     if (!master) return;
     // The grids the page's check read already are taken as they are: no file is read twice.
-    const sources = books.filter((b) => b.id !== master.id && !s.excluded.has(b.id)).map((b) => ({ name: b.name, bytes: b.bytes, ...(b.workbook ? { workbook: b.workbook } : {}) }));
+    const sources = books
+      .filter((b) => b.id !== master.id && !s.excluded.has(b.id))
+      // A file the browser could not read goes in with its reason: its department is ファイル不備.
+      .map((b) => ({ name: b.name, bytes: b.bytes, ...(b.workbook ? { workbook: b.workbook } : {}), ...(b.result.error?.code === UNREADABLE_HERE ? { error: b.result.error.message } : {}) }));
     app.shell.status(format(t.consolidating, { n: sources.length }), 'busy');
     setTimeout(() => {
       try {
         s.resultName = suffixed(master.name, t.consolidatedSuffix);
         s.result = consolidate(master.bytes, sources, app.config, { masterName: master.name, outputName: s.resultName });
+        s.resultFor = inputsNow();
         s.cell = null;
         app.shell.status(format(t.consolidated, { n: sources.length }));
       } catch (err) {
@@ -168,7 +209,12 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
     try {
       const res = split(master.bytes, app.config, { masterName: master.name });
       const zip = zipSync(Object.fromEntries(res.files.map((f) => [f.name, f.bytes])), { level: 0 });
-      download(zip, suffixed(master.name.replace(/\.[^.]+$/, ''), t.splitZipSuffix) + '.zip', 'application/zip');
+      if (res.files.length === 0) {
+        app.shell.status(format(consolidateText.masterNoReport, { path: master.name }), 'error');
+        return;
+      }
+      // The name's own extension goes first: 「ok.teigen-progress」 is a name, not a name and a type.
+      download(zip, `${master.name.replace(/\.[^.]+$/, '')}${t.splitZipSuffix}.zip`, 'application/zip');
       app.shell.status(format(t.splitDone, { n: res.files.length, unowned: res.unowned.length }) + (res.earlierSummary ? format(t.splitDoneEarlier, { sheet: res.earlierSummary }) : ''));
     } catch (err) {
       app.shell.status(format(t.splitFailed, { detail: masterErrorMessage(err, master.name) }), 'error');
@@ -217,6 +263,7 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
     books.length
       ? h('table', { class: 'pick', 'data-testid': 'pick' }, h('thead', {}, h('tr', {}, h('th', {}, t.colMaster), h('th', {}, t.colSource), h('th', {}, t.colFile))), h('tbody', {}, ...rows))
       : h('p', { class: 'empty' }, t.noFilesYet),
+    master && masterSection ? h('p', { class: 'status error', 'data-testid': 'master-is-section' }, format(t.masterIsSection, { name: master.name, department: masterSection.department })) : null,
     h(
       'div',
       { class: 'actions' },

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { checkBytes } from '../../lib/check';
 import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
+import { split } from '../../lib/consolidate/split';
 import { publish } from '../../lib/consolidate/publish';
 import { a1, cellText } from '../../lib/grid';
 import { readWorkbook } from '../../lib/read/workbook';
@@ -282,4 +283,86 @@ test('thousands of findings: the first 200 drawn, more on request; a click redra
   await expect(master.getAttribute('data-drawn')).resolves.toBe('before');
   await expect(master.locator('li.finding').count()).resolves.toBe(400);
   await ctx.close();
+});
+
+/** A fresh page of its own: these tests change what the page's File objects do. */
+async function freshPage(): Promise<{ p: Page; errors: string[]; close: () => Promise<void> }> {
+  const ctx = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 900, height: 1100 }, locale: 'ja-JP' });
+  const p = await ctx.newPage();
+  const errors: string[] = [];
+  p.on('pageerror', (e) => errors.push(e.message));
+  await p.goto(`${env.server.origin}/standalone.html`);
+  await p.waitForSelector('body[data-ready=standalone]');
+  return { p, errors, close: () => ctx.close() };
+}
+
+const cardsOf = (p: Page): Promise<[string | null, string | null][]> =>
+  p.locator('section.book').evaluateAll((els) => els.map((e) => [e.getAttribute('data-file'), e.querySelector('.file-error')?.textContent ?? null]));
+
+test('a folder dropped is opened; a file the browser cannot read is named and the others go on', async () => {
+  const { p, errors, close } = await freshPage();
+  // A real drop of paths (Chromium's own drag and drop), a folder with a subfolder and a workbook.
+  const folder = path.join(env.tmp, '回答 フォルダ');
+  fs.mkdirSync(path.join(folder, '下'), { recursive: true });
+  fs.copyFileSync(path.join(SEEDS, 'error.department.xlsx'), path.join(folder, 'error.department.xlsx'));
+  fs.copyFileSync(path.join(SEEDS, 'ok.plan-results.xlsx'), path.join(folder, '下', 'ok.plan-results.xlsx'));
+  const cdp = await p.context().newCDPSession(p);
+  const data = { items: [], files: [folder, FAULTY], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x: 450, y: 700, data });
+  await p.locator('section.book[data-file="ok.plan-results.xlsx"]').waitFor();
+  expect((await cardsOf(p)).map(([f]) => f).sort()).toEqual(['error.department.xlsx', 'error.enum.xlsx', 'ok.plan-results.xlsx']);
+
+  // One file of a batch gone from under the browser (a USB stick pulled, a file locked).
+  await p.evaluate(() => {
+    const read = Blob.prototype.arrayBuffer;
+    Blob.prototype.arrayBuffer = function (this: Blob): Promise<ArrayBuffer> {
+      return (this as File).name === 'error.department.xlsx' ? Promise.reject(new DOMException('gone', 'NotReadableError')) : read.call(this);
+    };
+  });
+  await p.locator('#tab-consolidate').click();
+  await p.setInputFiles('#view-consolidate input[type=file]', [path.join(SEEDS, 'error.department.xlsx'), path.join(SEEDS, 'ok.vision-progress.xlsx')]);
+  await p.locator('tr[data-file="ok.vision-progress.xlsx"]').waitFor();
+  await p.locator('#tab-validate').click();
+  const cards = await cardsOf(p);
+  expect(cards.filter(([f]) => f === 'ok.vision-progress.xlsx')).toEqual([['ok.vision-progress.xlsx', null]]);
+  expect(cards.filter(([, e]) => e !== null && e.includes('このファイルを読めませんでした')).map(([f]) => f)).toEqual(['error.department.xlsx']);
+  await p.screenshot({ path: screenshotPath('standalone-unreadable.png'), fullPage: true });
+  expect(errors).toEqual([]);
+  await close();
+});
+
+test('the master the sections name is picked; a result goes when its inputs change; the ZIP keeps the name', async () => {
+  const { p, errors, close } = await freshPage();
+  const masterName = '提言_進捗報告 R7.上半期.xlsx';
+  const masterPath = path.join(env.tmp, masterName);
+  fs.copyFileSync(MASTER, masterPath);
+  const parts = split(new Uint8Array(fs.readFileSync(MASTER)), config, { masterName }).files.slice(0, 3);
+  const sections = parts.map((f) => {
+    const file = path.join(env.tmp, f.name);
+    fs.writeFileSync(file, f.bytes);
+    return file;
+  });
+  await p.locator('#tab-consolidate').click();
+  // Sections first, as a file dialog sorting by name gives them (保… before 提…).
+  await p.setInputFiles('#view-consolidate input[type=file]', [...sections, masterPath]);
+  await p.locator(`tr[data-file="${masterName}"]`).waitFor();
+  await expect(p.locator(`tr[data-file="${masterName}"] input[type=radio]`).isChecked()).resolves.toBe(true);
+  await expect(p.locator('[data-testid=master-is-section]').count()).resolves.toBe(0);
+
+  await p.locator('[data-testid=consolidate]').click();
+  await p.locator('[data-testid=save-consolidated]').waitFor();
+  // A source left out: the result made with it is gone, and so is its 保存.
+  await p.locator(`tr[data-file="${parts[0]!.name}"] input[type=checkbox]`).uncheck();
+  await expect(p.locator('[data-testid=save-consolidated]').count()).resolves.toBe(0);
+  await expect(p.locator('[data-testid=summary]').count()).resolves.toBe(0);
+
+  const zip = await download(p, env.tmp, () => p.locator('[data-testid=split]').click());
+  expect(zip.name).toBe('提言_進捗報告 R7.上半期_部署別.zip');
+
+  // A section's own workbook picked as the master is said to be one.
+  await p.locator(`tr[data-file="${parts[1]!.name}"] input[type=radio]`).check();
+  await expect(p.locator('[data-testid=master-is-section]').textContent()).resolves.toContain(`部署別に分割したブック（${parts[1]!.department}）`);
+  await p.screenshot({ path: screenshotPath('standalone-master-is-section.png'), fullPage: true });
+  expect(errors).toEqual([]);
+  await close();
 });
