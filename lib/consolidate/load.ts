@@ -120,7 +120,18 @@ export function setOtherTypes(loaded: Loaded[], model: MasterModel): void {
 
 /** One department, several files: neither is taken unless the newest one may be. */
 export function markDuplicates(loaded: Loaded[], preferNewest: boolean): void {
-  for (const list of groupBy(loaded, (l) => (l.status === 'applied' && l.dept ? l.dept : undefined)).values()) {
+  for (const all of groupBy(loaded, (l) => (l.status === 'applied' && l.dept ? l.dept : undefined)).values()) {
+    // The same file given twice (picked twice, or copied under another name) is one answer.
+    const list: Loaded[] = [];
+    for (const l of [...all].sort((a, b) => (a.src.name < b.src.name ? -1 : a.src.name > b.src.name ? 1 : 0))) {
+      const same = list.find((x) => sameBytes(x.src.bytes, l.src.bytes));
+      if (same) {
+        l.status = 'same-file';
+        l.reason = format(t.sameFile, { file: same.src.name });
+      } else {
+        list.push(l);
+      }
+    }
     if (list.length < 2) continue;
     const dated = list.every((l) => typeof l.src.modified === 'number');
     const newest = dated ? list.reduce((m, l) => Math.max(m, l.src.modified!), -Infinity) : NaN;
@@ -145,6 +156,12 @@ const formulaCells = new WeakMap<Cell, Cell>();
  */
 export function formulaCellOf(cell: Cell | undefined): Cell | undefined {
   return cell && formulaCells.get(cell);
+}
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

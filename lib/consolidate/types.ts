@@ -41,7 +41,7 @@ export interface ConsolidateOptions {
 
 export type ConsolidatePhase = 'master' | 'read' | 'validate' | 'merge' | 'write' | 'account' | 'output';
 
-export type FileStatus = 'applied' | 'duplicate' | 'superseded' | 'unknown-department' | 'unreadable' | 'no-report' | 'other-type';
+export type FileStatus = 'applied' | 'duplicate' | 'superseded' | 'unknown-department' | 'unreadable' | 'no-report' | 'other-type' | 'same-file';
 /**
  * unusable: the department sent file(s), but none could be applied (unreadable, no report).
  * earlier: no file this time, but taken by the consolidation whose output is the master now.

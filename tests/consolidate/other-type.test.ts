@@ -19,3 +19,23 @@ test('section files of 提言 progress given to a 取組結果 master: not taken
   expect(s.departments.filter((d) => files.some((f) => f.department === d.name)).map((d) => d.status)).toEqual(['unusable', 'unusable']);
   expect([s.cells.out, s.cells.base, s.cells.in]).toEqual([0, 0, s.cells.reported + s.cells.control]);
 });
+
+test('the same file given twice: taken once, the copy named, the department not a duplicate', () => {
+  const file = split(fs.readFileSync(path.join(SEEDS, 'ok.teigen-progress.xlsx')), config).files[0]!;
+  const other = split(fs.readFileSync(path.join(SEEDS, 'ok.teigen-progress.xlsx')), config).files[1]!;
+  const changed = new Uint8Array(file.bytes);
+  const res = consolidate(
+    fs.readFileSync(path.join(SEEDS, 'ok.teigen-progress.xlsx')),
+    [
+      { name: 'b.xlsx', bytes: file.bytes },
+      { name: 'a.xlsx', bytes: new Uint8Array(file.bytes) },
+      { name: 'c.xlsx', bytes: other.bytes },
+    ],
+    config,
+  );
+  const s = res.summary;
+  expect(s.files.map((f) => [f.file, f.status])).toEqual([['b.xlsx', 'same-file'], ['a.xlsx', 'applied'], ['c.xlsx', 'applied']]);
+  expect(s.files[0]!.reason).toContain('a.xlsx');
+  expect(s.departments.find((d) => d.name === file.department)?.status).toBe('submitted');
+  expect(changed).toEqual(file.bytes);
+});

@@ -58,6 +58,7 @@ export const consolidate = {
 
   // Reasons a whole returned file was not applied.
   otherType: '回答は「{file}」、集約表は「{master}」です。集約表を選び直してください',
+  sameFile: '「{file}」と同じ内容です',
   fileStatus: {
     'applied': '反映',
     'duplicate': '同じ部署から複数のファイルがあるため未反映',
@@ -66,6 +67,7 @@ export const consolidate = {
     'unreadable': '読めないため未反映',
     'no-report': '報告書のシートがないため未反映',
     'other-type': '集約表と報告書の種類が違うため未反映',
+    'same-file': '同じ内容のファイルを反映したため、こちらは使わず',
   } as Record<string, string>,
   departmentFrom: { key: '分割ブックの管理情報', 'file-name': 'ファイル名', 'sheet-name': 'シート名' } as Record<string, string>,
   status: { submitted: g.submitted, earlier: g.earlier, missing: g.missing, duplicate: g.duplicate, unusable: g.unusable, 'unknown': g.unknownDepartment } as Record<string, string>,
