@@ -14,7 +14,7 @@ import { dropPaneMarks, openMaster } from './master';
 import { summarySheet } from './summary-sheet';
 import { contentHash, shownCell, type CellState } from './answers';
 import { believedState, stateSheetXml, type OpenItem, type UnfilledMark } from './state';
-import type { AddedItem, ConflictItem, ConsolidateOptions, ConsolidatePhase, ConsolidateResult, DepartmentSummary, FileSummary, MissingRowsItem, Source, Summary, UnauthorizedItem } from './types';
+import { FILE_PROBLEMS, type AddedItem, type ConflictItem, type ConsolidateOptions, type ConsolidatePhase, type ConsolidateResult, type DepartmentSummary, type FileSummary, type MissingRowsItem, type Source, type Summary, type UnauthorizedItem } from './types';
 import { load, markDuplicates, setOtherTypes } from './load';
 import { Fates, cmpStr, cmpCell } from './fates';
 import { AddedRow, validateAll, Merge, mergeAll, settle, conflictOf } from './merge';
@@ -144,15 +144,23 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
 
   // Departments and their status.
   const submitted = new Set(applied.map((l) => l.dept!));
+  // Files an earlier run of the round could not take (two files, a broken one) stay their
+  // department's problem until it sends again: whatever it sends now says afresh what it is.
+  const sentNow = new Set(loaded.map((l) => l.dept).filter((d): d is string => d !== null));
+  const filesBefore = (sameRound ? (prev?.open ?? []) : []).filter(
+    (o): o is Extract<OpenItem, { kind: 'file' }> => o.kind === 'file' && o.item.department !== null && !sentNow.has(o.item.department) && !prev?.taken.has(o.item.department),
+  );
   const dupDepts = new Set(loaded.filter((l) => l.status === 'duplicate').map((l) => l.dept!));
   // Departments that sent something, none of it usable (unreadable, no report in it).
   const unusableDepts = new Set(loaded.filter((l) => l.dept && (l.status === 'unreadable' || l.status === 'no-report' || l.status === 'other-type')).map((l) => l.dept!));
+  for (const o of filesBefore) (o.item.status === 'duplicate' ? dupDepts : unusableDepts).add(o.item.department!);
   for (const d of [...submitted, ...dupDepts]) unusableDepts.delete(d);
   const rowStatus = (d: string): Exclude<MissingRowsItem['status'], 'dropped'> => (dupDepts.has(d) ? 'duplicate' : unusableDepts.has(d) ? 'unusable' : 'missing');
   // Taken by the consolidation that wrote this master: its rows hold its answer already.
   const earlier = new Set([...(prev?.taken.keys() ?? [])].filter((d) => !submitted.has(d)));
   const allDepts = [...model.departments];
   for (const l of loaded) if (l.dept && l.status !== 'unknown-department' && !allDepts.includes(l.dept)) allDepts.push(l.dept);
+  for (const o of filesBefore) if (!allDepts.includes(o.item.department!)) allDepts.push(o.item.department!);
 
   // Notes beside the rows, and rows left unfilled.
   const unfilled: MissingRowsItem[] = [];
@@ -222,7 +230,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   for (const f of kept) f.run = run;
   // What earlier runs of the round found stays listed until its department sends a file again.
   const resent = new Set(applied.map((l) => l.dept!));
-  const stillOpen = (sameRound ? (prev?.open ?? []) : []).filter((o) => !resent.has(o.item.department ?? ''));
+  const stillOpen = (sameRound ? (prev?.open ?? []) : []).filter((o) => (o.kind === 'file' ? filesBefore.includes(o) : !resent.has(o.item.department ?? '')));
   const openNow: OpenItem[] = [...stillOpen];
   for (const o of stillOpen) {
     if (o.kind === 'unauthorized') {
@@ -241,14 +249,17 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   for (const item of kept) if (item.run === run && item.department !== null) openNow.push({ kind: 'finding', run, item });
   for (const item of unplaced) if (item.run === run && item.department !== null) openNow.push({ kind: 'unplaced', run, item });
 
-  const files: FileSummary[] = loaded.map((l) => ({
+  const files: FileSummary[] = loaded.map((l): FileSummary => ({
     file: l.src.name,
     department: l.dept,
     departmentFrom: l.from,
     status: l.status,
     ...(l.status !== 'applied' ? { reason: l.reason ? `${t.fileStatus[l.status]}: ${l.reason}` : t.fileStatus[l.status] } : {}),
     cells: l.cells,
+    ...(FILE_PROBLEMS.has(l.status) ? { run } : {}),
   }));
+  files.push(...filesBefore.map((o) => o.item));
+  for (const f of files) if (f.run === run && f.department !== null && FILE_PROBLEMS.has(f.status) && !submitted.has(f.department)) openNow.push({ kind: 'file', run, item: f });
   const deptSummaries: DepartmentSummary[] = allDepts.map((d) => {
     const fl = loaded.filter((l) => l.dept === d && l.status !== 'unknown-department');
     const status = submitted.has(d) ? 'submitted' : earlier.has(d) && rowStatus(d) === 'missing' ? 'earlier' : rowStatus(d);
@@ -257,7 +268,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
       name: d,
       status,
       // Taken before: the files the earlier run took, which the record kept.
-      files: status === 'earlier' ? [...(prev?.taken.get(d) ?? [])] : fl.map((l) => l.src.name).sort(),
+      files: status === 'earlier' ? [...(prev?.taken.get(d) ?? [])] : [...fl.map((l) => l.src.name), ...filesBefore.filter((o) => o.item.department === d).map((o) => o.item.file)].sort(),
       rowsTaken: tk?.rows.size ?? 0,
       rowsChanged: tk ? [...tk.changed].filter((m) => tk.rows.has(m)).length : 0,
       conflicts: conflicts.filter((c) => c.departments.includes(d)).length,

@@ -6,7 +6,7 @@
 // the 集約結果 (replaced, not added again).
 import { a1, parseA1, type Workbook } from '../grid';
 import { EMPTY_CELL, inConflict, store, unstore, type Answer, type CellState, type StoredCell } from './answers';
-import type { FindingItem, UnauthorizedItem, UnplacedItem } from './types';
+import type { FileSummary, FindingItem, UnauthorizedItem, UnplacedItem } from './types';
 import { STATE_SHEET, STATE_TITLE, SUMMARY_TITLE_PREFIXES } from '../marks';
 import { newSheetXml, type XlsxEditor } from '../ooxml/workbook';
 
@@ -83,7 +83,8 @@ export interface ConsolidationState {
 export type OpenItem =
   | { kind: 'unauthorized'; run: number; item: UnauthorizedItem }
   | { kind: 'finding'; run: number; item: FindingItem }
-  | { kind: 'unplaced'; run: number; item: UnplacedItem };
+  | { kind: 'unplaced'; run: number; item: UnplacedItem }
+  | { kind: 'file'; run: number; item: FileSummary };
 
 const TAKEN = 'taken';
 const MARK = 'unfilled-mark';

@@ -58,7 +58,12 @@ export interface FileSummary {
   reason?: string;
   /** Non-empty cells in the file. */
   cells: number;
+  /** The run of the round that was given it (1 = the round's first consolidation). */
+  run?: number;
 }
+
+/** A file that could not be taken: its department's problem until it sends again. */
+export const FILE_PROBLEMS: ReadonlySet<FileStatus> = new Set(['duplicate', 'unreadable', 'no-report', 'other-type']);
 
 export interface DepartmentSummary {
   name: string;

@@ -83,6 +83,7 @@ const listed = (s: Summary): string[] => [
   ...s.unauthorized.map((u) => `unauthorized ${u.department} ${u.sheet}!${u.cell}`),
   ...s.findings.filter((f) => f.severity === 'error').map((f) => `finding ${f.department} ${f.rule} ${f.sheet}!${f.cell}`),
   ...s.unplaced.map((u) => `unplaced ${u.department} ${u.sheet}!${u.cell}`),
+  ...s.files.filter((f) => f.status !== 'applied').map((f) => `file ${f.department} ${f.file} ${f.status}`),
 ];
 
 test('answers over three runs: nothing taken earlier is reverted, every open problem stays listed', () => {
@@ -117,6 +118,8 @@ test('answers over three runs: nothing taken earlier is reverted, every open pro
       { sheet: '提言1-エ', ref: 'B17', value: '総務部が書き換えた他部の行' },
     ]),
     ...['子) 子ども育成部', '教) 学校教育部', '総) 職員部', '総) 改革推進室', '保) ウェルネス推進部'].map((d) => ({ name: files.get(d)!.name, bytes: sec(d) })),
+    // Two different files from 総) 改革推進室: neither is taken, and that stays said all round.
+    edit(dir, '総)改革推進室_修正版.xlsx', sec('総) 改革推進室'), [{ sheet: '提言3-エ', ref: 'B15', value: '改革推進室の修正版' }]),
   ];
   const r1 = consolidate(master, run1, config, { masterName: 'master.xlsx', outputName: 'r1.xlsx' });
   const o1 = dump(dir, 'r1.xlsx', r1.bytes);
@@ -129,7 +132,7 @@ test('answers over three runs: nothing taken earlier is reverted, every open pro
   };
   expectOnly(m0, o1, taken1);
   const open1 = listed(r1.summary);
-  expect(open1).toEqual(expect.arrayContaining(['conflict 提言1-オ!B15', 'unauthorized 保) 総務部 提言1-エ!B17', 'finding 子) 児童相談所 enum 提言1-エ!E15', 'unplaced 子) 児童相談所 提言1-ア!H15']));
+  expect(open1).toEqual(expect.arrayContaining(['conflict 提言1-オ!B15', 'unauthorized 保) 総務部 提言1-エ!B17', 'finding 子) 児童相談所 enum 提言1-エ!E15', 'unplaced 子) 児童相談所 提言1-ア!H15', 'file 総) 改革推進室 総)改革推進室_修正版.xlsx duplicate']));
   // The formula each file returned as it was given is no one's change: not taken, not listed.
   expect(open1.filter((x) => /提言1-エ!D1[67]|提言1-ア!F12/.test(x))).toEqual([]);
   // What validate says of a formula saved without its value, consolidate says too.
@@ -141,6 +144,7 @@ test('answers over three runs: nothing taken earlier is reverted, every open pro
   const r2a = consolidate(r1.bytes, [late], config, { masterName: 'r1.xlsx', outputName: 'r2a.xlsx' });
   expectOnly(m0, dump(dir, 'r2a.xlsx', r2a.bytes), taken1);
   expect(listed(r2a.summary)).toEqual(expect.arrayContaining(open1));
+  expect(r2a.summary.departments.find((d) => d.name === '総) 改革推進室')?.status).toBe('duplicate');
 
   // Round 2, filled: its own cells of the joint rows, one typed as a number.
   const filled = edit(dir, '区)保健福祉部.xlsx', sec('区) 保健福祉部'), [
@@ -161,6 +165,12 @@ test('answers over three runs: nothing taken earlier is reverted, every open pro
   const r3 = consolidate(r2.bytes, [resend], config, { masterName: 'r2.xlsx', outputName: 'r3.xlsx' });
   expectOnly(m0, dump(dir, 'r3.xlsx', r3.bytes), { ...taken2, '提言1-ア!B15': text('子育て支援部の記載（訂正）') });
   expect(listed(r3.summary)).toEqual(expect.arrayContaining(open1));
+
+  // Round 4: 総) 改革推進室 sends one file at last: taken, and its two files of round 1 are no longer a problem.
+  const r4 = consolidate(r3.bytes, [{ name: files.get('総) 改革推進室')!.name, bytes: sec('総) 改革推進室') }], config, { masterName: 'r3.xlsx', outputName: 'r4.xlsx' });
+  expect(listed(r4.summary).filter((x) => x.includes('改革推進室'))).toEqual([]);
+  expect(r4.summary.departments.find((d) => d.name === '総) 改革推進室')?.status).toBe('submitted');
+  expect(listed(r4.summary)).toEqual(expect.arrayContaining(open1.filter((x) => !x.includes('改革推進室'))));
 });
 
 test('a resend back to the base withdraws only that department’s answer', () => {
