@@ -54,7 +54,9 @@ const pct = (x: number): number => Math.round(x * 100);
 
 function cellLine(c: CellChange, firstOfRow: boolean): string {
   const type = c.beforeType !== c.afterType && c.beforeType !== 'empty' && c.afterType !== 'empty' ? format(t.typeChange, { before: t.types[c.beforeType] ?? '', after: t.types[c.afterType] ?? '' }) : '';
-  const line = c.named
+  // A number or date is one value: 2,345,678 → 3,456,789 said whole, not as edited characters.
+  const whole = c.named || [c.beforeType, c.afterType].some((x) => x === 'n' || x === 'd' || x === 'b');
+  const line = whole
     ? format(t.namedLine, { cell: c.cell, column: c.column, before: c.before, after: c.after })
     : format(t.cellLine, { cell: c.cell, column: c.column, text: inlineChange(c.parts) });
   const reworded = firstOfRow && (c.matchedBy === 'similar' || c.matchedBy === 'order') ? format(t.reworded, { pct: pct(c.confidence) }) : '';

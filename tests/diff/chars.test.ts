@@ -1,6 +1,12 @@
 // The character diff behind 変更点: one hunk per changed stretch, by code point, and both
-// texts always rebuilt from its parts.
+// texts always rebuilt from its parts; a number is no text, and is said whole.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultConfig } from '../../lib/config';
+import { diffGrids, diffText } from '../../lib/diff';
 import { diffChars, hunksOf, textSimilarity } from '../../lib/diff/chars';
+import type { Workbook } from '../../lib/grid';
+import { readWorkbook } from '../../lib/read/workbook';
 
 const rebuild = (parts: ReturnType<typeof diffChars>, drop: 'added' | 'removed'): string => parts.filter((x) => x.op !== drop).map((x) => x.text).join('');
 
@@ -42,4 +48,17 @@ test('similarity: equal texts 1, disjoint 0', () => {
   expect(textSimilarity('継続', '継続')).toBe(1);
   expect(textSimilarity('継続', '拡充')).toBe(0);
   expect(textSimilarity('abcd', 'abce')).toBeCloseTo(0.75);
+});
+
+test('a number changed is said whole, as Excel shows it, not character by character', () => {
+  const seed = path.join(__dirname, '..', '..', 'seeds', 'ok.teigen-progress.xlsx');
+  const withNumber = (n: number): Workbook => {
+    const wb = readWorkbook(new Uint8Array(fs.readFileSync(seed)), 'x.xlsx');
+    const sheet = wb.sheets.find((s) => s.name === '提言1-ア')!;
+    sheet.rows.get(14)!.set(2, { value: n, text: n.toLocaleString('en-US'), type: 'n', format: '#,##0' });
+    return wb;
+  };
+  const text = diffText(diffGrids(withNumber(2345678), withNumber(3456789), defaultConfig()));
+  expect(text).toContain('C15 自己評価を「2,345,678」から「3,456,789」に変更');
+  expect(text).not.toContain('［');
 });
