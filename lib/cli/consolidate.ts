@@ -7,7 +7,7 @@ import { consolidate } from '../consolidate/consolidate';
 import { fileNameFor, knownDepartments, matchDepartmentName } from '../consolidate/departments';
 import { masterErrorMessage } from '../consolidate/messages';
 import type { Source, Summary } from '../consolidate/types';
-import { droppedRows, unfilledGroups } from '../consolidate/summary-sheet';
+import { conflictDetail, droppedRows, unfilledGroups } from '../consolidate/summary-sheet';
 import { consolidate as t } from '../locale/ja/consolidate';
 import { format, severityLabel } from '../locale/ja/format';
 import { readErrors } from '../locale/ja/read';
@@ -262,7 +262,7 @@ export function summaryText(s: Summary): string {
     lines.push('', format(t.textSection, { title: t.kinds[kind]!, count: items.length }));
     for (const i of items) lines.push(format(t.textItem, { ...i, text: i.text.replace(/\r?\n/g, t.lineBreakMark) }));
   };
-  section('conflict', s.conflicts.map((c) => ({ sheet: c.sheet, cell: c.cell, department: c.departments.join(t.listJoin), text: format(t.detailConflict, { count: c.departments.length, departments: c.departments.join(t.listJoin) }) })));
+  section('conflict', s.conflicts.map((c) => ({ sheet: c.sheet, cell: c.cell, department: c.departments.join(t.listJoin), text: conflictDetail(c) })));
   section('unauthorized', s.unauthorized.map((u) => ({ sheet: u.sheet, cell: u.cell, department: u.department, text: format(t.detailUnauthorized, { sourceCell: `${u.file} ${u.sourceSheet}!${u.sourceCell}`, before: u.before.slice(0, 40), after: u.after.slice(0, 40) }) })));
   section('added', s.added.map((a) => ({ sheet: a.sheet, cell: a.cell, department: a.department, text: format(t.detailAdded, { sourceSheet: `${a.file} ${a.sourceSheet}`, sourceRow: a.sourceRow, text: Object.values(a.texts).join(t.cellJoin).slice(0, 60) }) })));
   // One line per department and sheet, as on the 集約結果 sheet.

@@ -99,7 +99,14 @@ export function shownCell(s: CellState, current?: Cell): { cell: Cell; conflict:
   const head = s.answers[0]!.cell;
   // Most cells hold one answer: nothing to compare it with.
   if (s.answers.every((a) => a.cell === head || sameContent(a.cell, head))) return { cell: head, conflict: false };
-  const text = [CONFLICT_HEAD, ...s.answers.flatMap((a) => [conflictPart(a.department), a.cell.text])].join('\n');
+  // Each different answer once, after every department that gave it.
+  const sides: { departments: string[]; cell: Cell }[] = [];
+  for (const a of s.answers) {
+    const side = sides.find((x) => sameContent(x.cell, a.cell));
+    if (side) side.departments.push(a.department);
+    else sides.push({ departments: [a.department], cell: a.cell });
+  }
+  const text = [CONFLICT_HEAD, ...sides.flatMap((x) => [conflictPart(x.departments.join('・')), x.cell.text])].join('\n');
   return { cell: { value: text, text, type: 's' }, conflict: true };
 }
 

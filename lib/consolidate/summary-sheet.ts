@@ -7,7 +7,7 @@ import type { Styles } from '../ooxml/styles';
 import { newSheetXml, type NewSheetCell } from '../ooxml/workbook';
 // The legend shows the very colours the report sheets got.
 import { MARK_FILLS as FILLS } from '../plan';
-import type { MissingRowsItem, Summary } from './types';
+import type { ConflictItem, MissingRowsItem, Summary } from './types';
 
 const OK_FILL = 'FFE2EFDA';
 const BAD_FILL = 'FFF8CBAD';
@@ -62,6 +62,12 @@ export interface UnfilledGroup {
 const UNFILLED_TEXT: Record<MissingRowsItem['status'], string> = { missing: t.detailMissing, duplicate: t.detailDuplicate, unusable: t.detailUnusable, dropped: t.detailDropped };
 
 /** Rows a department's taken file lacked. */
+/** 「3 部署の記載が 2 通りに分かれています: …」: departments, and how many different answers. */
+export function conflictDetail(c: ConflictItem): string {
+  const variants = new Set(c.contributions.map((x) => x.text.replace(/\r\n?/g, '\n').trimEnd())).size;
+  return format(t.detailConflict, { count: c.departments.length, variants, departments: c.departments.join(t.listJoin) });
+}
+
 export function droppedRows(s: Summary): MissingRowsItem[] {
   return s.unfilled.filter((u) => u.status === 'dropped');
 }
@@ -157,7 +163,7 @@ export function summarySheet(s: Summary, styles: Styles): { xml: string; printTi
   for (const f of s.files) if (f.status !== 'applied') item('file', f.department ?? '', fileName(f.file), '', '', f.reason ?? '', false);
   for (const g of unfilledGroups(s.unfilled)) item(g.status, g.department, '', g.sheet, g.cell, g.text, true);
   for (const c of s.conflicts) {
-    item('conflict', c.departments.join('\n'), [...new Set(c.contributions.map((x) => fileName(x.file)))].join('\n'), c.sheet, c.cell, format(t.detailConflict, { count: c.departments.length, departments: c.departments.join(t.listJoin) }), true);
+    item('conflict', c.departments.join('\n'), [...new Set(c.contributions.map((x) => fileName(x.file)))].join('\n'), c.sheet, c.cell, conflictDetail(c), true);
   }
   for (const u of s.unauthorized) {
     item('unauthorized', u.department, fileName(u.file), u.sheet, u.cell, format(t.detailUnauthorized, { sourceCell: `${u.sourceSheet}!${u.sourceCell}`, before: excerpt(u.before, 40), after: excerpt(u.after, 40) }), true);

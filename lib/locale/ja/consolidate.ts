@@ -127,7 +127,7 @@ export const consolidate = {
     unplaced: g.unplaced,
     file: 'ファイル',
   } as Record<string, string>,
-  detailConflict: '{count} 部署が異なる記載: {departments}',
+  detailConflict: '{count} 部署の記載が {variants} 通りに分かれています: {departments}',
   detailUnauthorized: '回答 {sourceCell}:「{before}」→「{after}」（反映していません）',
   detailAdded: '回答 {sourceSheet} {sourceRow} 行目: 「{text}」',
   detailMissing: `担当 {rows} 行は${g.unchanged}です（{cells}）`,
