@@ -26,7 +26,8 @@ import { h, replace } from '../shared/dom';
 import { download, readFiles, type LoadedFile } from '../shared/files';
 import { renderFindings } from '../shared/findings-view';
 import type { Opened } from '../shared/paged';
-import { DOCX_MIME, draftSummary, renderSummary } from './consolidate-view';
+import { DOCX_MIME, draftSummary, renderSummary, splitSaid } from './consolidate-view';
+import { consolidate as consolidateText } from '../../lib/locale/ja/consolidate';
 import { countsText, diffErrorText, renderDiff } from '../shared/diff-view';
 import type { Shell } from './shell';
 
@@ -290,9 +291,14 @@ export class OfficeApp {
         this.say(format(t.splitNoDownload, { url: standaloneUrl() }), 'error');
         return;
       }
+      if (res.files.length === 0) {
+        this.say(format(consolidateText.masterNoReport, { path: bookName }), 'error');
+        return;
+      }
       const zip = zipSync(Object.fromEntries(res.files.map((f) => [f.name, f.bytes])), { level: 0 });
       download(zip, `${bookName.replace(/\.[^.]+$/, '')}${t.splitZipSuffix}.zip`, 'application/zip');
-      this.say(format(t.splitDone, { n: res.files.length, unowned: res.unowned.length }) + (res.earlierSummary ? format(t.splitDoneEarlier, { sheet: res.earlierSummary }) : ''));
+      const said = splitSaid(res);
+      this.say(said.text, said.kind === 'error' ? 'error' : undefined);
     } catch (err) {
       this.say(format(t.splitFailed, { detail: masterErrorMessage(err, bookName) }), 'error');
     }

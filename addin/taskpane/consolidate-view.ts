@@ -11,7 +11,7 @@ import { META_SHEET } from '../../lib/marks';
 import { readSection, type SectionContext } from '../../lib/section';
 import { droppedRows } from '../../lib/consolidate/summary-sheet';
 import { readWorkbook } from '../../lib/read/workbook';
-import { consolidate, masterErrorMessage, publish, split, type ConsolidateResult, type Summary } from '../shared/consolidation';
+import { consolidate, masterErrorMessage, publish, split, type ConsolidateResult, type SplitResult, type Summary } from '../shared/consolidation';
 import { h, replace, type Child } from '../shared/dom';
 import { download, readFiles, suffixed, UNREADABLE_HERE } from '../shared/files';
 import { outlineCounts, outlineOf, summaryDocx } from '../../lib/summary';
@@ -38,6 +38,13 @@ export async function draftSummary(bytes: Uint8Array, name: string, config: Conf
     // Saved, but not ready to send on: said as a problem, as 公開用に整える says it.
     kind: left.length > 0 ? 'error' : 'info',
   };
+}
+
+/** The status line after 部署別に分割, the pane's and the page's: names a master lacks are a problem. */
+export function splitSaid(res: SplitResult): { text: string; kind: 'info' | 'error' } {
+  const unknown = res.unknown.length > 0 ? format(t.splitUnknown, { n: res.unknown.length, names: res.unknown.map((u) => `「${u.department}」${u.sheet}!${u.cell}`).join('、') }) : '';
+  const earlier = res.earlierSummary ? format(t.splitDoneEarlier, { sheet: res.earlierSummary }) : '';
+  return { text: format(t.splitDone, { n: res.files.length, unowned: res.unowned.length }) + unknown + earlier, kind: unknown ? 'error' : 'info' };
 }
 
 /** What a split section workbook's key sheet says of it (department, the master it came from). */
@@ -215,7 +222,8 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
       }
       // The name's own extension goes first: 「ok.teigen-progress」 is a name, not a name and a type.
       download(zip, `${master.name.replace(/\.[^.]+$/, '')}${t.splitZipSuffix}.zip`, 'application/zip');
-      app.shell.status(format(t.splitDone, { n: res.files.length, unowned: res.unowned.length }) + (res.earlierSummary ? format(t.splitDoneEarlier, { sheet: res.earlierSummary }) : ''));
+      const said = splitSaid(res);
+      app.shell.status(said.text, said.kind);
     } catch (err) {
       app.shell.status(format(t.splitFailed, { detail: masterErrorMessage(err, master.name) }), 'error');
     }

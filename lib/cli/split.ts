@@ -69,7 +69,7 @@ export function runSplit(args: SplitArgs, io: Io): number {
   }
   io.progressDone();
   if (args.format === 'json') {
-    io.out(safeJson({ output: args.outDir, files: written, unowned: result.unowned, ...(result.earlierSummary ? { earlierSummary: result.earlierSummary } : {}) }));
+    io.out(safeJson({ output: args.outDir, files: written, unowned: result.unowned, unknown: result.unknown, ...(result.earlierSummary ? { earlierSummary: result.earlierSummary } : {}) }));
   } else {
     const lines: string[] = [];
     for (const w of written) {
@@ -77,11 +77,12 @@ export function runSplit(args: SplitArgs, io: Io): number {
       if (w.renamed) lines.push(format(t.splitRenamed, { department: excerpt(w.department, 40), reason: t.fileNameReasons[w.renamed] ?? w.renamed }));
     }
     for (const u of result.unowned) lines.push(format(t.unownedLine, { sheet: u.sheet, cell: u.cell }));
+    for (const u of result.unknown) lines.push(format(t.unknownLine, { department: excerpt(u.department, 40), sheet: u.sheet, cell: u.cell }));
     lines.push(format(t.splitSummary, { count: written.length, dir: args.outDir }));
     if (result.earlierSummary) lines.push(format(t.splitEarlier, { sheet: result.earlierSummary }));
     // Department names come from cells: escape sequences there must show, not act.
     io.out(lines.map(printable).join('\n'));
   }
-  return result.unowned.length > 0 ? 1 : 0;
+  return result.unowned.length > 0 || result.unknown.length > 0 ? 1 : 0;
 }
 

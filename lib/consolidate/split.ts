@@ -8,12 +8,12 @@ import { KEY_HEADER, META_ROW, META_SHEET, META_TITLE, STATE_SHEET } from '../ma
 import { carriedRows } from '../section';
 import { RowMap } from '../ooxml/rowmap';
 import { newSheetXml, XlsxEditor } from '../ooxml/workbook';
-import { fileNameFor, type FileNameChange } from './departments';
+import { fileNameFor, knownDepartments, type FileNameChange } from './departments';
 import { dropPaneMarks, openMaster } from './master';
 import { contentHash } from './answers';
 import { ConsolidateError } from './consolidate';
 import { believedState } from './state';
-import { buildModel, isEditable, keyOf, noteColumn, type MasterModel } from './model';
+import { buildModel, departmentColumn, isEditable, keyOf, noteColumn, type MasterModel } from './model';
 
 export interface SplitOptions {
   /** Shown in the metadata of each file (the master's file name). */
@@ -37,6 +37,11 @@ export interface SplitResult {
   files: SplitFile[];
   /** Data rows with no department: in no file. */
   unowned: { sheet: string; cell: string; row: number }[];
+  /**
+   * Departments the configuration's department master lacks, each at its first cell: a
+   * misspelt name gets a workbook of its own, and the real department's lacks those rows.
+   */
+  unknown: { department: string; sheet: string; cell: string }[];
   /** The 集約結果 sheet of an earlier consolidation still in the master (its departments count as answered). */
   earlierSummary?: string;
 }
@@ -63,6 +68,18 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
   }
   const files: SplitFile[] = [];
   const unowned = model.rows.filter((r) => r.owners.length === 0).map((r) => ({ sheet: r.sheet, cell: a1(r.row.r, 0), row: r.row.r + 1 }));
+  const known = new Set(knownDepartments(config));
+  const unknown: SplitResult['unknown'] = [];
+  if (known.size > 0) {
+    for (const r of model.rows) {
+      const deptCol = departmentColumn(r.rs);
+      const c = deptCol ? r.map.get(deptCol.key) : undefined;
+      for (const d of r.owners) {
+        if (known.has(d) || unknown.some((u) => u.department === d)) continue;
+        unknown.push({ department: d, sheet: r.sheet, cell: a1(r.row.cells.get(deptCol?.key ?? '')?.r ?? r.row.r, c ?? 0) });
+      }
+    }
+  }
   const bySheet = groupBy(model.rows, (r) => r.sheet);
   const usedNames = new Set<string>();
   const base = (opts.editor ?? new XlsxEditor(masterBytes)).clone();
@@ -153,7 +170,7 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
     const { name, change } = fileNameFor(dept, usedNames);
     files.push({ department: dept, name, bytes: ed.toBytes(), rows: held, ...(change ? { renamed: change } : {}) });
   }
-  return { files, unowned, ...(earlier ? { earlierSummary: earlier } : {}) };
+  return { files, unowned, unknown, ...(earlier ? { earlierSummary: earlier } : {}) };
 }
 
 /** Whether any header row of the table maps its type's department column. */

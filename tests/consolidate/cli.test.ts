@@ -9,6 +9,8 @@ import { MARK_FILLS as FILLS } from '../../lib/plan';
 import type { Summary } from '../../lib/consolidate/types';
 import { STATUS_NOTE_MARK } from '../../lib/marks';
 import { readWorkbook } from '../../lib/read/workbook';
+import { checkBytes } from '../../lib/check';
+import { defaultConfig } from '../../lib/config';
 import { fill, inspect, libreOfficeResave, py, sheetOf, tmpDir, type InspectedSheet } from './helpers';
 
 function capture(): Io & { stdout: string[]; stderr: string[] } {
@@ -352,4 +354,19 @@ test('a department whose only file is broken: named with the file, its rows say 
   main(['consolidate', m, back, '-o', out], text);
   expect(text.stdout.join('\n')).toMatch(/子\) 子育て支援部\tファイル不備\t.*子育て支援部\.xlsx/);
   expect(text.stdout.join('\n')).toContain('■ ファイル不備のため未反映（1 件）\n  提言1-ア!A4\t子) 子育て支援部\tファイルを反映できなかったため、担当 1 行は前回の記載のままです（A4）');
+});
+
+test('split names the departments its department master lacks (a misspelling gets no workbook of its own unnoticed)', () => {
+  const seed = path.join(__dirname, '..', '..', 'seeds', 'error.department.xlsx');
+  const rule = checkBytes('e.xlsx', new Uint8Array(fs.readFileSync(seed)), defaultConfig()).findings.filter((f) => f.rule === 'department');
+  expect(rule.length).toBe(4);
+  const io = capture();
+  const out = path.join(dir, 'split-unknown');
+  expect(main(['split', seed, '-o', out, '--format', 'json'], io)).toBe(1);
+  const j = JSON.parse(io.stdout.join('\n')) as { unknown: { department: string; sheet: string; cell: string }[] };
+  // The same cells the department rule finds, from split's own reading of the master.
+  expect(j.unknown.map((u) => `${u.sheet}!${u.cell}`).sort()).toEqual(rule.map((f) => `${f.sheet}!${f.cell}`).sort());
+  const text = capture();
+  expect(main(['split', seed, '-o', out, '--force'], text)).toBe(1);
+  expect(text.stdout.join('\n')).toContain('部署マスタにない部署名: 「子) 子ども支援部」（提言1-ア!F15）');
 });

@@ -103,6 +103,7 @@ export const addin = {
   publishedInBook: '公開用に整えました（削除したシート {sheets} 件、元に戻した色 {fills} セル）',
   publishedInBookConflicts: '公開用に整えましたが、競合が {n} か所に残っています（{cells}）。どちらの記載を採るか決めてください',
   splitDone: '部署別のブック {n} 件を ZIP にまとめて保存しました（担当のない行 {unowned} 行）',
+  splitUnknown: '。部署マスタにない部署名 {n} 件（{names}）: 誤記ならマスターを直してから分割し直してください',
   splitDoneEarlier: '。前回の集約結果シート「{sheet}」があります: 新しい回なら削除してください',
   splitFailed: '分割できませんでした: {detail}',
   /** The summary's counts, in this order, each shown only when it is not zero. */

@@ -44,6 +44,7 @@ export const consolidate = {
   splitSummary: '部署 {count} 件のブックを {dir} に書き出しました',
   splitEarlier: '注意: この集約表には前回の集約結果（シート「{sheet}」）があります。このまま集約すると、そこで反映済みの部署は未提出に数えません。新しい回なら、そのシートを削除した集約表から分割・集約してください。',
   unownedLine: '  担当部署が空欄のため、どのブックにも入れていない行: シート「{sheet}」 {cell}',
+  unknownLine: '  部署マスタにない部署名: 「{department}」（{sheet}!{cell}）。誤記なら集約表を直してから分割し直してください（そのままではこの名前のブックができ、正しい部署のブックにその行が入りません）',
   splitRenamed: '    （部署名「{department}」は{reason}）',
   fileNameReasons: {
     replaced: 'ファイル名に使えない文字を含むため、その文字を _ に置き換えました',
