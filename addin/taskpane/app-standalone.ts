@@ -85,7 +85,9 @@ export class StandaloneApp {
         : this.check(f.name, f.bytes);
       this.books.push({ id: this.nextId++, name: f.name, bytes: f.bytes, workbook, result, fixed: 0 });
     }
-    this.shell.status(format(t.loaded, { n: files.length }));
+    const added = this.books.slice(-files.length);
+    const bad = added.filter((b) => b.result.error && b.result.error.code !== 'no-report').length;
+    this.shell.status(bad > 0 ? format(t.loadedBad, { n: files.length, bad }) : format(t.loaded, { n: files.length }), bad > 0 ? 'error' : 'info');
     this.render();
   }
 

@@ -178,12 +178,19 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
     s.cell = null;
   }
 
+  const sourcesLeft = (): boolean => books.some((b) => b.id !== master?.id && !s.excluded.has(b.id));
+  // Ticking a source redraws nothing (the focus stays on the box): only 集約 follows it.
+  const canRun = (): void => {
+    const button = view.querySelector<HTMLButtonElement>('[data-testid=consolidate]');
+    if (button) button.disabled = !master || !sourcesLeft();
+  };
+
   const rows = books.map((b) =>
     h(
       'tr',
       { 'data-file': b.name },
       h('td', {}, masters.includes(b) ? h('input', { type: 'radio', name: 'master', checked: b.id === s.masterId, 'aria-label': format(t.asMaster, { name: b.name }), onchange: () => { s.masterId = b.id; rerender(); } }) : ''),
-      h('td', {}, b.id === s.masterId ? '' : h('input', { type: 'checkbox', checked: !s.excluded.has(b.id), 'aria-label': format(t.asSource, { name: b.name }), onchange: (e: Event) => { if ((e.target as HTMLInputElement).checked) s.excluded.delete(b.id); else s.excluded.add(b.id); if (s.result) rerender(); } })),
+      h('td', {}, b.id === s.masterId ? '' : h('input', { type: 'checkbox', checked: !s.excluded.has(b.id), 'aria-label': format(t.asSource, { name: b.name }), onchange: (e: Event) => { if ((e.target as HTMLInputElement).checked) s.excluded.delete(b.id); else s.excluded.add(b.id); if (s.result) rerender(); else canRun(); } })),
       h('td', {}, b.name),
     ),
   );
@@ -202,7 +209,9 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
         s.result = consolidate(master.bytes, sources, app.config, { masterName: master.name, outputName: s.resultName });
         s.resultFor = inputsNow();
         s.cell = null;
-        app.shell.status(format(t.consolidated, { n: sources.length }));
+        const taken = s.result.summary.files.filter((f) => f.status === 'applied').length;
+        if (taken === sources.length) app.shell.status(format(t.consolidated, { n: sources.length }));
+        else app.shell.status(format(t.consolidatedSome, { n: sources.length, taken }), 'error');
       } catch (err) {
         s.result = null;
         app.shell.status(format(t.consolidateFailed, { detail: masterErrorMessage(err, master.name) }), 'error');
@@ -275,7 +284,7 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate', disabled: !master || books.length < 2, onclick: run }, t.consolidateButton),
+      h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate', disabled: !master || !sourcesLeft(), onclick: run }, t.consolidateButton),
       h('button', { type: 'button', 'data-testid': 'split', disabled: !master, onclick: doSplit }, t.splitButton),
       h('button', { type: 'button', 'data-testid': 'publish', disabled: !master, title: t.publishHelp, onclick: doPublish }, t.publishButton),
       h('button', { type: 'button', 'data-testid': 'summary-docx', disabled: !master, title: sumText.buttonHelp, onclick: () => void doSummary() }, sumText.button),

@@ -322,6 +322,7 @@ test('a folder dropped is opened; a file the browser cannot read is named and th
   await p.locator('#tab-consolidate').click();
   await p.setInputFiles('#view-consolidate input[type=file]', [path.join(SEEDS, 'error.department.xlsx'), path.join(SEEDS, 'ok.vision-progress.xlsx')]);
   await p.locator('tr[data-file="ok.vision-progress.xlsx"]').waitFor();
+  await expect(p.locator('[data-testid=status]').textContent()).resolves.toBe('2 件のファイルを読み込みました（うち読めない・ブックでないもの 1 件: 各カードに理由があります）');
   await p.locator('#tab-validate').click();
   const cards = await cardsOf(p);
   expect(cards.filter(([f]) => f === 'ok.vision-progress.xlsx')).toEqual([['ok.vision-progress.xlsx', null]]);
@@ -358,6 +359,11 @@ test('the master the sections name is picked; a result goes when its inputs chan
 
   const zip = await download(p, env.tmp, () => p.locator('[data-testid=split]').click());
   expect(zip.name).toBe('提言_進捗報告 R7.上半期_部署別.zip');
+  // No source left: nothing to consolidate.
+  for (const part of parts.slice(1)) await p.locator(`tr[data-file="${part.name}"] input[type=checkbox]`).uncheck();
+  await expect(p.locator('[data-testid=consolidate]').isDisabled()).resolves.toBe(true);
+  await p.locator(`tr[data-file="${parts[2]!.name}"] input[type=checkbox]`).check();
+  await expect(p.locator('[data-testid=consolidate]').isDisabled()).resolves.toBe(false);
 
   // A section's own workbook picked as the master is said to be one.
   await p.locator(`tr[data-file="${parts[1]!.name}"] input[type=radio]`).check();

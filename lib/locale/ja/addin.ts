@@ -19,6 +19,7 @@ export const addin = {
   noFilesYet: 'まだブックがありません',
   checking: '「{name}」を検証しています…',
   loaded: '{n} 件のブックを検証しました',
+  loadedBad: '{n} 件のファイルを読み込みました（うち読めない・ブックでないもの {bad} 件: 各カードに理由があります）',
   counts: 'エラー {errors} 件・警告 {warnings} 件・情報 {infos} 件',
   /** A number of findings, after a severity or a rule id. */
   items: '{n} 件',
@@ -84,6 +85,7 @@ export const addin = {
   fillsCleared: '集約で付けた色を消しました（元の書式はそのままです）',
   consolidating: '{n} 件のブックを集約しています…',
   consolidated: '{n} 件のブックを集約しました',
+  consolidatedSome: '{n} 件のうち {taken} 件のブックを反映しました（反映しなかったファイルは下の一覧に理由があります）',
   consolidatedInBook: '{n} 件を集約し、{cells} セルを書き込みました（追加行 {rows} 行）',
   consolidateFailed: '集約できませんでした: {detail}',
   consolidatedSuffix: '（集約）',
