@@ -105,7 +105,9 @@ export class StandaloneApp {
     book.fixed += plan.apply.length;
     this.selected = null;
     this.shell.status(format(t.fixed, { n: plan.apply.length, name: book.name }));
+    const back = this.focusIn(book);
     this.render();
+    back();
   }
 
   /** 前回との違い: the book against a previous report, read here as the CLI reads it. */
@@ -135,10 +137,33 @@ export class StandaloneApp {
   }
 
   remove(book: BookEntry): void {
+    const i = this.books.indexOf(book);
     this.books = this.books.filter((b) => b !== book);
     this.drawn.delete(book.id);
     if (this.selected?.id === book.id) this.selected = null;
     this.render();
+    // The keyboard goes on at the card that took its place (or the one before, or the drop box).
+    const next = this.books[Math.min(i, this.books.length - 1)];
+    const at = next ? this.cards.get(next.id)?.querySelector<HTMLElement>('h2') : this.shell.view('validate').querySelector<HTMLElement>('input[type=file]');
+    at?.focus();
+  }
+
+  /**
+   * Where the keyboard is in a book's card, found again once the card is drawn anew: the same
+   * control of the same finding, else the first of its kind, else the card's heading.
+   */
+  private focusIn(book: BookEntry): () => void {
+    const card = this.cards.get(book.id);
+    const active = document.activeElement;
+    if (!card || !(active instanceof HTMLElement) || !card.contains(active)) return () => undefined;
+    const cell = active.closest('[data-cell]')?.getAttribute('data-cell');
+    const kind = `${active.tagName.toLowerCase()}${active.classList[0] ? `.${active.classList[0]}` : ''}`;
+    return () => {
+      const now = this.cards.get(book.id);
+      if (!now) return;
+      const same = cell ? [...now.querySelectorAll<HTMLElement>('[data-cell]')].find((e) => e.getAttribute('data-cell') === cell)?.querySelector<HTMLElement>(kind) : null;
+      (same ?? now.querySelector<HTMLElement>(kind) ?? now.querySelector<HTMLElement>('h2'))?.focus();
+    };
   }
 
   detail(book: BookEntry, f: Finding): HTMLElement {
@@ -164,7 +189,8 @@ export class StandaloneApp {
       h(
         'header',
         {},
-        h('h2', {}, book.name),
+        // Focusable from script only: where the keyboard lands when a card is drawn anew.
+        h('h2', { tabindex: '-1' }, book.name),
         res.reportTypes.length ? h('span', { class: 'types' }, res.reportTypes.join('・')) : null,
         h('button', { type: 'button', class: 'link', onclick: () => this.remove(book) }, t.removeFile),
       ),
@@ -232,7 +258,10 @@ export class StandaloneApp {
   private redraw(...books: (BookEntry | undefined)[]): void {
     for (const b of new Set(books)) {
       const old = b && this.cards.get(b.id);
-      if (b && old?.parentNode) old.replaceWith(this.renderBook(b));
+      if (!b || !old?.parentNode) continue;
+      const back = this.focusIn(b);
+      old.replaceWith(this.renderBook(b));
+      back();
     }
   }
 

@@ -372,3 +372,28 @@ test('the master the sections name is picked; a result goes when its inputs chan
   expect(errors).toEqual([]);
   await close();
 });
+
+test('the keyboard stays where it was when a card is drawn anew (a finding opened, a fix, a card removed)', async () => {
+  const { p, errors, close } = await freshPage();
+  await p.setInputFiles('#view-validate input[type=file]', [FAULTY, path.join(SEEDS, 'error.department.xlsx')]);
+  const card = p.locator('section.book[data-file="error.enum.xlsx"]');
+  await card.locator('li.finding').first().waitFor();
+  const where = (): Promise<string> => p.evaluate(() => {
+    const e = document.activeElement as HTMLElement | null;
+    return `${e?.closest('section.book')?.getAttribute('data-file') ?? '-'} ${e?.closest('[data-cell]')?.getAttribute('data-cell') ?? '-'} ${e?.tagName.toLowerCase()}.${e?.classList[0] ?? ''}`;
+  });
+  await card.locator('li.finding[data-cell="提言1-エ!E16"] button.go').focus();
+  await p.keyboard.press('Enter');
+  await expect(card.locator('[data-testid=detail]').count()).resolves.toBe(1);
+  await expect(where()).resolves.toBe('error.enum.xlsx 提言1-エ!E16 button.go');
+  await card.locator('li.finding[data-cell="提言1-ア!E15"] button.fix').focus();
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => !document.querySelector('section.book[data-file="error.enum.xlsx"] li.finding[data-cell="提言1-ア!E15"]'));
+  await expect(where()).resolves.toMatch(/^error\.enum\.xlsx \S+ button\.fix$/u);
+  await card.locator('header button.link').focus();
+  await p.keyboard.press('Enter');
+  await expect(card.count()).resolves.toBe(0);
+  await expect(where()).resolves.toBe('error.department.xlsx - h2.');
+  expect(errors).toEqual([]);
+  await close();
+});
