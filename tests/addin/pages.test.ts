@@ -24,6 +24,6 @@ test.each(Object.entries(pages))('%s', (file, want) => {
   expect(office).toEqual(want.office ? ['https://appsforoffice.microsoft.com/lib/1/hosted/office.js'] : []);
   if (!want.office) expect(csp).not.toMatch(/appsforoffice/);
   if (file.startsWith('standalone')) expect(csp).toMatch(/connect-src 'none'/);
-  if (want.app) expect(html).toContain(`<p class="unsupported" role="alert">${addin.unsupported}</p>`);
+  if (want.app) expect(html).toContain(`<p class="unsupported" role="alert">${file.startsWith('standalone') ? addin.unsupportedStandalone : addin.unsupported}</p>`);
   expect(html).toMatch(/<html lang="ja">/);
 });

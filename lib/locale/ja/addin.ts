@@ -6,6 +6,8 @@ export const addin = {
   starting: '読み込んでいます…',
   /** Static text of the pages, replaced as soon as the script runs: what an old webview (EdgeHTML, IE) shows. */
   unsupported: 'この画面を表示できません。お使いの Excel のアドイン表示機能が古いためです。Microsoft 365 または Excel 2021 以降、Excel on the web、またはブラウザー版を新しい Microsoft Edge / Google Chrome で開いてお使いください。',
+  /** The same, for the browser page, whose usual cause is a copy of the page without its files. */
+  unsupportedStandalone: 'この画面を表示できません。standalone.html だけをコピーして、同じフォルダに taskpane.js・taskpane.css などがないか、ブラウザーが古いためです。配布されたフォルダごとコピーし、新しい Microsoft Edge / Google Chrome で開いてください。',
   modeExcel: 'Excel',
   modeStandalone: 'ブラウザー（ファイルはこのパソコンの外に送られません）',
   tabValidate: '検証',
