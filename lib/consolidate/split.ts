@@ -6,6 +6,7 @@ import { a1 } from '../grid';
 import type { ReportSheet } from '../report';
 import { KEY_HEADER, META_ROW, META_SHEET, META_TITLE, STATE_SHEET } from '../marks';
 import { carriedRows } from '../section';
+import { mapFormulaRefs } from '../ooxml/formula';
 import { RowMap } from '../ooxml/rowmap';
 import { newSheetXml, XlsxEditor } from '../ooxml/workbook';
 import { fileNameFor, knownDepartments, type FileNameChange } from './departments';
@@ -96,16 +97,26 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
     const ed = base.clone();
     let held = 0;
     let firstVisible: string | undefined;
+    // Other departments' rows, taken out of every sheet: known first, since a formula's
+    // references into any sheet move with that sheet's rows.
+    const deletedBy = new Map<string, Set<number>>();
     for (const [sheetName, rows] of bySheet) {
-      const sx = ed.sheet(sheetName);
-      const rs = rows[0]!.rs;
-      const keyCol = keyCols.get(sheetName)!;
-      const mine = rows.filter((r) => r.owners.includes(dept));
       const deleted = new Set<number>();
       for (const r of rows) {
         if (r.owners.includes(dept)) continue;
         for (let k = r.row.r; k <= r.lastR; k++) deleted.add(k);
       }
+      deletedBy.set(sheetName, deleted);
+    }
+    const rowMaps = [...deletedBy].map(([sheetName, deleted]) => [sheetName, new RowMap(deleted)] as const);
+    // A formula as the section's copy holds it once every sheet's rows are taken out.
+    const asSent = (formula: string, own: string): string => rowMaps.reduce((f, [target, rm]) => mapFormulaRefs(f, own, target, rm), formula);
+    for (const [sheetName, rows] of bySheet) {
+      const sx = ed.sheet(sheetName);
+      const rs = rows[0]!.rs;
+      const keyCol = keyCols.get(sheetName)!;
+      const mine = rows.filter((r) => r.owners.includes(dept));
+      const deleted = deletedBy.get(sheetName)!;
       // A merge whose first row goes keeps its text on its first remaining row.
       for (const m of rs.sheet.merges) {
         if (!deleted.has(m.s.r)) continue;
@@ -132,14 +143,16 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
           const c = r.map.get(col.key);
           const cell = r.row.cells.get(col.key);
           if (c === undefined || (cell && cell.merged)) continue;
-          bases.set(col.key, contentHash(rs.sheet.rows.get(r.row.r)?.get(c)));
+          // Fingerprinted as sent: a formula whose rows moved is the same formula back.
+          const given = rs.sheet.rows.get(r.row.r)?.get(c);
+          bases.set(col.key, contentHash(given?.formula !== undefined ? { ...given, formula: asSent(given.formula, sheetName) } : given));
           sx.setStyle(r.row.r, c, ed.styles.derive(sx.styleAt(r.row.r, c), { locked: false }));
         }
         sx.setText(r.row.r, keyCol, keyOf(r.sheetIndex, r.row.r, r.hash, bases));
       }
       sx.setColumn(keyCol, { hidden: true, width: 14 });
       sx.protect();
-      const rm = new RowMap(deleted);
+      const rm = rowMaps.find(([name]) => name === sheetName)![1];
       sx.remap(rm, sheetName);
       ed.remapNames(sheetName, rm);
       ed.remapFormulas(sheetName, rm);

@@ -47,6 +47,8 @@ const TYPED: Step[] = [
   { sheet: '提言1-エ', ref: 'C16', value: '2025-04-01T00:00:00', type: 'd', fmt: 'm/d/yyyy' },
   // openpyxl saves a formula without its value: every file split from this master carries it so.
   { sheet: '提言1-エ', ref: 'D17', value: FORMULA, type: 'f' },
+  // A formula of an answer cell whose row moves up in its section's copy (row 15 is another's).
+  { sheet: '提言1-エ', ref: 'D16', value: '=LEN(A16)', type: 'f' },
   // A tally above the table: split moves its range in each section's copy.
   { sheet: '提言1-ア', ref: 'F12', value: '=COUNTIF(E15:E17,"継続")', type: 'f' },
 ];
