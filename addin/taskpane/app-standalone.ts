@@ -154,8 +154,8 @@ export class StandaloneApp {
    */
   private focusIn(book: BookEntry): () => void {
     const card = this.cards.get(book.id);
-    const active = document.activeElement;
-    if (!card || !(active instanceof HTMLElement) || !card.contains(active)) return () => undefined;
+    const active = document.activeElement as HTMLElement | null | undefined;
+    if (!card || !active || !card.contains(active)) return () => undefined;
     const cell = active.closest('[data-cell]')?.getAttribute('data-cell');
     const kind = `${active.tagName.toLowerCase()}${active.classList[0] ? `.${active.classList[0]}` : ''}`;
     return () => {
