@@ -397,3 +397,25 @@ test('the keyboard stays where it was when a card is drawn anew (a finding opene
   expect(errors).toEqual([]);
   await close();
 });
+
+test('a file dropped on a card\'s 前回の報告書 box is compared with that card, not loaded as a book', async () => {
+  const { p, errors, close } = await freshPage();
+  await p.setInputFiles('#view-validate > label.drop input[type=file]', [MASTER]);
+  const card = p.locator('section.book[data-file="ok.teigen-progress.xlsx"]');
+  await card.locator('[data-testid=diff]').waitFor();
+  const b64 = fs.readFileSync(FAULTY).toString('base64');
+  await card.locator('[data-testid=diff] label.drop').evaluate((zone, b64) => {
+    const bin = atob(b64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], '前回.xlsx'));
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, b64);
+  await card.locator('[data-testid=diff-counts]').waitFor();
+  await expect(card.locator('[data-testid=diff-counts]').textContent()).resolves.toMatch(/^セルの変更 \d+ 件/u);
+  await expect(p.locator('section.book').count()).resolves.toBe(1);
+  expect(errors).toEqual([]);
+  await close();
+});
