@@ -4,7 +4,7 @@
 import { zipSync } from 'fflate';
 import { getCell, parseA1, type Workbook } from '../../lib/grid';
 import { addin as t } from '../../lib/locale/ja/addin';
-import { format } from '../../lib/locale/ja/format';
+import { excerpt, format } from '../../lib/locale/ja/format';
 import { summary as sumText } from '../../lib/locale/ja/summary';
 import { consolidate as consolidateText } from '../../lib/locale/ja/consolidate';
 import { META_SHEET } from '../../lib/marks';
@@ -133,6 +133,7 @@ export function renderSummary(s: Summary, onCell?: OnCell): HTMLElement {
     s.missing.length ? h('p', { class: 'missing', 'data-testid': 'missing' }, format(t.sumMissing, { names: s.missing.join('、') })) : null,
     list(t.sumConflicts, s.conflicts, (c) => [cellLink(c.sheet, c.cell, onCell), ' ', c.departments.join('・')], 'conflicts'),
     list(t.sumUnauthorized, s.unauthorized, (u) => [cellLink(u.sheet, u.cell, onCell), ' ', format(t.sumUnauthorizedItem, { department: u.department, before: u.before, after: u.after })], 'unauthorized'),
+    list(t.sumCleared, s.cleared, (c) => [cellLink(c.sheet, c.cell, onCell), ' ', format(t.sumClearedItem, { department: c.department, before: excerpt(c.before, 60) })], 'cleared'),
     list(t.sumAdded, s.added, (a) => [cellLink(a.sheet, a.cell, onCell), ' ', format(t.sumAddedItem, { department: a.department, file: a.file })], 'added'),
     list(t.sumDropped, droppedRows(s), (u) => [cellLink(u.sheet, u.cell, onCell), ' ', u.department], 'dropped'),
     list(t.sumFindings, s.findings, (f) => [h('span', { class: `badge sev-${f.severity}` }, t.severity[f.severity]), ' ', f.file, ' ', `${f.sheet}!${f.cell}`, ' ', f.message], 'findings'),

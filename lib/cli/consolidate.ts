@@ -265,6 +265,7 @@ export function summaryText(s: Summary): string {
   section('conflict', s.conflicts.map((c) => ({ sheet: c.sheet, cell: c.cell, department: c.departments.join(t.listJoin), text: conflictDetail(c) })));
   section('unauthorized', s.unauthorized.map((u) => ({ sheet: u.sheet, cell: u.cell, department: u.department, text: format(t.detailUnauthorized, { sourceCell: `${u.file} ${u.sourceSheet}!${u.sourceCell}`, before: u.before.slice(0, 40), after: u.after.slice(0, 40) }) })));
   section('added', s.added.map((a) => ({ sheet: a.sheet, cell: a.cell, department: a.department, text: format(t.detailAdded, { sourceSheet: `${a.file} ${a.sourceSheet}`, sourceRow: a.sourceRow, text: Object.values(a.texts).join(t.cellJoin).slice(0, 60) }) })));
+  section('cleared', s.cleared.map((c) => ({ sheet: c.sheet, cell: c.cell, department: c.department, text: format(t.detailCleared, { before: c.before.slice(0, 60) }) })));
   // One line per department and sheet, as on the 集約結果 sheet.
   const groups = unfilledGroups(s.unfilled);
   for (const status of ['missing', 'duplicate', 'unusable', 'dropped'] as const) section(status, groups.filter((g) => g.status === status));

@@ -14,7 +14,7 @@ import { dropPaneMarks, openMaster } from './master';
 import { summarySheet } from './summary-sheet';
 import { contentHash, shownCell, type CellState } from './answers';
 import { believedState, stateSheetXml, type OpenItem, type UnfilledMark } from './state';
-import { FILE_PROBLEMS, type AddedItem, type ConflictItem, type ConsolidateOptions, type ConsolidatePhase, type ConsolidateResult, type DepartmentSummary, type FileSummary, type MissingRowsItem, type Source, type Summary, type UnauthorizedItem } from './types';
+import { FILE_PROBLEMS, type AddedItem, type ClearedItem, type ConflictItem, type ConsolidateOptions, type ConsolidatePhase, type ConsolidateResult, type DepartmentSummary, type FileSummary, type MissingRowsItem, type Source, type Summary, type UnauthorizedItem } from './types';
 import { load, markDuplicates, setOtherTypes } from './load';
 import { Fates, cmpStr, cmpCell } from './fates';
 import { AddedRow, validateAll, Merge, mergeAll, settle, conflictOf } from './merge';
@@ -100,7 +100,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     bySheet.set(cellKey(st.r, st.c), st);
   }
   const { pending, foreign, unauthorizedRaw, unplaced, addedRows, taken } = mergeAll(applied, model, fates, states);
-  const { writes, conflictsRaw, touched } = settle(pending, states, run);
+  const { writes, conflictsRaw, clearedRaw, touched } = settle(pending, states, run);
   // Conflicts of earlier runs still in their cells stay listed until the secretariat settles them.
   // The master's rows by line, built only for a cell this run left as it was (a later run).
   let rowAt: Map<string, MasterRow> | undefined;
@@ -214,6 +214,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   phase('write');
 
   const conflicts: ConflictItem[] = conflictsRaw.map(({ m: _m, r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1 }));
+  const cleared: ClearedItem[] = clearedRaw.map(({ r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1 }));
   const unauthorized: UnauthorizedItem[] = unauthorizedRaw.map(({ target: _t, r, c, ...rest }) => ({ ...rest, cell: a1(out(rest.sheet, r), c), row: out(rest.sheet, r) + 1, run }));
 
   accountRest(loaded, fates, masterTextTest(masterGrid), unplaced);
@@ -288,6 +289,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   conflicts.sort(byPlace);
   unauthorized.sort((a, b) => byPlace(a, b) || cmpStr(a.file, b.file));
   addedItems.sort(byPlace);
+  cleared.sort(byPlace);
   unfilled.sort((a, b) => byPlace(a, b) || cmpStr(a.department, b.department));
   unplaced.sort((a, b) => cmpStr(a.file, b.file) || cmpStr(a.sheet, b.sheet) || cmpCell(a.cell, b.cell));
   kept.sort((a, b) => cmpStr(a.file, b.file));
@@ -306,6 +308,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     findings: kept,
     unplaced,
     unfilled,
+    cleared,
     cells,
   };
   // The earlier 集約結果 is replaced by this one; its record with this run's.

@@ -9,7 +9,7 @@ import { KEY_HEADER } from '../marks';
 import { type ReportCell, type ReportSheet } from '../report';
 import { mappedColumns, sectionPath, type MasterModel, type MasterRow } from './model';
 import { answer, contentHash, EMPTY_CELL, shownCell, type Answer, type CellState } from './answers';
-import type { CellReason, ConflictItem, Contribution, FindingItem, UnauthorizedItem, UnplacedItem } from './types';
+import type { CellReason, ClearedItem, ConflictItem, Contribution, FindingItem, UnauthorizedItem, UnplacedItem } from './types';
 import { formulaCellOf, nonEmpty, Loaded } from './load';
 import { Landing, Fates } from './fates';
 import { SrcRow, matchRows, findKeyCell, candidateRows, placeAdded } from './match';
@@ -209,14 +209,16 @@ export interface Write {
 }
 
 export type RawConflict = ConflictItem & { m: MasterRow; r: number; c: number };
+export type RawCleared = Omit<ClearedItem, 'cell' | 'row'> & { r: number; c: number };
 
 /**
  * Each changed cell's round state after this run's files: earlier answers kept, each
  * department's replaced by its latest, and the cell written only where what it shows changes.
  * A cell the secretariat edited since the last run starts again from that edit.
  */
-export function settle(pending: Pending[], states: Merge['states'], run: number): { writes: Write[]; conflictsRaw: RawConflict[]; touched: CellState[] } {
+export function settle(pending: Pending[], states: Merge['states'], run: number): { writes: Write[]; conflictsRaw: RawConflict[]; clearedRaw: RawCleared[]; touched: CellState[] } {
   const writes: Write[] = [];
+  const clearedRaw: RawCleared[] = [];
   const conflictsRaw: RawConflict[] = [];
   const touched: CellState[] = [];
   for (const p of pending) {
@@ -245,13 +247,18 @@ export function settle(pending: Pending[], states: Merge['states'], run: number)
     if (!sameContent(shown.cell, current) || shown.conflict) {
       const own = st.answers.length === 0 ? st.baseline?.formula : undefined;
       writes.push({ m: p.target, r: p.r, c: p.c, cell: shown.cell, conflict: shown.conflict, ...(own !== undefined ? { formula: own } : {}) });
+      // Text deleted leaves nothing to see in the cell: said, with what it held.
+      const by = lastAnswer ?? p.contributions[p.contributions.length - 1];
+      if (!shown.conflict && own === undefined && contentHash(shown.cell) === '-' && current && contentHash(current) !== '-' && by) {
+        clearedRaw.push({ department: by.department, file: by.file, sheet: p.sheet, r: p.r, c: p.c, before: current.text });
+      }
     }
     // The one answer shown is the cell merge fingerprinted already: no second hash of its text.
     const known = !shown.conflict && lastAnswer !== undefined && st.answers.length === 1 && st.answers[0] === lastAnswer ? lastHash : undefined;
     st.writtenHash = known ?? contentHash(shown.cell);
     if (shown.conflict) conflictsRaw.push(conflictOf(st, p.target, run));
   }
-  return { writes, conflictsRaw, touched };
+  return { writes, conflictsRaw, clearedRaw, touched };
 }
 
 export function conflictOf(st: CellState, m: MasterRow, run: number): RawConflict {

@@ -168,6 +168,7 @@ export function summarySheet(s: Summary, styles: Styles): { xml: string; printTi
   for (const u of s.unauthorized) {
     item('unauthorized', u.department, fileName(u.file), u.sheet, u.cell, format(t.detailUnauthorized, { sourceCell: `${u.sourceSheet}!${u.sourceCell}`, before: excerpt(u.before, 40), after: excerpt(u.after, 40) }), true);
   }
+  for (const c of s.cleared) item('cleared', c.department, fileName(c.file), c.sheet, c.cell, format(t.detailCleared, { before: excerpt(c.before, 60) }), true);
   for (const a of s.added) {
     item('added', a.department, fileName(a.file), a.sheet, a.cell, format(t.detailAdded, { sourceSheet: a.sourceSheet, sourceRow: a.sourceRow, text: excerpt(Object.values(a.texts).join(t.cellJoin), 60) }), true);
   }

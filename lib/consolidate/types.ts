@@ -190,7 +190,20 @@ export interface Summary {
   unplaced: UnplacedItem[];
   /** Rows left with the master's text because their department's answer did not reach them. */
   unfilled: MissingRowsItem[];
+  /** Cells whose text a department deleted (an answer, but one nothing else would show). */
+  cleared: ClearedItem[];
   cells: CellCounts;
+}
+
+export interface ClearedItem {
+  department: string;
+  file: string;
+  /** Output sheet and cell, now empty. */
+  sheet: string;
+  cell: string;
+  row: number;
+  /** What the cell held before. */
+  before: string;
 }
 
 export interface CellTrace {

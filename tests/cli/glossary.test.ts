@@ -36,6 +36,7 @@ const summary: Summary = {
     { department: 'C課', status: 'missing', sheet: 's', cell: 'A5', row: 5 },
     { department: 'A課', status: 'dropped', sheet: 's', cell: 'A6', row: 6 },
   ],
+  cleared: [{ department: 'A課', file: '/x/返送/A課.xlsx', sheet: 's', cell: 'C4', row: 4, before: '前の記載' }],
   cells: { in: 0, out: 0, base: 0, control: 0, reported: 0 },
 } as unknown as Summary;
 

@@ -1,10 +1,12 @@
-// Answers to one kind of report consolidated into a master of another kind: each file is
-// named with both kinds and left out, instead of thousands of cells listed as unplaced.
+// Files and cells a clerk would otherwise not see: answers to another kind of report (each file
+// named with both kinds), the same file twice, text a section deleted.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
+import { XlsxEditor } from '../../lib/ooxml/workbook';
+import { readWorkbook } from '../../lib/read/workbook';
 
 const SEEDS = path.join(__dirname, '..', '..', 'seeds');
 const config = defaultConfig();
@@ -38,4 +40,18 @@ test('the same file given twice: taken once, the copy named, the department not 
   expect(s.files[0]!.reason).toContain('a.xlsx');
   expect(s.departments.find((d) => d.name === file.department)?.status).toBe('submitted');
   expect(changed).toEqual(file.bytes);
+});
+
+test('text a section deleted is listed with what the cell held, so a reviewer sees it went', () => {
+  const masterBytes = fs.readFileSync(path.join(SEEDS, 'ok.teigen-progress.xlsx'));
+  const file = split(masterBytes, config).files.find((f) => f.department === '保) 総務部')!;
+  // Its one row (提言1-ア 17) is its row 15: 取組状況 emptied, 下半期 left as it was.
+  const ed = new XlsxEditor(file.bytes);
+  ed.sheet('提言1-ア').removeCell(14, 1);
+  const before = readWorkbook(new Uint8Array(masterBytes), 'm.xlsx').sheets.find((s) => s.name === '提言1-ア')!.rows.get(16)!.get(1)!.text;
+  const res = consolidate(masterBytes, [{ name: file.name, bytes: ed.toBytes() }], config);
+  expect(res.summary.cleared).toEqual([{ department: '保) 総務部', file: file.name, sheet: '提言1-ア', cell: 'B17', row: 17, before }]);
+  const out = readWorkbook(res.bytes, 'o.xlsx').sheets.find((s) => s.name === '提言1-ア')!;
+  expect(out.rows.get(16)?.get(1)?.text ?? '').toBe('');
+  expect(readWorkbook(res.bytes, 'o.xlsx').sheets.find((s) => s.name === '集約結果')!.rows.size).toBeGreaterThan(0);
 });

@@ -133,6 +133,8 @@ export const addin = {
   sumFindings: g.finding,
   sumUnplaced: g.unplaced,
   sumFiles: '反映しなかったファイル',
+  sumCleared: '消した記載',
+  sumClearedItem: '{department} が消した記載:「{before}」',
   colDepartment: '部署',
   colStatus: '状況',
   colRows: '行数',
