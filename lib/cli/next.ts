@@ -27,6 +27,12 @@ function nextErrorMessage(e: NextError, input: string): string {
       return format(t.noPeriod, { path: input });
     case 'mixed-period':
       return format(t.mixedPeriod, { path: input, periods: e.detail });
+    case 'template':
+      return format(t.nextOfTemplate, { path: input, period: e.detail });
+    case 'not-later': {
+      const [from = '', next = ''] = e.detail.split('\u0000');
+      return format(t.notLater, { path: input, from, next });
+    }
     default:
       return format(t.noRule, { path: input, type: e.detail });
   }
@@ -60,7 +66,7 @@ export function runNext(args: NextArgs, io: Io): number {
       lines.push('', format(t.conflicts, { n: result.conflictsLeft.length }));
       for (const c of result.conflictsLeft) lines.push(`  ${c.sheet}!${c.cell}`);
     }
-    lines.push(t.next);
+    if (result.splittable) lines.push(t.next);
     io.out(lines.map(printable).join('\n'));
   }
   return result.conflictsLeft.length > 0 ? 1 : 0;

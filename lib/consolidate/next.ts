@@ -5,18 +5,19 @@
 import { groupBy } from '../collections';
 import type { Config, ColumnDef, PeriodRule } from '../config/schema';
 import { a1, colName, typeOf, type Cell } from '../grid';
-import { PREVIOUS_NAME, TEMPLATE_NAME, templateFormula } from '../marks';
+import { CONFLICT_HEAD, PREVIOUS_NAME, TEMPLATE_NAME, templateFormula } from '../marks';
 import { advance, findForms, parsePeriod, periodLabel, previous, rewrite, type FormMatch, type Period } from '../period';
 import type { ReportSheet } from '../report';
 import type { SheetXml } from '../ooxml/sheet';
+import type { Styles } from '../ooxml/styles';
 import { openMaster } from './master';
 import { buildModel, type MasterRow } from './model';
 import { publish } from './publish';
-import { freeColumn } from './split';
+import { freeColumn, hasDepartmentColumn } from './split';
 
 export class NextError extends Error {
   constructor(
-    readonly code: 'bad-period' | 'no-period' | 'mixed-period' | 'no-rule',
+    readonly code: 'bad-period' | 'no-period' | 'mixed-period' | 'no-rule' | 'template' | 'not-later',
     readonly detail = '',
   ) {
     super(code);
@@ -55,6 +56,8 @@ export interface NextResult {
   fillsRestored: number;
   /** 【競合】 left in a column `next` keeps (取組区分…): to settle. */
   conflictsLeft: { sheet: string; cell: string }[];
+  /** Whether split can cut the result by department (a table with a department column). */
+  splittable: boolean;
 }
 
 /** The rule of the workbook's report type (the first report sheet's; all of them must have one). */
@@ -68,6 +71,9 @@ export function nextMaster(bytes: Uint8Array, config: Config, opts: NextOptions 
   // What a round of 集約 added goes as publish takes it out: the same code, the same result.
   const pub = publish(bytes, config, { name });
   const { editor: ed, grid } = openMaster(pub.bytes, name);
+  // A template not answered yet: its 前回 column is all there is of last period, and another
+  // next would empty it.
+  if (grid.template !== undefined) throw new NextError('template', grid.template);
   const model = buildModel(grid, config);
   const rule = ruleOf(model.parsed.reports);
   let wanted: Period | undefined;
@@ -113,6 +119,9 @@ export function nextMaster(bytes: Uint8Array, config: Config, opts: NextOptions 
     if (!from) throw new NextError('no-period');
     wanted = advance(from, rule);
   }
+  // A period the headings already name, or one before it, would write impossible headings
+  // (令和6年度から令和元年度) and empty this period's answers.
+  if (from && !isLater(wanted, from)) throw new NextError('not-later', `${periodLabel(from, rule)}\u0000${periodLabel(advance(from, rule), rule)}`);
   const to = wanted;
   const before = from ?? previous(to, rule);
 
@@ -133,6 +142,7 @@ export function nextMaster(bytes: Uint8Array, config: Config, opts: NextOptions 
   // Per-period columns emptied; the carried one's text kept in the 前回 column.
   let cleared = 0;
   let carried = 0;
+  const carriedConflicts: NextResult['conflictsLeft'] = [];
   const emptied = new Set<string>();
   const previousColumns: NextResult['previousColumns'] = [];
   const bySheet = groupBy(model.rows, (r) => r.sheet);
@@ -169,6 +179,9 @@ export function nextMaster(bytes: Uint8Array, config: Config, opts: NextOptions 
           if (style) sx.setStyle(k, prevCol, style);
         }
         const only = filled.length === 1 ? filled[0]! : undefined;
+        // Both departments' texts carried as last period's plan would be a conflict nobody can
+        // settle any more: listed now, with the other conflicts left.
+        if (filled.some((x) => x.cell.text.startsWith(CONFLICT_HEAD))) carriedConflicts.push({ sheet: rs.sheet.name, cell: a1(row.row.r, prevCol) });
         if (only && c !== undefined && only.r === row.row.r && typeOf(only.cell) !== 's' && typeOf(only.cell) !== 'e' && only.cell.formula === undefined) {
           // A number, date or boolean stays one, in its format (the style was copied above).
           sx.copyValue({ r: only.r, c }, { r: row.row.r, c: prevCol });
@@ -178,7 +191,7 @@ export function nextMaster(bytes: Uint8Array, config: Config, opts: NextOptions 
           carried++;
         }
       }
-      for (const col of perPeriod) cleared += clearColumn(sx, rs, row, col, emptied);
+      for (const col of perPeriod) cleared += clearColumn(sx, ed.styles, rs, row, col, emptied);
     }
   }
 
@@ -195,22 +208,33 @@ export function nextMaster(bytes: Uint8Array, config: Config, opts: NextOptions 
     notesCleared: pub.notesCleared,
     fillsRestored: pub.fillsRestored,
     // A conflict in a column emptied is gone with it; one in a kept column is still to settle.
-    conflictsLeft: pub.conflictsLeft.filter((x) => !emptied.has(`${x.sheet}!${x.cell}`)),
+    conflictsLeft: [...pub.conflictsLeft.filter((x) => !emptied.has(`${x.sheet}!${x.cell}`)), ...carriedConflicts],
+    splittable: model.parsed.reports.some(hasDepartmentColumn),
   };
 }
 
 /** Empties a per-period cell of the row (every sheet row it spans), keeping its format. */
-function clearColumn(sx: SheetXml, rs: ReportSheet, row: MasterRow, col: ColumnDef, emptied: Set<string>): number {
+function clearColumn(sx: SheetXml, styles: Styles, rs: ReportSheet, row: MasterRow, col: ColumnDef, emptied: Set<string>): number {
   const c = row.map.get(col.key);
   if (c === undefined) return 0;
   let n = 0;
   for (let k = row.row.r; k <= row.lastR; k++) {
-    if (!rs.sheet.rows.get(k)?.get(c)) continue;
+    const cell = rs.sheet.rows.get(k)?.get(c);
+    if (!cell) continue;
     sx.clearValue(k, c);
+    // A number's format goes with the number (an answer typed 85% leaves 0% behind, and next
+    // period's 3 would show as 300%); a format on an empty cell is the master's own, and stays.
+    const ty = typeOf(cell);
+    if ((ty === 'n' || ty === 'd') && cell.format !== undefined && cell.formula === undefined) sx.setStyle(k, c, styles.derive(sx.styleAt(k, c), { numFmt: 0 }));
     emptied.add(`${rs.sheet.name}!${a1(k, c)}`);
     n++;
   }
   return n;
+}
+
+/** Whether a is a later period than b. */
+function isLater(a: Period, b: Period): boolean {
+  return a.year > b.year || (a.year === b.year && a.half === 'second' && b.half === 'first');
 }
 
 /** The column (0-based) a 前回 name holds: `'提言1-ア'!$G:$G`. */

@@ -187,7 +187,7 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
 }
 
 /** Whether any header row of the table maps its type's department column. */
-function hasDepartmentColumn(rs: ReportSheet): boolean {
+export function hasDepartmentColumn(rs: ReportSheet): boolean {
   const keys = rs.type.columns.filter((c) => c.department).map((c) => c.key);
   return [...rs.columnMaps.values()].some((map) => keys.some((k) => map.has(k)));
 }

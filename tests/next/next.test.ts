@@ -257,14 +257,18 @@ describe('next: periods, a second round, a consolidated master', () => {
     expect(() => nextMaster(teigen, config, { period: '令和8年度' })).toThrow(expect.objectContaining({ code: 'bad-period' }));
   });
 
-  test('next of a next: the period moves on, the 前回 column is reused, the old plan is not kept twice', () => {
+  test('next of a next: refused while unanswered; once consolidated, the period moves on and the 前回 column is reused', () => {
     const first = nextMaster(teigen, config);
-    const second = nextMaster(first.bytes, config);
+    // Again on the template itself would empty the 前回 column, all there is of last period.
+    expect(() => nextMaster(first.bytes, config)).toThrow(expect.objectContaining({ code: 'template', detail: '令和7年度下半期' }));
+    // The round consolidated (here with no answer back): no template any more.
+    const answered = consolidate(first.bytes, [], config, { masterName: 't.xlsx' }).bytes;
+    const second = nextMaster(answered, config);
     expect(second.from).toBe('令和7年度下半期');
     expect(second.to).toBe('令和8年度上半期');
     expect(second.previousColumns).toEqual(first.previousColumns);
     expect(second.headings.find((h) => h.sheet === '提言1-ア')?.after).toBe('令和6年度から\n令和8年度上半期の取組状況');
-    // Nothing was planned in the template: the 前回 column is empty again.
+    // Nothing was planned in the round: the 前回 column is empty again.
     expect(second.carried).toBe(0);
     const g = colIndex(second.previousColumns[0]!.column);
     const sheet = readWorkbook(second.bytes, 'x.xlsx').sheets.find((s) => s.name === '提言1-ア')!;
@@ -319,4 +323,22 @@ test('a number or date in the carried column stays one, with its format, in the 
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('--period no later than the headings\' period is refused; a conflict carried to 前回 is listed; an answer\'s number format goes with it', () => {
+  const teigen = fs.readFileSync(path.join(SEEDS, 'ok.teigen-progress.xlsx'));
+  for (const p of ['令和7年度上半期', '令和6年度下半期']) {
+    expect(() => nextMaster(teigen, config, { period: p })).toThrow(expect.objectContaining({ code: 'not-later' }));
+  }
+  expect(nextMaster(teigen, config, { period: '令和8年度上半期' }).to).toBe('令和8年度上半期');
+
+  const ed = new XlsxEditor(teigen);
+  // D15 is 提言1-ア's 下半期の取組内容 (carried to 前回); C15 its 自己評価, emptied; C16 a number.
+  ed.sheet('提言1-ア').setText(14, 3, '【競合】\n［子) 子育て支援部］\n案A\n［区) 保健福祉部］\n案B');
+  ed.sheet('提言1-ア').setValue(15, 2, 0.85, ed.styles.derive(ed.sheet('提言1-ア').styleAt(15, 2), { numFmt: '0%' }));
+  const r = nextMaster(ed.toBytes(), config);
+  const col = r.previousColumns.find((p) => p.sheet === '提言1-ア')!.column;
+  expect(r.conflictsLeft).toEqual([{ sheet: '提言1-ア', cell: `${col}15` }]);
+  const out = new XlsxEditor(r.bytes);
+  expect(out.styles.numFmtOf(out.sheet('提言1-ア').styleAt(15, 2)).id).toBe(0);
 });

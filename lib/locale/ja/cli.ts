@@ -121,6 +121,8 @@ export const nextPeriod = {
   badPeriod: '--period の期を読み取れません: {value}（例: 令和8年度上半期、令和8年度下半期{yearly}）',
   badPeriodYearly: '、年 1 回の報告書は 令和8年度末',
   noPeriod: '集約表 {path} の見出しから今の期を読み取れません。--period 令和8年度上半期 のように次の期を指定してください',
+  nextOfTemplate: '{path} は next で作った配布用の集約表（{period}）で、まだ回答を集約していません。もう一度 next すると「前回」の列が空になります。回答を集約したブックから作ってください',
+  notLater: '--period の期が、集約表 {path} の今の期（{from}）より後ではありません。次の期（{next} など）を指定してください',
   mixedPeriod: '集約表 {path} の見出しの期がそろっていません（{periods}）。見出しを直すか、--period で次の期を指定してください',
   noRule: '集約表 {path} の報告書（{type}）には期の進め方の設定（period）がありません。設定ファイルに追加してください',
   wrote: '{path} に書き出しました（{from} → {to}）',
