@@ -1,7 +1,14 @@
 import { a1 } from '../grid';
 import { excerpt } from '../locale/ja/format';
+import { levenshtein, splitBullets } from '../normalize';
 import { describeDiff, location, markedWithSources, replaceBullets, type BulletRef } from '../saikei';
 import type { Rule } from './types';
+
+/**
+ * A copy this close to its source is a slip (入事 for 人事) and is offered the source's text;
+ * one further off may be another activity marked 再掲 by mistake: reported, never overwritten.
+ */
+const MAX_FIX_EDITS = 3;
 
 export type SaikeiDriftMessageIds = 'drift';
 
@@ -21,10 +28,14 @@ export const saikeiDrift: Rule<SaikeiDriftMessageIds> = {
         }
         for (const drifts of byCell.values()) {
           const first = drifts[0]!.ref;
+          const slips = drifts.filter((d) => levenshtein(d.ref.bullet.key, d.source.bullet.key) <= MAX_FIX_EDITS);
           const value = replaceBullets(
             first.cellText,
-            drifts.map((d) => ({ bullet: d.ref.bullet, sourceText: d.source.bullet.text })),
+            slips.map((d) => ({ bullet: d.ref.bullet, sourceText: d.source.bullet.text })),
           );
+          // A fix that would list one bullet twice (the source is in the cell already) is none.
+          const keys = splitBullets(value).map((b) => b.key);
+          const fixable = slips.length > 0 && new Set(keys).size === keys.length;
           for (const { ref, source } of drifts) {
             ctx.report({
               messageId: 'drift',
@@ -36,7 +47,7 @@ export const saikeiDrift: Rule<SaikeiDriftMessageIds> = {
               sheet: ref.sheet,
               r: ref.r,
               c: ref.c,
-              fix: { sheet: ref.sheet, cell: a1(ref.r, ref.c), value },
+              ...(fixable && slips.some((d) => d.ref === ref) ? { fix: { sheet: ref.sheet, cell: a1(ref.r, ref.c), value } } : {}),
             });
           }
         }

@@ -42,6 +42,18 @@ describe('saikei-drift', () => {
     expect(new Set(f.map((x) => x.fix?.value))).toEqual(new Set([`${KOKOROE}(再掲)\n${DOUGA}(再掲)`]));
   });
 
+  it('offers no fix where the copy is more than a slip, or where the fix would repeat a bullet', () => {
+    // 研修資料の作成 is another activity than 研修動画の配信: reported, never overwritten.
+    const other = DOUGA.replace('研修動画の配信', '研修資料の作成');
+    const f = run(book(source([KOKOROE, DOUGA].join('\n')), copy(`${other}(再掲)`)), 'saikei-drift');
+    expect(table(f)).toEqual(['提言3-エ!B3 saikei-drift/drift']);
+    expect(f[0]!.fix).toBeUndefined();
+    // The source bullet is already in the cell: copying it again would list it twice.
+    const twice = run(book(source(DOUGA), copy(`${DOUGA}(再掲)\n${DOUGA.replace('人事', '入事')}(再掲)`)), 'saikei-drift');
+    expect(table(twice)).toEqual(['提言3-エ!B3 saikei-drift/drift']);
+    expect(twice[0]!.fix).toBeUndefined();
+  });
+
   it('says nothing for an exact copy, or for one sentence of a longer source bullet', () => {
     const long = `${DOUGA.slice(1)}を行い、受講状況を確認した。`;
     expect(run(book(source(`${KOKOROE}\n・${long}`), copy(`${KOKOROE}(再掲)\n${DOUGA}(再掲)`)))).toEqual([]);
