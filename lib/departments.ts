@@ -81,6 +81,9 @@ export function isKnown(master: DeptMaster, t: DeptToken): boolean {
 
 export interface Suggestion {
   display: string;
+  /** The entry's bureau prefix (子, 区 …) and name: a fix keeps the written bureau and level. */
+  prefix?: string;
+  name: string;
   distance: number;
   /** No other entry is as near. */
   unique: boolean;
@@ -97,7 +100,7 @@ export function suggestDepartment(master: DeptMaster, t: DeptToken): Suggestion 
     const d = levenshtein(name, normalize(e.name));
     const same = t.prefix !== undefined && e.prefix === t.prefix;
     if (!best || d < best.distance || (d === best.distance && same && !bestSamePrefix)) {
-      best = { display: e.display, distance: d, unique: true, alternatives: [] };
+      best = { display: e.display, ...(e.prefix !== undefined ? { prefix: e.prefix } : {}), name: e.name, distance: d, unique: true, alternatives: [] };
       bestSamePrefix = same;
     } else if (d === best.distance && same === bestSamePrefix && e.display !== best.display && !best.alternatives.includes(e.display)) {
       best.unique = false;

@@ -1,6 +1,13 @@
 import { deptMaster, isKnown, suggestDepartment, tokenizeDepartments, type DeptToken } from '../departments';
+import { normalize } from '../normalize';
 import { a1 } from '../grid';
 import type { Rule } from './types';
+
+/** The kind of unit a name ends in (部, 課 …), when it ends in one (児童相談書 is a slip, no level). */
+function levelOf(name: string): string | undefined {
+  const last = normalize(name).slice(-1);
+  return '局部課室所係院署館園'.includes(last) ? last : undefined;
+}
 
 export type DepartmentMessageIds = 'unknown' | 'unknownNoSuggestion';
 
@@ -29,8 +36,11 @@ export const department: Rule<DepartmentMessageIds> = {
               ctx.report({ messageId: 'unknownNoSuggestion', data: { value: t.raw }, sheet: rs.sheet.name, r: cell.r, c: cell.c });
               continue;
             }
-            // Only a near, unambiguous suggestion is certain enough to offer as a fix.
-            const certain = s.unique && s.distance <= 2;
+            // Only a near, unambiguous suggestion is certain enough to offer as a fix, and only one
+            // that keeps the bureau written (保) → 区) moves the row to others in split) and the
+            // level (a 部 fixed to a 課 is another unit).
+            const written = levelOf(t.name);
+            const certain = s.unique && s.distance <= 2 && (t.prefix === undefined || t.prefix === s.prefix) && (written === undefined || written === levelOf(s.name));
             // Keep the writer's style: 子)名前 or 子) 名前.
             const spaced = /[)）]\s/.test(t.raw);
             const value = cell.text.slice(0, t.start) + (spaced ? s.display : s.display.replace(') ', ')')) + cell.text.slice(t.end);

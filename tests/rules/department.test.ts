@@ -29,6 +29,14 @@ describe('department', () => {
     expect(f[1]!.fix?.value).toBe('区) 健康・子ども課');
   });
 
+  it('offers no fix that would move the row to another bureau or make a 部 a 課', () => {
+    const f = run(book(depts('保)保健福祉部', '保)障がい福祉部')), 'department');
+    expect(table(f)).toEqual(['提言1-ア!F3 department/unknown', '提言1-ア!F4 department/unknown']);
+    expect(f.map((x) => x.fix)).toEqual([undefined, undefined]);
+    // The names are still suggested, for a person to judge.
+    expect(f[0]!.data.suggestion).toContain('区) 保健福祉部');
+  });
+
   it('offers no fix when two names are equally near (seed: 子)子ども支援部)', () => {
     const f = run(book(depts('子)子ども支援部')), 'department');
     expect(table(f)).toEqual(['提言1-ア!F3 department/unknown']);
