@@ -105,6 +105,11 @@ export function compileTypes(config: Config): CompiledType[] {
         col,
         match: (s: string): boolean => {
           for (const m of ms) if (m(s)) return true;
+          // A note in brackets after the heading (取組結果（令和2年3月末時点）, …の取組（予定）).
+          if (s.endsWith(')')) {
+            const bare = s.replace(/\([^()]*\)$/u, '');
+            if (bare !== s && bare !== '') for (const m of ms) if (m(bare)) return true;
+          }
           return false;
         },
       };

@@ -106,7 +106,8 @@ export function toText(results: FileResult[], notices: string[] = [], others: Ot
   const lines: string[] = [];
   for (const r of results) {
     lines.push(r.reportTypes.length > 0 ? format(cli.fileHeader, { path: r.path, type: r.reportTypes.join('、') }) : format(cli.fileHeaderUnknown, { path: r.path }));
-    if (r.error) lines.push(format(cli.fileError, { reason: r.error.message }));
+    // A workbook with no report sheet was read, and is not counted unreadable: said so.
+    if (r.error) lines.push(format(r.error.code === 'no-report' ? cli.fileNoReport : cli.fileError, { reason: r.error.message }));
     for (const s of r.skipped) lines.push(format(cli.skippedSheet, { sheet: s.sheet, reason: skipReasons[s.reason] ?? s.reason }));
     let sheet: string | undefined;
     for (const f of r.findings) {

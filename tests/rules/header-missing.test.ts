@@ -1,4 +1,5 @@
 import { book, PLAN_HEADER, run, sheet, table, TEIGEN_HEADER, teigenRow, VISION_HEADER, visionRow } from './helpers';
+import { toText } from '../../lib/cli/validate';
 
 const without = (header: string[], label: string) => header.filter((h) => h.replace(/\s/g, '') !== label);
 
@@ -23,6 +24,15 @@ describe('header-missing', () => {
     expect(run(book(v), 'header-missing')).toEqual([]);
   });
 
+  it('reads the wordings the city\'s reports use: 9月末まで, ～, 上半期まで, a note in brackets after the heading', () => {
+    const t = sheet('提言1-ア', [['取組内容', '令和6年度～令和7年度上半期までの取組状況', '自己評価', '令和7年度下半期の取組内容', '取組区分', '担当部']]);
+    expect(run(book(t), 'header-missing')).toEqual([]);
+    const v = sheet('分類1', [['対象職種', '取組番号', '9月末までの取組', '10月以降の取組（予定）', '担当課']]);
+    expect(run(book(v), 'header-missing')).toEqual([]);
+    const p = sheet('取組結果', [['具体的取組', '取組結果\n（令和2年3月末時点）', '担当課']]);
+    expect(run(book(p), 'header-missing')).toEqual([]);
+  });
+
   it('does not ask for optional columns (担当課 of the plan results)', () => {
     expect(run(book(sheet('取組結果', [PLAN_HEADER])), 'header-missing')).toEqual([]);
   });
@@ -36,4 +46,10 @@ describe('header-missing', () => {
     const s = sheet('分類4', [without(VISION_HEADER, '取組番号'), ...['③', '①'].map((no) => visionRow({ no }).filter((_, i) => i !== 1))]);
     expect(table(run(book(s)))).toEqual(['分類4!A1 header-missing/missing']);
   });
+});
+
+test('a workbook read but with no report header is not said to be unreadable', () => {
+  const text = toText([{ path: 'x.xlsx', reportTypes: [], findings: [], skipped: [], error: { code: 'no-report', message: '報告書の見出し行がありません' } }]);
+  expect(text).toContain('× 検証できません: 報告書の見出し行がありません');
+  expect(text).not.toContain('読めません');
 });

@@ -44,6 +44,7 @@ export const cli = {
   fixLineChange: '      → 修正案: 「{value}」（「{before}」→「{after}」、セル全体 {length} 文字は --format json で確認できます）',
   noFindings: '  指摘はありません',
   fileError: '  × 読めません: {reason}',
+  fileNoReport: '  × 検証できません: {reason}',
   summary: '合計: ファイル {files} 件、エラー {errors} 件、警告 {warnings} 件、情報 {infos} 件、読めないファイル {unreadable} 件',
   progress: '検証中 {done}/{total} {path}',
   usageValidate: `使い方:
