@@ -1,4 +1,5 @@
-import { book, PLAN_HEADER, run, sheet, table, teigenRow, teigenSheet, visionRow, visionSheet } from './helpers';
+import { parseWorkbook } from '../../lib/report';
+import { book, config, PLAN_HEADER, run, sheet, table, teigenRow, teigenSheet, visionRow, visionSheet } from './helpers';
 
 describe('required', () => {
   it('finds an empty 担当部, also when it holds only spaces', () => {
@@ -28,6 +29,13 @@ describe('required', () => {
   it('on the plan results: 具体的取組 and 取組結果', () => {
     const s = sheet('取組結果', [PLAN_HEADER, ['1 相談支援力の強化'], ['新たなアセスメントツールの開発', ''], ['', '2018年3月に完成。']]);
     expect(table(run(book(s), 'required'))).toEqual(['取組結果!B3 required/noProgress', '取組結果!A4 required/empty']);
+  });
+
+  it('a 具体的取組 that starts with a count (1歳6か月児健診…) is a row, not a 分野 heading', () => {
+    const s = sheet('取組結果', [PLAN_HEADER, ['1 相談支援力の強化'], ['1歳6か月児健診における養育支援の強化', ''], ['3か月児健診での声かけ', '実施した。']]);
+    expect(table(run(book(s), 'required'))).toEqual(['取組結果!B3 required/noProgress']);
+    const rows = parseWorkbook(book(s), config).reports[0]!.rows;
+    expect(rows.map((r) => [r.r, r.section.map((x) => x.value).join('')])).toEqual([[2, '1'], [3, '1']]);
   });
 
   it('skips blank rows and says nothing about a column that has no header', () => {
