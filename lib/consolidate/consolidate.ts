@@ -99,7 +99,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     if (!bySheet) states.set(st.sheet, (bySheet = new Map()));
     bySheet.set(cellKey(st.r, st.c), st);
   }
-  const { pending, foreign, unauthorizedRaw, unplaced, addedRows, taken } = mergeAll(applied, model, fates, states);
+  const { pending, foreign, joint, unauthorizedRaw, unplaced, addedRows, taken } = mergeAll(applied, model, fates, states);
   const { writes, conflictsRaw, clearedRaw, touched } = settle(pending, states, run);
   // Conflicts of earlier runs still in their cells stay listed until the secretariat settles them.
   // The master's rows by line, built only for a cell this run left as it was (a later run).
@@ -224,9 +224,22 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
 
   // A whole copy of the master carries everyone's rows: their findings are not this file's.
   const byName = new Map(loaded.map((l) => [l.src.name, l]));
+  // A row shared with other departments that one of them answered is answered: the other's
+  // file leaving it empty (as every co-owner's does after next) is no 空欄 error.
+  const writtenAt = new Map(writes.map((x) => [`${x.m.sheet}\u0000${x.r}\u0000${x.c}`, x.cell]));
+  const answeredRow = (m: MasterRow): boolean =>
+    m.rs.type.columns.some((col) => {
+      const c = col.progress ? m.map.get(col.key) : undefined;
+      if (c === undefined) return false;
+      const shown = writtenAt.get(`${m.sheet}\u0000${m.row.r}\u0000${c}`) ?? m.rs.sheet.rows.get(m.row.r)?.get(c);
+      return contentHash(shown) !== '-';
+    });
   const kept = findings.filter((f) => {
     const l = byName.get(f.file);
-    return !(l && l.status === 'applied' && foreign.has(`${l.index}\u0000${f.sheet}\u0000${/\d+$/.exec(f.cell)![0]}`));
+    const key = l ? `${l.index}\u0000${f.sheet}\u0000${/\d+$/.exec(f.cell)![0]}` : '';
+    if (l && l.status === 'applied' && foreign.has(key)) return false;
+    const m = findings.noProgress?.has(f) ? joint.get(key) : undefined;
+    return !(m && answeredRow(m));
   });
   for (const f of kept) f.run = run;
   // What earlier runs of the round found stays listed until its department sends a file again.

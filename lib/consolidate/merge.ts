@@ -28,8 +28,11 @@ export interface AddedRow {
   order: number;
 }
 
-export function validateAll(loaded: Loaded[], model: MasterModel, config: Config): FindingItem[] {
-  const findings: FindingItem[] = [];
+/** Findings of the returned files; `noProgress`: those saying a row's progress cells are all empty. */
+export function validateAll(loaded: Loaded[], model: MasterModel, config: Config): FindingItem[] & { noProgress?: Set<FindingItem> } {
+  const findings: FindingItem[] & { noProgress?: Set<FindingItem> } = [];
+  const noProgress = new Set<FindingItem>();
+  findings.noProgress = noProgress;
   for (const l of loaded) {
     if (!l.parsed || l.status === 'no-report' || l.status === 'other-type') continue;
     // The master is context: a 再掲 in a section's file has its source in rows it was not sent.
@@ -40,7 +43,9 @@ export function validateAll(loaded: Loaded[], model: MasterModel, config: Config
     const { findings: found } = checkParsed(l.src.name, parsed, config, { context: [model.parsed] });
     const all = l.notes ? sortFindings([...found, ...noteFindings(l.notes)], parsed.workbook.sheets.map((s) => s.name)) : found;
     for (const f of all) {
-      findings.push({ department: l.dept, file: l.src.name, rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message });
+      const item: FindingItem = { department: l.dept, file: l.src.name, rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message };
+      if (f.rule === 'required' && f.messageId === 'noProgress') noProgress.add(item);
+      findings.push(item);
     }
   }
   return findings;
@@ -53,6 +58,8 @@ export interface Merge {
   pendingAt: Map<string, Map<number, Pending>>;
   /** Rows of a returned file that belong to other departments (file, sheet, 1-based row). */
   foreign: Set<string>;
+  /** Its rows of a master row it shares with other departments, by the same key. */
+  joint: Map<string, MasterRow>;
   unauthorizedRaw: (UnauthorizedItem & { target: MasterRow; r: number; c: number })[];
   unplaced: UnplacedItem[];
   addedRows: AddedRow[];
@@ -62,7 +69,7 @@ export interface Merge {
 }
 
 export function mergeAll(applied: Loaded[], model: MasterModel, fates: Fates, states: Merge['states']): Merge {
-  const merge: Merge = { pending: [], pendingAt: new Map(), foreign: new Set(), unauthorizedRaw: [], unplaced: [], addedRows: [], taken: new Map(), states };
+  const merge: Merge = { pending: [], pendingAt: new Map(), foreign: new Set(), joint: new Map(), unauthorizedRaw: [], unplaced: [], addedRows: [], taken: new Map(), states };
   const candidatesOf = candidateRows(model);
   for (const l of applied) {
     const dept = l.dept!;
@@ -119,6 +126,7 @@ export function mergeSheet(
     const owned = m.owners.includes(dept);
     if (owned) tk.rows.add(m);
     else merge.foreign.add(`${l.index}\u0000${sheetName}\u0000${s.row.r + 1}`);
+    if (owned && m.owners.length > 1) merge.joint.set(`${l.index}\u0000${sheetName}\u0000${s.row.r + 1}`, m);
     let at = merge.pendingAt.get(m.sheet);
     if (!at) merge.pendingAt.set(m.sheet, (at = new Map()));
     for (const [key, sc] of s.row.cells) {

@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
+import { nextMaster } from '../../lib/consolidate/next';
+import type { Summary } from '../../lib/consolidate/types';
 import { XlsxEditor } from '../../lib/ooxml/workbook';
 import { readWorkbook } from '../../lib/read/workbook';
 
@@ -54,4 +56,20 @@ test('text a section deleted is listed with what the cell held, so a reviewer se
   const out = readWorkbook(res.bytes, 'o.xlsx').sheets.find((s) => s.name === '提言1-ア')!;
   expect(out.rows.get(16)?.get(1)?.text ?? '').toBe('');
   expect(readWorkbook(res.bytes, 'o.xlsx').sheets.find((s) => s.name === '集約結果')!.rows.size).toBeGreaterThan(0);
+});
+
+test('a joint row one co-owner answered is no 空欄 error in the other co-owner\'s file; unanswered, it is in both', () => {
+  const template = nextMaster(fs.readFileSync(path.join(SEEDS, 'ok.teigen-progress.xlsx')), config).bytes;
+  const files = split(template, config).files;
+  const lead = files.find((f) => f.department === '子) 子育て支援部')!;
+  const other = files.find((f) => f.department === '区) 保健福祉部')!;
+  // 提言1-ア row 15 is both departments' (their first row of that sheet in each copy).
+  const ed = new XlsxEditor(lead.bytes);
+  ed.sheet('提言1-ア').setText(14, 1, '・子育て支援部が書いた取組状況');
+  const noProgressAt = (s: Summary, file: string): string[] => s.findings.filter((f) => f.rule === 'required' && f.file === file && f.sheet === '提言1-ア' && f.cell.endsWith('15')).map((f) => f.cell);
+  const answered = consolidate(template, [{ name: lead.name, bytes: ed.toBytes() }, { name: other.name, bytes: other.bytes }], config).summary;
+  expect(noProgressAt(answered, other.name)).toEqual([]);
+  const neither = consolidate(template, [{ name: lead.name, bytes: lead.bytes }, { name: other.name, bytes: other.bytes }], config).summary;
+  expect(noProgressAt(neither, other.name).length).toBeGreaterThan(0);
+  expect(noProgressAt(neither, lead.name).length).toBeGreaterThan(0);
 });
