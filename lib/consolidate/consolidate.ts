@@ -3,7 +3,7 @@
 // and every non-empty cell of every returned workbook is accounted for.
 import { groupBy } from '../collections';
 import type { Config } from '../config/schema';
-import { a1, cellKey, parseA1 } from '../grid';
+import { a1, cellKey, parseA1, type Cell } from '../grid';
 import { consolidate as t } from '../locale/ja/consolidate';
 import { format } from '../locale/ja/format';
 import { STATE_SHEET, STATUS_NOTE_MARK, SUMMARY_SHEET, TEMPLATE_NAME } from '../marks';
@@ -226,11 +226,13 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   const byName = new Map(loaded.map((l) => [l.src.name, l]));
   // A row shared with other departments that one of them answered is answered: the other's
   // file leaving it empty (as every co-owner's does after next) is no 空欄 error.
-  const writtenAt = new Map(writes.map((x) => [`${x.m.sheet}\u0000${x.r}\u0000${x.c}`, x.cell]));
+  // Indexed only when such a finding is there (most runs have none).
+  let writtenAt: Map<string, Cell> | undefined;
   const answeredRow = (m: MasterRow): boolean =>
     m.rs.type.columns.some((col) => {
       const c = col.progress ? m.map.get(col.key) : undefined;
       if (c === undefined) return false;
+      writtenAt ??= new Map(writes.map((x) => [`${x.m.sheet}\u0000${x.r}\u0000${x.c}`, x.cell]));
       const shown = writtenAt.get(`${m.sheet}\u0000${m.row.r}\u0000${c}`) ?? m.rs.sheet.rows.get(m.row.r)?.get(c);
       return contentHash(shown) !== '-';
     });
