@@ -40,7 +40,10 @@ export const department: Rule<DepartmentMessageIds> = {
             // that keeps the bureau written (保) → 区) moves the row to others in split) and the
             // level (a 部 fixed to a 課 is another unit).
             const written = levelOf(t.name);
-            const certain = s.unique && s.distance <= 2 && (t.prefix === undefined || t.prefix === s.prefix) && (written === undefined || written === levelOf(s.name));
+            // A name broken over lines (保)ウェルネス推進⏎部) reads as two unknown pieces: a fix of
+            // one would leave the other behind, so neither is fixed.
+            const broken = unknown.some((u) => u.t !== t && (u.t.prefix === undefined || t.prefix === undefined) && Math.min([...u.t.name].length, [...t.name].length) <= 3);
+            const certain = !broken && s.unique && s.distance <= 2 && (t.prefix === undefined || t.prefix === s.prefix) && (written === undefined || written === levelOf(s.name));
             // Keep the writer's style: 子)名前 or 子) 名前.
             const spaced = /[)）]\s/.test(t.raw);
             const value = cell.text.slice(0, t.start) + (spaced ? s.display : s.display.replace(') ', ')')) + cell.text.slice(t.end);

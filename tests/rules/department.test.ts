@@ -50,6 +50,12 @@ describe('department', () => {
     expect(f[0]!.message).toBe('「株式会社サンプル」は部署マスタにありません');
   });
 
+  it('offers no fix for a name broken over two lines (保)ウェルネス推進⏎部, as seed 002 prints it)', () => {
+    const f = run(book(depts('保)ウェルネス推進\n部\n区)保健福祉部')), 'department');
+    expect(f.length).toBeGreaterThan(0);
+    expect(f.map((x) => x.fix)).toEqual(f.map(() => undefined));
+  });
+
   it('reports each unknown entry of a cell', () => {
     const f = run(book(depts('総)職員課 区)保険福祉部')), 'department');
     expect(f.map((x) => x.data.value).sort()).toEqual(['区)保険福祉部', '総)職員課']);
