@@ -8,6 +8,7 @@ import { a1, colName, typeOf, type Cell } from '../grid';
 import { CONFLICT_HEAD, PREVIOUS_NAME, TEMPLATE_NAME, templateFormula } from '../marks';
 import { advance, findForms, parsePeriod, periodLabel, previous, rewrite, type FormMatch, type Period } from '../period';
 import type { ReportSheet } from '../report';
+import { linesFor, pointsFor } from '../ooxml/height';
 import type { SheetXml } from '../ooxml/sheet';
 import type { Styles } from '../ooxml/styles';
 import { openMaster } from './master';
@@ -162,6 +163,9 @@ export function nextMaster(bytes: Uint8Array, config: Config, opts: NextOptions 
           .replace(/\{前回\}/g, periodLabel(before, rs.type.period ?? rule));
         sx.setText(h, prevCol, header, sx.styleAt(h, c));
         sx.setColumn(prevCol, { width: sx.columnWidth(c), hidden: false });
+        // 前回の取組結果⏎（令和元年度末）: two lines where the heading row may be one line high.
+        const width = sx.columnWidth(c);
+        if (width > 0) sx.ensureHeight(h, pointsFor(linesFor(header, width)));
       }
       ed.setDefinedName(PREVIOUS_NAME, `'${rs.sheet.name.replace(/'/g, "''")}'!$${colName(prevCol)}:$${colName(prevCol)}`, rs.sheet.name);
       previousColumns.push({ sheet: rs.sheet.name, column: colName(prevCol) });

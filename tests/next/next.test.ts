@@ -342,3 +342,18 @@ test('--period no later than the headings\' period is refused; a conflict carrie
   const out = new XlsxEditor(r.bytes);
   expect(out.styles.numFmtOf(out.sheet('提言1-ア').styleAt(15, 2)).id).toBe(0);
 });
+
+test('the 前回 heading of the 取組結果 template gets the height of its two lines', () => {
+  const dir = tmpDir('next-height-');
+  try {
+    const out = path.join(dir, 'plan.xlsx');
+    fs.writeFileSync(out, nextMaster(fs.readFileSync(path.join(SEEDS, 'ok.plan-results.xlsx')), config).bytes);
+    const py = "import openpyxl, sys\nws = openpyxl.load_workbook(sys.argv[1])['取組結果']\nprint(ws['C3'].value.count(chr(10)) + 1, ws.row_dimensions[3].height or 0)";
+    const [lines, height] = execFileSync(PYTHON, ['-c', py, out], { encoding: 'utf8' }).trim().split(' ').map(Number);
+    expect(lines).toBe(2);
+    // Two lines of 11-point text need about 30 points; the seed's heading row is one line high.
+    expect(height).toBeGreaterThanOrEqual(30);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
