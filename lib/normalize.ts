@@ -142,6 +142,7 @@ export const SAIKEI_MARK = new RegExp(SAIKEI_MARK_SOURCE, 'gu');
 /** 【再掲】 or ＜再掲＞ closing a cell marks the whole cell; (再掲) marks its own bullet only. */
 const SAIKEI_CELL_MARK_AT_END = /[【＜<〈《［]\s*再\s*掲\s*[】＞>〉》］]$/u;
 const SAIKEI_ANY = new RegExp(SAIKEI_MARK_SOURCE, 'u');
+const SAIKEI_CELL_MARK_AT_START = new RegExp(`^[\\s\\u3000]*${SAIKEI_MARK_SOURCE}`, 'u');
 
 export interface Bullet {
   /** Text as written, without the 再掲 mark. */
@@ -219,6 +220,8 @@ export function splitBullets(cellText: string): Bullet[] {
   const out: Bullet[] = [];
   const pieces = splitPoints(cellText);
   let markedCount = 0;
+  // 「【再掲】」 alone on the cell's first line heads the whole cell.
+  let headMark = false;
   for (let k = 0; k < pieces.length; k += 2) {
     const start = pieces[k]!;
     const end = pieces[k + 1]!;
@@ -234,6 +237,8 @@ export function splitBullets(cellText: string): Bullet[] {
       if (marked && out.length > 0 && !out[out.length - 1]!.saikei) {
         out[out.length - 1]!.saikei = true;
         markedCount++;
+      } else if (marked && out.length === 0) {
+        headMark = true;
       }
       continue;
     }
@@ -245,6 +250,10 @@ export function splitBullets(cellText: string): Bullet[] {
     const endsWithMark = SAIKEI_CELL_MARK_AT_END.test(tail);
     if (endsWithMark) for (const b of out) b.saikei = true;
   }
+  // A mark opening the cell (「（再掲）・…」 or a first line of its own) marks the whole cell,
+  // as one closing it does, when no other bullet carries one.
+  const opensWithMark = headMark || (markedCount === 1 && out.length > 1 && out[0]!.saikei && SAIKEI_CELL_MARK_AT_START.test(cellText));
+  if (opensWithMark && markedCount <= 1) for (const b of out) b.saikei = true;
   return out;
 }
 

@@ -129,3 +129,12 @@ describe('splitBullets (properties)', () => {
     );
   });
 });
+
+test('a 再掲 mark opening a cell marks the whole cell, as one closing it does', () => {
+  const marks = (text: string): boolean[] => splitBullets(text).map((b) => b.saikei);
+  expect(marks('【再掲】\n・全管理職向け研修の実施\n・組織目標の共有')).toEqual([true, true]);
+  expect(marks('（再掲）・新任三役研修の実施\n・新任係長研修の実施')).toEqual([true, true]);
+  expect(marks('【再掲】・新任三役研修の実施\n・新任係長研修の実施')).toEqual([true, true]);
+  // A mark after a bullet marks that bullet only.
+  expect(marks('・新任三役研修の実施（再掲）\n・新任係長研修の実施')).toEqual([true, false]);
+});
