@@ -2,6 +2,9 @@ import { circled, parseItemNumber } from '../normalize';
 import type { ReportRow, ReportSheet } from '../report';
 import type { Rule, RuleContext } from './types';
 
+/** The start of split's row key (consolidate/model.ts KEY_PREFIX; rules do not import consolidation). */
+const SPLIT_KEY_PREFIX = 'shinchoku:v1:';
+
 interface Seen {
   n: number;
   row: ReportRow;
@@ -32,6 +35,10 @@ function checkAgainstMaster(ctx: RuleContext<NumberingMessageIds>, rs: ReportShe
   });
   const top = seq ? seq.reduce((m, n) => Math.max(m, n), 0) : 0;
   let next = top + 1;
+  // Split keys the rows it sends (a hidden column): a row without one, in a sheet that has them,
+  // is a row the section added, and a number of the master's is another row's.
+  const keyedRow = (r: number): boolean => [...(rs.sheet.rows.get(r)?.values() ?? [])].some((c) => c.text.startsWith(SPLIT_KEY_PREFIX));
+  const keyed = seq !== undefined && items.some((it) => keyedRow(it.r));
   const seen = new Map<number, Seen>();
   let maxRank = -1;
   let prev: Seen | undefined;
@@ -45,6 +52,10 @@ function checkAgainstMaster(ctx: RuleContext<NumberingMessageIds>, rs: ReportShe
     let k: number | undefined = it.n;
     if (seq) {
       k = rank.get(it.n);
+      if (k !== undefined && keyed && !keyedRow(it.r)) {
+        ctx.report({ messageId: 'usedInMaster', data: { value: it.text, next: show(next, style) }, sheet: rs.sheet.name, r: it.r, c: it.c });
+        continue;
+      }
       // A row the section added: ranked after every master number.
       if (k === undefined && it.n === next) k = seq.length + next++ - top - 1;
       if (k === undefined) {
@@ -59,7 +70,7 @@ function checkAgainstMaster(ctx: RuleContext<NumberingMessageIds>, rs: ReportShe
   }
 }
 
-export type NumberingMessageIds = 'duplicate' | 'skipped' | 'order' | 'unreadable' | 'notInMaster';
+export type NumberingMessageIds = 'duplicate' | 'skipped' | 'order' | 'unreadable' | 'notInMaster' | 'usedInMaster';
 
 /** 取組番号 duplicated, skipped or out of order within its section. */
 export const numbering: Rule<NumberingMessageIds> = {
@@ -72,6 +83,7 @@ export const numbering: Rule<NumberingMessageIds> = {
       order: ['value', 'prev'],
       unreadable: ['value'],
       notInMaster: ['value', 'numbers', 'next'],
+      usedInMaster: ['value', 'next'],
     },
     fixable: false,
   },

@@ -88,6 +88,17 @@ describe('numbering in a section workbook (split carries the master sequence)', 
     expect(table(run(book(nums('⑥', '②'), master15), 'numbering'))).toEqual(['分類1!B3 numbering/order']);
   });
 
+  it('names a number another department holds, used for a row the section added', () => {
+    // The section's own rows carry split's key; the row it added (③, another department's in the master) does not.
+    const keyed = (no: string, r: number) => [...visionRow({ no }), `shinchoku:v1:0:${r}:abc`];
+    const s = visionSheet('分類1', [keyed('②', 3), keyed('④', 5), visionRow({ no: '③' })]);
+    const f = run(book(s, master15), 'numbering');
+    expect(table(f)).toEqual(['分類1!B4 numbering/usedInMaster']);
+    expect(f[0]!.message).toBe('取組番号 ③ は集約表のほかの行の番号です。加えた行は ⑥ から続けてください');
+    // The same row numbered ⑥ continues the master: nothing to say.
+    expect(run(book(visionSheet('分類1', [keyed('②', 3), keyed('④', 5), visionRow({ no: '⑥' })]), master15), 'numbering')).toEqual([]);
+  });
+
   it('follows the master order even when the master itself is not 1..n', () => {
     const odd = sectionMeta([seq('分類1', '分類1', '1,3,2')]);
     expect(run(book(nums('③', '②'), odd), 'numbering')).toEqual([]);

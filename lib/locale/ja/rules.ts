@@ -47,6 +47,7 @@ export const ruleDocs: RuleCatalogue = {
       order: '取組番号 {value} が順序どおりではありません（前は {prev}）',
       unreadable: '取組番号「{value}」を番号として読めません（①、(1)、1 のように書いてください）',
       notInMaster: '取組番号 {value} は元の集約表のこの区分の番号（{numbers}）にありません。行を加えた場合は {next} から続けてください',
+      usedInMaster: '取組番号 {value} は集約表のほかの行の番号です。加えた行は {next} から続けてください',
     },
   },
   'required': {
