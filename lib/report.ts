@@ -247,6 +247,18 @@ function matchSection(text: string, ct: CompiledType): { level: string; value: s
   return null;
 }
 
+/** A section label alone in a cell left of the table's columns, in a data row. */
+function leadingSection(texts: Map<number, string>, mapped: Set<number>, ct: CompiledType): { level: string; value: string } | null {
+  let first = Infinity;
+  for (const c of mapped) first = Math.min(first, c);
+  for (const [c, t] of texts) {
+    if (c >= first || mapped.has(c) || t.length > 20) continue;
+    const s = matchSection(t, ct);
+    if (s) return s;
+  }
+  return null;
+}
+
 function setLevel(path: Map<string, string>, levels: string[], level: string, value: string): void {
   path.set(level, value);
   // Opening a section closes every deeper one.
@@ -338,6 +350,13 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
       }
       // Title-like text before any data, in a column no report column uses.
       if (texts.size === 1 && !mappedCols.has(c) && rows.length === 0) continue;
+    }
+    // A sub-section written down a leading column the table does not map (seed 000 prints 分類3
+    // (2)–(4) on one page, each (n) merged down the rows of its block) opens that section.
+    const lead = leadingSection(texts, mappedCols, ct);
+    if (lead && path.get(lead.level) !== lead.value) {
+      setLevel(path, ct.levels, lead.level, lead.value);
+      section = null;
     }
     const cells = new Map<string, ReportCell>();
     let own = 0;

@@ -62,6 +62,17 @@ describe('numbering', () => {
   });
 });
 
+test('seed 000 prints 分類3 (2)–(4) on one page, each (n) merged down its rows in a leading column: numbers restart per (n)', () => {
+  // Column A is no report column: the header row leaves it empty, as the seed's does.
+  const header = ['', ...VISION_HEADER];
+  const row = (lead: string | null, no: string) => [lead, ...visionRow({ no })];
+  const s = sheet('分類3-(2)～(4)', [header, row('(2)', '①'), row(null, '②'), row('(3)', '①'), row(null, '②'), row('(4)', '①')], ['A2:A3', 'A4:A5']);
+  expect(run(book(s), 'numbering')).toEqual([]);
+  // A (n) block numbered on from the one before is still found out.
+  const wrong = sheet('分類3-(2)～(4)', [header, row('(2)', '①'), row(null, '②'), row('(3)', '①'), row(null, '①')], ['A2:A3', 'A4:A5']);
+  expect(table(run(book(wrong), 'numbering'))).toEqual(['分類3-(2)～(4)!C5 numbering/duplicate']);
+});
+
 describe('numbering in a section workbook (split carries the master sequence)', () => {
   const seq = (sheetName: string, levels: string, ns: string) => [META_ROW.numbering, sheetName, levels, ns];
   const master15 = sectionMeta([seq('分類1', '分類1', '1,2,3,4,5')]);
