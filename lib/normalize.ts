@@ -136,11 +136,11 @@ export function normalizeHeader(text: string): string {
   return normalize(text);
 }
 
-/** 【再掲】 (再掲) （再掲） ＜再掲＞ <再掲> and their spaced variants. */
-export const SAIKEI_MARK_SOURCE = '[【(（＜<〈《［[]\\s*再\\s*掲\\s*[】)）＞>〉》］\\]]';
+/** 【再掲】 (再掲) （再掲） ＜再掲＞ <再掲> 〔再掲〕 and their spaced variants. */
+export const SAIKEI_MARK_SOURCE = '[【(（＜<〈《［[〔]\\s*再\\s*掲\\s*[】)）＞>〉》］\\]〕]';
 export const SAIKEI_MARK = new RegExp(SAIKEI_MARK_SOURCE, 'gu');
 /** 【再掲】 or ＜再掲＞ closing a cell marks the whole cell; (再掲) marks its own bullet only. */
-const SAIKEI_CELL_MARK_AT_END = /[【＜<〈《［]\s*再\s*掲\s*[】＞>〉》］]$/u;
+const SAIKEI_CELL_MARK_AT_END = /[【＜<〈《［〔]\s*再\s*掲\s*[】＞>〉》］〕]$/u;
 const SAIKEI_ANY = new RegExp(SAIKEI_MARK_SOURCE, 'u');
 const SAIKEI_CELL_MARK_AT_START = new RegExp(`^[\\s\\u3000]*${SAIKEI_MARK_SOURCE}`, 'u');
 

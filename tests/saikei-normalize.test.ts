@@ -138,3 +138,8 @@ test('a 再掲 mark opening a cell marks the whole cell, as one closing it does'
   // A mark after a bullet marks that bullet only.
   expect(marks('・新任三役研修の実施（再掲）\n・新任係長研修の実施')).toEqual([true, false]);
 });
+
+test('〔再掲〕 is a 再掲 mark too, after a bullet and closing a cell', () => {
+  expect(splitBullets('・新任三役研修の実施〔再掲〕\n・新任係長研修の実施').map((b) => [b.text, b.saikei])).toEqual([['・新任三役研修の実施', true], ['・新任係長研修の実施', false]]);
+  expect(splitBullets('・新任三役研修の実施\n・新任係長研修の実施\n〔再掲〕').map((b) => b.saikei)).toEqual([true, true]);
+});
