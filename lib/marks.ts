@@ -66,6 +66,8 @@ export const META_ROW = {
 
 /** Header of split's hidden key column in each report sheet of a section workbook. */
 export const KEY_HEADER = '集約キー（変更しないでください）';
+/** How each row key split writes into that column begins (consolidate/model.ts keyOf). */
+export const KEY_PREFIX = 'shinchoku:v1:';
 
 /** consolidate's very hidden record, read by the next run of the round. */
 export const STATE_SHEET = '_shinchoku_集約';

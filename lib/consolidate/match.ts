@@ -3,6 +3,7 @@
 import { groupBy } from '../collections';
 import { type Sheet } from '../grid';
 import { type ReportRow, type ReportSheet } from '../report';
+import { KEY_PREFIX } from '../marks';
 import { parseKey, rowKeyText, type MasterModel, type MasterRow } from './model';
 
 export interface SrcRow {
@@ -111,7 +112,7 @@ export function findKeyCell(sheet: Sheet, r: number, mapped: Set<number>): { r: 
   if (!row) return undefined;
   // Keys, not entries: no pair per cell of every row.
   for (const c of row.keys()) {
-    if (!mapped.has(c) && row.get(c)!.text.startsWith('shinchoku:v1:')) return { r, c };
+    if (!mapped.has(c) && row.get(c)!.text.startsWith(KEY_PREFIX)) return { r, c };
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { sortFindings } from '../validate';
 import type { Config } from '../config/schema';
 import { a1, cellKey, sameContent, type Cell } from '../grid';
 import { consolidate as t } from '../locale/ja/consolidate';
-import { KEY_HEADER } from '../marks';
+import { KEY_HEADER, KEY_PREFIX } from '../marks';
 import { type ReportCell, type ReportSheet } from '../report';
 import { mappedColumns, sectionPath, type MasterModel, type MasterRow } from './model';
 import { answer, contentHash, EMPTY_CELL, shownCell, type Answer, type CellState } from './answers';
@@ -113,7 +113,7 @@ export function mergeSheet(
   // forEach: a for-of over entries allocates a pair per cell, and this visits every cell.
   ss.sheet.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (cell.text.startsWith('shinchoku:v1:') || cell.text === KEY_HEADER) sf.setWithText(r, c, cell.text, 'control');
+      if (cell.text.startsWith(KEY_PREFIX) || cell.text === KEY_HEADER) sf.setWithText(r, c, cell.text, 'control');
     }),
   );
   if (srcRows.length === 0) return;

@@ -4,10 +4,9 @@ import { fnv1a, FNV_OFFSET } from '../hash';
 import type { Sheet, Workbook } from '../grid';
 import { normalize } from '../normalize';
 import { parseWorkbook, type ParsedWorkbook, type ReportRow, type ReportSheet } from '../report';
-import { NOTE_HEADER } from '../marks';
+import { KEY_PREFIX, NOTE_HEADER } from '../marks';
 import { departmentsOf } from './departments';
 
-export const KEY_PREFIX = 'shinchoku:v1:';
 
 export interface MasterRow {
   sheet: string;

@@ -1,9 +1,7 @@
+import { KEY_PREFIX } from '../marks';
 import { circled, parseItemNumber } from '../normalize';
 import type { ReportRow, ReportSheet } from '../report';
 import type { Rule, RuleContext } from './types';
-
-/** The start of split's row key (consolidate/model.ts KEY_PREFIX; rules do not import consolidation). */
-const SPLIT_KEY_PREFIX = 'shinchoku:v1:';
 
 interface Seen {
   n: number;
@@ -37,7 +35,7 @@ function checkAgainstMaster(ctx: RuleContext<NumberingMessageIds>, rs: ReportShe
   let next = top + 1;
   // Split keys the rows it sends (a hidden column): a row without one, in a sheet that has them,
   // is a row the section added, and a number of the master's is another row's.
-  const keyedRow = (r: number): boolean => [...(rs.sheet.rows.get(r)?.values() ?? [])].some((c) => c.text.startsWith(SPLIT_KEY_PREFIX));
+  const keyedRow = (r: number): boolean => [...(rs.sheet.rows.get(r)?.values() ?? [])].some((c) => c.text.startsWith(KEY_PREFIX));
   const keyed = seq !== undefined && items.some((it) => keyedRow(it.r));
   const seen = new Map<number, Seen>();
   let maxRank = -1;
