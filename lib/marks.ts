@@ -109,6 +109,10 @@ export function isStatusNote(line: string): boolean {
 
 /** First line of a cell where departments wrote differently; publish finds what is left by it. */
 export const CONFLICT_HEAD = '【競合】';
+/** A cell consolidation left holding a conflict (every answer, each after its departments). */
+export function isConflictText(text: string): boolean {
+  return text.startsWith(CONFLICT_HEAD);
+}
 /** Heads each department's text in such a cell. */
 export function conflictPart(department: string): string {
   return `［${department}］`;

@@ -5,7 +5,7 @@
 import { groupBy } from '../collections';
 import type { Config, ColumnDef, PeriodRule } from '../config/schema';
 import { a1, colName, typeOf, type Cell } from '../grid';
-import { CONFLICT_HEAD, PREVIOUS_NAME, TEMPLATE_NAME, templateFormula } from '../marks';
+import { isConflictText, PREVIOUS_NAME, TEMPLATE_NAME, templateFormula } from '../marks';
 import { advance, findForms, parsePeriod, periodLabel, previous, rewrite, type FormMatch, type Period } from '../period';
 import type { ReportSheet } from '../report';
 import { linesFor, pointsFor } from '../ooxml/height';
@@ -185,7 +185,7 @@ export function nextMaster(bytes: Uint8Array, config: Config, opts: NextOptions 
         const only = filled.length === 1 ? filled[0]! : undefined;
         // Both departments' texts carried as last period's plan would be a conflict nobody can
         // settle any more: listed now, with the other conflicts left.
-        if (filled.some((x) => x.cell.text.startsWith(CONFLICT_HEAD))) carriedConflicts.push({ sheet: rs.sheet.name, cell: a1(row.row.r, prevCol) });
+        if (filled.some((x) => isConflictText(x.cell.text))) carriedConflicts.push({ sheet: rs.sheet.name, cell: a1(row.row.r, prevCol) });
         if (only && c !== undefined && only.r === row.row.r && typeOf(only.cell) !== 's' && typeOf(only.cell) !== 'e' && only.cell.formula === undefined) {
           // A number, date or boolean stays one, in its format (the style was copied above).
           sx.copyValue({ r: only.r, c }, { r: row.row.r, c: prevCol });

@@ -3,7 +3,7 @@
 // conflicts still to resolve. Browser-safe: bytes in, bytes out.
 import type { Config } from '../config/schema';
 import { a1, colIndex, type Workbook } from '../grid';
-import { CONFLICT_HEAD, DIFF_SHEET, DIFF_TITLE_PREFIXES, META_SHEET, PREVIOUS_NAME, STATE_SHEET } from '../marks';
+import { isConflictText, DIFF_SHEET, DIFF_TITLE_PREFIXES, META_SHEET, PREVIOUS_NAME, STATE_SHEET } from '../marks';
 import { MARK_FILLS as FILLS } from '../plan';
 import { ConsolidateError } from './consolidate';
 import { LEGACY_UNFILLED } from './write-master';
@@ -52,7 +52,7 @@ export function planPublish(grid: Workbook, config: Config): PublishPlan {
     if (notes !== undefined) noteColumns.push({ sheet: rs.sheet.name, c: notes });
     rs.sheet.rows.forEach((row, r) =>
       row.forEach((cell, c) => {
-        if (c !== notes && cell.text.startsWith(CONFLICT_HEAD)) conflictsLeft.push({ sheet: rs.sheet.name, cell: a1(r, c) });
+        if (c !== notes && isConflictText(cell.text)) conflictsLeft.push({ sheet: rs.sheet.name, cell: a1(r, c) });
       }),
     );
   }

@@ -3,7 +3,7 @@
 import type { ColumnDef, Config, ReportType } from '../config/schema';
 import { tokenizeDepartments } from '../departments';
 import { cellKey, type Sheet } from '../grid';
-import { CONFLICT_HEAD } from '../marks';
+import { isConflictText } from '../marks';
 import { normalize, parseItemNumber, splitBullets } from '../normalize';
 import { compileTypes, cellAddress, type ParsedWorkbook, type ReportRow, type ReportSheet } from '../report';
 
@@ -233,7 +233,7 @@ export function buildOutline(parsed: ParsedWorkbook, config: Config, opts: Outli
         const id = cellKey(cell.r, cell.c);
         const prior = seen.get(id);
         // Both departments' texts and their names are no item: a draft must not publish them.
-        if (cell.text.startsWith(CONFLICT_HEAD)) {
+        if (isConflictText(cell.text)) {
           if (!prior) out.conflicts.push({ sheet: rs.sheet.name, cell: cellAddress(cell) });
           seen.set(id, { items: [], parts: [] });
           continue;
