@@ -14,10 +14,10 @@ import { dropPaneMarks, openMaster } from './master';
 import { summarySheet } from './summary-sheet';
 import { contentHash, shownCell, type CellState } from './answers';
 import { believedState, stateSheetXml, type OpenItem, type UnfilledMark } from './state';
-import { FILE_PROBLEMS, type AddedItem, type ClearedItem, type ConflictItem, type ConsolidateOptions, type ConsolidatePhase, type ConsolidateResult, type DepartmentSummary, type FileSummary, type MissingRowsItem, type Source, type Summary, type UnauthorizedItem } from './types';
+import { FILE_PROBLEMS, type AddedItem, type ClearedItem, type ConflictItem, type ConsolidateOptions, type ConsolidatePhase, type ConsolidateResult, type DepartmentSummary, type FileSummary, type FindingItem, type MissingRowsItem, type Source, type Summary, type UnauthorizedItem } from './types';
 import { load, markDuplicates, setOtherTypes } from './load';
 import { Fates, cmpStr, cmpCell } from './fates';
-import { AddedRow, validateAll, Merge, mergeAll, settle, conflictOf } from './merge';
+import { AddedRow, fileRowKey, validateAll, Merge, mergeAll, settle, conflictOf } from './merge';
 import { WriteContext, planSheet } from './write-master';
 import { emptyPlan } from '../plan';
 import { applyPlan } from '../write/apply-plan';
@@ -81,7 +81,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   phase('read');
 
   const fates = new Fates();
-  const findings = opts.validate !== false ? validateAll(loaded, model, config) : [];
+  const { findings, noProgress } = opts.validate !== false ? validateAll(loaded, model, config) : { findings: [], noProgress: new Set<FindingItem>() };
   phase('validate');
   const deptOrder = (d: string): number => {
     const i = model.departments.indexOf(d);
@@ -152,7 +152,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   );
   const dupDepts = new Set(loaded.filter((l) => l.status === 'duplicate').map((l) => l.dept!));
   // Departments that sent something, none of it usable (unreadable, no report in it).
-  const unusableDepts = new Set(loaded.filter((l) => l.dept && (l.status === 'unreadable' || l.status === 'no-report' || l.status === 'other-type')).map((l) => l.dept!));
+  const unusableDepts = new Set(loaded.filter((l) => l.dept && l.status !== 'duplicate' && FILE_PROBLEMS.has(l.status)).map((l) => l.dept!));
   for (const o of filesBefore) (o.item.status === 'duplicate' ? dupDepts : unusableDepts).add(o.item.department!);
   for (const d of [...submitted, ...dupDepts]) unusableDepts.delete(d);
   const rowStatus = (d: string): Exclude<MissingRowsItem['status'], 'dropped'> => (dupDepts.has(d) ? 'duplicate' : unusableDepts.has(d) ? 'unusable' : 'missing');
@@ -238,9 +238,9 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     });
   const kept = findings.filter((f) => {
     const l = byName.get(f.file);
-    const key = l ? `${l.index}\u0000${f.sheet}\u0000${/\d+$/.exec(f.cell)![0]}` : '';
+    const key = l ? fileRowKey(l, f.sheet, /\d+$/.exec(f.cell)![0]) : '';
     if (l && l.status === 'applied' && foreign.has(key)) return false;
-    const m = findings.noProgress?.has(f) ? joint.get(key) : undefined;
+    const m = noProgress.has(f) ? joint.get(key) : undefined;
     return !(m && answeredRow(m));
   });
   for (const f of kept) f.run = run;

@@ -28,11 +28,15 @@ export interface AddedRow {
   order: number;
 }
 
+/** A row of a returned file, as the lists of rows merge keeps name it (file, sheet, 1-based row). */
+export function fileRowKey(l: Loaded, sheet: string, row: number | string): string {
+  return `${l.index}\u0000${sheet}\u0000${row}`;
+}
+
 /** Findings of the returned files; `noProgress`: those saying a row's progress cells are all empty. */
-export function validateAll(loaded: Loaded[], model: MasterModel, config: Config): FindingItem[] & { noProgress?: Set<FindingItem> } {
-  const findings: FindingItem[] & { noProgress?: Set<FindingItem> } = [];
+export function validateAll(loaded: Loaded[], model: MasterModel, config: Config): { findings: FindingItem[]; noProgress: Set<FindingItem> } {
+  const findings: FindingItem[] = [];
   const noProgress = new Set<FindingItem>();
-  findings.noProgress = noProgress;
   for (const l of loaded) {
     if (!l.parsed || l.status === 'no-report' || l.status === 'other-type') continue;
     // The master is context: a 再掲 in a section's file has its source in rows it was not sent.
@@ -48,7 +52,7 @@ export function validateAll(loaded: Loaded[], model: MasterModel, config: Config
       findings.push(item);
     }
   }
-  return findings;
+  return { findings, noProgress };
 }
 
 /** What the returned files changed, before anything is written. */
@@ -125,8 +129,8 @@ export function mergeSheet(
     const m = s.match;
     const owned = m.owners.includes(dept);
     if (owned) tk.rows.add(m);
-    else merge.foreign.add(`${l.index}\u0000${sheetName}\u0000${s.row.r + 1}`);
-    if (owned && m.owners.length > 1) merge.joint.set(`${l.index}\u0000${sheetName}\u0000${s.row.r + 1}`, m);
+    else merge.foreign.add(fileRowKey(l, sheetName, s.row.r + 1));
+    if (owned && m.owners.length > 1) merge.joint.set(fileRowKey(l, sheetName, s.row.r + 1), m);
     let at = merge.pendingAt.get(m.sheet);
     if (!at) merge.pendingAt.set(m.sheet, (at = new Map()));
     for (const [key, sc] of s.row.cells) {
