@@ -27,7 +27,6 @@ import { download, readFiles, type LoadedFile } from '../shared/files';
 import { renderFindings } from '../shared/findings-view';
 import type { Opened } from '../shared/paged';
 import { DOCX_MIME, draftSummary, renderSummary, splitSaid } from './consolidate-view';
-import { consolidate as consolidateText } from '../../lib/locale/ja/consolidate';
 import { countsText, diffErrorText, renderDiff } from '../shared/diff-view';
 import type { Shell } from './shell';
 
@@ -289,10 +288,6 @@ export class OfficeApp {
       // Excel for Mac's pane cannot download a file: say where it works instead of "saved".
       if (cannotDownload()) {
         this.say(format(t.splitNoDownload, { url: standaloneUrl() }), 'error');
-        return;
-      }
-      if (res.files.length === 0) {
-        this.say(format(consolidateText.masterNoReport, { path: bookName }), 'error');
         return;
       }
       const zip = zipSync(Object.fromEntries(res.files.map((f) => [f.name, f.bytes])), { level: 0 });

@@ -6,7 +6,6 @@ import { getCell, parseA1, type Workbook } from '../../lib/grid';
 import { addin as t } from '../../lib/locale/ja/addin';
 import { excerpt, format } from '../../lib/locale/ja/format';
 import { summary as sumText } from '../../lib/locale/ja/summary';
-import { consolidate as consolidateText } from '../../lib/locale/ja/consolidate';
 import { META_SHEET } from '../../lib/marks';
 import { readSection, type SectionContext } from '../../lib/section';
 import { droppedRows } from '../../lib/consolidate/summary-sheet';
@@ -226,10 +225,6 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
     try {
       const res = split(master.bytes, app.config, { masterName: master.name });
       const zip = zipSync(Object.fromEntries(res.files.map((f) => [f.name, f.bytes])), { level: 0 });
-      if (res.files.length === 0) {
-        app.shell.status(format(consolidateText.masterNoReport, { path: master.name }), 'error');
-        return;
-      }
       // The name's own extension goes first: 「ok.teigen-progress」 is a name, not a name and a type.
       download(zip, `${master.name.replace(/\.[^.]+$/, '')}${t.splitZipSuffix}.zip`, 'application/zip');
       const said = splitSaid(res);

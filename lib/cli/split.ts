@@ -35,11 +35,6 @@ export function runSplit(args: SplitArgs, io: Io): number {
     err(msg);
     return 2;
   }
-  if (result.files.length === 0) {
-    io.progressDone();
-    err(format(t.masterNoReport, { path: args.master }));
-    return 2;
-  }
   // A folder already holding these names may hold workbooks sent out or come back filled in:
   // list them and write nothing, so the folder is never half old and half new.
   const existing = args.force ? [] : result.files.map((f) => path.join(args.outDir, f.name)).filter((p) => fs.existsSync(p));

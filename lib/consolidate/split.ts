@@ -183,6 +183,8 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
     const { name, change } = fileNameFor(dept, usedNames);
     files.push({ department: dept, name, bytes: ed.toBytes(), rows: held, ...(change ? { renamed: change } : {}) });
   }
+  // No department to cut for: said once here, for the CLI, the pane and the page alike.
+  if (files.length === 0) throw new ConsolidateError('master-no-report');
   return { files, unowned, unknown, ...(earlier ? { earlierSummary: earlier } : {}) };
 }
 
