@@ -161,10 +161,10 @@ export function nextMaster(bytes: Uint8Array, config: Config, opts: NextOptions 
         const header = (rs.type.period ?? rule).previousHeader
           .replace(/\{見出し\}/g, old.replace(/\s+/g, ''))
           .replace(/\{前回\}/g, periodLabel(before, rs.type.period ?? rule));
-        sx.setText(h, prevCol, header, sx.styleAt(h, c));
-        sx.setColumn(prevCol, { width: sx.columnWidth(c), hidden: false });
-        // 前回の取組結果⏎（令和元年度末）: two lines where the heading row may be one line high.
         const width = sx.columnWidth(c);
+        sx.setText(h, prevCol, header, sx.styleAt(h, c));
+        sx.setColumn(prevCol, { width, hidden: false });
+        // 前回の取組結果⏎（令和元年度末）: two lines where the heading row may be one line high.
         if (width > 0) sx.ensureHeight(h, pointsFor(linesFor(header, width)));
       }
       ed.setDefinedName(PREVIOUS_NAME, `'${rs.sheet.name.replace(/'/g, "''")}'!$${colName(prevCol)}:$${colName(prevCol)}`, rs.sheet.name);

@@ -71,13 +71,16 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
   const unowned = model.rows.filter((r) => r.owners.length === 0).map((r) => ({ sheet: r.sheet, cell: a1(r.row.r, 0), row: r.row.r + 1 }));
   const known = new Set(knownDepartments(config));
   const unknown: SplitResult['unknown'] = [];
+  const said = new Set<string>();
   if (known.size > 0) {
     for (const r of model.rows) {
       const deptCol = departmentColumn(r.rs);
-      const c = deptCol ? r.map.get(deptCol.key) : undefined;
+      const cell = deptCol && r.row.cells.get(deptCol.key);
       for (const d of r.owners) {
-        if (known.has(d) || unknown.some((u) => u.department === d)) continue;
-        unknown.push({ department: d, sheet: r.sheet, cell: a1(r.row.cells.get(deptCol?.key ?? '')?.r ?? r.row.r, c ?? 0) });
+        // Named once, at its first cell.
+        if (known.has(d) || said.has(d)) continue;
+        said.add(d);
+        unknown.push({ department: d, sheet: r.sheet, cell: a1(cell ? cell.r : r.row.r, cell ? cell.c : 0) });
       }
     }
   }
@@ -108,9 +111,9 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
       }
       deletedBy.set(sheetName, deleted);
     }
-    const rowMaps = [...deletedBy].map(([sheetName, deleted]) => [sheetName, new RowMap(deleted)] as const);
+    const rowMaps = new Map([...deletedBy].map(([sheetName, deleted]) => [sheetName, new RowMap(deleted)]));
     // A formula as the section's copy holds it once every sheet's rows are taken out.
-    const asSent = (formula: string, own: string): string => rowMaps.reduce((f, [target, rm]) => mapFormulaRefs(f, own, target, rm), formula);
+    const asSent = (formula: string, own: string): string => [...rowMaps].reduce((f, [target, rm]) => mapFormulaRefs(f, own, target, rm), formula);
     for (const [sheetName, rows] of bySheet) {
       const sx = ed.sheet(sheetName);
       const rs = rows[0]!.rs;
@@ -152,7 +155,7 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
       }
       sx.setColumn(keyCol, { hidden: true, width: 14 });
       sx.protect();
-      const rm = rowMaps.find(([name]) => name === sheetName)![1];
+      const rm = rowMaps.get(sheetName)!;
       sx.remap(rm, sheetName);
       ed.remapNames(sheetName, rm);
       ed.remapFormulas(sheetName, rm);

@@ -61,13 +61,13 @@ export interface UnfilledGroup {
 
 const UNFILLED_TEXT: Record<MissingRowsItem['status'], string> = { missing: t.detailMissing, duplicate: t.detailDuplicate, unusable: t.detailUnusable, dropped: t.detailDropped };
 
-/** Rows a department's taken file lacked. */
 /** 「3 部署の記載が 2 通りに分かれています: …」: departments, and how many different answers. */
 export function conflictDetail(c: ConflictItem): string {
   const variants = new Set(c.contributions.map((x) => x.text.replace(/\r\n?/g, '\n').trimEnd())).size;
   return format(t.detailConflict, { count: c.departments.length, variants, departments: c.departments.join(t.listJoin) });
 }
 
+/** Rows a department's taken file lacked. */
 export function droppedRows(s: Summary): MissingRowsItem[] {
   return s.unfilled.filter((u) => u.status === 'dropped');
 }
