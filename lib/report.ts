@@ -247,12 +247,10 @@ function matchSection(text: string, ct: CompiledType): { level: string; value: s
   return null;
 }
 
-/** A section label alone in a cell left of the table's columns, in a data row. */
-function leadingSection(texts: Map<number, string>, mapped: Set<number>, ct: CompiledType): { level: string; value: string } | null {
-  let first = Infinity;
-  for (const c of mapped) first = Math.min(first, c);
+/** A section label alone in a cell left of the table's first column, in a data row. */
+function leadingSection(texts: Map<number, string>, firstMapped: number, ct: CompiledType): { level: string; value: string } | null {
   for (const [c, t] of texts) {
-    if (c >= first || mapped.has(c) || t.length > 20) continue;
+    if (c >= firstMapped || t.length > 20) continue;
     const s = matchSection(t, ct);
     if (s) return s;
   }
@@ -308,6 +306,8 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
   missing.set(headerRow, missingFor(headerMap));
   let map = headerMap;
   let mappedCols = new Set(map.values());
+  // Columns left of the table, where a sub-section may be written down (none when it starts at A).
+  let firstMapped = Math.min(...mappedCols);
   // The section of the rows since the last section row: one array and key for all of them.
   let section: SectionLevel[] | null = null;
   let sectionKey = '';
@@ -329,6 +329,7 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
         missing.set(r, missingFor(again));
         map = again;
         mappedCols = new Set(map.values());
+        firstMapped = Math.min(...mappedCols);
         continue;
       }
     }
@@ -353,7 +354,7 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
     }
     // A sub-section written down a leading column the table does not map (seed 000 prints 分類3
     // (2)–(4) on one page, each (n) merged down the rows of its block) opens that section.
-    const lead = leadingSection(texts, mappedCols, ct);
+    const lead = firstMapped > 0 ? leadingSection(texts, firstMapped, ct) : null;
     if (lead && path.get(lead.level) !== lead.value) {
       setLevel(path, ct.levels, lead.level, lead.value);
       section = null;
