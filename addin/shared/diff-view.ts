@@ -94,6 +94,11 @@ function detail(c: CellChange): HTMLElement {
   );
 }
 
+/** The status line when the previous report's file itself could not be read by the browser. */
+export function unreadablePrevious(prev: { name: string; unreadable?: string }): string {
+  return format(t.failed, { detail: `${prev.name}: ${prev.unreadable ?? ''}` });
+}
+
 /** Why two reports could not be compared, in Japanese. */
 export function diffErrorText(err: unknown, prevName: string, name: string): string {
   // Which file could not be read: the page may hold several.

@@ -27,7 +27,7 @@ import { download, readFiles, type LoadedFile } from '../shared/files';
 import { renderFindings } from '../shared/findings-view';
 import type { Opened } from '../shared/paged';
 import { DOCX_MIME, draftSummary, renderSummary, splitSaid } from './consolidate-view';
-import { countsText, diffErrorText, renderDiff } from '../shared/diff-view';
+import { countsText, diffErrorText, renderDiff, unreadablePrevious } from '../shared/diff-view';
 import type { Shell } from './shell';
 
 /** Excel's error, said in Japanese where we know what the user can do about it. */
@@ -215,7 +215,7 @@ export class OfficeApp {
   compare(prev: LoadedFile): void {
     const current = this.live.book?.workbook;
     if (prev.unreadable) {
-      this.diff = { result: null, error: format(diffPane.failed, { detail: `${prev.name}: ${prev.unreadable}` }) };
+      this.diff = { result: null, error: unreadablePrevious(prev) };
     } else if (!current) {
       this.diff = { result: null, error: format(diffPane.failed, { detail: diffPane.noBook }) };
     } else {

@@ -7,7 +7,7 @@ import { addin as t } from '../../lib/locale/ja/addin';
 import { format } from '../../lib/locale/ja/format';
 import { diffPane } from '../../lib/locale/ja/diff';
 import { diffGrids, type CellChange, type DiffResult } from '../../lib/diff';
-import { countsText, diffErrorText, renderDiff } from '../shared/diff-view';
+import { countsText, diffErrorText, renderDiff, unreadablePrevious } from '../shared/diff-view';
 import { readWorkbook } from '../../lib/read/workbook';
 import { applyFixes } from '../../lib/fix';
 import type { Finding, Fix } from '../../lib/rules/types';
@@ -113,7 +113,7 @@ export class StandaloneApp {
   /** 前回との違い: the book against a previous report, read here as the CLI reads it. */
   async compare(book: BookEntry, prev: LoadedFile): Promise<void> {
     if (prev.unreadable) {
-      this.shell.status(format(diffPane.failed, { detail: `${prev.name}: ${prev.unreadable}` }), 'error');
+      this.shell.status(unreadablePrevious(prev), 'error');
       return;
     }
     this.shell.status(format(diffPane.comparing, { name: prev.name }), 'busy');

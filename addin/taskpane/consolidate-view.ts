@@ -57,17 +57,15 @@ function sectionOf(wb: Workbook): SectionContext | undefined {
  * named so (マスター, 集約 …), else the first that is not itself a section's workbook.
  */
 export function likelyMaster<B extends { name: string; workbook: Workbook | null }>(books: readonly B[]): B | undefined {
+  // Each book's key sheet read once.
+  const sections = new Map(books.map((b) => [b, b.workbook ? sectionOf(b.workbook) : undefined]));
   const named = new Map<string, number>();
-  for (const b of books) {
-    const m = b.workbook ? sectionOf(b.workbook)?.master : undefined;
-    if (m) named.set(m, (named.get(m) ?? 0) + 1);
-  }
-  const byCount = [...named].sort((a, b) => b[1] - a[1]).map(([n]) => n);
-  for (const n of byCount) {
-    const hit = books.find((b) => b.name === n && !(b.workbook && sectionOf(b.workbook)));
+  for (const s of sections.values()) if (s?.master) named.set(s.master, (named.get(s.master) ?? 0) + 1);
+  const notSection = books.filter((b) => !sections.get(b));
+  for (const [n] of [...named].sort((a, b) => b[1] - a[1])) {
+    const hit = notSection.find((b) => b.name === n);
     if (hit) return hit;
   }
-  const notSection = books.filter((b) => !(b.workbook && sectionOf(b.workbook)));
   return notSection.find((b) => /マスター|master|原本|集約/i.test(b.name)) ?? notSection[0] ?? books[0];
 }
 
@@ -172,17 +170,18 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
   const rerender = (): void => renderConsolidateStandalone(app);
   // A result stands for the files it was made from: another master, a source left out or added,
   // a fix applied since, and its figures and its 保存 are no longer this page's.
-  const inputsNow = (): string => [master?.id, ...books.filter((b) => b.id !== master?.id && !s.excluded.has(b.id)).map((b) => `${b.id}.${b.fixed}`)].join(',');
+  // The books consolidated: every one but the master and those unticked.
+  const included = (): typeof books => books.filter((b) => b.id !== master?.id && !s.excluded.has(b.id));
+  const inputsNow = (): string => [master?.id, ...included().map((b) => `${b.id}.${b.fixed}`)].join(',');
   if (s.result && s.resultFor !== inputsNow()) {
     s.result = null;
     s.cell = null;
   }
 
-  const sourcesLeft = (): boolean => books.some((b) => b.id !== master?.id && !s.excluded.has(b.id));
   // Ticking a source redraws nothing (the focus stays on the box): only 集約 follows it.
   const canRun = (): void => {
     const button = view.querySelector<HTMLButtonElement>('[data-testid=consolidate]');
-    if (button) button.disabled = !master || !sourcesLeft();
+    if (button) button.disabled = !master || included().length === 0;
   };
 
   const rows = books.map((b) =>
@@ -198,8 +197,7 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
   const run = (): void => {
     if (!master) return;
     // The grids the page's check read already are taken as they are: no file is read twice.
-    const sources = books
-      .filter((b) => b.id !== master.id && !s.excluded.has(b.id))
+    const sources = included()
       // A file the browser could not read goes in with its reason: its department is ファイル不備.
       .map((b) => ({ name: b.name, bytes: b.bytes, ...(b.workbook ? { workbook: b.workbook } : {}), ...(b.result.error?.code === UNREADABLE_HERE ? { error: b.result.error.message } : {}) }));
     app.shell.status(format(t.consolidating, { n: sources.length }), 'busy');
@@ -280,7 +278,7 @@ export function renderConsolidateStandalone(app: StandaloneApp): void {
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate', disabled: !master || !sourcesLeft(), onclick: run }, t.consolidateButton),
+      h('button', { type: 'button', class: 'primary', 'data-testid': 'consolidate', disabled: !master || included().length === 0, onclick: run }, t.consolidateButton),
       h('button', { type: 'button', 'data-testid': 'split', disabled: !master, onclick: doSplit }, t.splitButton),
       h('button', { type: 'button', 'data-testid': 'publish', disabled: !master, title: t.publishHelp, onclick: doPublish }, t.publishButton),
       h('button', { type: 'button', 'data-testid': 'summary-docx', disabled: !master, title: sumText.buttonHelp, onclick: () => void doSummary() }, sumText.button),
