@@ -6,7 +6,7 @@ import { a1 } from '../grid';
 import type { ReportSheet } from '../report';
 import { KEY_HEADER, META_ROW, META_SHEET, META_TITLE, STATE_SHEET } from '../marks';
 import { carriedRows } from '../section';
-import { mapFormulaRefs } from '../ooxml/formula';
+import { breaks, mapFormulaRefs } from '../ooxml/formula';
 import { RowMap } from '../ooxml/rowmap';
 import { newSheetXml, XlsxEditor } from '../ooxml/workbook';
 import { fileNameFor, knownDepartments, type FileNameChange } from './departments';
@@ -148,7 +148,9 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
           if (c === undefined || (cell && cell.merged)) continue;
           // Fingerprinted as sent: a formula whose rows moved is the same formula back.
           const given = rs.sheet.rows.get(r.row.r)?.get(c);
-          bases.set(col.key, contentHash(given?.formula !== undefined ? { ...given, formula: asSent(given.formula, sheetName) } : given));
+          const sent = given?.formula !== undefined ? asSent(given.formula, sheetName) : undefined;
+          // A formula the cut breaks is sent empty (below): empty back is no change.
+          bases.set(col.key, contentHash(sent === undefined ? given : breaks(given!.formula!, sent) ? undefined : { ...given!, formula: sent }));
           sx.setStyle(r.row.r, c, ed.styles.derive(sx.styleAt(r.row.r, c), { locked: false }));
         }
         sx.setText(r.row.r, keyCol, keyOf(r.sheetIndex, r.row.r, r.hash, bases));
@@ -158,7 +160,8 @@ export function splitModel(masterBytes: Uint8Array, model: MasterModel, config: 
       const rm = rowMaps.get(sheetName)!;
       sx.remap(rm, sheetName);
       ed.remapNames(sheetName, rm);
-      ed.remapFormulas(sheetName, rm);
+      // A formula reading only other departments' rows would show #REF!: its cell is left empty.
+      ed.remapFormulas(sheetName, rm, { clearBroken: true });
       if (mine.length === 0) ed.setState(sheetName, 'hidden');
       else firstVisible ??= sheetName;
       held += mine.length;

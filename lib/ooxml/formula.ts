@@ -48,6 +48,12 @@ export function mapFormulaRefs(formula: string, own: string, target: string, rm:
   return outsideStrings(formula, code);
 }
 
+/** Whether `after` refers to cells that are gone where `before` did not (a new #REF!). */
+export function breaks(before: string, after: string): boolean {
+  const count = (f: string): number => f.split('#REF!').length;
+  return count(after) > count(before);
+}
+
 /**
  * The formula as it reads `dr` rows below and `dc` columns right of the cell it was written
  * for: relative rows and columns move, $-anchored ones stay (Excel's fill rule).

@@ -1,7 +1,7 @@
 // Patches one worksheet part: rows and cells we touch are rewritten, everything else
 // (styles, widths, merges, validations, print settings, panes, extensions) stays as written.
 import { colName, parseA1 } from '../grid';
-import { mapRangeFormula, shiftRelative } from './formula';
+import { breaks, mapRangeFormula, shiftRelative } from './formula';
 import { mapRef, mapSqref, RowMap } from './rowmap';
 import { attrIn, escapeXml, followersOf, getAttr, inlineStringCell, insertInOrder, mapElementText, openTagOf, removeAttr, setAttr, tagAt, unescapeXml } from './xml';
 import { PackageError } from './package';
@@ -340,8 +340,12 @@ export class SheetXml {
     }
   }
 
-  /** Rewrites the text of every cell formula; true when one changed. */
-  mapFormulas(fn: (formula: string) => string): boolean {
+  /**
+   * Rewrites the text of every cell formula; true when one changed. With `clearBroken`, a
+   * formula the rewrite breaks (a new #REF!: all the rows it read are gone) leaves its cell
+   * empty instead, style kept.
+   */
+  mapFormulas(fn: (formula: string) => string, opts: { clearBroken?: boolean } = {}): boolean {
     // Only blocks with a reference that moves (another sheet's rows did) are split up.
     this.unshareFormulas((text) => fn(text) !== text);
     let changed = false;
@@ -350,9 +354,15 @@ export class SheetXml {
       if (!row) continue;
       for (const [c, cell] of row.cells) {
         if (!cell.includes('<f')) continue;
-        const next = mapElementText(cell, /(<f\b[^>]*>)([\s\S]*?)(<\/f>)/, fn);
+        let broken = false;
+        const next = mapElementText(cell, /(<f\b[^>]*>)([\s\S]*?)(<\/f>)/, (f) => {
+          const mapped = fn(f);
+          broken ||= opts.clearBroken === true && breaks(f, mapped);
+          return mapped;
+        });
         if (next !== cell) {
           row.cells.set(c, next);
+          if (broken) this.clearValue(r, c);
           changed = true;
         }
       }

@@ -168,11 +168,11 @@ export class XlsxEditor {
    * row map (call after that sheet's remap), and has the workbook recalculated on opening,
    * since the saved results were computed on the old rows.
    */
-  remapFormulas(sheetName: string, rm: RowMap): void {
+  remapFormulas(sheetName: string, rm: RowMap, opts: { clearBroken?: boolean } = {}): void {
     if (rm.identity) return;
     let changed = false;
     for (const e of this.formulaSheets()) {
-      if (this.sheet(e.name).mapFormulas((f) => mapFormulaRefs(f, e.name, sheetName, rm))) changed = true;
+      if (this.sheet(e.name).mapFormulas((f) => mapFormulaRefs(f, e.name, sheetName, rm), opts)) changed = true;
     }
     if (changed) this.recalcOnLoad();
   }

@@ -6,7 +6,8 @@ import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
 import { mapFormulaRefs, mapRangeFormula, shiftRelative } from '../../lib/ooxml/formula';
 import { RowMap } from '../../lib/ooxml/rowmap';
-import { fill, inspect, py, tmpDir } from './helpers';
+import { execFileSync } from 'node:child_process';
+import { fill, inspect, py, PYTHON, sheetOf, tmpDir } from './helpers';
 
 // Two rows inserted after row 5 (0-based 4), as consolidate places a section's added rows.
 const ins = new RowMap([], new Map([[4, 2]]));
@@ -97,6 +98,37 @@ describe('formulas in a real master (written by openpyxl)', () => {
     // Row 4 (another department's) is gone: the rule is now the one of the row moved up.
     const ア = inspect(file).sheets.find((s) => s.name === '提言1-ア')!;
     expect(ア.conditionalFormulas).toContainEqual(['A4:A5', '$E4="新規"']);
+  });
+
+  test('split: a tally over none of the department\'s rows is left empty in its copy, not #REF!', () => {
+    const all = parts.files.map((f) => formulas(path.join(dir, f.name)));
+    expect(Object.values(all).flatMap((x) => Object.values(x)).filter((v) => String(v).includes('#REF!'))).toEqual([]);
+    // 児童相談所 has no row on 提言1-ア: its tally there, and the count from 提言1-イ, go.
+    expect(formulas(path.join(dir, '子)児童相談所.xlsx'))).toEqual({ '提言1-イ!F1': '=COUNTIF(E4:E5,"継続")' });
+    // Returned untouched, every copy leaves the master's formulas as they were, nothing listed.
+    const res = consolidate(fs.readFileSync(master), parts.files.map((f) => ({ name: f.name, bytes: f.bytes })), defaultConfig(), { masterName: 'master.xlsx' });
+    const out = path.join(dir, 'untouched.xlsx');
+    fs.writeFileSync(out, res.bytes);
+    expect(formulas(out)).toEqual(formulas(master));
+    expect([res.summary.cleared, res.summary.unplaced, res.summary.conflicts]).toEqual([[], [], []]);
+  });
+
+  test('split: an answer formula reading another department\'s row is sent empty; empty back is no change', () => {
+    // 区)保健福祉部 answers 提言1-ア row 6 with a formula over row 4, another department's row.
+    const withFormula = path.join(dir, 'master-answer-formula.xlsx');
+    execFileSync(PYTHON, [path.join(__dirname, 'rounds.py'), 'edit', master, withFormula, JSON.stringify([{ sheet: '提言1-ア', ref: 'B6', value: '=A4', type: 'f' }])]);
+    const bytes = fs.readFileSync(withFormula);
+    const copy = split(bytes, defaultConfig(), { masterName: 'master.xlsx' }).files.find((f) => f.department === B.replace(')', ') '))!;
+    const file = path.join(dir, 'B-answer-formula.xlsx');
+    fs.writeFileSync(file, copy.bytes);
+    // Row 6 is the copy's row 4; its answer cell holds nothing (no #REF!), still unlocked.
+    const b4 = sheetOf(inspect(file), '提言1-ア').cells['B4']!;
+    expect([b4.v, b4.locked]).toEqual([null, false]);
+    const res = consolidate(bytes, [{ name: copy.name, bytes: copy.bytes }], defaultConfig(), { masterName: 'master.xlsx' });
+    const out = path.join(dir, 'answer-formula-out.xlsx');
+    fs.writeFileSync(out, res.bytes);
+    expect(formulas(out)['提言1-ア!B6']).toBe('=A4');
+    expect([res.summary.cleared, res.summary.unplaced]).toEqual([[], []]);
   });
 
   test('consolidate: an added row joins the tallies, and the workbook recalculates on opening', () => {
