@@ -424,6 +424,19 @@ export function parseWorkbook(workbook: Workbook, config: Config): ParsedWorkboo
 }
 
 /** A1 address of a report cell. */
+/**
+ * What a message calls a column of row `r`: the type's label, or the sheet's own heading where
+ * the label is not in it (令和8年度上半期の取組内容 where the label says 下半期, 担当課 for 担当部),
+ * so the clerk reads the name the sheet shows.
+ */
+export function columnLabel(rs: ReportSheet, r: number, col: ColumnDef): string {
+  let h = rs.headerRows[0]!;
+  for (const x of rs.headerRows) if (x <= r && x > h) h = x;
+  const c = rs.columnMaps.get(h)?.get(col.key);
+  const heading = c === undefined ? '' : (rs.sheet.rows.get(h)?.get(c)?.text ?? '').replace(/\s+/g, '');
+  return heading === '' || heading.includes(col.label) ? col.label : heading;
+}
+
 export function cellAddress(cell: { r: number; c: number }): string {
   return a1(cell.r, cell.c);
 }

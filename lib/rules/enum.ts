@@ -1,5 +1,6 @@
 import { a1 } from '../grid';
 import { normalize } from '../normalize';
+import { columnLabel } from '../report';
 import type { Rule } from './types';
 
 export type EnumMessageIds = 'invalid' | 'variant';
@@ -26,7 +27,7 @@ export const enumRule: Rule<EnumMessageIds> = {
           if (canonical !== undefined) {
             ctx.report({
               messageId: 'variant',
-              data: { column: col.label, value: cell.text, canonical },
+              data: { column: columnLabel(rs, row.r, col), value: cell.text, canonical },
               sheet: rs.sheet.name,
               r: cell.r,
               c: cell.c,
@@ -35,7 +36,7 @@ export const enumRule: Rule<EnumMessageIds> = {
           } else {
             ctx.report({
               messageId: 'invalid',
-              data: { column: col.label, value: cell.text, allowed: allowed.join('、') },
+              data: { column: columnLabel(rs, row.r, col), value: cell.text, allowed: allowed.join('、') },
               sheet: rs.sheet.name,
               r: cell.r,
               c: cell.c,

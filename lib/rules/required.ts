@@ -1,5 +1,5 @@
 import type { ColumnDef, ReportType } from '../config/schema';
-import type { ParsedWorkbook, ReportCell } from '../report';
+import { columnLabel, type ParsedWorkbook, type ReportCell } from '../report';
 import type { Rule } from './types';
 
 /**
@@ -31,7 +31,7 @@ export const required: Rule<RequiredMessageIds> = {
           if (!col.required) continue;
           const cell = row.cells.get(col.key);
           if (cell && cell.text.trim() === '') {
-            ctx.report({ messageId: 'empty', data: { column: col.label }, sheet: rs.sheet.name, r: cell.r, c: cell.c });
+            ctx.report({ messageId: 'empty', data: { column: columnLabel(rs, row.r, col) }, sheet: rs.sheet.name, r: cell.r, c: cell.c });
           }
         }
         if (fresh) return;
@@ -48,7 +48,7 @@ export const required: Rule<RequiredMessageIds> = {
           const progress = cols.filter((c) => row.cells.has(c.key));
           ctx.report({
             messageId: 'noProgress',
-            data: { columns: progress.map((c) => c.label).join('・') },
+            data: { columns: progress.map((c) => columnLabel(rs, row.r, c)).join('・') },
             sheet: rs.sheet.name,
             r: row.r,
             c: first.c,

@@ -21,6 +21,13 @@ describe('required', () => {
     expect(f[0]!.message).toBe('進捗欄（取組状況・自己評価・下半期の取組内容）がすべて空欄です');
   });
 
+  it('names a column by the sheet\'s own heading where the usual name is not in it (an 上半期 round, 担当課)', () => {
+    const header = ['取組内容', '令和7年度から\n令和8年度上半期の取組状況', '自己評価', '令和8年度\n上半期の取組内容', '取組\n区分', '担当課'];
+    const s = sheet('提言3-ウ', [['取組方針ア', '方針の文'], header, teigenRow({ status: '', evaluation: '', plan: '' }), teigenRow({ department: '', content: '○二' })]);
+    const f = run(book(s), 'required');
+    expect(f.map((x) => x.message)).toEqual(['進捗欄（取組状況・自己評価・令和8年度上半期の取組内容）がすべて空欄です', '担当課が空欄です']);
+  });
+
   it('on the vision report: 取組番号 and 担当課, not 対象職種; merged 担当課 is filled', () => {
     const s = visionSheet('分類2', [visionRow({ job: '' }), visionRow({ no: '②', dept: '' }), visionRow({ no: '' }), visionRow({ no: '④' }), visionRow({ no: '⑤', dept: '' })], ['E5:E6']);
     expect(table(run(book(s), 'required'))).toEqual(['分類2!E3 required/empty', '分類2!B4 required/empty']);
