@@ -213,6 +213,8 @@ export function buildOutline(parsed: ParsedWorkbook, config: Config, opts: Outli
     if (rs.type !== type) continue;
     // A merged progress cell is one text whichever rows it spans.
     const seen = new Map<number, { items: SummaryItem[]; parts: DeptPart[] }>();
+    // 担当部 cells listed as conflicts (a merged one spans rows).
+    const conflictCells = new Set<number>();
     for (const row of rs.rows) {
       const top = row.section[0];
       const chapterKey = top?.value ?? '';
@@ -221,11 +223,18 @@ export function buildOutline(parsed: ParsedWorkbook, config: Config, opts: Outli
         chapter = { key: chapterKey, heading: chapterHeading(type, top?.level, chapterKey, top ? levelTitle(top.level, chapterKey) : undefined), groups: [] };
         chapters.set(chapterKey, chapter);
       }
-      const depts = deptKey ? departmentParts(row.cells.get(deptKey)?.text ?? '') : [];
+      const deptCell = deptKey ? row.cells.get(deptKey) : undefined;
+      // A 担当部 cell still holding a 【競合】 names no department: its texts stay out, listed.
+      const deptConflict = deptCell !== undefined && isConflictText(deptCell.text);
+      const depts = deptConflict ? [] : departmentParts(deptCell?.text ?? '');
       const cells = ([['past', past], ['next', next]] as const).filter(([, c]) => c !== undefined).map(([p, c]) => [p, row.cells.get(c!.key)] as const);
       if (cells.every(([, c]) => !c || c.text.trim() === '')) {
         out.omitted.push({ sheet: rs.sheet.name, row: row.r + 1, label: rowLabel(rs, row) });
         continue;
+      }
+      if (deptConflict && !conflictCells.has(cellKey(deptCell.r, deptCell.c))) {
+        conflictCells.add(cellKey(deptCell.r, deptCell.c));
+        out.conflicts.push({ sheet: rs.sheet.name, cell: cellAddress(deptCell) });
       }
       const group = groupFor(chapter, type, row, st, { numberKey, carryKey, itemKey }, levelTitle);
       for (const [period, cell] of cells) {

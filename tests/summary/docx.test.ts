@@ -286,6 +286,21 @@ wb = openpyxl.load_workbook(sys.argv[1]); wb['提言1-ア']['B15'] = sys.argv[3]
     expect((JSON.parse(json.outText()) as { conflicts: unknown }).conflicts).toEqual([{ sheet: '提言1-ア', cell: 'B15' }]);
   });
 
+  test('a conflict left in a 担当部 cell names no department in the document, listed, exit 1', async () => {
+    const master = path.join(dir, '担当部の競合.xlsx');
+    const conflict = '【競合】\n［子) 子育て支援部］\n子)子育て支援部\n子)児童相談所\n［区) 保健福祉部］\n子)子育て支援部';
+    execFileSync(PYTHON, ['-c', `import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1]); wb['提言1-ア']['F15'] = sys.argv[3]; wb.save(sys.argv[2])`, path.join(SEEDS, 'ok.teigen-progress.xlsx'), master, conflict]);
+    const out = path.join(dir, '担当部の競合.docx');
+    const io = capture();
+    expect(await mainAsync(['summary', master, '-o', out], io)).toBe(1);
+    expect(io.outText()).toMatch(/競合が 1 か所に残っています[^\n]*\n {2}提言1-ア!F15/u);
+    const texts = readDocx(new Uint8Array(fs.readFileSync(out))).paragraphs.map((p) => p.text);
+    expect(texts.filter((x) => /競合|［/u.test(x))).toEqual([]);
+    // The row's bullets are still there, without departments.
+    expect(texts).toContain('●家庭訪問記録票記入マニュアルを「母子保健におけるハイリスク支援マニュアル」として改訂した。');
+  });
+
   test('--help prints its own usage', () => {
     const io = capture();
     expect(main(['summary', '--help'], io)).toBe(0);
