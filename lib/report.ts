@@ -400,6 +400,19 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
 /** split's key sheet and consolidate's record. */
 const OWN_SHEETS = new Set<string>([META_SHEET, STATE_SHEET]);
 
+/**
+ * The type most of a workbook's report rows are of (the first such on a tie): what the
+ * workbook is. A sheet of another type before its own (a reference table copied in) does not
+ * decide it.
+ */
+export function mainReportType(reports: readonly ReportSheet[]): ReportType | undefined {
+  const rows = new Map<ReportType, number>();
+  for (const rs of reports) rows.set(rs.type, (rows.get(rs.type) ?? 0) + rs.rows.length);
+  let best: ReportType | undefined;
+  for (const [type, n] of rows) if (best === undefined || n > rows.get(best)!) best = type;
+  return best;
+}
+
 export function parseWorkbook(workbook: Workbook, config: Config): ParsedWorkbook {
   const types = compileTypes(config);
   const reports: ReportSheet[] = [];

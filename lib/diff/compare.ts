@@ -4,7 +4,7 @@
 import type { ColumnDef } from '../config/schema';
 import { a1, sameText, typeOf, type Cell, type CellType } from '../grid';
 import { normalize } from '../normalize';
-import type { ReportCell } from '../report';
+import { mainReportType, type ReportCell } from '../report';
 import type { MasterModel, MasterRow } from '../consolidate/model';
 import { diffChars, hunksOf, type Hunk, type Part } from './chars';
 import { matchRows, type MatchedBy, type RowPair } from './match';
@@ -190,7 +190,7 @@ export function compareModels(oldModel: MasterModel, newModel: MasterModel, name
   return {
     old: names.old,
     new: names.new,
-    reportType: newModel.parsed.reports[0]?.type.name ?? '',
+    reportType: mainReportType(newModel.parsed.reports)?.name ?? '',
     sheets: newModel.workbook.sheets.map((s) => s.name),
     changed,
     added,

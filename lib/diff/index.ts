@@ -4,6 +4,7 @@ import type { Config } from '../config/schema';
 import type { Workbook } from '../grid';
 import { buildModel, type MasterModel } from '../consolidate/model';
 import { readWorkbook, type ReadOptions } from '../read/workbook';
+import { mainReportType } from '../report';
 import { compareModels, type DiffResult } from './compare';
 
 export type { CellChange, DiffResult, HeadingChange, MovedItem, RowItem, RowPlace } from './compare';
@@ -32,8 +33,8 @@ export function modelOf(grid: Workbook, config: Config, which: 'old' | 'new'): M
 export function diffGrids(oldGrid: Workbook, newGrid: Workbook, config: Config): DiffResult {
   const oldModel = modelOf(oldGrid, config, 'old');
   const newModel = modelOf(newGrid, config, 'new');
-  const ot = oldModel.parsed.reports[0]!.type;
-  const nt = newModel.parsed.reports[0]!.type;
+  const ot = mainReportType(oldModel.parsed.reports)!;
+  const nt = mainReportType(newModel.parsed.reports)!;
   if (ot.id !== nt.id) throw new DiffError('type-mismatch', 'new', { oldType: ot.name, newType: nt.name });
   return compareModels(oldModel, newModel, { old: oldGrid.name, new: newGrid.name });
 }

@@ -5,7 +5,7 @@ import { tokenizeDepartments } from '../departments';
 import { cellKey, type Sheet } from '../grid';
 import { isConflictText } from '../marks';
 import { normalize, parseItemNumber, splitBullets } from '../normalize';
-import { compileTypes, cellAddress, type ParsedWorkbook, type ReportRow, type ReportSheet } from '../report';
+import { compileTypes, cellAddress, mainReportType, type ParsedWorkbook, type ReportRow, type ReportSheet } from '../report';
 
 /** What was done (the first progress column) or what will be done (the last one). */
 export type Period = 'past' | 'next';
@@ -187,12 +187,13 @@ export interface OutlineOptions {
   sheets?: readonly string[];
 }
 
-/** Builds the 概要版 outline of a parsed master (its first report type's sheets). */
+/** Builds the 概要版 outline of a parsed master (the sheets of its main report type). */
 export function buildOutline(parsed: ParsedWorkbook, config: Config, opts: OutlineOptions = {}): SummaryOutline {
-  const reports = parsed.reports.filter((r) => !opts.sheets || opts.sheets.includes(r.sheet.name));
-  const type = reports[0]?.type;
+  const chosen = parsed.reports.filter((r) => !opts.sheets || opts.sheets.includes(r.sheet.name));
+  const type = mainReportType(chosen);
   const out: SummaryOutline = { reportType: type?.id ?? '', title: '', chapters: [], omitted: [], conflicts: [] };
   if (!type) return out;
+  const reports = chosen.filter((rs) => rs.type === type);
   const titles = reports.map((rs) => [rs, sheetTitles(rs, config)] as const);
   out.title = titles.find(([, t]) => t.caption)?.[1].caption ?? type.name;
   const levelTitle = (level: string, value: string): string | undefined => {

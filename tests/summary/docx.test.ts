@@ -301,6 +301,21 @@ wb = openpyxl.load_workbook(sys.argv[1]); wb['提言1-ア']['F15'] = sys.argv[3]
     expect(texts).toContain('●家庭訪問記録票記入マニュアルを「母子保健におけるハイリスク支援マニュアル」として改訂した。');
   });
 
+  test('a reference sheet of another report type before the report\'s own does not replace them', async () => {
+    const master = path.join(dir, '参考シート付き.xlsx');
+    execFileSync(PYTHON, ['-c', `import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.create_sheet('参考', 1)
+ws.append(['具体的取組', '取組結果'])
+ws.append(['参考の取組', '参考の結果。'])
+wb.save(sys.argv[2])`, path.join(SEEDS, 'ok.teigen-progress.xlsx'), master]);
+    const out = path.join(dir, '参考シート付き.docx');
+    const io = capture();
+    expect(await mainAsync(['summary', master, '-o', out, '--format', 'json'], io)).toBe(0);
+    const j = JSON.parse(io.outText()) as { reportType: string; counts: unknown };
+    expect([j.reportType, j.counts]).toEqual(['teigen-progress', FIGURES['ok.teigen-progress.xlsx']]);
+  });
+
   test('--help prints its own usage', () => {
     const io = capture();
     expect(main(['summary', '--help'], io)).toBe(0);
