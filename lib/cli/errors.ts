@@ -15,7 +15,17 @@ export function writeReason(err: unknown, target: string): string {
   const code = errorCode(err);
   if (code === undefined) return err instanceof Error ? err.message : String(err);
   const dir = path.dirname(path.resolve(target));
-  return format(cli.osWithCode, { reason: format(cli.osWrite[code] ?? cli.osUnknown, { dir }), code });
+  // `-o 出力/` naming a folder fails as ENOTDIR (the slash), not as EISDIR: it is still a folder.
+  const said = code === 'ENOTDIR' && isFolder(target) ? 'EISDIR' : code;
+  return format(cli.osWithCode, { reason: format(cli.osWrite[said] ?? cli.osUnknown, { dir }), code });
+}
+
+function isFolder(target: string): boolean {
+  try {
+    return fs.statSync(target).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Why a file could not be read (readInputFile's detail: a code, or a message), and what to do. */

@@ -126,3 +126,15 @@ test('a configuration file that is missing or not JSON: said in Japanese', () =>
   expect(bad.err).toContain('JSON として読めません。カンマや括弧、" の対応を確かめてください');
   expect(bad.err).not.toContain('ENOENT');
 });
+
+test('an output naming a folder with a slash (-o 出力/): a folder, not a file in the path', () => {
+  const folder = `${path.join(dir, 'dist')}${path.sep}`;
+  fs.mkdirSync(folder, { recursive: true });
+  for (const args of [['publish', master, '-o', folder], ['diff', master, master, '-o', folder]]) {
+    const r = run(args);
+    expect([args[0], r.code]).toEqual([args[0], 2]);
+    expect(r.err).toContain('同じ名前のフォルダがあります。出力先はファイル名');
+    expect(r.err).not.toContain('フォルダでなくファイルがあります');
+  }
+  expect(fs.readdirSync(folder)).toEqual([]);
+});
