@@ -7,7 +7,7 @@ import type { Config, ColumnDef, PeriodRule } from '../config/schema';
 import { a1, colName, typeOf, type Cell } from '../grid';
 import { isConflictText, PREVIOUS_NAME, TEMPLATE_NAME, templateFormula } from '../marks';
 import { advance, findForms, parsePeriod, periodLabel, previous, rewrite, type FormMatch, type Period } from '../period';
-import type { ReportSheet } from '../report';
+import { mainReportType, type ReportSheet } from '../report';
 import { linesFor, pointsFor } from '../ooxml/height';
 import type { SheetXml } from '../ooxml/sheet';
 import type { Styles } from '../ooxml/styles';
@@ -61,10 +61,10 @@ export interface NextResult {
   splittable: boolean;
 }
 
-/** The rule of the workbook's report type (the first report sheet's; all of them must have one). */
+/** The rule of the workbook's report type (its main one's; all of them must have one). */
 function ruleOf(reports: readonly ReportSheet[]): PeriodRule {
   for (const rs of reports) if (!rs.type.period) throw new NextError('no-rule', rs.type.name);
-  return reports[0]!.type.period!;
+  return mainReportType(reports)!.period!;
 }
 
 export function nextMaster(bytes: Uint8Array, config: Config, opts: NextOptions = {}): NextResult {
