@@ -69,6 +69,8 @@ export interface DiffResult {
   old: string;
   new: string;
   reportType: string;
+  /** What names a row in this report type (取組内容; 取組番号 in the 職員育成ビジョン). */
+  rowKey: string;
   /** NEW's sheets in workbook order (for listing changes in it). */
   sheets: string[];
   changed: CellChange[];
@@ -185,12 +187,14 @@ export function compareModels(oldModel: MasterModel, newModel: MasterModel, name
   const pairedO = new Set(pairs.map((p) => p.old));
   const pairedN = new Set(pairs.map((p) => p.new));
   const item = (m: MasterRow): RowItem => ({ ...place(m), label: labelOf(m), texts: textsOf(m) });
+  const type = mainReportType(newModel.parsed.reports);
   const added = newModel.rows.filter((m) => !pairedN.has(m)).map(item);
   const removed = oldModel.rows.filter((m) => !pairedO.has(m)).map(item);
   return {
     old: names.old,
     new: names.new,
-    reportType: mainReportType(newModel.parsed.reports)?.name ?? '',
+    reportType: type?.name ?? '',
+    rowKey: type ? type.rowKey.map((k) => type.columns.find((c) => c.key === k)?.label ?? k).join('・') : '',
     sheets: newModel.workbook.sheets.map((s) => s.name),
     changed,
     added,

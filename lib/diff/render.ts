@@ -52,14 +52,14 @@ export function inlineChange(parts: readonly Part[]): string {
 
 const pct = (x: number): number => Math.round(x * 100);
 
-function cellLine(c: CellChange, firstOfRow: boolean): string {
+function cellLine(c: CellChange, firstOfRow: boolean, rowKey: string): string {
   const type = c.beforeType !== c.afterType && c.beforeType !== 'empty' && c.afterType !== 'empty' ? format(t.typeChange, { before: t.types[c.beforeType] ?? '', after: t.types[c.afterType] ?? '' }) : '';
   // A number or date is one value: 2,345,678 → 3,456,789 said whole, not as edited characters.
   const whole = c.named || [c.beforeType, c.afterType].some((x) => x === 'n' || x === 'd' || x === 'b');
   const line = whole
     ? format(t.namedLine, { cell: c.cell, column: c.column, before: c.before, after: c.after })
     : format(t.cellLine, { cell: c.cell, column: c.column, text: inlineChange(c.parts) });
-  const reworded = firstOfRow && (c.matchedBy === 'similar' || c.matchedBy === 'order') ? format(t.reworded, { pct: pct(c.confidence) }) : '';
+  const reworded = firstOfRow && (c.matchedBy === 'similar' || c.matchedBy === 'order') ? format(t.reworded, { key: rowKey, pct: pct(c.confidence) }) : '';
   return line + type + reworded;
 }
 
@@ -78,7 +78,7 @@ export function diffText(r: DiffResult): string {
   const rowsSeen = new Set<string>();
   for (const c of r.changed) {
     const k = `${c.sheet}\u0000${c.row}`;
-    add(c.sheet, c.row, cellLine(c, !rowsSeen.has(k)));
+    add(c.sheet, c.row, cellLine(c, !rowsSeen.has(k), r.rowKey));
     rowsSeen.add(k);
   }
   for (const a of r.added) add(a.sheet, a.row, format(t.addedLine, { row: a.row, label: excerpt(a.label, 40) }));

@@ -23,7 +23,7 @@ export const diff = {
   cellLine: '  {cell} {column}: {text}',
   namedLine: '  {cell} {column}を「{before}」から「{after}」に変更',
   typeChange: '（{before}→{after}）',
-  reworded: '（取組内容が書き換えられた行: ほかの欄から同じ行と判断。類似度 {pct}%）',
+  reworded: '（{key}が書き換えられた行: ほかの欄から同じ行と判断。類似度 {pct}%）',
   addedLine: '  {row} 行目 追加: {label}',
   movedLine: '  {row} 行目 移動（{fromSheet} {fromRow} 行目 から）: {label}',
   removedTitle: '削除した行（前回の行番号）:',
