@@ -30,12 +30,14 @@ export async function draftSummary(bytes: Uint8Array, name: string, config: Conf
   if (outline.chapters.length === 0) throw new Error(format(sumText.nothing, { path: name }));
   const left = outline.conflicts;
   const conflicts = left.length > 0 ? format(sumText.doneConflicts, { n: left.length, cells: left.map((c) => `${c.sheet}!${c.cell}`).join('、') }) : '';
+  const stale = outline.unanswered;
+  const unanswered = stale.length > 0 ? format(sumText.doneUnanswered, { n: stale.length, rows: stale.map((o) => `${o.sheet} ${o.row} 行目`).join('、') }) : '';
   return {
     bytes: await summaryDocx(outline),
     fileName: `${name.replace(/\.[^.]+$/, '')}${sumText.fileSuffix}.docx`,
-    message: format(sumText.done, { ...outlineCounts(outline), omitted: outline.omitted.length }) + conflicts,
+    message: format(sumText.done, { ...outlineCounts(outline), omitted: outline.omitted.length }) + unanswered + conflicts,
     // Saved, but not ready to send on: said as a problem, as 公開用に整える says it.
-    kind: left.length > 0 ? 'error' : 'info',
+    kind: left.length > 0 || stale.length > 0 ? 'error' : 'info',
   };
 }
 

@@ -43,7 +43,7 @@ export async function runSummary(args: SummaryArgs, io: Io): Promise<number> {
   const docx = await summaryDocx(outline);
   if (!writeOutput(args.output, docx, err)) return 2;
   const counts = outlineCounts(outline);
-  const code = outline.conflicts.length > 0 ? 1 : 0;
+  const code = outline.conflicts.length > 0 || outline.unanswered.length > 0 ? 1 : 0;
   if (args.format === 'json') {
     io.out(safeJson({ output: args.output, counts, ...outline }));
     return code;
@@ -52,6 +52,10 @@ export async function runSummary(args: SummaryArgs, io: Io): Promise<number> {
   if (outline.omitted.length > 0) {
     lines.push('', format(s.omitted, { n: outline.omitted.length }));
     for (const o of outline.omitted) lines.push(format(s.omittedRow, { sheet: o.sheet, row: o.row, label: o.label }));
+  }
+  if (outline.unanswered.length > 0) {
+    lines.push('', format(s.unanswered, { n: outline.unanswered.length }));
+    for (const o of outline.unanswered) lines.push(format(s.omittedRow, { sheet: o.sheet, row: o.row, label: o.label }));
   }
   if (outline.conflicts.length > 0) {
     lines.push('', format(s.conflicts, { n: outline.conflicts.length }));

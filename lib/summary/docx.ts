@@ -102,7 +102,7 @@ const TITLE_SLOT = 'shinchoku-title-slot';
 let shell: Promise<[string, string][]> | undefined;
 
 function shellParts(): Promise<[string, string][]> {
-  shell ??= Packer.toArrayBuffer(summaryDocument({ reportType: '', title: TITLE_SLOT, chapters: [], omitted: [], conflicts: [] })).then(
+  shell ??= Packer.toArrayBuffer(summaryDocument({ reportType: '', title: TITLE_SLOT, chapters: [], omitted: [], conflicts: [], unanswered: [] })).then(
     (ab) => {
       const p = Package.open(new Uint8Array(ab));
       return p.names().sort(byName).map((n): [string, string] => [n, p.read(n)]);

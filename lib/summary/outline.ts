@@ -3,6 +3,7 @@
 import type { ColumnDef, Config, ReportType } from '../config/schema';
 import { tokenizeDepartments } from '../departments';
 import { cellKey, type Sheet } from '../grid';
+import { readState } from '../consolidate/state';
 import { isConflictText } from '../marks';
 import { normalize, parseItemNumber, splitBullets } from '../normalize';
 import { compileTypes, cellAddress, mainReportType, type ParsedWorkbook, type ReportRow, type ReportSheet } from '../report';
@@ -53,6 +54,11 @@ export interface SummaryOutline {
   omitted: OmittedRow[];
   /** Cells still holding a 【競合】 (both answers): left out until the secretariat settles them. */
   conflicts: { sheet: string; cell: string }[];
+  /**
+   * Rows a consolidation marked as not answered yet: still last period's text, left out until
+   * their department answers or the workbook is made ready to publish (which takes the marks off).
+   */
+  unanswered: OmittedRow[];
 }
 
 const FW_DIGITS = '０１２３４５６７８９';
@@ -191,9 +197,11 @@ export interface OutlineOptions {
 export function buildOutline(parsed: ParsedWorkbook, config: Config, opts: OutlineOptions = {}): SummaryOutline {
   const chosen = parsed.reports.filter((r) => !opts.sheets || opts.sheets.includes(r.sheet.name));
   const type = mainReportType(chosen);
-  const out: SummaryOutline = { reportType: type?.id ?? '', title: '', chapters: [], omitted: [], conflicts: [] };
+  const out: SummaryOutline = { reportType: type?.id ?? '', title: '', chapters: [], omitted: [], conflicts: [], unanswered: [] };
   if (!type) return out;
   const reports = chosen.filter((rs) => rs.type === type);
+  // Cells a consolidation coloured as not answered (its record, while the workbook has one).
+  const stale = new Set((readState(parsed.workbook)?.marks ?? []).map((m) => `${m.sheet}\u0000${m.r}\u0000${m.c}`));
   const titles = reports.map((rs) => [rs, sheetTitles(rs, config)] as const);
   out.title = titles.find(([, t]) => t.caption)?.[1].caption ?? type.name;
   const levelTitle = (level: string, value: string): string | undefined => {
@@ -231,6 +239,10 @@ export function buildOutline(parsed: ParsedWorkbook, config: Config, opts: Outli
       const cells = ([['past', past], ['next', next]] as const).filter(([, c]) => c !== undefined).map(([p, c]) => [p, row.cells.get(c!.key)] as const);
       if (cells.every(([, c]) => !c || c.text.trim() === '')) {
         out.omitted.push({ sheet: rs.sheet.name, row: row.r + 1, label: rowLabel(rs, row) });
+        continue;
+      }
+      if (cells.some(([, c]) => c && stale.has(`${rs.sheet.name}\u0000${c.r}\u0000${c.c}`))) {
+        out.unanswered.push({ sheet: rs.sheet.name, row: row.r + 1, label: rowLabel(rs, row) });
         continue;
       }
       if (deptConflict && !conflictCells.has(cellKey(deptCell.r, deptCell.c))) {

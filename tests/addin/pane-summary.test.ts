@@ -10,6 +10,8 @@ import { defaultConfig } from '../../lib/config';
 import { addin as t } from '../../lib/locale/ja/addin';
 import { format } from '../../lib/locale/ja/format';
 import { summary as sumText } from '../../lib/locale/ja/summary';
+import { consolidate } from '../../lib/consolidate/consolidate';
+import { split } from '../../lib/consolidate/split';
 import { readWorkbook } from '../../lib/read/workbook';
 import { getFileBytes } from '../../addin/office/write';
 import { OfficeApp } from '../../addin/taskpane/app-office';
@@ -127,4 +129,13 @@ test('a workbook with nothing to draft: why, and no file', async () => {
   await press(shell, said);
   expect(said.at(-1)).toMatch(/^error:概要版を作れませんでした: /u);
   expect(clickedLinks).toHaveLength(0);
+});
+
+test('a consolidated workbook with a row not answered yet: drafted without it, said as a problem', async () => {
+  const files = split(MASTER, config).files;
+  const res = consolidate(MASTER, files.filter((f) => f.department !== '子) 児童相談所').map((f) => ({ name: f.name, bytes: f.bytes })), config);
+  const { shell, said } = await pane(res.bytes);
+  await press(shell, said);
+  expect(clickedLinks).toHaveLength(1);
+  expect(said.at(-1)).toMatch(/^error:概要版を保存しました: .*。まだ回答のない 1 行（提言1-エ 16 行目）は載せていません$/u);
 });

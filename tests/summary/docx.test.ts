@@ -10,6 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { main, mainAsync } from '../../lib/cli/main';
 import { defaultConfig } from '../../lib/config';
+import { consolidate } from '../../lib/consolidate/consolidate';
+import { split } from '../../lib/consolidate/split';
 import { tokenizeDepartments } from '../../lib/departments';
 import { splitBullets } from '../../lib/normalize';
 import { readWorkbook } from '../../lib/read/workbook';
@@ -199,6 +201,7 @@ describe('the body written as XML is what the docx package writes', () => {
       title: '題 <&> "\'"',
       omitted: [],
       conflicts: [],
+      unanswered: [],
       chapters: [{ key: '1', heading: '１ A&B', groups: [{ level: 2, heading: '【<x>】', items: [{ text: `a\u0001b'c"d<e>&f`, period: 'next', saikei: true, departments: '（子）児童相談所）', source: 's!A1' }] }] }],
     };
     const body = bodyOf(await summaryDocx(o));
@@ -314,6 +317,39 @@ wb.save(sys.argv[2])`, path.join(SEEDS, 'ok.teigen-progress.xlsx'), master]);
     expect(await mainAsync(['summary', master, '-o', out, '--format', 'json'], io)).toBe(0);
     const j = JSON.parse(io.outText()) as { reportType: string; counts: unknown };
     expect([j.reportType, j.counts]).toEqual(['teigen-progress', FIGURES['ok.teigen-progress.xlsx']]);
+  });
+
+  test('rows a department has not answered yet (前回の記載のまま) stay out, listed, exit 1; after publish they are in', async () => {
+    const seed = new Uint8Array(fs.readFileSync(path.join(SEEDS, 'ok.teigen-progress.xlsx')));
+    const config = defaultConfig();
+    const files = split(seed, config).files;
+    const late = files.find((f) => f.department === '子) 児童相談所')!;
+    // Every other department returns its file as sent; 児童相談所 has not answered.
+    const res = consolidate(seed, files.filter((f) => f !== late).map((f) => ({ name: f.name, bytes: f.bytes })), config);
+    expect(res.summary.missing).toEqual(['子) 児童相談所']);
+    const output = path.join(dir, '集約（未回答あり）.xlsx');
+    fs.writeFileSync(output, res.bytes);
+    const io = capture();
+    expect(await mainAsync(['summary', output, '-o', path.join(dir, '未回答あり.docx'), '--format', 'json'], io)).toBe(1);
+    const j = JSON.parse(io.outText()) as { unanswered: { sheet: string; row: number }[]; counts: { items: number } };
+    // The one row only 児童相談所 owns, coloured as unanswered; its shared rows are the
+    // co-owners' answers now (they returned them as they were), and stay in.
+    expect(j.unanswered.map((u) => `${u.sheet}!${u.row}`)).toEqual(['提言1-エ!16']);
+    const docText = readDocx(new Uint8Array(fs.readFileSync(path.join(dir, '未回答あり.docx')))).paragraphs.map((p) => p.text).join('\n');
+    const stale = readWorkbook(seed, 'seed.xlsx').sheets.find((x) => x.name === '提言1-エ')!.rows.get(15)!.get(1)!.text;
+    expect(splitBullets(stale).length).toBeGreaterThan(0);
+    for (const b of splitBullets(stale)) expect(docText).not.toContain(b.text.replace(/^[・○]/u, ''));
+    const text = capture();
+    expect(await mainAsync(['summary', output, '-o', path.join(dir, '未回答あり.docx')], text)).toBe(1);
+    expect(text.outText()).toMatch(/まだ回答のない 1 行[^\n]*載せていません。[^\n]*:\n {2}提言1-エ 16 行目: /u);
+    // Made ready to publish (the secretariat keeps last period's text): every row is in again.
+    const published = path.join(dir, '公開用.xlsx');
+    expect(main(['publish', output, '-o', published], capture())).toBe(0);
+    const after = capture();
+    expect(await mainAsync(['summary', published, '-o', path.join(dir, '公開用.docx'), '--format', 'json'], after)).toBe(0);
+    const k = JSON.parse(after.outText()) as { unanswered: unknown[]; counts: { items: number } };
+    expect(k.unanswered).toEqual([]);
+    expect(k.counts.items).toBeGreaterThan(j.counts.items);
   });
 
   test('--help prints its own usage', () => {
