@@ -13,7 +13,7 @@ import { LEGACY_UNFILLED } from '../../lib/consolidate/write-master';
 import type { Summary } from '../../lib/consolidate/types';
 import { readWorkbook } from '../../lib/read/workbook';
 import { runExcel, supports, type RunOptions } from './run';
-import { asText, COMMAND_BYTES, writeBatched, writeCells, type OwnedFill } from './write';
+import { COMMAND_BYTES, textOnly, writeBatched, writeCells, type OwnedFill } from './write';
 
 /** Base64 characters insertWorksheetsFromBase64 may send: under Excel on the web's 5 MB request. */
 export const INSERT_BASE64_LIMIT = 4_500_000;
@@ -77,7 +77,7 @@ async function writePlannedCells(cells: readonly PlanCell[], opts: RunOptions & 
           range.values = [[v.value]];
           break;
         case 'text':
-          range.values = [[asText(v.text)]];
+          range.values = [[textOnly(v.text)]];
           break;
         case 'formula':
           range.formulas = [[`=${v.formula}`]];

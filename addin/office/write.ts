@@ -36,6 +36,15 @@ export function asText(value: string): string {
   return /^\s*[0-9０-９(（.．¥￥$＄]/.test(value) || /^(true|false)$/i.test(value) ? `'${value}` : value;
 }
 
+/**
+ * A value Excel must store as text, whatever it reads as: asText, and a plain number too. For
+ * text the plan names as text (a section's "007" or "12" typed as text), which the CLI's file
+ * keeps as text; left bare, Excel would store the number 7 or 12.
+ */
+export function textOnly(value: string): string {
+  return /^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : asText(value);
+}
+
 function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {

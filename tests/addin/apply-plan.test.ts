@@ -213,3 +213,18 @@ test('a protected sheet the plan writes into refuses 集約 before anything is w
   await expect(applyPlan(result.plan, result.bytes)).rejects.toMatchObject({ code: 'AccessDenied' });
   expect(fake.writes).toBe(writes);
 });
+
+test('text the plan names as text stays text in the open workbook, a plain number\'s digits too ("007" is not 7)', async () => {
+  const fake = new FakeExcel({ api: 13 });
+  fake.addSheet('提言1-ア');
+  fake.install();
+  setExcelRun((_o, batch) => fake.run(batch));
+  const texts = ['007', '12', '-3.5', '(1)', '=式ではなく文'];
+  const plan = emptyPlan();
+  texts.forEach((text, i) => plan.cells.push({ sheet: '提言1-ア', r: 15, c: i, role: 'answer', value: { kind: 'text', text } }));
+  plan.cells.push({ sheet: '提言1-ア', r: 16, c: 0, role: 'answer', value: { kind: 'number', value: 12 } });
+  await applyPlan(plan, new Uint8Array());
+  const sheet = fake.sheet('提言1-ア');
+  expect(texts.map((_, i) => sheet.cells.get(`15,${i}`))).toEqual(texts);
+  expect(sheet.cells.get('16,0')).toBe(12);
+});

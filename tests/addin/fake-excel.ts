@@ -108,7 +108,7 @@ function fail(code: string, message: string): Error {
 /**
  * What Excel makes of text written through `values` without a leading apostrophe: accounting
  * negatives "(1)", thousands "1,000", percents and full-width digits become numbers, TRUE and
- * FALSE booleans. (Plain numbers stay as given: tests compare them as text.)
+ * FALSE booleans, and plain numbers ("12", "007", "-3.5") numbers too, leading zeros lost.
  */
 function coerce(x: string): string | number | boolean {
   const half = x.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/，/g, ',').replace(/．/g, '.');
@@ -116,7 +116,7 @@ function coerce(x: string): string | number | boolean {
   if (paren) return -Number(paren[1]!.replace(/,/g, ''));
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(half)) return Number(half.replace(/,/g, ''));
   if (/^\d+(\.\d+)?%$/.test(half)) return Number(half.slice(0, -1)) / 100;
-  if (half !== x && /^\d+(\.\d+)?$/.test(half)) return Number(half);
+  if (/^-?\d+(\.\d+)?$/.test(half)) return Number(half);
   if (/^(true|false)$/i.test(x)) return x.toUpperCase() === 'TRUE';
   return x;
 }

@@ -16,6 +16,6 @@ test('text that Excel would convert is written as that text; plain numbers stay 
   expect(texts.map((_, i) => fake.get('提言1-ア', `A${i + 1}`))).toEqual(texts);
   // A plain number is sent without the apostrophe, for Excel to store as a number.
   await writeCells([{ sheet: '提言1-ア', cell: 'B1', value: '12' }]);
-  expect(fake.get('提言1-ア', 'B1')).toBe('12');
+  expect(fake.get('提言1-ア', 'B1')).toBe(12);
   expect(fake.sheet('提言1-ア').cells.size).toBe(texts.length + 1);
 });
