@@ -257,6 +257,7 @@ export class OfficeApp {
     }
     this.live.pause();
     let message: string;
+    let kind: 'error' | undefined;
     try {
       this.say(t.writing, 'busy');
       // The same plan the CLI applies to the file: only the cells it names are written.
@@ -269,12 +270,20 @@ export class OfficeApp {
       await setOwnedFills(CONSOLIDATION_FORMULA, consolidationFills(result.plan, result.summary), {}, earlier ? HISTORY_FILLS : []);
       this.result = result;
       this.consolidated = true;
-      message = format(t.consolidatedInBook, { n: sources.length, cells: rep.cells, rows: rep.insertedRows });
+      // Files of this run that were not taken (unreadable, duplicate, no department…) are named:
+      // "N 件を集約し" would claim every one of them.
+      const names = new Set(sources.map((s) => s.name));
+      const left = result.summary.files.filter((f) => names.has(f.file) && f.status !== 'applied');
+      const counts = { n: sources.length, cells: rep.cells, rows: rep.insertedRows };
+      message = left.length === 0
+        ? format(t.consolidatedInBook, counts)
+        : format(t.consolidatedInBookSome, { ...counts, taken: sources.length - left.length, files: left.map((f) => format(t.consolidatedFileReason, { file: f.file, reason: f.reason ?? f.status })).join('、') });
+      kind = left.length === 0 ? undefined : 'error';
     } finally {
       // Re-validates the consolidated master; the status line stays 集約's.
       await this.live.resume();
     }
-    this.say(message);
+    this.say(message, kind);
     this.renderConsolidate();
   }
 

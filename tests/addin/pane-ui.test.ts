@@ -91,3 +91,21 @@ test('［部署別に分割］ in Excel for Mac: no claim of a saved file, but w
   expect(said.at(-1)).toBe(format(t.splitNoDownload, { url: 'standalone.html' }));
   expect(said.join('\n')).not.toMatch(/保存しました/);
 });
+
+test('集約 with a file it could not take: the status line names it, not "2 件を集約し"', async () => {
+  const late = split(MASTER, config).files.find((f) => f.name === '区)保健福祉部.xlsx')!;
+  const { app, shell } = await pane(workbookSpec(readWorkbook(MASTER, 'master.xlsx')), 'consolidate', MASTER);
+  const said: string[] = [];
+  const status = shell.status.bind(shell);
+  shell.status = (text, kind) => {
+    said.push(`${kind ?? 'info'}:${text}`);
+    status(text, kind);
+  };
+  // The second file is cut short in transfer: unreadable, so 保)総務部 is ファイル不備.
+  app.sources = [{ name: late.name, bytes: late.bytes }, { name: '保)総務部.xlsx', bytes: late.bytes.subarray(0, 200) }];
+  await app.runConsolidate(false);
+  const last = said.at(-1)!;
+  expect(last).toMatch(/^error:2 件のうち 1 件を反映し、\d+ セルを書き込みました/);
+  expect(last).toContain('反映しなかったファイル: 保)総務部.xlsx（');
+  expect(last).not.toMatch(/2 件を集約し/);
+});

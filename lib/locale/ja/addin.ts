@@ -89,6 +89,8 @@ export const addin = {
   consolidated: '{n} 件のブックを集約しました',
   consolidatedSome: '{n} 件のうち {taken} 件のブックを反映しました（反映しなかったファイルは下の一覧に理由があります）',
   consolidatedInBook: '{n} 件を集約し、{cells} セルを書き込みました（追加行 {rows} 行）',
+  consolidatedInBookSome: '{n} 件のうち {taken} 件を反映し、{cells} セルを書き込みました（追加行 {rows} 行）。反映しなかったファイル: {files}',
+  consolidatedFileReason: '{file}（{reason}）',
   consolidateFailed: '集約できませんでした: {detail}',
   consolidatedSuffix: '（集約）',
   saveConsolidated: '集約したマスターを保存（{name}）',
