@@ -40,6 +40,15 @@ export const TEMPLATE_NAME = '_shinchoku_template';
 /** A hidden sheet-local defined name naming the 前回 column `next` adds (`'提言1-ア'!$G:$G`). */
 export const PREVIOUS_NAME = '_shinchoku_previous';
 
+/** The column (0-based) a 前回 name holds (`'提言1-ア'!$G:$G`, `='提言1-ア'!$G:$G` as Office.js gives it). */
+export function previousColumn(formula: string | undefined): number | undefined {
+  const m = /!\$?([A-Z]{1,3}):\$?\1$/.exec(formula ?? '');
+  if (!m) return undefined;
+  let c = 0;
+  for (const ch of m[1]!) c = c * 26 + ch.charCodeAt(0) - 64;
+  return c - 1;
+}
+
 /** The period a template name holds: its string constant, or undefined when it is not one. */
 export function templatePeriod(formula: string | undefined): string | undefined {
   const m = /^\s*=?\s*"((?:[^"]|"")*)"\s*$/.exec(formula ?? '');

@@ -1,12 +1,14 @@
 // 公開用に整える in the open workbook: the library plans from the cells, Office.js applies it.
 import type { PublishPlan } from '../../lib/consolidate/publish';
 import { colName } from '../../lib/grid';
+import { PREVIOUS_NAME, previousColumn } from '../../lib/marks';
 import { ownFillBack } from './apply-plan';
-import { runExcel, type RunOptions } from './run';
+import { runExcel, supports, type RunOptions } from './run';
 
 /**
  * Gives the recorded cells their own fill back where they still show our colour (a CLI output
- * opened in Excel), empties and hides the 集約メモ columns, deletes our sheets: two syncs.
+ * opened in Excel), empties and hides the 集約メモ columns, hides the 前回 columns, deletes our
+ * sheets: two syncs.
  */
 export async function applyPublish(plan: PublishPlan, opts: RunOptions = {}): Promise<{ fillsRestored: number; syncs: number }> {
   return runExcel(async (ctx) => {
@@ -16,6 +18,14 @@ export async function applyPublish(plan: PublishPlan, opts: RunOptions = {}): Pr
       fill.load('color');
       return { k, fill };
     });
+    // The 前回 column `next` added is named per sheet (Worksheet.names, ExcelApi 1.4): hidden, as publish does.
+    const previous = supports('ExcelApi', '1.4')
+      ? plan.reports.map((name) => {
+          const item = sheets.getItem(name).names.getItemOrNullObject(PREVIOUS_NAME);
+          item.load('formula');
+          return { name, item };
+        })
+      : [];
     await ctx.sync();
     let fillsRestored = 0;
     for (const { k, fill } of probes) {
@@ -29,6 +39,10 @@ export async function applyPublish(plan: PublishPlan, opts: RunOptions = {}): Pr
       const col = sheets.getItem(sheet).getRange(`${colName(c)}:${colName(c)}`);
       col.clear(Excel.ClearApplyTo.all);
       col.columnHidden = true;
+    }
+    for (const { name, item } of previous) {
+      const c = item.isNullObject ? undefined : previousColumn(String(item.formula));
+      if (c !== undefined) sheets.getItem(name).getRange(`${colName(c)}:${colName(c)}`).columnHidden = true;
     }
     for (const name of plan.sheets) {
       const ws = sheets.getItem(name);

@@ -5,7 +5,7 @@
 import { groupBy } from '../collections';
 import type { Config, ColumnDef, PeriodRule } from '../config/schema';
 import { a1, colName, typeOf, type Cell } from '../grid';
-import { isConflictText, PREVIOUS_NAME, TEMPLATE_NAME, templateFormula } from '../marks';
+import { isConflictText, PREVIOUS_NAME, previousColumn, TEMPLATE_NAME, templateFormula } from '../marks';
 import { advance, findForms, parsePeriod, periodLabel, previous, rewrite, type FormMatch, type Period } from '../period';
 import { mainReportType, type ReportSheet } from '../report';
 import { linesFor, pointsFor } from '../ooxml/height';
@@ -241,11 +241,3 @@ function isLater(a: Period, b: Period): boolean {
   return a.year > b.year || (a.year === b.year && a.half === 'second' && b.half === 'first');
 }
 
-/** The column (0-based) a 前回 name holds: `'提言1-ア'!$G:$G`. */
-function previousColumn(formula: string | undefined): number | undefined {
-  const m = /!\$?([A-Z]{1,3}):\$?\1$/.exec(formula ?? '');
-  if (!m) return undefined;
-  let c = 0;
-  for (const ch of m[1]!) c = c * 26 + ch.charCodeAt(0) - 64;
-  return c - 1;
-}

@@ -2,8 +2,8 @@
 // 集約結果 sheet, the record, the 集約メモ column and the colours 集約 added), and the
 // conflicts still to resolve. Browser-safe: bytes in, bytes out.
 import type { Config } from '../config/schema';
-import { a1, colIndex, type Workbook } from '../grid';
-import { isConflictText, DIFF_SHEET, DIFF_TITLE_PREFIXES, META_SHEET, PREVIOUS_NAME, STATE_SHEET } from '../marks';
+import { a1, type Workbook } from '../grid';
+import { isConflictText, DIFF_SHEET, DIFF_TITLE_PREFIXES, META_SHEET, PREVIOUS_NAME, previousColumn, STATE_SHEET } from '../marks';
 import { MARK_FILLS as FILLS } from '../plan';
 import { ConsolidateError } from './consolidate';
 import { LEGACY_UNFILLED } from './write-master';
@@ -82,8 +82,8 @@ export function publish(bytes: Uint8Array, config: Config, opts: { name?: string
   }
   // The 前回 column `next` added is for the sections writing, not for the published report.
   for (const sheet of plan.reports) {
-    const m = /!\$?([A-Z]{1,3}):\$?\1$/.exec(ed.definedName(PREVIOUS_NAME, sheet) ?? '');
-    if (m) ed.sheet(sheet).setColumn(colIndex(m[1]!), { hidden: true });
+    const c = previousColumn(ed.definedName(PREVIOUS_NAME, sheet));
+    if (c !== undefined) ed.sheet(sheet).setColumn(c, { hidden: true });
   }
   for (const name of plan.sheets) ed.removeSheet(name);
   // What Excel moved into the shared-string table of the sheets and notes removed goes too.

@@ -448,6 +448,27 @@ describe('公開用に整える in the open workbook', () => {
     expect([...s.hiddenCols]).toEqual([6]);
   });
 
+  test('the 前回 column `next` added is hidden, as the CLI\'s publish hides it (ExcelApi 1.4 and later)', async () => {
+    const fake = host();
+    const rows = teigenRows(3);
+    // The header row is the fixtures' shared array: this sheet's own copy.
+    rows[1] = [...rows[1]!];
+    rows[1]![6] = '前回の予定\n（令和7年度下半期の取組内容）';
+    rows[1]![7] = '集約メモ';
+    rows[2]![6] = '・前期に予定したこと';
+    const s = fake.addSheet('提言1-ア', rows);
+    s.names.set('_shinchoku_previous', "='提言1-ア'!$G:$G");
+    // Another report sheet without the name keeps its columns.
+    const other = teigenRows(2);
+    other[1] = other[1]!.slice(0, 6);
+    fake.addSheet('提言1-イ', other);
+    const { workbook } = await readOpenWorkbook();
+    await applyPublish(planPublish(workbook, config));
+    expect([...s.hiddenCols].sort()).toEqual([6, 7]);
+    expect(s.cells.get('2,6')).toBe('・前期に予定したこと');
+    expect([...fake.sheet('提言1-イ').hiddenCols]).toEqual([]);
+  });
+
   test('a recorded fill Office.js cannot set (a pattern, a theme colour) is left', () => {
     expect(officeFill('<fill><patternFill/></fill>')).toBeNull();
     expect(officeFill('<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill>')).toBe('#DDEBF7');

@@ -33,6 +33,8 @@ export interface FakeSheet {
   rowHeights: Map<number, number>;
   colWidths: Map<number, number>;
   printArea: string | null;
+  /** Sheet-scoped defined names: name → formula as Office.js gives it (`='提言1-ア'!$H:$H`). */
+  names: Map<string, string>;
 }
 
 /** Excel's default row height in points (Calibri 11). */
@@ -224,7 +226,7 @@ export class FakeExcel {
       id: `{S${this.nextId++}}`, name, visibility: 'Visible', cells: new Map(), formulas: new Map(), numFmts: new Map(),
       merges: [], formats: [], notes: new Map(), validations: [], fills: new Map(), hiddenCols: new Set(),
       protected: false, unlocked: new Set(),
-      wraps: new Set(), borders: new Map(), rowHeights: new Map(), colWidths: new Map(), printArea: null,
+      wraps: new Set(), borders: new Map(), rowHeights: new Map(), colWidths: new Map(), printArea: null, names: new Map(),
     };
     rows.forEach((row, r) => row.forEach((v, c) => {
       if (v !== null && v !== undefined && v !== '') s.cells.set(`${r},${c}`, v);
@@ -567,6 +569,26 @@ class Worksheet extends FakeProxy {
         return area;
       },
       setPrintArea: (address: string) => ctx.w(() => { const s = this.must(); ctx.fake.guardSheet(s); s.printArea = address; }),
+    };
+  }
+  /** Worksheet.names (ExcelApi 1.4): getItemOrNullObject, with the name's formula. */
+  get names(): any {
+    this.ctx.fake.need(4, 'Worksheet.names');
+    const ctx = this.ctx;
+    return {
+      getItemOrNullObject: (name: string) => {
+        const item = new FakeProxy(ctx);
+        for (const k of ['isNullObject', 'formula']) Object.defineProperty(item, k, { get: () => item.prop(k) });
+        (item as any).load = () => {
+          ctx.q(() => {
+            const f = this.must().names.get(name);
+            item.data.isNullObject = f === undefined;
+            if (f !== undefined) item.data.formula = f;
+          });
+          return item;
+        };
+        return item;
+      },
     };
   }
   get notes(): NoteCollection {
