@@ -264,8 +264,9 @@ export interface OwnedFill {
  * Replaces the conditional formats tagged `formula` with fills on the given cells (or only
  * removes them when `fills` is null): four syncs, like setMarks, whatever the number of cells.
  * Formats in a colour of `keep` stay: an earlier run's history, moved by Excel with its rows.
+ * Formats tagged with a formula of `alsoDrop` go too (publish: `diff -o`'s colours).
  */
-export async function setOwnedFills(formula: string, fills: readonly OwnedFill[] | null, opts: RunOptions = {}, keep: readonly string[] = []): Promise<{ syncs: number }> {
+export async function setOwnedFills(formula: string, fills: readonly OwnedFill[] | null, opts: RunOptions = {}, keep: readonly string[] = [], alsoDrop: readonly string[] = []): Promise<{ syncs: number }> {
   return runExcel(async (ctx) => {
     const wss = ctx.workbook.worksheets;
     wss.load('items/name');
@@ -289,7 +290,7 @@ export async function setOwnedFills(formula: string, fills: readonly OwnedFill[]
     }
     await ctx.sync();
     const kept = new Set(keep.map((c) => c.toUpperCase()));
-    for (const c of customs) if (c.rule.formula === formula && !kept.has((c.fill.color ?? '').toUpperCase())) c.f.delete();
+    for (const c of customs) if ((c.rule.formula === formula && !kept.has((c.fill.color ?? '').toUpperCase())) || alsoDrop.includes(c.rule.formula)) c.f.delete();
     const groups = new Map<string, string[]>();
     for (const x of fills ?? []) {
       const k = `${x.sheet}\u0000${x.color}`;

@@ -10,6 +10,7 @@ import { format } from '../../lib/locale/ja/format';
 import { summary as sumText } from '../../lib/locale/ja/summary';
 import { diffPane } from '../../lib/locale/ja/diff';
 import { diffGrids, type DiffResult } from '../../lib/diff';
+import { DIFF_ADDED_FORMULA, DIFF_FORMULA, DIFF_MOVED_FORMULA } from '../../lib/marks';
 import { readWorkbook } from '../../lib/read/workbook';
 import { applyFixes } from '../../lib/fix';
 import type { Finding, Fix } from '../../lib/rules/types';
@@ -29,6 +30,8 @@ import type { Opened } from '../shared/paged';
 import { DOCX_MIME, draftSummary, renderSummary, splitSaid } from './consolidate-view';
 import { countsText, diffErrorText, renderDiff, unreadablePrevious } from '../shared/diff-view';
 import type { Shell } from './shell';
+
+const DIFF_FORMULAS = [DIFF_FORMULA, DIFF_ADDED_FORMULA, DIFF_MOVED_FORMULA];
 
 /** Excel's error, said in Japanese where we know what the user can do about it. */
 export function officeErrorMessage(err: unknown): string {
@@ -351,8 +354,9 @@ export class OfficeApp {
       }
       if (plan) {
         const res = await applyPublish(plan);
-        // The colours the add-in's own 集約 left are conditional formats.
-        await setOwnedFills(CONSOLIDATION_FORMULA, null);
+        // The colours the add-in's own 集約 left are conditional formats, and so are those of a
+        // `diff -o` output (its 変更点 sheet goes with the plan): publish takes both out.
+        await setOwnedFills(CONSOLIDATION_FORMULA, null, {}, [], DIFF_FORMULAS);
         const left = plan.conflictsLeft.map((c) => `${c.sheet}!${c.cell}`);
         message = left.length > 0
           ? format(t.publishedInBookConflicts, { n: left.length, cells: left.join('、') })

@@ -3,7 +3,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { defaultConfig } from '../../lib/config';
+import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
+import { DIFF_ADDED_FORMULA, DIFF_FORMULA, DIFF_MOVED_FORMULA } from '../../lib/marks';
 import { addin as t } from '../../lib/locale/ja/addin';
 import { format } from '../../lib/locale/ja/format';
 import { readWorkbook } from '../../lib/read/workbook';
@@ -108,4 +110,16 @@ test('集約 with a file it could not take: the status line names it, not "2 件
   expect(last).toMatch(/^error:2 件のうち 1 件を反映し、\d+ セルを書き込みました/);
   expect(last).toContain('反映しなかったファイル: 保)総務部.xlsx（');
   expect(last).not.toMatch(/2 件を集約し/);
+});
+
+test('公開用に整える takes out the colours of a `diff -o` output with its 変更点 sheet, as publish does', async () => {
+  const late = split(MASTER, config).files.find((f) => f.name === '区)保健福祉部.xlsx')!;
+  const first = consolidate(MASTER, [{ name: late.name, bytes: late.bytes }], config, { masterName: 'master.xlsx', outputName: 'master.xlsx' });
+  const { fake, app } = await pane(workbookSpec(readWorkbook(first.bytes, 'master.xlsx')), 'consolidate', new Uint8Array(first.bytes));
+  const sheet = fake.sheet('提言1-ア');
+  for (const [formula, color] of [[DIFF_FORMULA, '#FFFF00'], [DIFF_ADDED_FORMULA, '#C6EFCE'], [DIFF_MOVED_FORMULA, '#DDEBF7'], ['=$E15="新規"', '#FFC7CE']]) {
+    sheet.formats.push({ id: formula!, type: 'Custom', formula: formula!, color: color!, address: 'B15' });
+  }
+  await app.runPublish();
+  expect(sheet.formats.map((f) => f.formula)).toEqual(['=$E15="新規"']);
 });
