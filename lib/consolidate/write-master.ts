@@ -1,6 +1,6 @@
 // Consolidation, stage 4: the plan of each master sheet — typed answers, conflict and unfilled
 // colours, the 集約メモ notes, added rows — read from the master, written by nobody here.
-import { a1 } from '../grid';
+import { a1, type Cell } from '../grid';
 import { consolidate as t } from '../locale/ja/consolidate';
 import { format } from '../locale/ja/format';
 import { isStatusNote, NOTE_HEADER } from '../marks';
@@ -110,7 +110,7 @@ export function planSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): 
       const mark = kept.has(`${x.r},${x.c}`) ? undefined : markAt(x.r, x.c);
       if (mark) w.history.push(mark);
     }
-    plan.cells.push({ sheet: name, r: out(x.r), c: x.c, role: x.conflict ? 'conflict' : 'answer', value: planValue(ed, sx, x), ...(x.conflict ? { mark: 'conflict' as const } : {}) });
+    plan.cells.push({ sheet: name, r: out(x.r), c: x.c, role: x.conflict ? 'conflict' : 'answer', value: planValue(ed, sx, x.cell, x.r, x.c, { conflict: x.conflict, ...(x.formula !== undefined ? { formula: x.formula } : {}) }), ...(x.conflict ? { mark: 'conflict' as const } : {}) });
     touch(x.r, x.c, x.cell.text);
   }
   for (const m of rows) {
@@ -175,7 +175,10 @@ export function planSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): 
         const mark = markAt(nr, c, fillNow(x, c));
         if (mark) w.historyOut.push(mark);
         if (sc && !sc.carried && !sc.merged && nonEmpty(sc.text)) {
-          plan.cells.push({ sheet: name, r: nr, c, role: 'added', value: { kind: 'text', text: sc.text }, mark: 'added' });
+          // Typed as the section typed it (a percent stays a number); styled as row x, which it copies.
+          const typed = a.src.rs.sheet.rows.get(sc.r)?.get(sc.c);
+          const value: PlanValue = typed ? planValue(ed, sx, typed, x, c) : { kind: 'text', text: sc.text };
+          plan.cells.push({ sheet: name, r: nr, c, role: 'added', value, mark: 'added' });
           texts[key] = sc.text;
           fates.set(a.loaded, a.src.rs.sheet.name, sc.r, sc.c, 'out', { sheet: name, r: nr, c, output: true });
         } else {
@@ -201,17 +204,17 @@ export function planSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): 
 
 /**
  * A cell planned as what it is: a number stays a number with its format (the section's, where
- * it differs from the master's), a boolean a boolean, text text (never a formula); a conflict
- * is text, both answers in it.
+ * it differs from the one the cell at (r, c) of the master has), a boolean a boolean, text
+ * text (never a formula); a conflict is text, both answers in it.
  */
-function planValue(ed: XlsxEditor, sx: SheetXml, x: Write): PlanValue {
-  const v = x.cell.value;
-  if (x.formula !== undefined) return { kind: 'formula', formula: x.formula, cached: v ?? null };
-  if (typeof v === 'number' && !x.conflict) {
-    const want = x.cell.format ?? 'General';
-    const nf = ed.styles.numFmtOf(sx.styleAt(x.r, x.c));
+function planValue(ed: XlsxEditor, sx: SheetXml, cell: Cell, r: number, c: number, opts: { conflict?: boolean; formula?: string } = {}): PlanValue {
+  const v = cell.value;
+  if (opts.formula !== undefined) return { kind: 'formula', formula: opts.formula, cached: v ?? null };
+  if (typeof v === 'number' && !opts.conflict) {
+    const want = cell.format ?? 'General';
+    const nf = ed.styles.numFmtOf(sx.styleAt(r, c));
     return want === (nf.code ?? builtinFormat(nf.id)) ? { kind: 'number', value: v } : { kind: 'number', value: v, numFmt: want };
   }
-  if (typeof v === 'boolean' && !x.conflict) return { kind: 'boolean', value: v };
-  return { kind: 'text', text: x.cell.text };
+  if (typeof v === 'boolean' && !opts.conflict) return { kind: 'boolean', value: v };
+  return { kind: 'text', text: cell.text };
 }

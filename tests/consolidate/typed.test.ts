@@ -109,3 +109,29 @@ test('a number a section types is written as a number, in its format', () => {
   // Text starting with = stays text.
   expect(row['B17']).toEqual(['=SUM(1,2)', 's', 'General']);
 });
+
+test('a row a section adds keeps its numbers and dates as numbers, in their formats', () => {
+  const dir = tmpDir('typed-added');
+  dirs.push(dir);
+  const master = new Uint8Array(fs.readFileSync(SEED));
+  const part = split(master, config).files.find((f) => f.department === '保) 総務部')!;
+  const src = path.join(dir, 'in.xlsx');
+  const filled = path.join(dir, '保)総務部.xlsx');
+  fs.writeFileSync(src, part.bytes);
+  // A row added under its own (row 15 of its copy), as a section does in Excel.
+  execFileSync(PYTHON, ['-c', `import datetime, openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb['提言1-ア']
+ws.insert_rows(16)
+ws['A16'] = '○加えた取組'; ws['B16'] = '研修を実施した。'
+ws['C16'] = 0.75; ws['C16'].number_format = '0%'
+ws['D16'] = datetime.datetime(2026, 3, 31); ws['D16'].number_format = 'yyyy/m/d'
+ws['F16'] = '保)総務部'
+wb.save(sys.argv[2])`, src, filled]);
+  const res = consolidate(master, [{ name: '保)総務部.xlsx', bytes: new Uint8Array(fs.readFileSync(filled)) }], config);
+  expect(res.summary.added).toHaveLength(1);
+  const outFile = path.join(dir, 'out.xlsx');
+  fs.writeFileSync(outFile, res.bytes);
+  const sheet = dump(outFile)['提言1-ア']!;
+  const r = res.summary.added[0]!.row;
+  expect([sheet[`A${r}`], sheet[`C${r}`], sheet[`D${r}`]]).toEqual([['○加えた取組', 's', 'General'], [0.75, 'n', '0%'], ['2026-03-31T00:00:00', 'd', 'yyyy/m/d']]);
+});
