@@ -25,10 +25,11 @@ export interface ApplyReport {
   newSheets: string[];
 }
 
-/** Excel's own refusal, raised by us before writing anything. */
+/** Excel's own refusal, raised by us before writing anything; `sheet` names where to unprotect. */
 function protectedError(sheet: string): Error {
-  const e = new Error(`${sheet} is protected`) as Error & { code: string };
+  const e = new Error(`${sheet} is protected`) as Error & { code: string; sheet: string };
   e.code = 'AccessDenied';
+  e.sheet = sheet;
   return e;
 }
 

@@ -37,7 +37,10 @@ const DIFF_FORMULAS = [DIFF_FORMULA, DIFF_ADDED_FORMULA, DIFF_MOVED_FORMULA];
 export function officeErrorMessage(err: unknown): string {
   const code = errorCode(err);
   const msg = err instanceof Error ? err.message : String(err);
-  if (code === 'AccessDenied' || /protect/i.test(msg)) return t.protectedSheet;
+  if (code === 'AccessDenied' || /protect/i.test(msg)) {
+    const sheet = (err as { sheet?: unknown } | null)?.sheet;
+    return typeof sheet === 'string' ? format(t.protectedSheetNamed, { sheet }) : t.protectedSheet;
+  }
   if (code === NO_FILE_API) return t.noFileApi;
   if (isCellEditMode(err)) return t.stillEditing;
   if (isPayloadTooLarge(err)) return t.tooLarge;

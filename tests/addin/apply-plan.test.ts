@@ -14,6 +14,9 @@ import { XlsxEditor } from '../../lib/ooxml/workbook';
 import { readWorkbook } from '../../lib/read/workbook';
 import { parseWorkbook } from '../../lib/report';
 import { FakeExcel } from './fake-excel';
+import { officeErrorMessage } from '../../addin/taskpane/app-office';
+import { addin as t } from '../../lib/locale/ja/addin';
+import { format } from '../../lib/locale/ja/format';
 
 const config = defaultConfig();
 const SEED = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', '..', 'seeds', 'ok.teigen-progress.xlsx')));
@@ -210,8 +213,11 @@ test('a protected sheet the plan writes into refuses 集約 before anything is w
   const fake = openInFake(readWorkbook(master, 'master.xlsx'), 13);
   fake.sheet('提言1-ア').protected = true;
   const writes = fake.writes;
-  await expect(applyPlan(result.plan, result.bytes)).rejects.toMatchObject({ code: 'AccessDenied' });
+  const err: unknown = await applyPlan(result.plan, result.bytes).catch((e: unknown) => e);
+  expect(err).toMatchObject({ code: 'AccessDenied' });
   expect(fake.writes).toBe(writes);
+  // The clerk is told which sheet to unprotect.
+  expect(officeErrorMessage(err)).toBe(format(t.protectedSheetNamed, { sheet: '提言1-ア' }));
 });
 
 test('text the plan names as text stays text in the open workbook, a plain number\'s digits too ("007" is not 7)', async () => {

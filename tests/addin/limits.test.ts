@@ -9,6 +9,7 @@ import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
 import { addin as t } from '../../lib/locale/ja/addin';
+import { format } from '../../lib/locale/ja/format';
 import { readWorkbook } from '../../lib/read/workbook';
 import { readOpenWorkbook } from '../../addin/office/read';
 import { OfficeApp, officeErrorMessage } from '../../addin/taskpane/app-office';
@@ -117,7 +118,7 @@ describe.each([13, 18])('ExcelApi 1.%i: 集約 into a master with a large pictur
     const err: unknown = await app.runConsolidate(false).then(() => null, (e: unknown) => e);
     expect(fake.writes).toBe(writes);
     // What the pane's button shows for it (its .catch → officeErrorMessage).
-    expect(officeErrorMessage(err)).toBe(t.protectedSheet);
+    expect(officeErrorMessage(err)).toBe(format(t.protectedSheetNamed, { sheet: written.at(-1)! }));
     expect(said.filter((x) => x.startsWith('error:'))).toEqual([]);
   });
 });
