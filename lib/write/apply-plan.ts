@@ -37,8 +37,11 @@ export function applyPlan(ed: XlsxEditor, plan: ConsolidationPlan): void {
   for (const w of plan.columns) ed.sheet(w.sheet).setColumn(w.c, { width: w.width });
   for (const p of plan.printAreas) ed.extendPrintArea(p.sheet, p.c);
   for (const s of plan.sheets) {
-    if (s.replace) ed.replaceSheet(s.name, s.xml);
-    else ed.addSheet(s.name, s.xml, s.state);
+    if (s.replace) {
+      ed.replaceSheet(s.name, s.xml);
+      // LibreOffice saves a very hidden sheet as only hidden: the record is made very hidden again.
+      if (ed.sheets.find((e) => e.name === s.name)?.state !== s.state) ed.setState(s.name, s.state);
+    } else ed.addSheet(s.name, s.xml, s.state);
     if (s.printTitles) ed.setPrintTitles(s.name, s.printTitles);
   }
   if (plan.activate) ed.activate(plan.activate);
