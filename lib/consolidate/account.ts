@@ -28,7 +28,7 @@ export function accountRest(loaded: Loaded[], fates: Fates, inMaster: ReturnType
             sf.setWithText(r, c, cell.text, 'control');
           } else if (fileLevel) {
             sf.setWithText(r, c, cell.text, 'reported');
-          } else if (inMaster(cell.text, sheet.name, r, c, formulaCellOf(cell) !== undefined)) {
+          } else if (inMaster(cell.text, sheet.name, r, c, cell.formula !== undefined || formulaCellOf(cell) !== undefined)) {
             sf.setWithText(r, c, cell.text, 'base');
           } else {
             const reason: CellReason = !rs ? 'unrelated-sheet' : dataRows.has(r) ? 'extra-column' : 'outside-table';
@@ -45,9 +45,9 @@ export function accountRest(loaded: Loaded[], fates: Fates, inMaster: ReturnType
  * Every text of the master, to tell headings copied into a returned file from new text.
  * A heading mostly sits where it sits in the master: that cell is looked at first, and the
  * set of all texts (normalized only when that misses too) is built only when needed.
- * `formula`: the text is a formula the file holds without a value (load.ts); where the master
- * has a formula at that place (a tally above the table, which split may have moved), it is the
- * master's.
+ * `formula`: the text is a formula's result, or a formula the file holds without a value
+ * (load.ts); where the master has a formula at that place (a tally above the table, which split
+ * may have moved and the section's copy recalculated over its own rows), it is the master's.
  */
 export function masterTextTest(grid: Workbook): (text: string, sheet: string, r: number, c: number, formula?: boolean) => boolean {
   const sheets = new Map<string, Sheet>();

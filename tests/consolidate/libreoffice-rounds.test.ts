@@ -1,15 +1,17 @@
 // A round lived through LibreOffice: the secretariat saves the first output with it before the
 // late answers come, and sections' copies are recalculated by it when they save.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
 import { STATE_SHEET } from '../../lib/marks';
-import { inspect, libreOfficeResave, tmpDir } from './helpers';
+import { inspect, libreOfficeResave, PYTHON, tmpDir } from './helpers';
 
 const config = defaultConfig();
 const SEED = path.join(__dirname, '..', '..', 'seeds', 'ok.teigen-progress.xlsx');
+const ROUNDS = path.join(__dirname, 'rounds.py');
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -32,4 +34,30 @@ test('the record stays very hidden in a late run into an output LibreOffice save
   const states = inspect(out2).sheets.map((s) => [s.name, s.state]);
   expect(states).toContainEqual([STATE_SHEET, 'veryHidden']);
   expect(states).toContainEqual(['集約結果', 'visible']);
+}, 120000);
+
+test('a tally above the table that the section’s copy recalculated is the master’s, not unplaced text', () => {
+  const dir = tmpDir('lo-tally');
+  dirs.push(dir);
+  // The master counts its 継続 rows above the table; Excel or LibreOffice saved it with the result.
+  const edited = path.join(dir, 'edited', 'master.xlsx');
+  fs.mkdirSync(path.dirname(edited));
+  execFileSync(PYTHON, [ROUNDS, 'edit', SEED, edited, JSON.stringify([{ sheet: '提言1-ア', ref: 'E12', value: '=COUNTIF(E15:E17,"継続")', type: 'f' }])]);
+  const master = new Uint8Array(fs.readFileSync(libreOfficeResave(edited, dir)));
+  const part = split(master, config).files.find((f) => f.department === '子) 児童相談所')!;
+  // The section changes its 取組区分; its copy of the tally (=COUNTIF(E15:E15,…), its one row)
+  // is recalculated when it saves: 0, where the master shows 2.
+  const sent = path.join(dir, 'sent.xlsx');
+  fs.writeFileSync(sent, part.bytes);
+  const answered = path.join(dir, 'answered', '子)児童相談所.xlsx');
+  fs.mkdirSync(path.dirname(answered));
+  execFileSync(PYTHON, [ROUNDS, 'edit', sent, answered, JSON.stringify([{ sheet: '提言1-ア', ref: 'E15', value: '新規' }])]);
+  const back = libreOfficeResave(answered, path.join(dir, 'lo'));
+  const res = consolidate(master, [{ name: '子)児童相談所.xlsx', bytes: new Uint8Array(fs.readFileSync(back)) }], config, { masterName: 'master.xlsx' });
+  expect(res.summary.unplaced.map((u) => `${u.sheet}!${u.cell} ${u.text}`)).toEqual([]);
+  const out = path.join(dir, 'out.xlsx');
+  fs.writeFileSync(out, res.bytes);
+  const dumped = JSON.parse(execFileSync(PYTHON, [ROUNDS, 'dump', out], { encoding: 'utf8', maxBuffer: 64 << 20 })) as Record<string, Record<string, unknown[]>>;
+  expect(dumped['提言1-ア']!['E12']).toEqual(['=COUNTIF(E15:E17,"継続")', 'f', 'General']);
+  expect(dumped['提言1-ア']!['E16']).toEqual(['新規', 's', 'General']);
 }, 120000);
