@@ -257,6 +257,23 @@ function part(z: OpenedZip, name: string): Uint8Array | undefined {
   return z.files.find((f) => f.name.toLowerCase() === lower)?.data;
 }
 
+/**
+ * ODF's <number:day/>, <number:hours/>, <number:minutes/> and <number:seconds/> are short
+ * when they say no style (LibreOffice writes yyyy/m/d and h:mm so); SheetJS reads them as
+ * long (dd, hh), and a date typed 2026/4/1 came into the master shown as 2026/4/01.
+ */
+export function odsShortByDefault(data: Uint8Array): Uint8Array {
+  const xml = textDecoder.decode(data);
+  const tag = /<number:(?:day|hours|minutes|seconds)(?=[\s/>])[^>]*>/g;
+  let changed = false;
+  const out = xml.replace(tag, (t) => {
+    if (/\snumber:style\s*=/.test(t)) return t;
+    changed = true;
+    return t.replace(/^(<number:[\w-]+)/, '$1 number:style="short"');
+  });
+  return changed ? new TextEncoder().encode(out) : data;
+}
+
 /** Upper bound of the cells SheetJS materialises from an ODS table's repeat attributes. */
 export function odsExpandedCells(xml: string): number {
   let total = 0;
@@ -386,8 +403,9 @@ function parseZip(bytes: Uint8Array, file: string, limits: ReadLimits, notes?: R
   const cfb = XLSX.CFB.utils.cfb_new();
   const asBuffer = nodeBufferView();
   for (const f of z.files) {
+    const data = isOds && /^(?:content|styles)\.xml$/i.test(f.name) ? odsShortByDefault(f.data) : f.data;
     // What SheetJS's own zip reader does, minus the inflating (done above under limits).
-    (XLSX.CFB.utils as unknown as { cfb_add: (c: unknown, n: string, d: Uint8Array, o: object) => void }).cfb_add(cfb, f.name, asBuffer(f.data), { unsafe: true });
+    (XLSX.CFB.utils as unknown as { cfb_add: (c: unknown, n: string, d: Uint8Array, o: object) => void }).cfb_add(cfb, f.name, asBuffer(data), { unsafe: true });
   }
   const parseZipFn = (XLSX as unknown as { parse_zip: (zip: unknown, o: XLSX.ParsingOptions) => XLSX.WorkBook }).parse_zip;
   return parseZipFn(cfb, { ...PARSE_OPTS });
