@@ -28,6 +28,19 @@ export function typeOf(cell: Cell): CellType {
 }
 
 /**
+ * A number as Excel and LibreOffice keep it: 15 significant digits. LibreOffice saves 2/3 as
+ * 0.666666666666667 where Excel and SheetJS wrote 0.6666666666666666; to both it is one number.
+ */
+export function numberKey(v: number): number {
+  return Number.isFinite(v) ? Number(v.toPrecision(15)) : v;
+}
+
+/** Two values the same number at 15 significant digits (or simply the same). */
+export function sameNumber(a: CellValue, b: CellValue): boolean {
+  return a === b || (typeof a === 'number' && typeof b === 'number' && numberKey(a) === numberKey(b));
+}
+
+/**
  * Whether two cells hold the same thing: numbers by value (not by how they are shown), text
  * but for line-break style and trailing white space, formulas by their text.
  */
@@ -38,7 +51,7 @@ export function sameContent(a: Cell | undefined, b: Cell | undefined): boolean {
   const tb = typeOf(b);
   const numA = ta === 'n' || ta === 'd';
   const numB = tb === 'n' || tb === 'd';
-  if (numA || numB) return numA && numB && a.value === b.value;
+  if (numA || numB) return numA && numB && sameNumber(a.value, b.value);
   if (ta === 'b' || tb === 'b') return ta === tb && a.value === b.value;
   return sameText(a.text, b.text);
 }

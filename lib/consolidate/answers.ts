@@ -3,7 +3,7 @@
 // cell shows the answer (all agree) or a conflict naming every differing answer. Whether a
 // department changed a cell is judged against the text it was given (its base), never against
 // what the master holds now, so a late or untouched file cannot undo a co-owner's answer.
-import { sameContent, typeOf, type Cell, type CellType } from '../grid';
+import { numberKey, sameContent, typeOf, type Cell, type CellType } from '../grid';
 import { CONFLICT_HEAD, conflictPart } from '../marks';
 import { hash32Of } from './model';
 
@@ -43,7 +43,8 @@ export function contentHash(cell: Cell | undefined): string {
   if (!cell) return '-';
   if (cell.formula !== undefined) return hash32Of('f:', cell.formula);
   const ty = typeOf(cell);
-  if (ty === 'n' || ty === 'd') return hash32Of('n:', String(cell.value));
+  // At 15 digits, as sameContent compares: LibreOffice saves 2/3 with one digit fewer.
+  if (ty === 'n' || ty === 'd') return hash32Of('n:', String(typeof cell.value === 'number' ? numberKey(cell.value) : cell.value));
   if (ty === 'b') return hash32Of('b:', String(cell.value));
   // Most texts hold no CR: no copy of them then.
   const text = (cell.text.includes('\r') ? cell.text.replace(/\r\n?/g, '\n') : cell.text).trimEnd();

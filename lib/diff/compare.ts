@@ -2,7 +2,7 @@
 // on is the same column), on typed values (a number by its value, a formula by its result),
 // plus the rows added, removed and moved.
 import type { ColumnDef } from '../config/schema';
-import { a1, sameText, typeOf, type Cell, type CellType } from '../grid';
+import { a1, sameNumber, sameText, typeOf, type Cell, type CellType } from '../grid';
 import { normalize } from '../normalize';
 import { mainReportType, type ReportCell } from '../report';
 import type { MasterModel, MasterRow } from '../consolidate/model';
@@ -130,7 +130,7 @@ export function sameValue(a: Cell | undefined, b: Cell | undefined): boolean {
   const kb = kindOf(b);
   if (ka === 'empty' || kb === 'empty') return ka === kb;
   const num = (k: string): boolean => k === 'n' || k === 'd';
-  if (num(ka) || num(kb)) return num(ka) && num(kb) && a!.value === b!.value;
+  if (num(ka) || num(kb)) return num(ka) && num(kb) && sameNumber(a!.value, b!.value);
   if (ka === 'b' || kb === 'b') return ka === kb && a!.value === b!.value;
   return sameText(a!.text, b!.text);
 }

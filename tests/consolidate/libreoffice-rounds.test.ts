@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { defaultConfig } from '../../lib/config';
 import { consolidate } from '../../lib/consolidate/consolidate';
 import { split } from '../../lib/consolidate/split';
+import { diffWorkbooks } from '../../lib/diff';
 import { STATE_SHEET } from '../../lib/marks';
 import { inspect, libreOfficeResave, PYTHON, tmpDir } from './helpers';
 
@@ -60,4 +61,36 @@ test('a tally above the table that the section’s copy recalculated is the mast
   const dumped = JSON.parse(execFileSync(PYTHON, [ROUNDS, 'dump', out], { encoding: 'utf8', maxBuffer: 64 << 20 })) as Record<string, Record<string, unknown[]>>;
   expect(dumped['提言1-ア']!['E12']).toEqual(['=COUNTIF(E15:E17,"継続")', 'f', 'General']);
   expect(dumped['提言1-ア']!['E16']).toEqual(['新規', 's', 'General']);
+}, 120000);
+
+test('a number LibreOffice saved with 15 digits is the answer written, and a co-owner’s later answer is a conflict', () => {
+  const dir = tmpDir('lo-digits');
+  dirs.push(dir);
+  const master = new Uint8Array(fs.readFileSync(SEED));
+  const files = new Map(split(master, config).files.map((f) => [f.department, f]));
+  const sent = (d: string): string => {
+    const p = path.join(dir, 'sent', files.get(d)!.name);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, files.get(d)!.bytes);
+    return p;
+  };
+  const answer = (d: string, steps: object[]): { name: string; bytes: Uint8Array } => {
+    const out = path.join(dir, 'answered', files.get(d)!.name);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    execFileSync(PYTHON, [ROUNDS, 'edit', sent(d), out, JSON.stringify(steps)]);
+    return { name: files.get(d)!.name, bytes: new Uint8Array(fs.readFileSync(out)) };
+  };
+  // Row 15 of 提言1-ア is joint: 子) 子育て支援部 answers with a ratio its formula gave (2/3).
+  const first = consolidate(master, [answer('子) 子育て支援部', [{ sheet: '提言1-ア', ref: 'C15', value: 2 / 3, type: 'n', fmt: '0.0%' }])], config, { masterName: 'master.xlsx' });
+  const out1 = path.join(dir, 'out.xlsx');
+  fs.writeFileSync(out1, first.bytes);
+  const resaved = libreOfficeResave(out1, path.join(dir, 'lo'));
+  const dumped = JSON.parse(execFileSync(PYTHON, [ROUNDS, 'dump', resaved], { encoding: 'utf8', maxBuffer: 64 << 20 })) as Record<string, Record<string, unknown[]>>;
+  expect(dumped['提言1-ア']!['C15']).toEqual([0.666666666666667, 'n', '0.0%']);
+  // Nobody edited the cell: the co-owner's different answer is a conflict, not a replacement.
+  const late = consolidate(fs.readFileSync(resaved), [answer('区) 保健福祉部', [{ sheet: '提言1-ア', ref: 'C15', value: '区の自己評価' }])], config, { masterName: 'out.xlsx' });
+  expect(late.summary.conflicts.map((c) => [c.sheet, c.cell, c.departments])).toEqual([['提言1-ア', 'C15', ['子) 子育て支援部', '区) 保健福祉部']]]);
+  // Nor is the resaved output a change against the first.
+  const d = diffWorkbooks(first.bytes, new Uint8Array(fs.readFileSync(resaved)), { old: 'out.xlsx', new: 'resaved.xlsx' }, config);
+  expect(d.changed.map((c) => `${c.sheet}!${c.cell}`)).toEqual([]);
 }, 120000);
