@@ -21,6 +21,8 @@ test.each([
 
 test('the Japanese built-in date formats (58, 57) and what was right before stays so', () => {
   expect(formatNumber(46113, builtinFormat(58))).toBe('令和8年4月1日');
+  // 51 shows the day too (ECMA-376 18.8.30, ja-JP; as other readers of the table have it).
+  expect(formatNumber(46113, builtinFormat(51))).toBe('令和8年4月1日');
   expect(formatNumber(46113, builtinFormat(57))).toBe('R8.4.1');
   expect(formatNumber(46113, builtinFormat(14))).toBe('2026/4/1');
   expect(formatNumber(46113.5, 'yyyy/m/d h:mm:ss.00')).toBe('2026/4/1 12:00:00.00');

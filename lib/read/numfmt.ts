@@ -22,7 +22,7 @@ const JA_BUILTIN: Readonly<Record<number, string>> = {
   35: 'm"月"d"日"',
   36: '[$-411]ge.m.d',
   50: '[$-411]ge.m.d',
-  51: '[$-411]ggge"年"m"月"',
+  51: '[$-411]ggge"年"m"月"d"日"',
   52: 'yyyy"年"m"月"',
   53: 'm"月"d"日"',
   54: '[$-411]ggge"年"m"月"d"日"',
