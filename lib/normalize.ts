@@ -1,5 +1,5 @@
 // Japanese text normalization, for comparisons only: a user's cell is never rewritten silently.
-import { FNV_OFFSET, fnvStep } from './hash';
+import { FNV_OFFSET, fnv1a, fnvStep } from './hash';
 
 const CIRCLED_1_20 = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const CIRCLED_21_35 = '㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟';
@@ -257,9 +257,16 @@ export function splitBullets(cellText: string): Bullet[] {
   return out;
 }
 
+// 30 bits: a V8 small integer, so counting keys in a Map boxes no number (a full 32-bit
+// hash made two heap numbers per bullet); a collision only costs splitting those bullets.
+const KEY_HASH_MASK = 0x3fffffff;
+
+/** A bullet key's hash as bulletKeyHashes gives it (fnv1a from FNV_OFFSET, 30 bits). */
+export const keyHash = (key: string): number => fnv1a(FNV_OFFSET, key) & KEY_HASH_MASK;
+
 /**
- * Each bullet's key as splitBullets would make it, hashed (fnv1a from FNV_OFFSET) with its
- * length, without making the key: [hash, length, hash, length, …] in bullet order. Null when
+ * Each bullet's key as splitBullets would make it, hashed (`keyHash`) with its length,
+ * without making the key: [hash, length, hash, length, …] in bullet order. Null when
  * the cell needs splitBullets itself: a 再掲 mark, a tag, or a character outside normalize's
  * fast set.
  * Most cells of a returned file repeat nothing; only the bullets whose hashes meet are split.
@@ -279,7 +286,9 @@ export function bulletKeyHashes(cellText: string): number[] | null {
     let n = 0;
     for (; i < end; i++) {
       let ch = cellText.charCodeAt(i);
-      if (ch > 0x20 && ch < 0x7f) {
+      if (ch >= 0x3041 && ch <= 0x9fff && nfkcStable(ch)) {
+        // Kana and kanji, most of a text: asked first.
+      } else if (ch > 0x20 && ch < 0x7f) {
         // A tag (<li>) is stripped before the key is made: splitBullets knows how.
         if (ch === 0x3c) return null;
       } else if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d || ch === 0x3000) {
@@ -295,7 +304,7 @@ export function bulletKeyHashes(cellText: string): number[] | null {
       h = fnvStep(h, ch);
       n++;
     }
-    if (n > 0) out.push(h >>> 0, n);
+    if (n > 0) out.push(h & KEY_HASH_MASK, n);
   }
   return out;
 }

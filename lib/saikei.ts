@@ -3,8 +3,7 @@
 // exact matches by hash, near matches through a character-trigram inverted index.
 import { groupBy } from './collections';
 import { a1, cellKey } from './grid';
-import { fnv1a, FNV_OFFSET } from './hash';
-import { bulletKeyHashes, levenshtein, splitBullets, type Bullet, SAIKEI_MARK, SAIKEI_MARK_SOURCE } from './normalize';
+import { bulletKeyHashes, keyHash, levenshtein, splitBullets, type Bullet, SAIKEI_MARK, SAIKEI_MARK_SOURCE } from './normalize';
 import type { ParsedWorkbook, ReportCell } from './report';
 
 export interface BulletRef {
@@ -86,13 +85,13 @@ export function buildIndex(parsed: ParsedWorkbook): SaikeiIndex {
   return idx;
 }
 
-/** Each bullet's key hash and length (fnv1a), by the fast pass or from splitBullets. */
+/** Each bullet's key hash (keyHash) and length, by the fast pass or from splitBullets. */
 function hashesOf(text: string): number[] {
   const fast = bulletKeyHashes(text);
   if (fast) return fast;
   const out: number[] = [];
   // A marked bullet is nobody's repeat: -1 keeps its place (its id) and matches nothing.
-  for (const b of splitBullets(text)) out.push(b.saikei ? -1 : fnv1a(FNV_OFFSET, b.key), [...b.key].length);
+  for (const b of splitBullets(text)) out.push(b.saikei ? -1 : keyHash(b.key), [...b.key].length);
   return out;
 }
 

@@ -13,7 +13,7 @@ import { buildIndex, repeatedBullets } from '../lib/saikei';
 import { book, teigenRow, teigenSheet } from './rules/helpers';
 
 /** What bulletKeyHashes must give: splitBullets' keys, hashed, with their lengths. */
-const fromKeys = (text: string): number[] => splitBullets(text).flatMap((b) => [fnv1a(FNV_OFFSET, b.key), [...b.key].length]);
+const fromKeys = (text: string): number[] => splitBullets(text).flatMap((b) => [fnv1a(FNV_OFFSET, b.key) & 0x3fffffff, [...b.key].length]);
 
 // Characters on both sides of every branch: ASCII, white space of each kind, full-width,
 // kana and kanji, bullet glyphs, glyphs NFKC or the folds change, tags, a surrogate pair.
