@@ -126,6 +126,7 @@ export function answer(s: CellState, a: Answer | { department: string; back: tru
     return s.answers.length !== before;
   }
   if (own && sameContent(own.cell, a.cell)) return false;
-  s.answers = own ? [...s.answers.filter((x) => x !== own), a] : [...s.answers, a];
+  // A literal for the first answer: a spread reserves room for more, kept as long as the state.
+  s.answers = own ? [...s.answers.filter((x) => x !== own), a] : s.answers.length === 0 ? [a] : [...s.answers, a];
   return true;
 }

@@ -84,13 +84,16 @@ export function mergeAll(applied: Loaded[], model: MasterModel, fates: Fates, st
   return merge;
 }
 
-/** The pending change of one master cell, made on first need. */
-export function pendingAt(merge: Merge, at: Map<number, Pending>, m: MasterRow, r: number, c: number): Pending {
+/**
+ * A file's word on one master cell, added to the cell's pending change (made on first need).
+ * The list starts as `[x]`: a `[]` pushed to reserves room for 17, and most cells get one.
+ */
+export function contribute(merge: Merge, at: Map<number, Pending>, m: MasterRow, r: number, c: number, x: Pending['contributions'][number]): Pending {
   let p = at.get(cellKey(r, c));
   if (!p) {
-    at.set(cellKey(r, c), (p = { target: m, sheet: m.sheet, r, c, output: false, contributions: [] }));
+    at.set(cellKey(r, c), (p = { target: m, sheet: m.sheet, r, c, output: false, contributions: [x] }));
     merge.pending.push(p);
-  }
+  } else p.contributions.push(x);
   return p;
 }
 
@@ -168,7 +171,7 @@ export function mergeSheet(
       if (!changed || (!owned && sameContent(srcCell, masterCell))) {
         // Its base again: where this department's earlier answer stands, that answer is withdrawn.
         if (owned && state?.answers.some((a) => a.department === dept)) {
-          pendingAt(merge, at, m, tr, tc).contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, back: true, cell: srcCell ?? EMPTY_CELL });
+          contribute(merge, at, m, tr, tc, { department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, back: true, cell: srcCell ?? EMPTY_CELL });
           tk.changed.add(m);
         }
         sf.setWithText(sc.r, sc.c, sc.text, 'base');
@@ -176,8 +179,7 @@ export function mergeSheet(
       }
       if (owned) {
         // By cell, not by row: rows sharing a merged cell change one cell.
-        const p = pendingAt(merge, at, m, tr, tc);
-        p.contributions.push({ department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, cell: srcCell ?? EMPTY_CELL, ...(hash !== undefined ? { hash } : {}) });
+        const p = contribute(merge, at, m, tr, tc, { department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, cell: srcCell ?? EMPTY_CELL, ...(hash !== undefined ? { hash } : {}) });
         tk.changed.add(m);
         sf.setWithText(sc.r, sc.c, sc.text, 'out', p);
       } else {
