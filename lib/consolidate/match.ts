@@ -19,7 +19,7 @@ export interface SrcRow {
 }
 
 export interface CandidateIndex {
-  byKeyId: Map<string, MasterRow>;
+  byKeyId: Map<number, MasterRow>;
   byText: Map<string, MasterRow[]>;
   paths: Set<string>;
   order: Map<MasterRow, number>;
@@ -27,14 +27,17 @@ export interface CandidateIndex {
 
 export const indexes = new WeakMap<MasterRow[], CandidateIndex>();
 
+/** A master row by its sheet and row as one number, no key string per row; a key's row past Excel's last is no row (-1). */
+const rowId = (sheetIndex: number, r: number): number => (r >= 0 && r < 0x100000 ? sheetIndex * 0x100000 + r : -1);
+
 export function indexOf(candidates: MasterRow[]): CandidateIndex {
   const hit = indexes.get(candidates);
   if (hit) return hit;
-  const byKeyId = new Map<string, MasterRow>();
+  const byKeyId = new Map<number, MasterRow>();
   const byText = new Map<string, MasterRow[]>();
   const paths = new Set<string>();
   for (const m of candidates) {
-    byKeyId.set(`${m.sheetIndex}:${m.row.r}`, m);
+    byKeyId.set(rowId(m.sheetIndex, m.row.r), m);
     paths.add(m.path);
     const key = `${m.path}\u0002${m.keyText}`;
     const l = byText.get(key) ?? [];
@@ -55,7 +58,7 @@ export function matchRows(srcRows: SrcRow[], candidates: MasterRow[], dept: stri
     const text = s.rs.sheet.rows.get(s.keyCell.r)?.get(s.keyCell.c)?.text ?? '';
     const k = parseKey(text);
     if (k?.bases) s.bases = k.bases;
-    const m = k ? byKeyId.get(`${k.sheetIndex}:${k.r}`) : undefined;
+    const m = k ? byKeyId.get(rowId(k.sheetIndex, k.r)) : undefined;
     if (m && k && m.hash === k.hash && !used.has(m)) {
       s.match = m;
       used.add(m);

@@ -31,7 +31,6 @@ export interface MasterModel {
   rows: MasterRow[];
   /** Departments in order of first appearance. */
   departments: string[];
-  byKey: Map<string, MasterRow>;
 }
 
 /** FNV-1a, 32 bits, base 36: short and stable, enough to notice a different master. */
@@ -158,7 +157,6 @@ export function buildModel(workbook: Workbook, config: Config, sheets?: readonly
   const parsed: ParsedWorkbook = sheets ? { ...full, reports: full.reports.filter((r) => sheets.includes(r.sheet.name)) } : full;
   const rows: MasterRow[] = [];
   const departments: string[] = [];
-  const byKey = new Map<string, MasterRow>();
   // A few department texts repeat over thousands of rows: tokenize each once.
   const ownersOf = new Map<string, string[]>();
   for (const rs of parsed.reports) {
@@ -184,10 +182,9 @@ export function buildModel(workbook: Workbook, config: Config, sheets?: readonly
         map: columnMapOf(rs, row.r),
       };
       rows.push(mr);
-      byKey.set(`${sheetIndex}:${row.r}`, mr);
     }
   }
-  return { workbook, parsed, rows, departments, byKey };
+  return { workbook, parsed, rows, departments };
 }
 
 /** Columns any header row of the table maps to a report column. */
