@@ -59,6 +59,19 @@ export function fill(dir: string, jobs: { in: string; out: string; steps: FillSt
   py('fill', spec);
 }
 
+/**
+ * `src` opened by openpyxl as `wb`, `body` run on it, saved as `dest`; `args` follow as
+ * sys.argv[3…]. An edit by a writer that is not ours, as a clerk's program would make.
+ */
+export function openpyxlEdit(src: string, dest: string, body: string, ...args: string[]): void {
+  execFileSync(PYTHON, ['-c', `import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\n${body}\nwb.save(sys.argv[2])`, src, dest, ...args]);
+}
+
+/** A 取組結果 reference sheet put second, before the report's own sheets (another report type). */
+export const REFERENCE_SHEET = `ws = wb.create_sheet('参考', 1)
+ws.append(['具体的取組', '取組結果'])
+ws.append(['参考の取組', '参考の結果。'])`;
+
 export function tmpDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `shinchoku-${prefix}-`));
 }

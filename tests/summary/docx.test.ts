@@ -18,11 +18,11 @@ import { readWorkbook } from '../../lib/read/workbook';
 import { parseWorkbook } from '../../lib/report';
 import { formatDepartments, fullWidth, itemText, outlineCounts, outlineOf, summaryDocx, type SummaryOutline } from '../../lib/summary';
 import { capture } from '../hostile/io';
+import { openpyxlEdit, PYTHON, REFERENCE_SHEET } from '../consolidate/helpers';
 
 const SEEDS = path.join(__dirname, '..', '..', 'seeds');
 const READER = path.join(__dirname, 'read-docx.py');
 // Debian's python3-docx is for Debian's python3 (.ci/run installs it), whatever python3 PATH finds first.
-const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const config = defaultConfig();
 
 interface Read {
@@ -275,8 +275,7 @@ describe('shinchoku summary', () => {
   test('a conflict left in a cell stays out of the document, listed, exit 1', async () => {
     const master = path.join(dir, '競合あり.xlsx');
     const conflict = '【競合】\n［子) 子育て支援部］\n子育て支援部の案\n［区) 保健福祉部］\n区の案';
-    execFileSync(PYTHON, ['-c', `import openpyxl, sys
-wb = openpyxl.load_workbook(sys.argv[1]); wb['提言1-ア']['B15'] = sys.argv[3]; wb.save(sys.argv[2])`, path.join(SEEDS, 'ok.teigen-progress.xlsx'), master, conflict]);
+    openpyxlEdit(path.join(SEEDS, 'ok.teigen-progress.xlsx'), master, "wb['提言1-ア']['B15'] = sys.argv[3]", conflict);
     const out = path.join(dir, '競合あり.docx');
     const io = capture();
     expect(await mainAsync(['summary', master, '-o', out], io)).toBe(1);
@@ -292,8 +291,7 @@ wb = openpyxl.load_workbook(sys.argv[1]); wb['提言1-ア']['B15'] = sys.argv[3]
   test('a conflict left in a 担当部 cell names no department in the document, listed, exit 1', async () => {
     const master = path.join(dir, '担当部の競合.xlsx');
     const conflict = '【競合】\n［子) 子育て支援部］\n子)子育て支援部\n子)児童相談所\n［区) 保健福祉部］\n子)子育て支援部';
-    execFileSync(PYTHON, ['-c', `import openpyxl, sys
-wb = openpyxl.load_workbook(sys.argv[1]); wb['提言1-ア']['F15'] = sys.argv[3]; wb.save(sys.argv[2])`, path.join(SEEDS, 'ok.teigen-progress.xlsx'), master, conflict]);
+    openpyxlEdit(path.join(SEEDS, 'ok.teigen-progress.xlsx'), master, "wb['提言1-ア']['F15'] = sys.argv[3]", conflict);
     const out = path.join(dir, '担当部の競合.docx');
     const io = capture();
     expect(await mainAsync(['summary', master, '-o', out], io)).toBe(1);
@@ -306,12 +304,7 @@ wb = openpyxl.load_workbook(sys.argv[1]); wb['提言1-ア']['F15'] = sys.argv[3]
 
   test('a reference sheet of another report type before the report\'s own does not replace them', async () => {
     const master = path.join(dir, '参考シート付き.xlsx');
-    execFileSync(PYTHON, ['-c', `import openpyxl, sys
-wb = openpyxl.load_workbook(sys.argv[1])
-ws = wb.create_sheet('参考', 1)
-ws.append(['具体的取組', '取組結果'])
-ws.append(['参考の取組', '参考の結果。'])
-wb.save(sys.argv[2])`, path.join(SEEDS, 'ok.teigen-progress.xlsx'), master]);
+    openpyxlEdit(path.join(SEEDS, 'ok.teigen-progress.xlsx'), master, REFERENCE_SHEET);
     const out = path.join(dir, '参考シート付き.docx');
     const io = capture();
     expect(await mainAsync(['summary', master, '-o', out, '--format', 'json'], io)).toBe(0);
