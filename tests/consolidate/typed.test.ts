@@ -86,14 +86,19 @@ test.each([['returned as split wrote them', false], ['saved by LibreOffice in be
   expect(differences(before, dump(outFile))).toEqual([]);
 }, 240000);
 
-test('a number a section types is written as a number, in its format', () => {
-  const dir = tmpDir('typed-write');
+/** 保) 総務部's section workbook in a new folder: the master, the copy, and where its filled copy goes. */
+function generalAffairs(prefix: string): { dir: string; master: Uint8Array; src: string; filled: string } {
+  const dir = tmpDir(prefix);
   dirs.push(dir);
   const master = new Uint8Array(fs.readFileSync(SEED));
   const part = split(master, config).files.find((f) => f.department === '保) 総務部')!;
   const src = path.join(dir, 'in.xlsx');
-  const filled = path.join(dir, '保)総務部.xlsx');
   fs.writeFileSync(src, part.bytes);
+  return { dir, master, src, filled: path.join(dir, '保)総務部.xlsx') };
+}
+
+test('a number a section types is written as a number, in its format', () => {
+  const { dir, master, src, filled } = generalAffairs('typed-write');
   execFileSync(PYTHON, [SCRIPT, 'edit', src, filled, JSON.stringify([
     { sheet: '提言1-ア', ref: 'C15', value: 0.75, type: 'n', fmt: '0%' },
     { sheet: '提言1-ア', ref: 'D15', value: '2026-03-31T00:00:00', type: 'd', fmt: 'yyyy/m/d' },
@@ -111,13 +116,7 @@ test('a number a section types is written as a number, in its format', () => {
 });
 
 test('a row a section adds keeps its numbers and dates as numbers, in their formats', () => {
-  const dir = tmpDir('typed-added');
-  dirs.push(dir);
-  const master = new Uint8Array(fs.readFileSync(SEED));
-  const part = split(master, config).files.find((f) => f.department === '保) 総務部')!;
-  const src = path.join(dir, 'in.xlsx');
-  const filled = path.join(dir, '保)総務部.xlsx');
-  fs.writeFileSync(src, part.bytes);
+  const { dir, master, src, filled } = generalAffairs('typed-added');
   // A row added under its own (row 15 of its copy), as a section does in Excel.
   execFileSync(PYTHON, ['-c', `import datetime, openpyxl, sys
 wb = openpyxl.load_workbook(sys.argv[1]); ws = wb['提言1-ア']
