@@ -12,7 +12,7 @@ import { knownDepartments } from './departments';
 import { buildModel, type MasterRow } from './model';
 import { dropPaneMarks, openMaster } from './master';
 import { summarySheet } from './summary-sheet';
-import { contentHash, shownCell, type CellState } from './answers';
+import { contentHash, isBlankContent, shownCell, type CellState } from './answers';
 import { believedState, stateSheetXml, type OpenItem, type UnfilledMark } from './state';
 import { FILE_PROBLEMS, type AddedItem, type ClearedItem, type ConflictItem, type ConsolidateOptions, type ConsolidatePhase, type ConsolidateResult, type DepartmentSummary, type FileSummary, type FindingItem, type MissingRowsItem, type Source, type Summary, type UnauthorizedItem } from './types';
 import { load, markDuplicates, setOtherTypes } from './load';
@@ -104,8 +104,9 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   // Conflicts of earlier runs still in their cells stay listed until the secretariat settles them.
   // The master's rows by line, built only for a cell this run left as it was (a later run).
   let rowAt: Map<string, MasterRow> | undefined;
-  const touchedSet = new Set(touched);
-  for (const bySheet of states.values()) {
+  // A new round holds only the cells this run touched: nothing earlier to look at.
+  const touchedSet = new Set(sameRound ? touched : []);
+  for (const bySheet of sameRound ? states.values() : []) {
     for (const st of bySheet.values()) {
       if (touchedSet.has(st)) continue;
       if (!rowAt) {
@@ -234,7 +235,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
       if (c === undefined) return false;
       writtenAt ??= new Map(writes.map((x) => [`${x.m.sheet}\u0000${x.r}\u0000${x.c}`, x.cell]));
       const shown = writtenAt.get(`${m.sheet}\u0000${m.row.r}\u0000${c}`) ?? m.rs.sheet.rows.get(m.row.r)?.get(c);
-      return contentHash(shown) !== '-';
+      return !isBlankContent(shown);
     });
   const kept = findings.filter((f) => {
     const l = byName.get(f.file);
@@ -336,7 +337,14 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   const dropped = unfilled.filter((u) => u.status === 'dropped').map((u) => ({ department: u.department, sheet: u.sheet, r: u.row - 1 }));
   const history = [...w.history.map((m) => ({ ...m, r: out(m.sheet, m.r) })), ...w.historyOut];
   const cellsNow: CellState[] = [];
-  for (const bySheet of states.values()) for (const st of bySheet.values()) if (st.answers.length > 0) cellsNow.push({ ...st, r: out(st.sheet, st.r) });
+  for (const bySheet of states.values()) {
+    for (const st of bySheet.values()) {
+      if (st.answers.length === 0) continue;
+      // A copy only where inserted rows moved the cell: most do not move.
+      const r = out(st.sheet, st.r);
+      cellsNow.push(r === st.r ? st : { ...st, r });
+    }
+  }
   const record = stateSheetXml({
     taken: takenSoFar, marks: marks.map((m) => ({ ...m, r: out(m.sheet, m.r) })), history, dropped, summarySheet: summaryName, run, cells: cellsNow, open: openNow,
   });

@@ -8,7 +8,7 @@ import { consolidate as t } from '../locale/ja/consolidate';
 import { KEY_HEADER, KEY_PREFIX } from '../marks';
 import { type ReportCell, type ReportSheet } from '../report';
 import { mappedColumns, sectionPath, type MasterModel, type MasterRow } from './model';
-import { answer, contentHash, EMPTY_CELL, shownCell, type Answer, type CellState } from './answers';
+import { answer, contentHash, EMPTY_CELL, isBlankContent, shownCell, type Answer, type CellState } from './answers';
 import type { CellReason, ClearedItem, ConflictItem, Contribution, FindingItem, UnauthorizedItem, UnplacedItem } from './types';
 import { formulaCellOf, nonEmpty, Loaded } from './load';
 import { Landing, Fates } from './fates';
@@ -134,13 +134,15 @@ export function mergeSheet(
     if (owned) tk.rows.add(m);
     else merge.foreign.add(fileRowKey(l, sheetName, s.row.r + 1));
     if (owned && m.owners.length > 1) merge.joint.set(fileRowKey(l, sheetName, s.row.r + 1), m);
-    let at = merge.pendingAt.get(m.sheet);
-    if (!at) merge.pendingAt.set(m.sheet, (at = new Map()));
-    for (const [key, sc] of s.row.cells) {
-      if (sc.carried) continue;
+    let atSheet = merge.pendingAt.get(m.sheet);
+    if (!atSheet) merge.pendingAt.set(m.sheet, (atSheet = new Map()));
+    const at = atSheet;
+    // forEach, not for-of: no [key, cell] pair made for each cell of each row.
+    s.row.cells.forEach((sc, key) => {
+      if (sc.carried) return;
       if (seenAnchor) {
         const anchor = cellKey(sc.r, sc.c);
-        if (seenAnchor.has(anchor)) continue;
+        if (seenAnchor.has(anchor)) return;
         seenAnchor.add(anchor);
       }
       const mc = m.row.cells.get(key);
@@ -150,7 +152,7 @@ export function mergeSheet(
           sf.set(sc.r, sc.c, 'reported');
           merge.unplaced.push(unplacedItem(l, sheetName, sc, 'extra-column'));
         }
-        continue;
+        return;
       }
       const master = mc?.text ?? '';
       const tr = mc ? mc.r : m.row.r;
@@ -175,7 +177,7 @@ export function mergeSheet(
           tk.changed.add(m);
         }
         sf.setWithText(sc.r, sc.c, sc.text, 'base');
-        continue;
+        return;
       }
       if (owned) {
         // By cell, not by row: rows sharing a merged cell change one cell.
@@ -189,7 +191,7 @@ export function mergeSheet(
         });
         sf.set(sc.r, sc.c, 'reported');
       }
-    }
+    });
   }
   // Unmatched rows with text of their own are rows the section added.
   srcRows.forEach((s, idx) => {
@@ -263,7 +265,7 @@ export function settle(pending: Pending[], states: Merge['states'], run: number)
       writes.push({ m: p.target, r: p.r, c: p.c, cell: shown.cell, conflict: shown.conflict, ...(own !== undefined ? { formula: own } : {}) });
       // Text deleted leaves nothing to see in the cell: said, with what it held.
       const by = lastAnswer ?? p.contributions[p.contributions.length - 1];
-      if (!shown.conflict && own === undefined && contentHash(shown.cell) === '-' && current && contentHash(current) !== '-' && by) {
+      if (!shown.conflict && own === undefined && isBlankContent(shown.cell) && current && !isBlankContent(current) && by) {
         clearedRaw.push({ department: by.department, file: by.file, sheet: p.sheet, r: p.r, c: p.c, before: current.text });
       }
     }

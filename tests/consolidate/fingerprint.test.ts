@@ -1,7 +1,7 @@
 // Fingerprints and row keys travel in section workbooks already sent out: reading and
 // computing them faster must give the very same values, or every returned row would change.
 import fc from 'fast-check';
-import { contentHash } from '../../lib/consolidate/answers';
+import { contentHash, isBlankContent } from '../../lib/consolidate/answers';
 import { hash32, hash32Of, keyOf, parseKey } from '../../lib/consolidate/model';
 
 describe('cell fingerprints', () => {
@@ -23,10 +23,11 @@ describe('cell fingerprints', () => {
 
   it('reads CR LF as LF and ignores trailing space, as sameContent does', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('研修', '\r\n', '\n', '\r', ' ', 'A', '・')), (parts) => {
+      fc.property(fc.array(fc.constantFrom('研修', '\r\n', '\n', '\r', ' ', '\t', '\u3000', '\u00a0', '\u2028', '\ufeff', '\u200b', 'A', '・')), (parts) => {
         const text = parts.join('');
         const plain = text.replace(/\r\n?/g, '\n').trimEnd();
         expect(contentHash({ value: text, text, type: 's' })).toBe(plain === '' ? '-' : hash32(`s:${plain}`));
+        expect(isBlankContent({ value: text, text, type: 's' })).toBe(plain === '');
       }),
     );
   });
