@@ -53,18 +53,30 @@ function forEachTextCell(parsed: ParsedWorkbook, fn: (cell: ReportCell, sheet: s
   parsed.reports.forEach((rs, sheetNo) => {
     const textCols = rs.type.columns.filter((c) => c.text);
     // A merged cell is one text, however many rows it spans; a carried one is its source's.
-    const seenCells = new Set<number>();
+    // Without merges or carried columns each cell is met once: no set of them needed.
+    const seenCells = rs.sheet.merges.length > 0 || textCols.some((c) => c.carryDown) ? new Set<number>() : undefined;
     for (const row of rs.rows) {
       for (const col of textCols) {
         const cell = row.cells.get(col.key);
         if (!cell || cell.text.trim() === '') continue;
-        const cellId = cellKey(cell.r, cell.c);
-        if (seenCells.has(cellId)) continue;
-        seenCells.add(cellId);
+        if (seenCells) {
+          const cellId = cellKey(cell.r, cell.c);
+          if (seenCells.has(cellId)) continue;
+          seenCells.add(cellId);
+        }
         fn(cell, rs.sheet.name, sheetNo);
       }
     }
   });
+}
+
+/** Whether any text cell the index covers holds a 再 (every 再掲 mark has one). */
+function anyTextWithSai(parsed: ParsedWorkbook): boolean {
+  for (const rs of parsed.reports) {
+    const textCols = rs.type.columns.filter((c) => c.text);
+    for (const row of rs.rows) for (const col of textCols) if (row.cells.get(col.key)?.text.includes('再')) return true;
+  }
+  return false;
 }
 
 function refOf(id: number, cell: ReportCell, sheet: string, sheetNo: number, bullet: Bullet): BulletRef {
@@ -221,9 +233,7 @@ export function markedWithSources(
 ): { ref: BulletRef; match: SourceMatch }[] {
   // Every mark has a 再: without one, nothing is marked and the workbook need not be indexed.
   if (noMarks.has(parsed)) return [];
-  let mayBeMarked = indexCache.has(parsed);
-  if (!mayBeMarked) forEachTextCell(parsed, (cell) => (mayBeMarked ||= cell.text.includes('再')));
-  if (!mayBeMarked) {
+  if (!indexCache.has(parsed) && !anyTextWithSai(parsed)) {
     // Both 再掲 source rules ask: the second is answered without a second look.
     noMarks.add(parsed);
     return [];
