@@ -34,8 +34,7 @@ export function linesFor(text: string, width: number): number {
   // Fits on one line even were every character wide: one line, no look at each (short cells,
   // most of a row, are sized again for every row consolidation writes to).
   if (text.length * 1.9 <= usable && text.indexOf('\n') < 0) return 1;
-  // One pass, lines split at \n (a \r before it dropped), as text.split(/\r?\n/) would; one
-  // read of each code unit (unitsAt and isPair, inlined).
+  // One pass, lines split at \n (a \r before it dropped), as text.split(/\r?\n/) would.
   let lines = 0;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
@@ -45,14 +44,10 @@ export function linesFor(text: string, width: number): number {
       n = 0;
     } else if (cu === 0x0d && text.charCodeAt(i + 1) === 0x0a) {
       continue;
-    } else if (cu > 0x2e7f || (cu >= 0x2000 && cu <= 0x27ff)) {
+    } else if (isPair(text, i)) {
       n += 1.9;
-      // A surrogate pair is one wide character.
-      if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < text.length) {
-        const lo = text.charCodeAt(i + 1);
-        if (lo >= 0xdc00 && lo <= 0xdfff) i++;
-      }
-    } else n += 1;
+      i++;
+    } else n += unitsAt(text, i);
   }
   return lines + Math.max(1, Math.ceil(n / usable));
 }
