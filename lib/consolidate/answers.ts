@@ -57,14 +57,20 @@ function isTrimmed(ch: number): boolean {
   return ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff;
 }
 
+/** The length of text.trimEnd(), without the copy. */
+function trimmedLength(text: string): number {
+  let end = text.length;
+  while (end > 0 && isTrimmed(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
 /** contentHash(cell) === '-' without hashing: no cell, or text that is only white space. */
 export function isBlankContent(cell: Cell | undefined): boolean {
   if (!cell) return true;
   if (cell.formula !== undefined) return false;
   const ty = typeOf(cell);
   if (ty === 'n' || ty === 'd' || ty === 'b') return false;
-  for (let i = cell.text.length - 1; i >= 0; i--) if (!isTrimmed(cell.text.charCodeAt(i))) return false;
-  return true;
+  return trimmedLength(cell.text) === 0;
 }
 
 const TEXT_SEED = fnv1a(FNV_OFFSET, 's:');
@@ -74,8 +80,7 @@ const TEXT_SEED = fnv1a(FNV_OFFSET, 's:');
  * and without the copies: it runs for every answer cell of every returned file.
  */
 function textHash(text: string): string {
-  let end = text.length;
-  while (end > 0 && isTrimmed(text.charCodeAt(end - 1))) end--;
+  const end = trimmedLength(text);
   if (end === 0) return '-';
   let h = TEXT_SEED;
   for (let i = 0; i < end; i++) {

@@ -105,22 +105,24 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
   // The master's rows by line, built only for a cell this run left as it was (a later run).
   let rowAt: Map<string, MasterRow> | undefined;
   // A new round holds only the cells this run touched: nothing earlier to look at.
-  const touchedSet = new Set(sameRound ? touched : []);
-  for (const bySheet of sameRound ? states.values() : []) {
-    for (const st of bySheet.values()) {
-      if (touchedSet.has(st)) continue;
-      if (!rowAt) {
-        rowAt = new Map();
-        for (const m of model.rows) for (let r = m.row.r; r <= m.lastR; r++) rowAt.set(`${m.sheet}\u0000${r}`, m);
+  if (sameRound) {
+    const touchedSet = new Set(touched);
+    for (const bySheet of states.values()) {
+      for (const st of bySheet.values()) {
+        if (touchedSet.has(st)) continue;
+        if (!rowAt) {
+          rowAt = new Map();
+          for (const m of model.rows) for (let r = m.row.r; r <= m.lastR; r++) rowAt.set(`${m.sheet}\u0000${r}`, m);
+        }
+        const m = rowAt.get(`${st.sheet}\u0000${st.r}`);
+        const current = m?.rs.sheet.rows.get(st.r)?.get(st.c);
+        if (!m || contentHash(current) !== st.writtenHash) {
+          // Edited by the secretariat since: its text stands, the answers before it are settled.
+          bySheet.delete(cellKey(st.r, st.c));
+          continue;
+        }
+        if (shownCell(st).conflict) conflictsRaw.push(conflictOf(st, m, run));
       }
-      const m = rowAt.get(`${st.sheet}\u0000${st.r}`);
-      const current = m?.rs.sheet.rows.get(st.r)?.get(st.c);
-      if (!m || contentHash(current) !== st.writtenHash) {
-        // Edited by the secretariat since: its text stands, the answers before it are settled.
-        bySheet.delete(cellKey(st.r, st.c));
-        continue;
-      }
-      if (shownCell(st).conflict) conflictsRaw.push(conflictOf(st, m, run));
     }
   }
   phase('merge');
