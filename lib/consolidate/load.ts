@@ -172,15 +172,16 @@ export function formulasAsText(wb: Workbook): Workbook {
   let changed = false;
   const sheets = wb.sheets.map((s) => {
     let copy: Sheet | undefined;
-    for (const [r, row] of s.rows) {
-      for (const [c, cell] of row) {
-        if (!cell.formula || (cell.value !== null && nonEmpty(cell.text))) continue;
+    // forEach: a for-of over a Map makes a [key, value] pair per cell of every returned file.
+    s.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (!cell.formula || (cell.value !== null && nonEmpty(cell.text))) return;
         copy ??= { ...s, rows: new Map([...s.rows].map(([k, v]) => [k, new Map(v)])) };
         const typed: Cell = { value: `=${cell.formula}`, text: `=${cell.formula}` };
         formulaCells.set(typed, cell);
         copy.rows.get(r)!.set(c, typed);
-      }
-    }
+      }),
+    );
     if (copy) changed = true;
     return copy ?? s;
   });
