@@ -154,14 +154,21 @@ export function shownCell(s: CellState, current?: Cell): { cell: Cell; conflict:
   return { cell: { value: text, text, type: 's' }, conflict: true };
 }
 
+type Back = { department: string; back: true; cell: Cell };
+
+/** A withdrawal; an answer made as merge's contribution carries `back: false`. */
+function isBack(a: Answer | Back): a is Back {
+  return (a as { back?: boolean }).back === true;
+}
+
 /**
  * The state after a department's file: its answer replaces its earlier one, or, where the
  * file holds the cell's base again, its earlier answer goes. Returns whether anything changed.
  */
-export function answer(s: CellState, a: Answer | { department: string; back: true; cell: Cell }): boolean {
+export function answer(s: CellState, a: Answer | Back): boolean {
   const before = s.answers.length;
   const own = s.answers.find((x) => x.department === a.department);
-  if ('back' in a) {
+  if (isBack(a)) {
     if (!own) return false;
     s.answers = s.answers.filter((x) => x !== own);
     // The file holds the cell's base: what the cell shows again once no answer is left.

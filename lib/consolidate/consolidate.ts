@@ -99,7 +99,7 @@ export function consolidate(masterBytes: Uint8Array, sources: Source[], config: 
     if (!bySheet) states.set(st.sheet, (bySheet = new Map()));
     bySheet.set(cellKey(st.r, st.c), st);
   }
-  const { pending, foreign, joint, unauthorizedRaw, unplaced, addedRows, taken } = mergeAll(applied, model, fates, states);
+  const { pending, foreign, joint, unauthorizedRaw, unplaced, addedRows, taken } = mergeAll(applied, model, fates, states, run);
   const { writes, conflictsRaw, clearedRaw, touched } = settle(pending, states, run);
   // Conflicts of earlier runs still in their cells stay listed until the secretariat settles them.
   // The master's rows by line, built only for a cell this run left as it was (a later run).

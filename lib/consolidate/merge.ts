@@ -9,16 +9,28 @@ import { KEY_HEADER, KEY_PREFIX } from '../marks';
 import { type ReportCell, type ReportSheet } from '../report';
 import { mappedColumns, sectionPath, type MasterModel, type MasterRow } from './model';
 import { answer, contentHash, EMPTY_CELL, isBlankContent, shownCell, type Answer, type CellState } from './answers';
-import type { CellReason, ClearedItem, ConflictItem, Contribution, FindingItem, UnauthorizedItem, UnplacedItem } from './types';
+import type { CellReason, ClearedItem, ConflictItem, FindingItem, UnauthorizedItem, UnplacedItem } from './types';
 import { formulaCellOf, nonEmpty, Loaded } from './load';
 import { Landing, Fates } from './fates';
 import { SrcRow, matchRows, findKeyCell, candidateRows, placeAdded } from './match';
 
-/** A changed master cell; also the landing of the cells written to it (one object for all). */
-export interface Pending extends Landing {
-  target: MasterRow;
-  /** Each file's word on the cell: its typed cell, or `back` (its base again, an earlier answer withdrawn). */
-  contributions: (Omit<Contribution, 'cell' | 'text'> & { cell: Cell; back?: true; sr: number; sc: number; hash?: string })[];
+/**
+ * A changed master cell; also the landing of the cells written to it and, once settled, its
+ * write (one object for all: merge keeps one per answered cell of every file).
+ */
+export interface Pending extends Landing, Write {
+  /** Each file's word on the cell, in the order the files were taken. */
+  contributions: Contributed[];
+}
+
+/**
+ * A file's word on a cell: its typed cell, or `back` (its base again, an earlier answer
+ * withdrawn). Made as the Answer the round's state keeps, so settling makes no second object.
+ */
+export interface Contributed extends Answer {
+  back: boolean;
+  /** The fingerprint merge took of the cell, where it had a base to compare with. */
+  hash: string | undefined;
 }
 
 export interface AddedRow {
@@ -70,10 +82,12 @@ export interface Merge {
   taken: Map<string, { rows: Set<MasterRow>; changed: Set<MasterRow> }>;
   /** The round's answer cells from the record, by sheet and (r, c) of the master. */
   states: Map<string, Map<number, CellState>>;
+  /** This run of the round (1, 2, …): what each answer taken now is stamped with. */
+  run: number;
 }
 
-export function mergeAll(applied: Loaded[], model: MasterModel, fates: Fates, states: Merge['states']): Merge {
-  const merge: Merge = { pending: [], pendingAt: new Map(), foreign: new Set(), joint: new Map(), unauthorizedRaw: [], unplaced: [], addedRows: [], taken: new Map(), states };
+export function mergeAll(applied: Loaded[], model: MasterModel, fates: Fates, states: Merge['states'], run: number): Merge {
+  const merge: Merge = { pending: [], pendingAt: new Map(), foreign: new Set(), joint: new Map(), unauthorizedRaw: [], unplaced: [], addedRows: [], taken: new Map(), states, run };
   const candidatesOf = candidateRows(model);
   for (const l of applied) {
     const dept = l.dept!;
@@ -88,10 +102,11 @@ export function mergeAll(applied: Loaded[], model: MasterModel, fates: Fates, st
  * A file's word on one master cell, added to the cell's pending change (made on first need).
  * The list starts as `[x]`: a `[]` pushed to reserves room for 17, and most cells get one.
  */
-export function contribute(merge: Merge, at: Map<number, Pending>, m: MasterRow, r: number, c: number, x: Pending['contributions'][number]): Pending {
+export function contribute(merge: Merge, at: Map<number, Pending>, m: MasterRow, r: number, c: number, x: Contributed): Pending {
   let p = at.get(cellKey(r, c));
   if (!p) {
-    at.set(cellKey(r, c), (p = { target: m, sheet: m.sheet, r, c, output: false, contributions: [x] }));
+    // Every field set now: one shape, and no property storage added when it is settled.
+    at.set(cellKey(r, c), (p = { m, sheet: m.sheet, r, c, output: false, contributions: [x], cell: EMPTY_CELL, conflict: false, formula: undefined }));
     merge.pending.push(p);
   } else p.contributions.push(x);
   return p;
@@ -173,7 +188,7 @@ export function mergeSheet(
       if (!changed || (!owned && sameContent(srcCell, masterCell))) {
         // Its base again: where this department's earlier answer stands, that answer is withdrawn.
         if (owned && state?.answers.some((a) => a.department === dept)) {
-          contribute(merge, at, m, tr, tc, { department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, back: true, cell: srcCell ?? EMPTY_CELL });
+          contribute(merge, at, m, tr, tc, { department: dept, file: l.src.name, run: merge.run, cell: srcCell ?? EMPTY_CELL, sheet: sheetName, at: a1(sc.r, sc.c), back: true, hash: undefined });
           tk.changed.add(m);
         }
         sf.setWithText(sc.r, sc.c, sc.text, 'base');
@@ -181,7 +196,7 @@ export function mergeSheet(
       }
       if (owned) {
         // By cell, not by row: rows sharing a merged cell change one cell.
-        const p = contribute(merge, at, m, tr, tc, { department: dept, file: l.src.name, sheet: sheetName, sr: sc.r, sc: sc.c, cell: srcCell ?? EMPTY_CELL, ...(hash !== undefined ? { hash } : {}) });
+        const p = contribute(merge, at, m, tr, tc, { department: dept, file: l.src.name, run: merge.run, cell: srcCell ?? EMPTY_CELL, sheet: sheetName, at: a1(sc.r, sc.c), back: false, hash });
         tk.changed.add(m);
         sf.setWithText(sc.r, sc.c, sc.text, 'out', p);
       } else {
@@ -214,6 +229,7 @@ export function unplacedItem(l: Loaded, sheet: string, c: ReportCell, reason: Ce
   return { department: l.dept, file: l.src.name, sheet, cell: a1(c.r, c.c), reason, message: t.cellReasons[reason]!, text: c.text };
 }
 
+/** A master cell to write: a settled Pending. */
 export interface Write {
   m: MasterRow;
   r: number;
@@ -221,7 +237,7 @@ export interface Write {
   cell: Cell;
   conflict: boolean;
   /** The master's own formula, put back when the answers that replaced it are withdrawn. */
-  formula?: string;
+  formula: string | undefined;
 }
 
 export type RawConflict = ConflictItem & { m: MasterRow; r: number; c: number };
@@ -233,12 +249,12 @@ export type RawCleared = Omit<ClearedItem, 'cell' | 'row'> & { r: number; c: num
  * A cell the secretariat edited since the last run starts again from that edit.
  */
 export function settle(pending: Pending[], states: Merge['states'], run: number): { writes: Write[]; conflictsRaw: RawConflict[]; clearedRaw: RawCleared[]; touched: CellState[] } {
-  const writes: Write[] = [];
+  const writes: Pending[] = [];
   const clearedRaw: RawCleared[] = [];
   const conflictsRaw: RawConflict[] = [];
   const touched: CellState[] = [];
   for (const p of pending) {
-    const current = p.target.rs.sheet.rows.get(p.r)?.get(p.c);
+    const current = p.m.rs.sheet.rows.get(p.r)?.get(p.c);
     let st = states.get(p.sheet)?.get(cellKey(p.r, p.c));
     const currentHash = contentHash(current);
     if (!st || currentHash !== st.writtenHash) {
@@ -253,16 +269,20 @@ export function settle(pending: Pending[], states: Merge['states'], run: number)
     for (const x of p.contributions) {
       if (x.back) answer(st, { department: x.department, back: true, cell: x.cell });
       else {
-        lastAnswer = { department: x.department, file: x.file, run, cell: x.cell, sheet: x.sheet, at: a1(x.sr, x.sc) };
+        // The contribution is the answer kept: made so in merge.
+        lastAnswer = x;
         lastHash = x.hash;
-        answer(st, lastAnswer);
+        answer(st, x);
       }
     }
     touched.push(st);
     const shown = shownCell(st, current);
     if (!sameContent(shown.cell, current) || shown.conflict) {
       const own = st.answers.length === 0 ? st.baseline?.formula : undefined;
-      writes.push({ m: p.target, r: p.r, c: p.c, cell: shown.cell, conflict: shown.conflict, ...(own !== undefined ? { formula: own } : {}) });
+      p.cell = shown.cell;
+      p.conflict = shown.conflict;
+      p.formula = own;
+      writes.push(p);
       // Text deleted leaves nothing to see in the cell: said, with what it held.
       const by = lastAnswer ?? p.contributions[p.contributions.length - 1];
       if (!shown.conflict && own === undefined && isBlankContent(shown.cell) && current && !isBlankContent(current) && by) {
@@ -272,7 +292,7 @@ export function settle(pending: Pending[], states: Merge['states'], run: number)
     // The one answer shown is the cell merge fingerprinted already: no second hash of its text.
     const known = !shown.conflict && lastAnswer !== undefined && st.answers.length === 1 && st.answers[0] === lastAnswer ? lastHash : undefined;
     st.writtenHash = known ?? contentHash(shown.cell);
-    if (shown.conflict) conflictsRaw.push(conflictOf(st, p.target, run));
+    if (shown.conflict) conflictsRaw.push(conflictOf(st, p.m, run));
   }
   return { writes, conflictsRaw, clearedRaw, touched };
 }

@@ -239,7 +239,7 @@ export function stateSheetXml(state: ConsolidationState): string {
       agreed.push(x);
       continue;
     }
-    const body: StoredState = { b: x.baseHash, w: x.writtenHash, a: x.answers.map((a) => ({ ...a, cell: store(a.cell) })) };
+    const body: StoredState = { b: x.baseHash, w: x.writtenHash, a: x.answers.map((a) => ({ department: a.department, file: a.file, run: a.run, sheet: a.sheet, at: a.at, cell: store(a.cell) })) };
     rows.push([cell(CELL), cell(x.sheet), cell(a1(x.r, x.c)), ...chunks(JSON.stringify(body))]);
   }
   if (agreed.length > 0) {

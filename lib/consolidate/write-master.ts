@@ -110,7 +110,9 @@ export function planSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): 
       const mark = kept.has(`${x.r},${x.c}`) ? undefined : markAt(x.r, x.c);
       if (mark) w.history.push(mark);
     }
-    plan.cells.push({ sheet: name, r: out(x.r), c: x.c, role: x.conflict ? 'conflict' : 'answer', value: planValue(ed, sx, x.cell, x.r, x.c, { conflict: x.conflict, ...(x.formula !== undefined ? { formula: x.formula } : {}) }), ...(x.conflict ? { mark: 'conflict' as const } : {}) });
+    // The write is its own options: no object per written cell for them.
+    const value = planValue(ed, sx, x.cell, x.r, x.c, x);
+    plan.cells.push(x.conflict ? { sheet: name, r: out(x.r), c: x.c, role: 'conflict', value, mark: 'conflict' } : { sheet: name, r: out(x.r), c: x.c, role: 'answer', value });
     touch(x.r, x.c, x.cell.text);
   }
   for (const m of rows) {
@@ -212,7 +214,7 @@ export function planSheet(w: WriteContext, rs: ReportSheet, rows: MasterRow[]): 
  * it differs from the one the cell at (r, c) of the master has), a boolean a boolean, text
  * text (never a formula); a conflict is text, both answers in it.
  */
-function planValue(ed: XlsxEditor, sx: SheetXml, cell: Cell, r: number, c: number, opts: { conflict?: boolean; formula?: string } = {}): PlanValue {
+function planValue(ed: XlsxEditor, sx: SheetXml, cell: Cell, r: number, c: number, opts: { conflict?: boolean; formula?: string | undefined } = {}): PlanValue {
   const v = cell.value;
   if (opts.formula !== undefined) return { kind: 'formula', formula: opts.formula, cached: v ?? null };
   if (typeof v === 'number' && !opts.conflict) {
