@@ -15,10 +15,12 @@ import { Landing, Fates } from './fates';
 import { SrcRow, matchRows, findKeyCell, candidateRows, placeAdded } from './match';
 
 /**
- * A changed master cell; also the landing of the cells written to it and, once settled, its
- * write (one object for all: merge keeps one per answered cell of every file).
+ * A changed master cell; also the landing of the cells written to it, once settled its write,
+ * and, where the round has no state for the cell yet, that state (one object for all: merge
+ * keeps one per answered cell of every file). Its state fields are unused where the record
+ * held the cell's state already.
  */
-export interface Pending extends Landing, Write {
+export interface Pending extends Landing, Write, CellState {
   /** Each file's word on the cell, in the order the files were taken. */
   contributions: Contributed[];
 }
@@ -32,6 +34,9 @@ export interface Contributed extends Answer {
   /** The fingerprint merge took of the cell, where it had a base to compare with. */
   hash: string | undefined;
 }
+
+/** No answer yet; shared: answer() makes a new list, never pushes to one. */
+const NO_ANSWERS = Object.freeze([]) as unknown as Answer[];
 
 export interface AddedRow {
   loaded: Loaded;
@@ -106,7 +111,7 @@ export function contribute(merge: Merge, at: Map<number, Pending>, m: MasterRow,
   let p = at.get(cellKey(r, c));
   if (!p) {
     // Every field set now: one shape, and no property storage added when it is settled.
-    at.set(cellKey(r, c), (p = { m, sheet: m.sheet, r, c, output: false, contributions: [x], cell: EMPTY_CELL, conflict: false, formula: undefined }));
+    at.set(cellKey(r, c), (p = { m, sheet: m.sheet, r, c, output: false, contributions: [x], cell: EMPTY_CELL, conflict: false, formula: undefined, baseHash: '', baseline: undefined, answers: NO_ANSWERS, writtenHash: '' }));
     merge.pending.push(p);
   } else p.contributions.push(x);
   return p;
@@ -258,7 +263,11 @@ export function settle(pending: Pending[], states: Merge['states'], run: number)
     let st = states.get(p.sheet)?.get(cellKey(p.r, p.c));
     const currentHash = contentHash(current);
     if (!st || currentHash !== st.writtenHash) {
-      st = { sheet: p.sheet, r: p.r, c: p.c, baseHash: currentHash, baseline: current ?? EMPTY_CELL, answers: [], writtenHash: currentHash };
+      // The pending cell becomes the cell's state: no second object for it.
+      st = p;
+      p.baseHash = currentHash;
+      p.baseline = current ?? EMPTY_CELL;
+      p.writtenHash = currentHash;
       let bySheet = states.get(p.sheet);
       if (!bySheet) states.set(p.sheet, (bySheet = new Map()));
       bySheet.set(cellKey(p.r, p.c), st);
