@@ -1,6 +1,7 @@
 // Understands a sheet through a report type: finds the header row, maps columns by their
 // synonyms, follows the hierarchy (sheet name, rows above the header, section rows) and
 // yields data rows whose cells remember their own address.
+import { isBlank } from './blank';
 import type { ColumnDef, Config, ReportType } from './config/schema';
 import { a1, cellKey, mergeIndex, type Sheet, type Workbook } from './grid';
 import { META_SHEET, STATE_SHEET } from './marks';
@@ -71,6 +72,11 @@ interface CompiledType {
   matchers: { col: ColumnDef; match: Matcher }[];
   /** Whether a normalized text is the header of any column of the type. */
   isHeaderText: Matcher;
+  /**
+   * The same of a cell's text as written, remembered: every data row asks it of its short
+   * cells (新規, 継続, department names), which repeat from row to row and file to file.
+   */
+  isHeaderCell: Matcher;
   sections: { level: string; re: RegExp }[];
   sheetNames: { re: RegExp; levels: string[] }[];
   levels: string[];
@@ -114,12 +120,23 @@ export function compileTypes(config: Config): CompiledType[] {
         },
       };
     });
+    const isHeaderText = (s: string): boolean => {
+      for (const m of matchers) if (m.match(s)) return true;
+      return false;
+    };
+    const hits = new Map<string, boolean>();
     return {
       type,
       matchers,
-      isHeaderText: (s: string): boolean => {
-        for (const m of matchers) if (m.match(s)) return true;
-        return false;
+      isHeaderText,
+      isHeaderCell: (t: string): boolean => {
+        let hit = hits.get(t);
+        if (hit === undefined) {
+          if (hits.size >= 10_000) hits.clear();
+          hit = isHeaderText(headerText(t));
+          hits.set(t, hit);
+        }
+        return hit;
       },
       sections: type.sections.map((s) => ({ level: s.level, re: new RegExp(s.pattern, 'u') })),
       sheetNames: type.sheetNames.map((s) => ({ re: new RegExp(s.pattern, 'u'), levels: s.levels })),
@@ -148,7 +165,7 @@ function rowTexts(sheet: Sheet, r: number, out = new Map<number, string>()): Map
   const row = sheet.rows.get(r);
   if (!row) return out;
   row.forEach((cell, c) => {
-    if (cell.text.trim() !== '') out.set(c, cell.text);
+    if (!isBlank(cell.text)) out.set(c, cell.text);
   });
   return out;
 }
@@ -211,7 +228,7 @@ function mayBeHeader(texts: Map<number, string>, ct: CompiledType): boolean {
   if (texts.size < min) return false;
   let hits = 0;
   for (const t of texts.values()) {
-    if (t.length <= MAX_HEADER_CELL_LENGTH && ct.isHeaderText(headerText(t)) && ++hits >= min) return true;
+    if (t.length <= MAX_HEADER_CELL_LENGTH && ct.isHeaderCell(t) && ++hits >= min) return true;
   }
   return false;
 }
@@ -375,7 +392,7 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
         continue;
       }
       const t = sheet.rows.get(r)?.get(c)?.text ?? '';
-      if (t.trim() !== '') own++;
+      if (!isBlank(t)) own++;
       cells.set(key, { text: t, r, c, merged: false, carried: false });
     }
     if (own === 0 && !hasUnmapped(texts, mappedCols)) continue;
@@ -391,7 +408,7 @@ export function parseReportSheet(sheet: Sheet, ct: CompiledType, headerRow: numb
       if (!col.carryDown) continue;
       const cell = cells.get(col.key);
       if (!cell) continue;
-      if (cell.text.trim() === '' && !cell.merged) {
+      if (isBlank(cell.text) && !cell.merged) {
         const prev = carry.get(col.key);
         if (prev) cells.set(col.key, { ...prev, carried: true, merged: false });
       } else {

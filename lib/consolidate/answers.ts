@@ -7,6 +7,7 @@ import { numberKey, sameContent, typeOf, type Cell, type CellType } from '../gri
 import { CONFLICT_HEAD, conflictPart } from '../marks';
 import { fnv1a, fnvStep, FNV_OFFSET } from '../hash';
 import { hash32Of } from './model';
+import { trimmedLength } from '../blank';
 
 /** A typed cell as the record keeps it (JSON in the record sheet); in memory, the Cell itself. */
 export interface StoredCell {
@@ -48,20 +49,6 @@ export function contentHash(cell: Cell | undefined): string {
   if (ty === 'n' || ty === 'd') return hash32Of('n:', String(typeof cell.value === 'number' ? numberKey(cell.value) : cell.value));
   if (ty === 'b') return hash32Of('b:', String(cell.value));
   return textHash(cell.text);
-}
-
-/** White space as String.prototype.trimEnd takes it off (ECMAScript WhiteSpace and LineTerminator). */
-function isTrimmed(ch: number): boolean {
-  if (ch <= 0x20) return ch === 0x20 || (ch >= 0x09 && ch <= 0x0d);
-  if (ch < 0xa0) return false;
-  return ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff;
-}
-
-/** The length of text.trimEnd(), without the copy. */
-function trimmedLength(text: string): number {
-  let end = text.length;
-  while (end > 0 && isTrimmed(text.charCodeAt(end - 1))) end--;
-  return end;
 }
 
 /** contentHash(cell) === '-' without hashing: no cell, or text that is only white space. */

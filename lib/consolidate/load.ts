@@ -1,5 +1,6 @@
 // Consolidation, stage 1: each returned file read into the grid, its department told (key,
 // sheet name, file name) and its report parsed; two files of one department marked.
+import { isBlank } from '../blank';
 import { groupBy } from '../collections';
 import { readErrorMessage } from '../check';
 import type { Config } from '../config/schema';
@@ -17,7 +18,7 @@ import { departmentFromName } from './departments';
 import type { MasterModel } from './model';
 import type { FileSummary, Source } from './types';
 
-export const nonEmpty = (s: string): boolean => s.trim() !== '';
+export const nonEmpty = (s: string): boolean => !isBlank(s);
 
 export interface Loaded {
   index: number;
