@@ -276,12 +276,11 @@ export function settle(pending: Pending[], states: Merge['states'], run: number)
     let lastAnswer: Answer | undefined;
     let lastHash: string | undefined;
     for (const x of p.contributions) {
-      if (x.back) answer(st, { department: x.department, back: true, cell: x.cell });
-      else {
-        // The contribution is the answer kept: made so in merge.
+      // The contribution is the answer kept, or the withdrawal (`back`) itself: made so in merge.
+      answer(st, x);
+      if (!x.back) {
         lastAnswer = x;
         lastHash = x.hash;
-        answer(st, x);
       }
     }
     touched.push(st);
