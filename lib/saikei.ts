@@ -1,6 +1,7 @@
 // 再掲 (re-listed) text: an index of every bullet of every text cell in a workbook, so that
 // marked bullets find their source and unmarked repeats are seen, in near-linear time:
 // exact matches by hash, near matches through a character-trigram inverted index.
+import { isBlank } from './blank';
 import { groupBy } from './collections';
 import { a1, cellKey } from './grid';
 import { bulletKeyHashes, keyHash, levenshtein, splitBullets, type Bullet, SAIKEI_MARK, SAIKEI_MARK_SOURCE } from './normalize';
@@ -58,7 +59,7 @@ function forEachTextCell(parsed: ParsedWorkbook, fn: (cell: ReportCell, sheet: s
     for (const row of rs.rows) {
       for (const col of textCols) {
         const cell = row.cells.get(col.key);
-        if (!cell || cell.text.trim() === '') continue;
+        if (!cell || isBlank(cell.text)) continue;
         if (seenCells) {
           const cellId = cellKey(cell.r, cell.c);
           if (seenCells.has(cellId)) continue;
